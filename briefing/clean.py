@@ -1,0 +1,272 @@
+"""Turn a scraped page into article text: metadata kept, page chrome dropped and recorded.
+
+Scraped news pages carry site names and taglines above the headline, share counters, video
+titles with durations, promo inserts glued into paragraphs, bullets of related links,
+copyright, comment and skip-link lines, and paragraphs broken around names. Each rule here is a
+general pattern of such pages, never a string from one site, and every piece of text a rule
+drops is kept as a `Removal` so that `--explain` can show what went and why.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from briefing.models import Removal
+
+MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_LINE = re.compile(
+    rf"^(?:(?:updated|published|posted)(?: on)?:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)"
+    rf"(?:[\s,|]+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"(?:^|\s)\d{1,2}:\d{2}(?::\d{2})?$")
+_LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("skip_link", re.compile(r"skip to (?:the )?(?:main )?content", re.I)),
+    ("copyright", re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.I)),
+    (
+        "comments",
+        re.compile(
+            r"^(?:leave a (?:reply|comment)|please enter your \w+|comments are closed|\d+\s+comments?"
+            r"|(?:post|add) a comment|you must be logged in|cancel reply|click to share|share this\b)",
+            re.I,
+        ),
+    ),
+    ("read_time", re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.? read$", re.I)),
+    ("advertising", re.compile(r"^(?:advertising|advertisement|sponsored(?: content)?|ad)$", re.I)),
+    ("video", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$|^.{1,120}\s\d{1,2}:\d{2}(?::\d{2})?$")),
+    ("counter", re.compile(r"^[\d\s.,;:|+\-–—/]*$")),
+    ("contact", re.compile(r"\[email\s*protected\]|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.I)),
+    (
+        "credit",
+        re.compile(
+            r"^(?:with (?:inputs?|information|reporting|additional reporting) from|additional reporting by"
+            r"|reporting by|written by|edited by|compiled by)\b",
+            re.I,
+        ),
+    ),
+    ("source_line", re.compile(r"^source(?: link)?:?$|^source:\s*\S.{0,60}$", re.I)),
+    ("bullet", re.compile(r"^[•·▪►▸●◦‣]\s*")),
+    ("tags", re.compile(r"^#?\w*[a-z][A-Z]\w*$|^(?:#\w+\s*){1,}$")),
+    (
+        "caption",
+        re.compile(
+            r"(?:photo|video|image|illustration|graphic)(?:\s+\w+)?(?:/[\w ]+)?:\s*[A-Z][\w.' -]{2,40}$", re.I
+        ),
+    ),
+    ("date", _DATE_LINE),
+)
+# Lines that end the article proper: everything after them, near the end of a page, is footer.
+_FOOTER_RULES = frozenset({"copyright", "comments", "source_line"})
+_FOOTER_LINE = re.compile(
+    r"^(?:you may (?:also )?like|related(?: articles| stories| posts| news)?|more from\b.*|recommended(?: for you)?"
+    r"|trending(?: now)?|trends \d+h|latest(?: news)?|most (?:popular|read)|read next|all news articles on\b.*)$",
+    re.I,
+)
+_PROMO = re.compile(
+    r"(?:(?i:also read|read also|read more|must read|see also)|SEE|WATCH|RELATED|LISTEN)\s*:\s*"
+    r".+?(?:(?<=[a-z0-9’'”\")!?])(?=[A-Z“\"‘][a-z])|(?<=[A-Z])(?=[A-Z][a-z])|$)"
+)
+_GLUED = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?=[“\"‘]?[A-Z])|(?<=[A-Z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?,][”\"’])(?=[A-Z“\"‘])"
+)
+_BRACES = re.compile(r"\{([^{}\n]{1,60})\}")
+_TRAILING_HASH = re.compile(r"\s+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}$")
+_ORPHAN_PERIOD = re.compile(r"(?<=[.!?”\"])\s+\.(?=\s|$)")
+_TERMINAL = re.compile(r"[.!?…\"”’)\]]$")
+_FUNCTION_WORDS = frozenset(
+    "a an and as at by for from in of on or the to with who which that whose whom than".split()
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedPage:
+    """What cleaning keeps: the body and the metadata found on the page."""
+
+    body: str
+    title: str | None
+    source: str | None
+    date: str | None
+    removed: tuple[Removal, ...]
+
+
+@dataclass(slots=True)
+class _Line:
+    block: int
+    text: str
+
+
+def normalize(text: str) -> str:
+    """Unicode NFC, one kind of newline and space, no control or bidi-override characters."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text.replace("\x1b", ""))
+    return _SPACES.sub(" ", text)
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date line, or None when it is not one."""
+    if not _DATE_LINE.match(text.strip()):
+        return None
+    iso = re.search(r"\d{4}-\d{2}-\d{2}", text)
+    if iso:
+        return iso.group(0)
+    found = re.search(rf"({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text, re.I) or re.search(
+        rf"(\d{{1,2}})\s+({MONTHS}),?\s+(\d{{4}})", text, re.I
+    )
+    if not found:
+        return None
+    parts = found.groups()
+    month, day = (parts[0], parts[1]) if parts[0][0].isalpha() else (parts[1], parts[0])
+    try:
+        return datetime.strptime(f"{month[:3]} {day} {parts[2]}", "%b %d %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def clean_page(text: str, drop_patterns: tuple[str, ...] = ()) -> CleanedPage:
+    """Split a page into metadata and body text, recording every piece dropped."""
+    removed: list[Removal] = []
+    lines = _lines(normalize(text))
+    lines = _drop_lines(lines, [re.compile(p) for p in drop_patterns], removed)
+    title, source, date, lines = _leading_block(lines, removed)
+    for item in removed:
+        if date is None and item.rule == "date":
+            date = parse_date(item.text)
+    paragraphs = [_clean_inline(p, removed) for p in _paragraphs(lines, removed)]
+    body = "\n\n".join(p for p in paragraphs if any(ch.isalpha() for ch in p))
+    return CleanedPage(body, title, source, date, tuple(removed))
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    for block, chunk in enumerate(re.split(r"\n\s*\n", text)):
+        lines.extend(_Line(block, line.strip()) for line in chunk.split("\n") if line.strip())
+    return lines
+
+
+def _line_rule(text: str) -> str | None:
+    for name, pattern in _LINE_RULES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _drop_lines(lines: list[_Line], user: list[re.Pattern[str]], removed: list[Removal]) -> list[_Line]:
+    """Drop chrome lines, the footer after an end-of-article line, and video titles."""
+    kept: list[_Line] = []
+    in_footer = False
+    for position, line in enumerate(lines):
+        rule = "user_pattern" if any(p.search(line.text) for p in user) else _line_rule(line.text)
+        near_end = position >= len(lines) / 2
+        if near_end and (rule in _FOOTER_RULES or _FOOTER_LINE.match(line.text)):
+            in_footer = True
+        if rule is None and in_footer:
+            rule = "footer"
+        if rule is None:
+            kept.append(line)
+            continue
+        removed.append(Removal(rule, line.text))
+        if rule == "video" and kept and _is_title_like(kept[-1].text):
+            # The line above a duration is the video's title.
+            removed.insert(len(removed) - 1, Removal("video", kept.pop().text))
+    return kept
+
+
+def _is_title_like(text: str) -> bool:
+    return not text.endswith(".") and len(text.split()) <= 15
+
+
+def _is_body_sentence(text: str) -> bool:
+    words = len(text.split())
+    return words >= 25 or (words >= 8 and bool(_TERMINAL.search(text)))
+
+
+def _leading_block(lines: list[_Line], removed: list[Removal]) -> tuple[str | None, str | None, str | None, list[_Line]]:
+    """Title, site name and date from the lines above the first body sentence."""
+    start = next((i for i, line in enumerate(lines) if _is_body_sentence(line.text)), len(lines))
+    if start == len(lines):
+        return None, None, None, lines
+    head = [line.text for line in lines[:start]]
+    date = next((parse_date(text) for text in head if parse_date(text)), None)
+    candidates = [text for text in head if not parse_date(text) and len(text.split()) >= 3]
+    title = max(candidates, key=lambda text: len(text.split()), default=None)
+    source = None
+    for text in head:
+        if text == title:
+            break
+        if not parse_date(text) and len(text.split()) <= 4 and text[:1].isupper() and not _TERMINAL.search(text):
+            source = text
+            break
+    for text in head:
+        rule = "date" if parse_date(text) else "headline" if text == title else "site_chrome"
+        removed.append(Removal(rule, text))
+    return title, source, date, lines[start:]
+
+
+def _is_name_fragment(text: str) -> bool:
+    words = text.rstrip(",").split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w in _FUNCTION_WORDS for w in words)
+
+
+def _continues(previous: _Line, line: _Line, after: _Line | None) -> bool:
+    """Whether `line` carries on the sentence `previous` left open (a paragraph broken mid-sentence)."""
+    if _TERMINAL.search(previous.text) or previous.text.endswith(":"):
+        return False
+    if line.block == previous.block or line.text[:1].islower() or line.text[:1] in ",;)":
+        return True
+    last_word = previous.text.split()[-1].lower()
+    if previous.text.endswith(",") or last_word in _FUNCTION_WORDS:
+        return True
+    return _is_name_fragment(line.text) and after is not None and (
+        after.text[:1].islower() or line.text.endswith(",")
+    )
+
+
+def _paragraphs(lines: list[_Line], removed: list[Removal]) -> list[str]:
+    """Join lines broken mid-sentence; drop headings (short lines that end no sentence)."""
+    paragraphs: list[str] = []
+    i = 0
+    while i < len(lines):
+        current = lines[i]
+        parts = [current.text]
+        i += 1
+        while i < len(lines) and _continues(current, lines[i], lines[i + 1] if i + 1 < len(lines) else None):
+            parts.append(lines[i].text)
+            current = _Line(lines[i].block, " ".join(parts))
+            i += 1
+        text = " ".join(parts)
+        if not _TERMINAL.search(text) and len(text.split()) < 15:
+            removed.append(Removal("heading", text))
+        else:
+            paragraphs.append(text)
+    return paragraphs
+
+
+def _clean_inline(text: str, removed: list[Removal]) -> str:
+    """Remove promo inserts and artifacts inside a paragraph; unglue sentences."""
+
+    def drop(rule: str, replacement: str) -> Callable[[re.Match[str]], str]:
+        def replace(match: re.Match[str]) -> str:
+            removed.append(Removal(rule, match.group(0).strip()))
+            return replacement
+
+        return replace
+
+    text = _PROMO.sub(drop("promo", " "), text)
+    text = _TRAILING_HASH.sub(drop("trailing_hash", ""), text)
+
+    def unbrace(match: re.Match[str]) -> str:
+        removed.append(Removal("artifact", match.group(0)))
+        return match.group(1)
+
+    text = _BRACES.sub(unbrace, text)
+    text = _GLUED.sub(" ", text)
+    text = _ORPHAN_PERIOD.sub("", text)
+    return _SPACES.sub(" ", text).strip()

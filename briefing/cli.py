@@ -1,0 +1,100 @@
+"""The command line: `briefing digest` for cron, `briefing eval` for research.
+
+stdout carries the briefing and nothing else; messages go to stderr; exit codes are
+`ExitCode`. Heavy modules are imported inside the commands so `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from briefing.errors import BriefingError, ExitCode
+
+
+def _parser() -> argparse.ArgumentParser:
+    from briefing.config import ALGORITHMS
+    from briefing.render import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="One short, sourced briefing from many overlapping news articles."
+    )
+    parser.add_argument("--config", help="config file (default: $BRIEFING_CONFIG or ~/.config/briefing/config.toml)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    commands = parser.add_subparsers(dest="command")
+
+    digest = commands.add_parser("digest", help="print or write the briefing")
+    digest.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
+    budget = digest.add_mutually_exclusive_group()
+    budget.add_argument("-n", "--sentences", type=int, metavar="N", help="number of briefing items")
+    budget.add_argument("--words", type=int, metavar="W", help="about W words instead of N items")
+    budget.add_argument("--bytes", type=int, metavar="B", help="about B bytes (for evaluation)")
+    digest.add_argument("--algorithm", choices=ALGORITHMS, help="sumy algorithm that rates sentences")
+    digest.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    digest.add_argument("-o", "--output", metavar="FILE", help="write atomically to FILE ({date} expands)")
+    digest.add_argument("--explain", action="store_true", help="also list on stderr what cleaning removed")
+    digest.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
+
+    evaluate = commands.add_parser("eval", help="ROUGE of the briefing and plain sumy on a dataset")
+    evaluate.add_argument("dataset", help="folder of clusters: doc_*.txt and reference_*.txt in each")
+    size = evaluate.add_mutually_exclusive_group()
+    size.add_argument("--bytes", type=int, help="summary length in bytes (default 665)")
+    size.add_argument("--words", type=int, help="summary length in words")
+    evaluate.add_argument("--systems", help="comma-separated systems to run (default: all)")
+    evaluate.add_argument("--peers", help="folder of published systems' outputs, one folder per cluster")
+    return parser
+
+
+def _digest(args: argparse.Namespace) -> int:
+    from briefing import load_articles, render, summarize
+    from briefing.config import load_config, with_overrides
+    from briefing.errors import SourceError
+    from briefing.output import expand_path, write_atomically
+
+    config = load_config(args.sub_config or args.config)
+    words_or_bytes = args.words is not None or args.bytes is not None
+    config = with_overrides(
+        config,
+        sentences=args.sentences if args.sentences is not None else (0 if words_or_bytes else None),
+        words=args.words,
+        bytes=args.bytes,
+        algorithm=args.algorithm,
+    )
+    articles, problems = load_articles(args.sources or list(config.sources.paths), config)
+    for problem in problems:
+        print(f"briefing: skipped {problem}", file=sys.stderr)
+    if args.explain:
+        for article in articles:
+            for removal in article.removed:
+                print(f"{article.id}\t{removal.rule}\t{removal.text}", file=sys.stderr)
+    if not articles:
+        raise SourceError("no article could be read")
+    briefing = summarize(articles, config)
+    text = render(briefing, args.format)
+    if args.output:
+        write_atomically(expand_path(args.output, briefing.date), text)
+    else:
+        sys.stdout.write(text)
+    return ExitCode.OK if briefing.items else ExitCode.NOTHING_TO_SUMMARIZE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "digest":
+            return _digest(args)
+        if args.command == "eval":
+            from briefing.evaluate import run_eval
+
+            return run_eval(args)
+        print("briefing: the TUI is not built yet; run 'briefing digest' (see 'briefing --help')", file=sys.stderr)
+        return ExitCode.NOT_AVAILABLE
+    except BriefingError as error:
+        if args.debug:
+            raise
+        print(f"briefing: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130

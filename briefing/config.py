@@ -1,0 +1,180 @@
+"""TOML settings turned into a typed, validated Config.
+
+Every key of config.toml maps to a dataclass field here; unknown keys and wrong types are
+errors that name the key path, so a typo never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import sys
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from briefing.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction", "random")
+
+
+@dataclass(frozen=True, slots=True)
+class SourcesConfig:
+    paths: tuple[str, ...] = ("seeds",)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryConfig:
+    algorithm: str = "lexrank"
+    sentences: int = 8
+    words: int = 0
+    bytes: int = 0
+    min_words: int = 6
+    max_words: int = 55
+
+
+@dataclass(frozen=True, slots=True)
+class MergeConfig:
+    threshold: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreConfig:
+    algorithm: float = 1.0
+    coverage: float = 1.0
+    support: float = 0.5
+    position: float = 0.5
+    length: float = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class CleanConfig:
+    drop_patterns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    sources: SourcesConfig = field(default_factory=SourcesConfig)
+    summary: SummaryConfig = field(default_factory=SummaryConfig)
+    merge: MergeConfig = field(default_factory=MergeConfig)
+    score: ScoreConfig = field(default_factory=ScoreConfig)
+    clean: CleanConfig = field(default_factory=CleanConfig)
+
+
+CONFIG_ENV = "BRIEFING_CONFIG"
+
+
+def default_config_path() -> Path:
+    """Where a user's config lives when neither --config nor BRIEFING_CONFIG says otherwise."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "briefing" / "config.toml"
+
+
+def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
+    """Read the config named by `explicit`, BRIEFING_CONFIG, or the default path.
+
+    A file named explicitly (argument or environment) must exist; a missing default file
+    means the built-in defaults, which config.toml in the repository documents.
+    """
+    named = explicit or os.environ.get(CONFIG_ENV)
+    path = Path(named) if named else default_config_path()
+    if not path.is_file():
+        if named:
+            raise ConfigError(f"config file {path} does not exist")
+        return Config()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read config file {path}: {error}") from error
+    return parse_config(text, str(path))
+
+
+def parse_config(text: str, origin: str = "<config>") -> Config:
+    """Validate TOML text into a Config, or raise ConfigError naming the problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{origin}: invalid TOML: {error}") from error
+    config = _build(Config, data, origin, "")
+    _check_values(config, origin)
+    return config
+
+
+def _build(cls: type, data: Any, origin: str, prefix: str) -> Any:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{origin}: [{prefix.rstrip('.')}] must be a table, got {data!r}")
+    hints = get_type_hints(cls)
+    known = [f.name for f in fields(cls)]
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean '{prefix}{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
+            raise ConfigError(f"{origin}: unknown key '{path}'{hint}")
+        kind = hints[key]
+        if is_dataclass(kind):
+            values[key] = _build(kind, value, origin, f"{path}.")
+        else:
+            values[key] = _coerce(value, kind, origin, path)
+    return cls(**values)
+
+
+def _coerce(value: Any, kind: Any, origin: str, path: str) -> Any:
+    if kind is bool or kind is str:
+        ok = isinstance(value, kind)
+    elif kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif kind is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    else:  # tuple[str, ...]
+        ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
+        value = tuple(value) if ok else value
+    if not ok:
+        expected = {bool: "true or false", str: "a string", int: "an integer", float: "a number"}.get(
+            kind, "a list of strings"
+        )
+        raise ConfigError(f"{origin}: '{path}' must be {expected}, got {value!r}")
+    return value
+
+
+def _check_values(config: Config, origin: str) -> None:
+    summary = config.summary
+    if summary.algorithm not in ALGORITHMS:
+        close = difflib.get_close_matches(summary.algorithm, ALGORITHMS, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise ConfigError(
+            f"{origin}: 'summary.algorithm' is {summary.algorithm!r}; allowed: {', '.join(ALGORITHMS)}{hint}"
+        )
+    for key in ("sentences", "words", "bytes", "min_words", "max_words"):
+        if getattr(summary, key) < 0:
+            raise ConfigError(f"{origin}: 'summary.{key}' must be 0 or more, got {getattr(summary, key)}")
+    if summary.min_words > summary.max_words:
+        raise ConfigError(f"{origin}: 'summary.min_words' ({summary.min_words}) exceeds 'summary.max_words'")
+    if not 0.0 < config.merge.threshold <= 1.0:
+        raise ConfigError(f"{origin}: 'merge.threshold' must be in (0, 1], got {config.merge.threshold}")
+    for item in fields(ScoreConfig):
+        if getattr(config.score, item.name) < 0:
+            raise ConfigError(f"{origin}: 'score.{item.name}' must be 0 or more")
+    for pattern in config.clean.drop_patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ConfigError(f"{origin}: 'clean.drop_patterns' has an invalid pattern {pattern!r}: {error}")
+
+
+def with_overrides(config: Config, **summary: Any) -> Config:
+    """A copy of `config` with command-line values (those not None) put into [summary]."""
+    given = {key: value for key, value in summary.items() if value is not None}
+    if not given:
+        return config
+    updated = replace(config, summary=replace(config.summary, **given))
+    _check_values(updated, "command line")
+    return updated

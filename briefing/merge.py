@@ -1,0 +1,98 @@
+"""Group sentences that report the same fact, across articles, and pick who speaks for each group.
+
+Articles about one story repeat facts in different words: spun synonyms ("navy buildup" for
+"military buildup"), translations, reordered clauses. Sentences are compared as TF-IDF vectors
+of content-word stems plus the facts least likely to be reworded (numbers and names), so two
+sentences sharing a name but reporting different things stay apart unless their words agree too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from briefing.features import SentenceFeatures
+
+# Numbers and names survive paraphrase and translation, so they count more than a single word.
+_FACT_WEIGHT = 2.0
+_CHUNK = 2048
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Sentences (indices into the feature list) that say the same thing."""
+
+    members: tuple[int, ...]
+    representative: int
+    similarity: tuple[float, ...]
+
+
+def term_matrix(features: Sequence[SentenceFeatures]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows, one per sentence, over stems, numbers and names."""
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    for row, feature in enumerate(features):
+        terms = [(s, 1.0) for s in feature.stems]
+        terms += [(f"#{n}", _FACT_WEIGHT) for n in feature.numbers]
+        terms += [(f"@{n}", _FACT_WEIGHT) for n in feature.names]
+        for term, weight in terms:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+            values.append(weight)
+    shape = (len(features), max(len(vocabulary), 1))
+    counts = sparse.csr_matrix((values, (rows, cols)), shape=shape)
+    counts.sum_duplicates()
+    document_frequency = np.bincount(counts.indices, minlength=shape[1])
+    idf = np.log((1 + shape[0]) / (1 + document_frequency)) + 1.0
+    weighted = counts.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+
+
+def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
+    """Cosine similarities at or above `threshold`, computed in row blocks to bound memory."""
+    blocks = []
+    for start in range(0, matrix.shape[0], _CHUNK):
+        block = (matrix[start : start + _CHUNK] @ matrix.T).tocsr()
+        block.data[block.data < threshold] = 0.0
+        block.eliminate_zeros()
+        blocks.append(block)
+    return sparse.csr_matrix(sparse.vstack(blocks)) if blocks else sparse.csr_matrix(matrix.shape)
+
+
+def group_sentences(
+    features: Sequence[SentenceFeatures], matrix: sparse.csr_matrix, threshold: float, priority: np.ndarray
+) -> list[Group]:
+    """Leader clustering: the highest-priority free sentence gathers every free sentence like it.
+
+    Linking only to the leader (not to any member) keeps chains of loosely related sentences
+    from collapsing into one group.
+    """
+    similar = similar_pairs(matrix, threshold)
+    assigned = np.zeros(len(features), dtype=bool)
+    groups: list[Group] = []
+    for leader in np.argsort(-priority, kind="stable"):
+        if assigned[leader]:
+            continue
+        row = similar.getrow(leader)
+        members = sorted({int(leader), *(int(i) for i in row.indices if not assigned[i])})
+        assigned[members] = True
+        groups.append(_with_representative(members, matrix, features))
+    return groups
+
+
+def _with_representative(members: list[int], matrix: sparse.csr_matrix, features: Sequence[SentenceFeatures]) -> Group:
+    """The best-formed member whose words are most typical of the group speaks for it."""
+    if len(members) == 1:
+        return Group((members[0],), members[0], (1.0,))
+    block = (matrix[members] @ matrix[members].T).toarray()
+    typicality = (block.sum(axis=1) - 1.0) / (len(members) - 1)
+    form = np.array([features[m].form for m in members])
+    best = int(np.lexsort((np.arange(len(members)), -typicality, -form))[0])
+    return Group(tuple(members), members[best], tuple(float(min(1.0, s)) for s in block[best]))

@@ -1,0 +1,103 @@
+"""The plain data every stage passes on: articles in, a briefing with provenance out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of page text that cleaning dropped, and the rule that dropped it."""
+
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article; `text == article.text[start:end]`."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: metadata, body text and its sentences with spans."""
+
+    id: str
+    title: str
+    source: str
+    date: str | None
+    path: str
+    url: str | None
+    text: str
+    sentences: tuple[Sentence, ...]
+    removed: tuple[Removal, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSentence:
+    """A source sentence that supports a briefing item."""
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingItem:
+    """One fact of the briefing: its representative sentence and everything behind it."""
+
+    text: str
+    article: str
+    sentence: int
+    sources: tuple[SourceSentence, ...]
+    score: float
+
+    @property
+    def support(self) -> int:
+        """How many distinct articles report this fact (its corroboration)."""
+        return len({source.article for source in self.sources})
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        """Supporting article ids, each once, in the order they were found."""
+        return tuple(dict.fromkeys(source.article for source in self.sources))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The settings a briefing was made with, echoed in every output format."""
+
+    algorithm: str
+    sentences: int
+    words: int
+    bytes: int
+    threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """The summary of a set of articles, in reading order."""
+
+    items: tuple[BriefingItem, ...]
+    articles: tuple[Article, ...]
+    key_terms: tuple[str, ...]
+    settings: Settings
+
+    @property
+    def sentence_count(self) -> int:
+        """How many sentences the articles had in all."""
+        return sum(len(article.sentences) for article in self.articles)
+
+    @property
+    def date(self) -> str | None:
+        """The newest article date, which is the date the briefing is about."""
+        dates = [article.date for article in self.articles if article.date]
+        return max(dates) if dates else None

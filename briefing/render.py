@@ -1,0 +1,147 @@
+"""A briefing as plain text, Markdown or JSON: the same content in three shapes.
+
+Article text is data. Every string taken from an article passes through `printable`, so no
+terminal control sequence reaches a terminal or a digest file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from typing import Any, Literal
+
+from briefing.models import Article, Briefing, BriefingItem
+
+Format = Literal["text", "markdown", "json"]
+FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+WIDTH = 78
+
+
+def printable(text: str) -> str:
+    """Text with control characters (ANSI/OSC escapes, C0/C1, bidi overrides) removed."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def _markers(item: BriefingItem, numbers: dict[str, int]) -> str:
+    return "[" + ",".join(str(n) for n in sorted(numbers[a] for a in item.article_ids)) + "]"
+
+
+def _numbers(briefing: Briefing) -> dict[str, int]:
+    return {article.id: number for number, article in enumerate(briefing.articles, start=1)}
+
+
+def _counts(briefing: Briefing) -> str:
+    return (
+        f"{len(briefing.articles)} articles, {briefing.sentence_count} sentences, "
+        f"{len(briefing.items)} in this briefing ({briefing.settings.algorithm})"
+    )
+
+
+def _source_line(article: Article) -> str:
+    date = f", {article.date}" if article.date else ""
+    return printable(f"{article.id}: {article.source}, \"{article.title}\"{date}")
+
+
+def render_text(briefing: Briefing) -> str:
+    """Plain text for a terminal, a mail or a file: wrapped at 78 columns."""
+    numbers = _numbers(briefing)
+    lines = [
+        f"Briefing for {briefing.date or 'undated articles'}",
+        f"Key terms: {printable(', '.join(briefing.key_terms)) or 'none'}",
+        _counts(briefing),
+        "",
+    ]
+    width = len(str(len(briefing.items))) + 2
+    for number, item in enumerate(briefing.items, start=1):
+        text = f"{printable(item.text)} {_markers(item, numbers)}"
+        lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
+    if not briefing.items:
+        lines.append("Nothing to report: no article had a sentence worth a briefing.")
+    lines += ["", "Sources"]
+    for article in briefing.articles:
+        lines += textwrap.wrap(
+            _source_line(article), WIDTH, initial_indent=f"[{numbers[article.id]}] ", subsequent_indent="    "
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text))
+
+
+def render_markdown(briefing: Briefing) -> str:
+    """Markdown with the same content as the text digest; article text is escaped."""
+    numbers = _numbers(briefing)
+    lines = [
+        f"# Briefing for {briefing.date or 'undated articles'}",
+        "",
+        f"**Key terms:** {_md(', '.join(briefing.key_terms)) or 'none'}  ",
+        f"*{_counts(briefing)}*",
+        "",
+    ]
+    for number, item in enumerate(briefing.items, start=1):
+        lines.append(f"{number}. {_md(item.text)} {_md(_markers(item, numbers))}")
+    if not briefing.items:
+        lines.append("Nothing to report: no article had a sentence worth a briefing.")
+    lines += ["", "## Sources", ""]
+    for article in briefing.articles:
+        date = f", {article.date}" if article.date else ""
+        lines.append(f"{numbers[article.id]}. `{printable(article.id)}`: {_md(article.source)}, *{_md(article.title)}*{date}")
+    return "\n".join(lines) + "\n"
+
+
+def briefing_dict(briefing: Briefing) -> dict[str, Any]:
+    """The JSON contract: items in briefing order with provenance, articles, settings."""
+    return {
+        "date": briefing.date,
+        "key_terms": [printable(t) for t in briefing.key_terms],
+        "sentence_count": briefing.sentence_count,
+        "items": [
+            {
+                "text": printable(item.text),
+                "support": item.support,
+                "score": item.score,
+                "sources": [
+                    {
+                        "article": s.article,
+                        "sentence": s.sentence,
+                        "span": [s.start, s.end],
+                        "similarity": s.similarity,
+                        "text": printable(s.text),
+                    }
+                    for s in item.sources
+                ],
+            }
+            for item in briefing.items
+        ],
+        "articles": [
+            {
+                "id": a.id,
+                "title": printable(a.title),
+                "source": printable(a.source),
+                "date": a.date,
+                "path": a.path,
+                "url": a.url,
+            }
+            for a in briefing.articles
+        ],
+        "settings": {
+            "algorithm": briefing.settings.algorithm,
+            "sentences": briefing.settings.sentences,
+            "words": briefing.settings.words,
+            "bytes": briefing.settings.bytes,
+            "threshold": briefing.settings.threshold,
+        },
+    }
+
+
+def render_json(briefing: Briefing) -> str:
+    return json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(briefing: Briefing, format: Format = "text") -> str:
+    """The briefing in the named format."""
+    return {"text": render_text, "markdown": render_markdown, "json": render_json}[format](briefing)

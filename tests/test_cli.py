@@ -1,0 +1,110 @@
+"""The command line as cron and a person use it: output, files, exit codes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+CHROME = re.compile(
+    r"also read|copyright|all rights reserved|leave a reply|skip to content|source link|comments are closed"
+    r"|advertising|\d:\d\d$|[a-z]{2}\.[A-Z][a-z]",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def items(text: str) -> list[str]:
+    """Briefing items of a text digest, each joined back onto one line."""
+    body = text.split("\n\nSources\n")[0].split("\n\n", 1)[1]
+    return [re.sub(r"\s+", " ", item).strip() for item in re.split(r"\n(?=\d+\. )", body)]
+
+
+def test_digest_of_the_seeds_is_eight_clean_items() -> None:
+    result = run("digest", "seeds")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    found = items(result.stdout)
+    assert len(found) == 8
+    assert not CHROME.search("\n".join(found))
+    assert len(set(found)) == 8
+
+
+def test_every_item_is_verbatim_from_a_seed_article() -> None:
+    from briefing import load_articles, summarize
+    from briefing.config import Config
+
+    articles, _ = load_articles([str(REPO / "seeds")])
+    by_id = {a.id: a for a in articles}
+    for item in summarize(articles, Config()).items:
+        for source in item.sources:
+            assert by_id[source.article].text[source.start : source.end] == source.text
+        assert item.text == item.sources[0].text
+
+
+def test_output_file_is_written_and_date_expands(trio_folder: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "{date}.txt"
+    assert main(["digest", str(trio_folder), "-o", str(target)]) == 0
+    written = tmp_path / "out" / "2024-04-03.txt"
+    assert written.read_text(encoding="utf-8").startswith("Briefing for 2024-04-03")
+    assert [p.name for p in written.parent.iterdir()] == ["2024-04-03.txt"]
+
+
+def test_sentence_count_and_algorithm_options(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["digest", str(trio_folder), "-n", "2", "--algorithm", "textrank"]) == 0
+    out = capsys.readouterr().out
+    assert len(items(out)) == 2
+    assert "(textrank)" in out
+
+
+def test_formats_carry_the_same_items(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    main(["digest", str(trio_folder), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    main(["digest", str(trio_folder), "--format", "markdown"])
+    markdown = capsys.readouterr().out
+    assert data["items"]
+    for item in data["items"]:
+        assert item["text"].split()[0] in markdown
+
+
+def test_bare_briefing_says_the_tui_is_not_there_and_fails() -> None:
+    result = run()
+    assert result.returncode == 4
+    assert "TUI" in result.stderr and result.stdout == ""
+
+
+def test_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
+    missing = run("digest", str(tmp_path / "nowhere"))
+    assert missing.returncode == 1
+    assert "no such file or folder" in missing.stderr and "Traceback" not in missing.stderr
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[summary]\nalgoritm = 'lexrank'\n", encoding="utf-8")
+    config = run("digest", "seeds", "--config", str(bad))
+    assert config.returncode == 2
+    assert "did you mean 'summary.algorithm'" in config.stderr
+
+
+def test_explain_lists_removals_on_stderr(trio_folder: Path) -> None:
+    (trio_folder / "d_page.txt").write_text(
+        "Harbour News\n\nBridge Closed For Repairs\n\nThe Harbour Bridge was closed on Monday after cracks were found.\n\n"
+        "Comments are closed.\n",
+        encoding="utf-8",
+    )
+    result = run("digest", str(trio_folder), "--explain")
+    assert "d_page\tcomments\tComments are closed." in result.stderr
+    assert "Comments are closed" not in result.stdout
+
+
+def test_same_input_gives_the_same_bytes(trio_folder: Path) -> None:
+    assert run("digest", str(trio_folder)).stdout == run("digest", str(trio_folder)).stdout

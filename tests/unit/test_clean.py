@@ -1,0 +1,150 @@
+"""Each cleaning rule on small hand-written pages (not the seeds)."""
+
+from __future__ import annotations
+
+from briefing.clean import clean_page, parse_date
+
+BODY = "The council approved the new budget on Monday after a long debate among its members."
+
+
+def rules(page: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for removal in clean_page(page).removed:
+        found.setdefault(removal.rule, []).append(removal.text)
+    return found
+
+
+def test_site_name_tagline_headline_and_date_become_metadata() -> None:
+    page = f"June 3, 2023\n\nRiver Gazette\n\nNews you can trust\n\nCouncil Passes Budget After Long Night\n\n{BODY}"
+    cleaned = clean_page(page)
+    assert cleaned.body == BODY
+    assert cleaned.title == "Council Passes Budget After Long Night"
+    assert cleaned.source == "River Gazette"
+    assert cleaned.date == "2023-06-03"
+    assert "News you can trust" in rules(page)["site_chrome"]
+
+
+def test_iso_timestamp_line_gives_date() -> None:
+    cleaned = clean_page(f"Budget Passes In The Night\n\n2022-01-05T08:00:00Z\n\n{BODY}")
+    assert cleaned.date == "2022-01-05"
+    assert "2022" not in cleaned.body
+
+
+def test_promo_insert_glued_into_paragraph_is_removed_and_sentences_unglued() -> None:
+    page = (
+        "The mayor spoke on Friday.ALSO READ: Bridge closes for repairs in springThe council then voted "
+        "to approve the plan. Residents cheered.SEE: Flood defences tested in harbour | In PicsOfficials said more work is planned."
+    )
+    cleaned = clean_page(page)
+    assert cleaned.body == (
+        "The mayor spoke on Friday. The council then voted to approve the plan. Residents cheered. "
+        "Officials said more work is planned."
+    )
+    assert rules(page)["promo"] == [
+        "ALSO READ: Bridge closes for repairs in spring",
+        "SEE: Flood defences tested in harbour | In Pics",
+    ]
+
+
+def test_promo_at_end_of_paragraph() -> None:
+    cleaned = clean_page(f"{BODY} ALSO READ: Budget talks stall again in capital")
+    assert cleaned.body == BODY
+
+
+def test_glued_sentences_get_a_space() -> None:
+    cleaned = clean_page("Talks were held in Geneva.White House officials said little. He met NATO.Those talks ended.")
+    assert cleaned.body == "Talks were held in Geneva. White House officials said little. He met NATO. Those talks ended."
+
+
+def test_glued_quote_gets_a_space() -> None:
+    cleaned = clean_page("The minister left the building early.“We will return,” she said to reporters outside.")
+    assert cleaned.body == "The minister left the building early. “We will return,” she said to reporters outside."
+
+
+def test_video_title_and_duration_are_dropped() -> None:
+    page = f"{BODY}\n\nWhat did the mayor say about taxes?\n\n2:52\n\nWhy the vote matters 1:05\n\n{BODY}"
+    found = rules(page)
+    assert found["video"] == ["What did the mayor say about taxes?", "2:52", "Why the vote matters 1:05"]
+    assert clean_page(page).body == f"{BODY}\n\n{BODY}"
+
+
+def test_share_counters_and_stray_punctuation_are_dropped() -> None:
+    page = f"Budget Passes In The Night\n\n12\n340\n\n{BODY}\n\n,\n"
+    assert clean_page(page).body == BODY
+    assert rules(page)["counter"] == ["12", "340", ","]
+
+
+def test_bullets_of_related_links_are_dropped() -> None:
+    page = f"{BODY}\n\n  • Earlier: the council delays its vote\n\n{BODY}"
+    assert rules(page)["bullet"] == ["• Earlier: the council delays its vote"]
+
+
+def test_copyright_comment_and_skip_link_lines_are_dropped() -> None:
+    page = (
+        'Press "Enter" to skip to content\n\nBudget Passes In The Night\n\n'
+        f"{BODY}\n\nLeave a comment\n\nPlease enter your email address!\n\n© 2020 River Gazette Ltd"
+    )
+    found = rules(page)
+    assert found["skip_link"] and found["comments"] and found["copyright"]
+    assert clean_page(page).body == BODY
+
+
+def test_footer_after_source_line_is_dropped() -> None:
+    page = f"{BODY}\n\n{BODY}\n\nSource: wirefeed\n\nYou may like\n\nOther stories are available on this site."
+    assert clean_page(page).body == f"{BODY}\n\n{BODY}"
+    assert "Other stories are available on this site." in rules(page)["footer"]
+
+
+def test_trailing_hash_is_removed() -> None:
+    cleaned = clean_page(f"{BODY} 87990cbe856818d5eddac44c7b1cdeb8")
+    assert cleaned.body == BODY
+
+
+def test_paragraphs_broken_around_names_are_joined() -> None:
+    page = "The plan was backed by Secretary of State\n\nJane Fowler\n\nwho spoke Tuesday with\n\nMayor Ruiz,\n\nthe city's leader."
+    assert clean_page(page).body == (
+        "The plan was backed by Secretary of State Jane Fowler who spoke Tuesday with Mayor Ruiz, the city's leader."
+    )
+
+
+def test_subheadings_are_dropped_but_not_the_paragraph_after() -> None:
+    page = f"{BODY}\n\nWhat happens next\n\n{BODY}"
+    assert clean_page(page).body == f"{BODY}\n\n{BODY}"
+    assert rules(page)["heading"] == ["What happens next"]
+
+
+def test_spinner_brace_artifacts_keep_their_words() -> None:
+    cleaned = clean_page("The mayor said {that a} new bridge would open in the spring of next year.")
+    assert cleaned.body == "The mayor said that a new bridge would open in the spring of next year."
+
+
+def test_credit_caption_and_contact_lines_are_dropped() -> None:
+    page = (
+        f"{BODY}\n\nA look at how the vote went. Photo/Video: Sam Reed\n\n"
+        "With reporting from Ana Lee\n\nWrite to Sam Reed at [email protected]\n\n"
+        f"{BODY}"
+    )
+    found = rules(page)
+    assert "caption" in found and "credit" in found and "contact" in found
+    assert clean_page(page).body == f"{BODY}\n\n{BODY}"
+
+
+def test_user_drop_patterns() -> None:
+    page = f"{BODY}\n\nFollow us on every network for more.\n\n{BODY}"
+    cleaned = clean_page(page, ("^Follow us",))
+    assert cleaned.body == f"{BODY}\n\n{BODY}"
+    assert [r.rule for r in cleaned.removed] == ["user_pattern"]
+
+
+def test_control_characters_and_escape_sequences_are_removed() -> None:
+    cleaned = clean_page("The council \x1b[31mapproved\x1b[0m the new budget on Monday after a long debate.\x07")
+    assert "\x1b" not in cleaned.body and "\x07" not in cleaned.body
+    assert "approved" in cleaned.body
+
+
+def test_parse_date_forms() -> None:
+    assert parse_date("March 29, 2024") == "2024-03-29"
+    assert parse_date("29 March 2024") == "2024-03-29"
+    assert parse_date("Updated: Dec. 30, 2021 10:15 AM EST") == "2021-12-30"
+    assert parse_date("2021-12-30T17:11:01.521Z") == "2021-12-30"
+    assert parse_date("The council met on March 29, 2024.") is None

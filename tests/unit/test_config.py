@@ -1,0 +1,72 @@
+"""Config validation: every mistake is an error naming the key, never a silent default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.config import Config, load_config, parse_config, with_overrides
+from briefing.errors import ConfigError
+
+REPO_CONFIG = Path(__file__).resolve().parents[2] / "config.toml"
+
+
+def test_documented_config_equals_the_built_in_defaults() -> None:
+    assert parse_config(REPO_CONFIG.read_text(encoding="utf-8")) == Config()
+
+
+def test_unknown_key_suggests_the_nearest() -> None:
+    with pytest.raises(ConfigError, match=r"unknown key 'summary.sentense'.*did you mean 'summary.sentences'"):
+        parse_config("[summary]\nsentense = 3\n")
+
+
+def test_unknown_section_suggests_the_nearest() -> None:
+    with pytest.raises(ConfigError, match=r"unknown key 'sumary'.*did you mean 'summary'"):
+        parse_config("[sumary]\nsentences = 3\n")
+
+
+def test_wrong_type_names_key_and_value() -> None:
+    with pytest.raises(ConfigError, match=r"'summary.sentences' must be an integer, got '8'"):
+        parse_config('[summary]\nsentences = "8"\n')
+    with pytest.raises(ConfigError, match=r"'clean.drop_patterns' must be a list of strings"):
+        parse_config("[clean]\ndrop_patterns = [1]\n")
+
+
+def test_bad_values_name_what_is_allowed() -> None:
+    with pytest.raises(ConfigError, match=r"'summary.algorithm' is 'lexrnk'; allowed: lexrank.*did you mean 'lexrank'"):
+        parse_config('[summary]\nalgorithm = "lexrnk"\n')
+    with pytest.raises(ConfigError, match=r"'merge.threshold' must be in \(0, 1\]"):
+        parse_config("[merge]\nthreshold = 1.5\n")
+    with pytest.raises(ConfigError, match=r"invalid pattern"):
+        parse_config('[clean]\ndrop_patterns = ["(unclosed"]\n')
+
+
+def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("[summary]\nsentences = = 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad.toml: invalid TOML: .*line 2"):
+        load_config(path)
+
+
+def test_environment_variable_points_to_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text("[summary]\nsentences = 3\n", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG", str(path))
+    assert load_config().summary.sentences == 3
+
+
+def test_missing_named_config_is_an_error_but_missing_default_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert load_config() == Config()
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_command_line_overrides_are_validated() -> None:
+    assert with_overrides(Config(), sentences=3, algorithm=None).summary.sentences == 3
+    with pytest.raises(ConfigError, match="summary.sentences"):
+        with_overrides(Config(), sentences=-1)

@@ -1,0 +1,60 @@
+"""Reading article files: discovery order, decoding, header block, metadata fallbacks."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from briefing import load_articles
+from briefing.errors import SourceError
+from briefing.ingest import decode, discover
+from builders import article
+
+
+def test_folder_is_read_in_sorted_order_and_only_articles(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.md", "c.png", "notes.csv"):
+        (tmp_path / name).write_text("The council approved the new budget on Monday after a long debate.", encoding="utf-8")
+    assert [p.name for p in discover([str(tmp_path)])] == ["a.md", "b.txt"]
+
+
+def test_missing_source_and_empty_folder_are_errors(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="no such file or folder"):
+        discover([str(tmp_path / "absent")])
+    with pytest.raises(SourceError, match="no .txt or .md articles"):
+        discover([str(tmp_path)])
+
+
+def test_header_block_is_honoured_and_not_part_of_the_body() -> None:
+    item = article("x", "Title: Real Title\nSource: Wire\nDate: 5 May 2020\nURL: https://example.org/a\n\nThe council approved the budget on Monday after a long debate among members.")
+    assert (item.title, item.source, item.date, item.url) == ("Real Title", "Wire", "2020-05-05", "https://example.org/a")
+    assert item.text == "The council approved the budget on Monday after a long debate among members."
+
+
+def test_fallbacks_without_any_metadata() -> None:
+    item = article("story", "The council approved the budget on Monday after a long debate among members. It passed.")
+    assert item.title.startswith("The council approved the budget")
+    assert item.source == "unknown source"
+    assert item.date is None
+    assert item.id == "story"
+
+
+def test_url_host_is_the_source_fallback() -> None:
+    item = article("x", "URL: https://news.example.com/a\n\nThe council approved the budget on Monday after a long debate among members.")
+    assert item.source == "news.example.com"
+
+
+def test_decoding_boms_and_legacy_encodings() -> None:
+    assert decode(codecs.BOM_UTF8 + "café".encode()) == "café"
+    assert decode(codecs.BOM_UTF16_LE + "café".encode("utf-16-le")) == "café"
+    assert decode("café “quoted”".encode("cp1252")) == "café “quoted”"
+
+
+def test_load_articles_spans_match_cleaned_text(trio_folder: Path) -> None:
+    articles, problems = load_articles([str(trio_folder)])
+    assert problems == []
+    assert [a.id for a in articles] == ["a_gazette", "b_courier", "c_herald"]
+    for item in articles:
+        for sentence in item.sentences:
+            assert item.text[sentence.start : sentence.end] == sentence.text

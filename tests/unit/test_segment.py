@@ -1,0 +1,45 @@
+"""Sentence spans from the offline Punkt model, and the tokenizer sumy uses."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.segment import segment, tokenizer
+
+words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=12)
+sentence = st.lists(words, min_size=1, max_size=12).map(" ".join).map(lambda s: s + st_end(s))
+
+
+def st_end(text: str) -> str:
+    return "." if text and text[-1].isalnum() else ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(sentence, st.sampled_from(["\n\n", "\n", "  ", "Mr. Smith.", "U.S. troops left."])), max_size=15).map(" ".join))
+def test_each_span_slices_the_text_to_its_sentence(text: str) -> None:
+    sentences = segment(text)
+    previous_end = 0
+    for position, item in enumerate(sentences):
+        assert item.index == position
+        assert text[item.start : item.end] == item.text
+        assert item.text == item.text.strip() and item.text
+        assert item.start >= previous_end
+        previous_end = item.end
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    texts = [s.text for s in segment("Mr. Putin met U.S. officials on Jan. 10 in Geneva. They talked.")]
+    assert texts == ["Mr. Putin met U.S. officials on Jan. 10 in Geneva.", "They talked."]
+
+
+def test_no_sentence_crosses_a_paragraph_break() -> None:
+    texts = [s.text for s in segment("A heading without a stop\n\nThe body starts here.")]
+    assert texts == ["A heading without a stop", "The body starts here."]
+
+
+def test_tokenizer_is_what_sumy_expects() -> None:
+    words = tokenizer()
+    assert words.language == "english"
+    assert words.to_sentences("One here. Two there.") == ("One here.", "Two there.")
+    assert words.to_words("Russia's 100,000 troops can't wait.") == ("Russia", "troops", "ca", "n't", "wait")
