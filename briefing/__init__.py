@@ -10,7 +10,7 @@ from briefing.config import Config, load_config
 from briefing.ingest import Document, parse_article, read_sources
 from briefing.models import Article, Briefing, BriefingItem, Removal, Sentence, SourceSentence
 from briefing.render import render
-from briefing.summarize import summarize
+from briefing.pipeline import summarize
 
 __version__ = "0.1.0"
 

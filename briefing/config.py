@@ -41,15 +41,15 @@ class SummaryConfig:
 
 @dataclass(frozen=True, slots=True)
 class MergeConfig:
-    threshold: float = 0.5
+    threshold: float = 0.45
 
 
 @dataclass(frozen=True, slots=True)
 class ScoreConfig:
     algorithm: float = 1.0
     coverage: float = 1.0
-    support: float = 0.5
-    position: float = 0.5
+    support: float = 0.25
+    position: float = 1.0
     length: float = 0.3
 
 

@@ -14,6 +14,7 @@ from briefing.segment import stem, stop_words, tokenizer
 
 _NUMBER = re.compile(r"^\d[\d,.:]*$")
 _LETTERS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
+_REFERRING = frozenset("these those such".split())
 _OPENERS = frozenset("he she it they this that these those his her its their but and also however".split())
 
 
@@ -64,6 +65,8 @@ def _form(text: str, tokens: list[str]) -> float:
     if text.count("“") != text.count("”") or text.count('"') % 2:
         score -= 0.3
     if tokens and tokens[0].lower() in _OPENERS:
+        score -= 0.2
+    elif any(token.lower() in _REFERRING for token in tokens[1:4]):
         score -= 0.2
     return max(score, 0.0)
 

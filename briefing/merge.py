@@ -19,6 +19,8 @@ from briefing.features import SentenceFeatures
 # Numbers and names survive paraphrase and translation, so they count more than a single word.
 _FACT_WEIGHT = 2.0
 _CHUNK = 2048
+# Sentences this close to a leader (relative to the threshold) are considered for its group.
+_NEIGHBOUR_FACTOR = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +40,9 @@ def term_matrix(features: Sequence[SentenceFeatures]) -> sparse.csr_matrix:
     values: list[float] = []
     for row, feature in enumerate(features):
         terms = [(s, 1.0) for s in feature.stems]
-        terms += [(f"#{n}", _FACT_WEIGHT) for n in feature.numbers]
-        terms += [(f"@{n}", _FACT_WEIGHT) for n in feature.names]
+        # Sorted, so that float sums never depend on set order (the hash seed).
+        terms += [(f"#{n}", _FACT_WEIGHT) for n in sorted(feature.numbers)]
+        terms += [(f"@{n}", _FACT_WEIGHT) for n in sorted(feature.names)]
         for term, weight in terms:
             rows.append(row)
             cols.append(vocabulary.setdefault(term, len(vocabulary)))
@@ -69,19 +72,31 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> sparse.csr_mat
 def group_sentences(
     features: Sequence[SentenceFeatures], matrix: sparse.csr_matrix, threshold: float, priority: np.ndarray
 ) -> list[Group]:
-    """Leader clustering: the highest-priority free sentence gathers every free sentence like it.
+    """Leader clustering with average linkage.
 
-    Linking only to the leader (not to any member) keeps chains of loosely related sentences
-    from collapsing into one group.
+    The highest-priority free sentence starts a group; a free sentence near the leader joins
+    when its mean similarity to the members so far reaches `threshold`. Averaging over members
+    (not linking to any one) keeps chains of loosely related sentences from collapsing into
+    one group, yet admits a paraphrase that resembles the group as a whole.
     """
-    similar = similar_pairs(matrix, threshold)
+    similar = similar_pairs(matrix, threshold * _NEIGHBOUR_FACTOR)
     assigned = np.zeros(len(features), dtype=bool)
     groups: list[Group] = []
     for leader in np.argsort(-priority, kind="stable"):
         if assigned[leader]:
             continue
         row = similar.getrow(leader)
-        members = sorted({int(leader), *(int(i) for i in row.indices if not assigned[i])})
+        candidates = [
+            int(i) for _, i in sorted(zip(-row.data, row.indices)) if i != leader and not assigned[i]
+        ]
+        members = [int(leader)]
+        if candidates:
+            block = (matrix[[int(leader), *candidates]] @ matrix[candidates].T).toarray()
+            for position, candidate in enumerate(candidates):
+                rows = [0] + [1 + candidates.index(m) for m in members[1:]]
+                if block[rows, position].mean() >= threshold:
+                    members.append(candidate)
+        members.sort()
         assigned[members] = True
         groups.append(_with_representative(members, matrix, features))
     return groups

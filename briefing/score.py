@@ -49,7 +49,11 @@ def algorithm_ratings(
     articles: tuple[Article, ...], algorithm: str, key_terms: tuple[str, ...] = ()
 ) -> np.ndarray:
     """The algorithm's rating of every sentence, in article then sentence order."""
-    document = build_document(articles)
+    return rate_document(build_document(articles), algorithm, key_terms)
+
+
+def rate_document(document: ObjectDocumentModel, algorithm: str, key_terms: tuple[str, ...] = ()) -> np.ndarray:
+    """The algorithm's rating of each of `document.sentences`, in document order."""
     summarizer: Any = _summarizer_class(algorithm)(Stemmer(LANGUAGE))
     summarizer.stop_words = stop_words()
     if algorithm == "edmundson":
@@ -75,5 +79,6 @@ def rank_normalize(values: np.ndarray) -> np.ndarray:
     """Ratings as percentiles in [0, 1]: algorithms differ in scale, not in order."""
     if values.size < 2:
         return np.ones_like(values)
-    order = values.argsort(kind="stable").argsort(kind="stable")
+    # Rounded first: sumy sums over sets, so the last bits of a rating depend on the hash seed.
+    order = np.round(values, 9).argsort(kind="stable").argsort(kind="stable")
     return order / (values.size - 1)

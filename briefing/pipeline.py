@@ -16,6 +16,7 @@ from briefing.score import algorithm_ratings, rank_normalize
 from briefing.select import Budget, key_terms, select
 
 
+
 def _quality(
     features: list[SentenceFeatures], ratings: np.ndarray, support: np.ndarray, config: Config, articles: int
 ) -> np.ndarray:

@@ -1,0 +1,195 @@
+"""`briefing eval`: ROUGE of the briefing beside plain sumy, on clusters with human summaries.
+
+Scored as in the DUC literature and ../shared/eval/README.md: rouge-score with Porter
+stemming, each summary cut at the budget, recall and F averaged over references, then over
+clusters. Plain sumy runs on the concatenated articles and takes sentences best-first until
+the budget, which is how its published numbers were made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from briefing.config import Config, load_config
+from briefing.errors import ConfigError, ExitCode, SourceError
+from briefing.ingest import Document, decode, parse_article
+from briefing.pipeline import summarize
+
+PLAIN_SUMY = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
+MEASURES = ("rouge1", "rouge2", "rougeLsum")
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    name: str
+    documents: tuple[Document, ...]
+    references: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    bytes: int = 0
+    words: int = 0
+
+    def cut(self, text: str) -> str:
+        """The summary as scored: cut at the budget."""
+        if self.words:
+            kept, count = [], 0
+            for line in text.split("\n"):
+                words = line.split()
+                kept.append(" ".join(words[: self.words - count]))
+                count += len(words)
+                if count >= self.words:
+                    break
+            return "\n".join(k for k in kept if k)
+        return text.encode("utf-8")[: self.bytes].decode("utf-8", errors="ignore")
+
+    def full(self, lines: list[str]) -> bool:
+        text = "\n".join(lines)
+        return len(text.split()) >= self.words if self.words else len(text.encode("utf-8")) >= self.bytes
+
+
+def read_clusters(dataset: Path) -> list[Cluster]:
+    """Clusters under `dataset`: every folder holding doc_*.txt and reference_*.txt files."""
+    if not dataset.is_dir():
+        raise SourceError(f"{dataset}: no such folder")
+    clusters = []
+    for folder in sorted(p for p in dataset.iterdir() if p.is_dir()):
+        docs = sorted(folder.glob("doc_*.txt"))
+        refs = sorted(folder.glob("reference_*.txt"))
+        if docs and refs:
+            clusters.append(
+                Cluster(
+                    folder.name,
+                    tuple(Document(p.stem, str(p), decode(p.read_bytes())) for p in docs),
+                    tuple(decode(p.read_bytes()) for p in refs),
+                )
+            )
+    if not clusters:
+        raise SourceError(f"{dataset}: no cluster folders with doc_*.txt and reference_*.txt")
+    return clusters
+
+
+def briefing_system(config: Config, budget: Budget) -> Callable[[Cluster], str]:
+    summary = replace(config.summary, sentences=0, words=budget.words, bytes=budget.bytes)
+    configured = replace(config, summary=summary)
+
+    def run(cluster: Cluster) -> str:
+        articles = tuple(parse_article(d, config.clean.drop_patterns) for d in cluster.documents)
+        return "\n".join(item.text for item in summarize(articles, configured).items)
+
+    return run
+
+
+def sumy_system(algorithm: str, budget: Budget) -> Callable[[Cluster], str]:
+    from sumy.parsers.plaintext import PlaintextParser
+
+    from briefing.score import rate_document
+    from briefing.segment import tokenizer
+
+    def run(cluster: Cluster) -> str:
+        text = "\n\n".join(d.text.strip() for d in cluster.documents)
+        document = PlaintextParser.from_string(text, tokenizer()).document
+        ratings = rate_document(document, algorithm)
+        ranked = sorted(range(len(ratings)), key=lambda i: -ratings[i])
+        lines: list[str] = []
+        for index in ranked:
+            if budget.full(lines):
+                break
+            sentence = str(document.sentences[index])
+            if sentence not in lines:
+                lines.append(sentence)
+        return "\n".join(lines)
+
+    return run
+
+
+def peer_system(peers: Path, name: str) -> Callable[[Cluster], str]:
+    def run(cluster: Cluster) -> str:
+        path = peers / cluster.name / f"{name}.txt"
+        return decode(path.read_bytes()) if path.is_file() else ""
+
+    return run
+
+
+def score(summary: str, references: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+    """(recall, F) per measure, averaged over the references."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(list(MEASURES), use_stemmer=True)
+    totals = {m: [0.0, 0.0] for m in MEASURES}
+    for reference in references:
+        for measure, value in scorer.score(reference, summary).items():
+            totals[measure][0] += value.recall
+            totals[measure][1] += value.fmeasure
+    return {m: (r / len(references), f / len(references)) for m, (r, f) in totals.items()}
+
+
+def _progress(done: int, total: int, label: str) -> None:
+    if sys.stderr.isatty():
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label:<24}")
+        sys.stderr.flush()
+        if done == total:
+            sys.stderr.write("\n")
+
+
+def evaluate(
+    clusters: list[Cluster], systems: dict[str, Callable[[Cluster], str]], budget: Budget
+) -> Iterator[tuple[str, dict[str, tuple[float, float]], float, dict[str, dict[str, tuple[float, float]]]]]:
+    """Per system: mean (recall, F) per measure, seconds per cluster, and per-cluster scores."""
+    total = len(clusters) * len(systems)
+    done = 0
+    for name, system in systems.items():
+        per_cluster: dict[str, dict[str, tuple[float, float]]] = {}
+        seconds = 0.0
+        for cluster in clusters:
+            start = time.perf_counter()
+            summary = system(cluster)
+            seconds += time.perf_counter() - start
+            per_cluster[cluster.name] = score(budget.cut(summary), cluster.references)
+            done += 1
+            _progress(done, total, name)
+        means = {
+            m: (
+                sum(s[m][0] for s in per_cluster.values()) / len(per_cluster),
+                sum(s[m][1] for s in per_cluster.values()) / len(per_cluster),
+            )
+            for m in MEASURES
+        }
+        yield name, means, seconds / len(clusters), per_cluster
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    try:
+        import rouge_score  # noqa: F401
+    except ImportError as error:
+        raise ConfigError("briefing eval needs rouge-score: pip install '.[eval]'") from error
+    budget = Budget(words=args.words) if args.words else Budget(bytes=args.bytes or 665)
+    config = load_config(args.config)
+    clusters = read_clusters(Path(args.dataset))
+    systems: dict[str, Callable[[Cluster], str]] = {"briefing": briefing_system(config, budget)}
+    systems |= {f"sumy {a}": sumy_system(a, budget) for a in PLAIN_SUMY}
+    if args.peers:
+        peers = Path(args.peers)
+        names = sorted({p.stem for p in peers.glob("*/*.txt")})
+        systems |= {f"peer {n}": peer_system(peers, n) for n in names}
+    if args.systems:
+        wanted = [s.strip() for s in args.systems.split(",")]
+        unknown = [w for w in wanted if w not in systems]
+        if unknown:
+            raise ConfigError(f"unknown systems {', '.join(unknown)}; known: {', '.join(systems)}")
+        systems = {w: systems[w] for w in wanted}
+    size = f"{budget.words} words" if budget.words else f"{budget.bytes} bytes"
+    print(f"{len(clusters)} clusters, summaries cut at {size}; ROUGE x100 (recall / F), Porter stemming")
+    print(f"{'system':<22} {'R-1 R':>6} {'R-1 F':>6} {'R-2 R':>6} {'R-2 F':>6} {'R-L R':>6} {'R-L F':>6} {'s/cluster':>10}")
+    for name, means, seconds, _ in evaluate(clusters, systems, budget):
+        cells = " ".join(f"{100 * means[m][k]:6.2f}" for m in MEASURES for k in (0, 1))
+        print(f"{name:<22} {cells} {seconds:10.3f}", flush=True)
+    return ExitCode.OK
