@@ -71,8 +71,10 @@ def rate_document(document: ObjectDocumentModel, algorithm: str, key_terms: tupl
 
     summarizer._get_best_sentences = capture
     if document.sentences:
-        summarizer(document, 1)
-    return np.array(captured, dtype=float)
+        # LexRank divides by zero on texts without shared words; such ratings become 0.
+        with np.errstate(invalid="ignore", divide="ignore"):
+            summarizer(document, 1)
+    return np.nan_to_num(np.array(captured, dtype=float))
 
 
 def rank_normalize(values: np.ndarray) -> np.ndarray:

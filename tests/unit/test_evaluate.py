@@ -1,0 +1,37 @@
+"""`briefing eval` on a tiny hand-made dataset whose ROUGE is computed by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.evaluate import Budget
+
+
+def test_eval_scores_match_hand_computed_rouge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cluster = tmp_path / "data" / "c1"
+    cluster.mkdir(parents=True)
+    (cluster / "doc_01.txt").write_text("The cat sat on the mat.", encoding="utf-8")
+    (cluster / "reference_1.txt").write_text("The dog sat on a mat.", encoding="utf-8")
+    assert main(["eval", str(tmp_path / "data"), "--systems", "briefing"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("briefing"))
+    # Unigrams: the, sat, on, mat shared; 4 of 6 in each -> recall = F = 66.67.
+    # Bigrams: only "sat on" shared; recall 1/5 = 20.00, precision 1/5, F 20.00.
+    assert row.split()[1:5] == ["66.67", "66.67", "20.00", "20.00"]
+
+
+def test_budget_cuts_bytes_and_words() -> None:
+    assert Budget(bytes=5).cut("abcdefgh") == "abcde"
+    assert Budget(bytes=2).cut("é€") == "é"
+    assert Budget(words=3).cut("one two\nthree four five") == "one two\nthree"
+
+
+def test_unknown_system_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cluster = tmp_path / "c1"
+    cluster.mkdir()
+    (cluster / "doc_01.txt").write_text("The cat sat on the mat.", encoding="utf-8")
+    (cluster / "reference_1.txt").write_text("The dog sat.", encoding="utf-8")
+    assert main(["eval", str(tmp_path), "--systems", "nope"]) == 2
+    assert "unknown systems nope" in capsys.readouterr().err

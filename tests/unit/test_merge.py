@@ -1,0 +1,96 @@
+"""Grouping what says the same thing, support counts, provenance and order."""
+
+from __future__ import annotations
+
+import numpy as np
+from builders import article
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing import summarize
+from briefing.config import Config
+from briefing.features import sentence_features
+from briefing.merge import group_sentences, term_matrix
+from briefing.models import Article
+
+
+def groups_of(*texts: str) -> list[set[int]]:
+    """Which of the given one-sentence articles end up in the same group (by article index)."""
+    articles = tuple(article(f"a{i}", text) for i, text in enumerate(texts))
+    features = sentence_features(articles)
+    matrix = term_matrix(features)
+    groups = group_sentences(features, matrix, Config().merge.threshold, np.zeros(len(features)))
+    return sorted(({features[m].article for m in g.members} for g in groups), key=min)
+
+
+def test_spun_paraphrases_are_grouped() -> None:
+    assert groups_of(
+        "Russia’s military buildup near Ukraine gathered momentum in the late fall, officials said.",
+        "Russia’s navy buildup close to Ukraine gathered momentum in the late fall, officials explained.",
+    ) == [{0, 1}]
+    assert groups_of(
+        "Secretary of State Antony Blinken spoke Wednesday with Ukrainian President Volodymyr Zelensky.",
+        "Secretary of State Antony Blinken spoke on Wednesday with Ukrainian President Volodymyr Zelenskyy.",
+    ) == [{0, 1}]
+
+
+def test_different_facts_sharing_names_stay_apart() -> None:
+    assert groups_of(
+        "Antony Blinken spoke Wednesday with Volodymyr Zelensky about the coming talks in Geneva.",
+        "Antony Blinken will fly to Berlin on Friday to meet German officials about energy prices.",
+    ) == [{0}, {1}]
+
+
+def test_support_counts_distinct_articles(trio: tuple[Article, ...]) -> None:
+    briefing = summarize(trio, Config())
+    closure = next(i for i in briefing.items if "closed on Monday" in i.text)
+    assert closure.support == 3
+    assert closure.article_ids == ("a_gazette", "b_courier", "c_herald")
+    ferry = next(i for i in briefing.items if "ferry" in i.text and "extra" in i.text)
+    assert ferry.support == 1
+
+
+def test_no_two_items_report_the_same_fact(trio: tuple[Article, ...]) -> None:
+    briefing = summarize(trio, Config())
+    texts = [item.text for item in briefing.items]
+    assert sum("cracks" in text for text in texts) == 1
+
+
+def test_items_follow_where_articles_report_them(trio: tuple[Article, ...]) -> None:
+    briefing = summarize(trio, Config())
+    assert "closed on Monday" in briefing.items[0].text
+    positions = []
+    for item in briefing.items:
+        first = min(
+            s.sentence / len(next(a for a in trio if a.id == s.article).sentences) for s in item.sources
+        )
+        positions.append(first)
+    assert positions == sorted(positions)
+
+
+def test_budget_in_words_and_sentences(trio: tuple[Article, ...]) -> None:
+    from dataclasses import replace
+
+    config = Config()
+    two = summarize(trio, replace(config, summary=replace(config.summary, sentences=2)))
+    assert len(two.items) == 2
+    words = summarize(trio, replace(config, summary=replace(config.summary, sentences=0, words=30)))
+    counts = [len(item.text.split()) for item in words.items]
+    assert sum(counts[:-1]) < 30 <= sum(counts) or sum(counts) < 30
+
+
+sentence = st.text(
+    alphabet=st.sampled_from(list("abcdefgh ijklmnop qrstu ABCDE 0123 .,!?“”\"'\n")), min_size=1, max_size=80
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(sentence, min_size=1, max_size=6).map(" ".join), min_size=1, max_size=4))
+def test_provenance_spans_slice_to_the_sentence(texts: list[str]) -> None:
+    articles = tuple(article(f"g{i}", text) for i, text in enumerate(texts))
+    briefing = summarize(articles, Config())
+    by_id = {a.id: a for a in articles}
+    for item in briefing.items:
+        assert item.text == item.sources[0].text
+        for source in item.sources:
+            assert by_id[source.article].text[source.start : source.end] == source.text
