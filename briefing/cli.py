@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--explain", action="store_true", help="also list on stderr what cleaning removed")
     digest.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
 
+    tui = commands.add_parser("tui", help="open the briefing in the terminal UI (the default)")
+    tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
+
     evaluate = commands.add_parser("eval", help="ROUGE of the briefing and plain sumy on a dataset")
     evaluate.add_argument("dataset", help="folder of clusters: doc_*.txt and reference_*.txt in each")
     size = evaluate.add_mutually_exclusive_group()
@@ -79,6 +82,19 @@ def _digest(args: argparse.Namespace) -> int:
     return ExitCode.OK if briefing.items else ExitCode.NOTHING_TO_SUMMARIZE
 
 
+def _tui(args: argparse.Namespace) -> int:
+    from briefing.config import load_config
+
+    config = load_config(args.config)
+    if not sys.stdout.isatty():
+        print("briefing: the TUI needs a terminal; use 'briefing digest' in scripts", file=sys.stderr)
+        return ExitCode.USAGE
+    from briefing.tui.app import create_app
+
+    create_app(getattr(args, "sources", None) or list(config.sources.paths), config).run()
+    return ExitCode.OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -89,8 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from briefing.evaluate import run_eval
 
             return run_eval(args)
-        print("briefing: the TUI is not built yet; run 'briefing digest' (see 'briefing --help')", file=sys.stderr)
-        return ExitCode.NOT_AVAILABLE
+        return _tui(args)
     except BriefingError as error:
         if args.debug:
             raise

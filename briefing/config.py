@@ -59,12 +59,39 @@ class CleanConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class OutputConfig:
+    path: str = "briefing-{date}.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class KeysConfig:
+    """TUI key bindings by binding id; a value is one key or several separated by commas."""
+
+    down: str = "j,down"
+    up: str = "k,up"
+    next_pane: str = "tab"
+    previous_pane: str = "shift+tab"
+    open: str = "enter"
+    longer: str = "plus"
+    shorter: str = "minus"
+    algorithm: str = "a"
+    filter: str = "slash"
+    explain: str = "e"
+    write: str = "w"
+    copy: str = "c"
+    help: str = "question_mark"
+    quit: str = "q"
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     sources: SourcesConfig = field(default_factory=SourcesConfig)
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     merge: MergeConfig = field(default_factory=MergeConfig)
     score: ScoreConfig = field(default_factory=ScoreConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
+    output: OutputConfig = field(default_factory=OutputConfig)
+    keys: KeysConfig = field(default_factory=KeysConfig)
 
 
 CONFIG_ENV = "BRIEFING_CONFIG"

@@ -12,7 +12,6 @@ class ExitCode(IntEnum):
     NOTHING_TO_SUMMARIZE = 1
     USAGE = 2
     OUTPUT = 3
-    NOT_AVAILABLE = 4
 
 
 class BriefingError(Exception):

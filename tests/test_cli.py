@@ -78,10 +78,10 @@ def test_formats_carry_the_same_items(trio_folder: Path, capsys: pytest.CaptureF
         assert item["text"].split()[0] in markdown
 
 
-def test_bare_briefing_says_the_tui_is_not_there_and_fails() -> None:
+def test_bare_briefing_without_a_terminal_points_to_digest() -> None:
     result = run()
-    assert result.returncode == 4
-    assert "TUI" in result.stderr and result.stdout == ""
+    assert result.returncode == 2
+    assert "briefing digest" in result.stderr and result.stdout == ""
 
 
 def test_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:

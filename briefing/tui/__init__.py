@@ -1,0 +1,1 @@
+"""The Textual interface: a thin shell over `load_articles` and `summarize`."""
