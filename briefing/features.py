@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 
 from briefing.models import Article
-from briefing.segment import stem, stop_words, tokenizer
+from briefing.segment import WORD, stem, stop_words, tokenizer
 
 _NUMBER = re.compile(r"^\d[\d,.:]*$")
-_LETTERS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
+
 _REFERRING = frozenset("these those such".split())
 _OPENERS = frozenset("he she it they this that these those his her its their but and also however".split())
 
@@ -39,7 +39,7 @@ def _names(tokens: list[str]) -> set[str]:
     names: set[str] = set()
     run: list[str] = []
     for position, token in enumerate([*tokens, "."]):
-        if position > 0 and token[:1].isupper() and _LETTERS.match(token) and token.lower() not in stop_words():
+        if position > 0 and token[:1].isupper() and WORD.match(token) and token.lower() not in stop_words():
             run.append(token.lower())
             continue
         if run:
@@ -80,7 +80,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
         count = max(len(article.sentences), 1)
         for sentence in article.sentences:
             tokens = tokenize(sentence.text)
-            words = [token for token in tokens if _LETTERS.match(token)]
+            words = [token for token in tokens if WORD.match(token)]
             stemmed = [stem(word) for word in words]
             lowered = [word.lower() for word in words]
             content = [(s, w) for s, w, l in zip(stemmed, words, lowered) if l not in stops]

@@ -42,7 +42,7 @@ def summarize(articles: tuple[Article, ...], config: Config) -> Briefing:
     if not features:
         return Briefing((), articles, terms, settings)
     texts = [articles[f.article].sentences[f.index].text for f in features]
-    ratings = algorithm_ratings(articles, summary.algorithm, terms)
+    ratings = algorithm_ratings(articles, features, summary.algorithm, terms)
     matrix = term_matrix(features)
     groups = group_sentences(features, matrix, config.merge.threshold, rank_normalize(ratings))
     support = np.ones(len(features))

@@ -6,13 +6,15 @@ those ratings instead of its top-k pick, so any algorithm becomes one signal amo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 
+from briefing.features import SentenceFeatures
+from briefing.lexrank import lexrank
 from briefing.models import Article
 from briefing.segment import LANGUAGE, stop_words, tokenizer
 
@@ -46,9 +48,17 @@ def build_document(articles: tuple[Article, ...]) -> ObjectDocumentModel:
 
 
 def algorithm_ratings(
-    articles: tuple[Article, ...], algorithm: str, key_terms: tuple[str, ...] = ()
+    articles: tuple[Article, ...],
+    features: Sequence[SentenceFeatures],
+    algorithm: str,
+    key_terms: tuple[str, ...] = (),
 ) -> np.ndarray:
-    """The algorithm's rating of every sentence, in article then sentence order."""
+    """The algorithm's rating of every sentence, in article then sentence order.
+
+    LexRank, the default, runs on sparse matrices (`briefing.lexrank`); the others are sumy's.
+    """
+    if algorithm == "lexrank":
+        return lexrank(features)
     return rate_document(build_document(articles), algorithm, key_terms)
 
 

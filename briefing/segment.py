@@ -8,18 +8,39 @@ sumy's parsers and summarizers alike (`language`, `to_sentences`, `to_words`).
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 import punkt
-from nltk.tokenize import NLTKWordTokenizer
-from sumy.nlp.stemmers import Stemmer
-from sumy.utils import get_stop_words
 
-from briefing.models import Sentence
+
+def _import_nltk() -> None:
+    """Import nltk without scipy.stats.
+
+    nltk's package import loads scipy.stats (half a second) for collocation statistics this
+    program never uses; with scipy installed that doubles start-up. Marking scipy.stats as
+    unimportable for that one import makes nltk take its own no-scipy fallback.
+    """
+    if "nltk" in sys.modules or "scipy.stats" in sys.modules:
+        return
+    sys.modules["scipy.stats"] = None  # type: ignore[assignment]
+    try:
+        import nltk  # noqa: F401
+    finally:
+        del sys.modules["scipy.stats"]
+
+
+_import_nltk()
+
+from nltk.tokenize import NLTKWordTokenizer  # noqa: E402
+from sumy.nlp.stemmers import Stemmer  # noqa: E402
+from sumy.utils import get_stop_words  # noqa: E402
+
+from briefing.models import Sentence  # noqa: E402
 
 LANGUAGE = "english"
 # The same word filter as sumy's Tokenizer: letters, inner hyphens and apostrophes.
-_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
+WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -53,7 +74,7 @@ class OfflineTokenizer:
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """Word tokens, filtered as sumy filters them (no numbers or punctuation)."""
-        return tuple(word for word in self._words.tokenize(sentence) if _WORD.match(word))
+        return tuple(word for word in self._words.tokenize(sentence) if WORD.match(word))
 
     def to_tokens(self, sentence: str) -> list[str]:
         """All word tokens, numbers included, for matching facts across articles."""

@@ -12,6 +12,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList
 from textual.worker import get_current_worker
 
@@ -68,10 +69,11 @@ class BriefingApp(App[None]):
         self.config = config
         self.count = config.summary.sentences or 8
         self.algorithm = config.summary.algorithm
-        self.query = ""
+        self.filter_text = ""
         self.articles: tuple[Article, ...] | None = None
         self.briefing: Briefing | None = None
         self.shown: list[int] = []
+        self._focus_before: Widget | None = None
         self.set_keymap({key: getattr(config.keys, key) for key, *_ in ACTIONS})
 
     def compose(self) -> ComposeResult:
@@ -83,7 +85,9 @@ class BriefingApp(App[None]):
             sources = SourceList(id="sources")
             sources.border_title = "Sources"
             yield sources
-        yield Input(placeholder="filter items and source sentences (enter or escape to close)", id="filter")
+        yield Input(
+            placeholder="filter items and source sentences (enter or escape to close)", id="filter", disabled=True
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -96,6 +100,8 @@ class BriefingApp(App[None]):
     # Summarizing ---------------------------------------------------------------------------
 
     def resummarize(self) -> None:
+        # A loading widget gives up focus; remember where the reader was to give it back.
+        self._focus_before = self.focused or self.query_one(ItemList)
         self.query_one(ItemList).loading = True
         self.summarize_in_background(self.count, self.algorithm)
 
@@ -132,8 +138,10 @@ class BriefingApp(App[None]):
         self.query_one(StatusBar).show(briefing)
         items = self.query_one(ItemList)
         items.loading = False
-        self.shown = items.show(briefing, self.query)
+        self.shown = items.show(briefing, self.filter_text)
         self._show_sources()
+        if self._focus_before is not None and self._focus_before.is_attached:
+            self._focus_before.focus()
 
     # What is highlighted -------------------------------------------------------------------
 
@@ -161,7 +169,8 @@ class BriefingApp(App[None]):
 
     def _show_sources(self) -> None:
         articles = {a.id: a for a in self.briefing.articles} if self.briefing else {}
-        self.query_one(SourceList).show(self.current_item, articles, self.query)
+        for sources in self.query(SourceList):  # none while the app shuts down
+            sources.show(self.current_item, articles, self.filter_text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "items":
@@ -189,12 +198,16 @@ class BriefingApp(App[None]):
         self.push_screen(ArticleScreen(self._article(source.article), source.sentence, marked))
 
     def action_longer(self) -> None:
+        if self.briefing is not None and len(self.briefing.items) < self.count:
+            self.notify("Every fact worth a line is already in the briefing")
+            return
         self.count += 1
         self.resummarize()
 
     def action_shorter(self) -> None:
-        if self.count > 1:
-            self.count -= 1
+        shown = len(self.briefing.items) if self.briefing else self.count
+        if min(self.count, shown) > 1:
+            self.count = min(self.count, shown) - 1
             self.resummarize()
 
     def action_algorithm(self) -> None:
@@ -207,13 +220,14 @@ class BriefingApp(App[None]):
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
+        field.disabled = False
         field.add_class("-visible")
         field.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.query = event.value.strip()
+        self.filter_text = event.value.strip()
         if self.briefing is not None:
-            self.shown = self.query_one(ItemList).show(self.briefing, self.query)
+            self.shown = self.query_one(ItemList).show(self.briefing, self.filter_text)
             self._show_sources()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -224,7 +238,9 @@ class BriefingApp(App[None]):
             self._close_filter()
 
     def _close_filter(self) -> None:
-        self.query_one("#filter").remove_class("-visible")
+        field = self.query_one("#filter", Input)
+        field.remove_class("-visible")
+        field.disabled = True
         self.query_one(ItemList).focus()
 
     def action_explain(self) -> None:

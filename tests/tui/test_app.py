@@ -1,0 +1,204 @@
+"""Every key's effect on the app's state, driven with Textual's Pilot."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefing.config import Config, KeysConfig, OutputConfig
+from briefing.tui.app import BriefingApp, create_app
+from briefing.tui.screens.algorithm import AlgorithmScreen
+from briefing.tui.screens.article import ArticleScreen
+from briefing.tui.screens.explain import ExplainScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.widgets.items import ItemList
+from briefing.tui.widgets.sources import SourceList
+
+
+async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the summarizing worker has finished and the lists are filled."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def app_for(folder: Path, tmp_path: Path, **keys: str) -> BriefingApp:
+    config = replace(
+        Config(), output=OutputConfig(path=str(tmp_path / "digest-{date}.txt")), keys=replace(KeysConfig(), **keys)
+    )
+    return create_app([str(folder)], config)
+
+
+async def test_briefing_fills_the_list_and_sources(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.briefing is not None
+        assert app.query_one(ItemList).option_count == len(app.briefing.items)
+        assert app.query_one(SourceList).option_count == app.briefing.items[0].support
+
+
+async def test_j_and_k_move_between_items(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        items = app.query_one(ItemList)
+        await pilot.press("j", "j")
+        assert items.highlighted == 2
+        await pilot.press("k")
+        assert items.highlighted == 1
+        assert app.current_item is app.briefing.items[1]
+
+
+async def test_tab_switches_to_the_sources_and_enter_opens_that_article(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("tab")
+        assert app.focused is app.query_one(SourceList)
+        await pilot.press("j", "enter")
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        second = app.briefing.items[0].sources[1]
+        assert (screen.article.id, screen.chosen) == (second.article, second.sentence)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ArticleScreen)
+
+
+async def test_plus_and_minus_resummarize(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        before = len(app.briefing.items)
+        await pilot.press("minus")
+        await ready(pilot)
+        assert len(app.briefing.items) == before - 1
+        await pilot.press("plus")
+        await ready(pilot)
+        assert len(app.briefing.items) == before
+        await pilot.press("plus", "plus")
+        await ready(pilot)
+        assert len(app.briefing.items) == before
+        assert any("already in the briefing" in n.message for n in app._notifications)
+
+
+async def test_a_picks_the_algorithm(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+        assert isinstance(app.screen, AlgorithmScreen)
+        await pilot.press("down", "enter")
+        await ready(pilot)
+        assert app.briefing.settings.algorithm == "textrank"
+
+
+async def test_slash_filters_items_and_sources(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"ferry")
+        items = app.query_one(ItemList)
+        assert 0 < items.option_count < len(app.briefing.items)
+        assert all("ferry" in app.briefing.items[i].text.lower() for i in app.shown)
+        await pilot.press("enter")
+        assert app.focused is items
+
+
+async def test_e_explains_what_cleaning_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page.txt").write_text(
+        "Harbour News\n\nBridge Closed For Repairs Today\n\n"
+        "The Harbour Bridge was closed on Monday after engineers found cracks in two supports.\n\n"
+        "Comments are closed.\n",
+        encoding="utf-8",
+    )
+    app = app_for(folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExplainScreen)
+        assert ("comments", "Comments are closed.") in [(r.rule, r.text) for r in app.screen.article.removed]
+
+
+async def test_w_writes_the_digest_and_says_where(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("w")
+        written = tmp_path / "digest-2024-04-03.txt"
+        assert written.read_text(encoding="utf-8").startswith("Briefing for 2024-04-03")
+        assert any(str(written) in n.message for n in app._notifications)
+
+
+async def test_c_copies_the_sentence(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        assert app.clipboard == app.briefing.items[0].text
+
+
+async def test_question_mark_lists_every_key(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert len(app.screen.rows) == 14
+
+
+async def test_keys_are_remapped_from_config(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path, quit="x", down="n")
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        assert app.query_one(ItemList).highlighted == 1
+        await pilot.press("x")
+    assert app.return_code == 0 and not app.is_running
+
+
+async def test_q_quits(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("q")
+    assert not app.is_running
+
+
+async def test_a_failure_is_a_notification_not_a_crash(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "missing", tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        assert app.briefing is None
+        assert any("no such file or folder" in n.message for n in app._notifications)
+
+
+async def test_markup_in_an_article_is_shown_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "markup"
+    folder.mkdir()
+    (folder / "m.txt").write_text(
+        "The council said [bold]nothing[/bold] about the [link=http://evil.example]bridge[/link] on Monday. "
+        "Engineers found \x1b[31mcracks\x1b[0m in two supports of the bridge on Monday morning.",
+        encoding="utf-8",
+    )
+    app = app_for(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        paragraph = app.screen.query_one("#p0")
+        text = str(paragraph.render())
+        assert "[bold]nothing[/bold]" in text
+        assert "[link=http://evil.example]bridge[/link]" in text
+        assert "\x1b" not in text
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_nothing_is_cut_mid_word_when_narrow(trio_folder: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        assert app.screen.has_class("-narrow") == (size[0] < 100)

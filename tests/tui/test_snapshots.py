@@ -1,0 +1,29 @@
+"""How the screens look: main, article view and help at 120x40 and 80x24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.config import Config
+from briefing.tui.app import create_app
+
+SIZES = [(120, 40), (80, 24)]
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("keys", [[], ["enter"], ["question_mark"]], ids=["main", "article", "help"])
+def test_screen(snap_compare, trio_folder: Path, size: tuple[int, int], keys: list[str]) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    app = create_app([str(trio_folder)], Config())
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
