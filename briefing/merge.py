@@ -21,6 +21,7 @@ _FACT_WEIGHT = 2.0
 _CHUNK = 2048
 # Sentences this close to a leader (relative to the threshold) are considered for its group.
 _NEIGHBOUR_FACTOR = 0.75
+_MIN_TERMS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,9 @@ def group_sentences(
     one group, yet admits a paraphrase that resembles the group as a whole.
     """
     similar = similar_pairs(matrix, threshold * _NEIGHBOUR_FACTOR)
+    # A sentence with only a few content terms ("The company changed its mind.") looks like
+    # many others and states no checkable fact; it stays on its own.
+    informative = np.array([len(f.stems) + len(f.numbers) + len(f.names) >= _MIN_TERMS for f in features])
     assigned = np.zeros(len(features), dtype=bool)
     groups: list[Group] = []
     for leader in np.argsort(-priority, kind="stable"):
@@ -90,6 +94,7 @@ def group_sentences(
             int(i) for _, i in sorted(zip(-row.data, row.indices)) if i != leader and not assigned[i]
         ]
         members = [int(leader)]
+        candidates = [c for c in candidates if informative[c]] if informative[leader] else []
         if candidates:
             block = (matrix[[int(leader), *candidates]] @ matrix[candidates].T).toarray()
             for position, candidate in enumerate(candidates):
