@@ -96,7 +96,8 @@ def group_sentences(
         members = [int(leader)]
         candidates = [c for c in candidates if informative[c]] if informative[leader] else []
         if candidates:
-            block = (matrix[[int(leader), *candidates]] @ matrix[candidates].T).toarray()
+            # Similarities below the neighbour cut count as 0: cheap, and too low to matter.
+            block = similar[[int(leader), *candidates]][:, candidates].toarray()
             for position, candidate in enumerate(candidates):
                 rows = [0] + [1 + candidates.index(m) for m in members[1:]]
                 if block[rows, position].mean() >= threshold:

@@ -63,40 +63,41 @@ def select(
     redundancy: float,
 ) -> list[Group]:
     """Pick groups greedily by marginal concept gain plus quality, within the budget."""
+    if not groups:
+        return []
     weights = concept_weights(features)
+    index = {concept: column for column, concept in enumerate(sorted(weights))}
+    reps = np.array([g.representative for g in groups])
+    rows = [row for row, rep in enumerate(reps) for c in features[rep].concepts if c in index]
+    cols = [index[c] for rep in reps for c in features[rep].concepts if c in index]
+    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(groups), max(len(index), 1)))
+    value = np.array([weights[c] for c in sorted(weights)] or [0.0])
     # Coverage is measured against the best single candidate, so it and quality share a scale.
-    scale = max((sum(weights.get(c, 0.0) for c in features[g.representative].concepts) for g in groups), default=0.0)
-    scale = scale or 1.0
-    covered: set[tuple[str, str]] = set()
-    chosen: list[Group] = []
-    remaining = list(range(len(groups)))
+    scale = float((incidence @ value).max()) or 1.0
+    byte_sizes = np.array([len(texts[rep].encode("utf-8")) for rep in reps], dtype=float)
+    # Bytes under a byte budget, words otherwise; below an ordinary sentence's length,
+    # shorter is not cheaper to read.
+    sizes = byte_sizes / _BYTES_PER_WORD if budget.bytes else np.array([features[r].words for r in reps], float)
+    divisor = np.maximum(sizes, _SHORTEST_COST) ** COST_EXPONENT
+    available = np.ones(len(groups), dtype=bool)
+    chosen: list[int] = []
     words = used_bytes = 0
-    while remaining and (not budget.sentences or len(chosen) < budget.sentences):
+    while available.any() and (not budget.sentences or len(chosen) < budget.sentences):
         if (budget.words and words >= budget.words) or (budget.bytes and used_bytes >= budget.bytes):
             break
-        best, best_gain = -1, 0.0
-        for position in remaining:
-            rep = groups[position].representative
-            new = sum(weights.get(c, 0.0) for c in features[rep].concepts - covered)
-            # Bytes under a byte budget, words otherwise (short items leave room for more facts).
-            size = len(texts[rep].encode("utf-8")) / _BYTES_PER_WORD if budget.bytes else features[rep].words
-            # Below an ordinary sentence's length, shorter is not cheaper to read.
-            size = max(size, _SHORTEST_COST)
-            gain = (coverage_weight * new / scale + float(quality[rep])) / size**COST_EXPONENT
-            if gain > best_gain:
-                best, best_gain = position, gain
-        if best < 0:
+        gains = (coverage_weight * (incidence @ value) / scale + quality[reps]) / divisor
+        gains[~available] = 0.0
+        best = int(np.argmax(gains))
+        if gains[best] <= 0:
             break
-        remaining.remove(best)
-        group = groups[best]
-        rep = group.representative
-        if chosen and max(_cosine(matrix, rep, g.representative) for g in chosen) >= redundancy:
+        available[best] = False
+        if chosen and max(_cosine(matrix, reps[best], reps[c]) for c in chosen) >= redundancy:
             continue
-        chosen.append(group)
-        covered |= features[rep].concepts
-        words += features[rep].words
-        used_bytes += len(texts[rep].encode("utf-8")) + 1
-    return chosen
+        chosen.append(best)
+        value[incidence[best].indices] = 0.0  # these concepts are covered now
+        words += features[reps[best]].words
+        used_bytes += int(byte_sizes[best]) + 1
+    return [groups[c] for c in chosen]
 
 
 def _cosine(matrix: sparse.csr_matrix, a: int, b: int) -> float:
