@@ -34,13 +34,14 @@ class SentenceFeatures:
     form: float
 
 
-def _names(tokens: list[str]) -> set[str]:
+def _names(tokens: list[str], stops: frozenset[str]) -> set[str]:
     """Capitalised word sequences after the first word: people, places, organisations."""
     names: set[str] = set()
     run: list[str] = []
     for position, token in enumerate([*tokens, "."]):
-        if position > 0 and token[:1].isupper() and WORD.match(token) and token.lower() not in stop_words():
-            run.append(token.lower())
+        lowered = token.lower()
+        if position > 0 and token[:1].isupper() and lowered not in stops and WORD.match(token):
+            run.append(lowered)
             continue
         if run:
             names.add(" ".join(run))
@@ -97,7 +98,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     stems=tuple(s for s, _ in content),
                     forms=tuple(w for _, w in content),
                     concepts=concepts,
-                    names=frozenset(_names(tokens)),
+                    names=frozenset(_names(tokens, stops)),
                     numbers=frozenset(t.replace(",", "") for t in tokens if _NUMBER.match(t)),
                     position=sentence.index / count,
                     form=_form(sentence.text, tokens),

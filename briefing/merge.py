@@ -89,13 +89,11 @@ def group_sentences(
     for leader in np.argsort(-priority, kind="stable"):
         if assigned[leader]:
             continue
-        row = similar.getrow(leader)
-        candidates = [
-            int(i) for _, i in sorted(zip(-row.data, row.indices)) if i != leader and not assigned[i]
-        ]
         members = [int(leader)]
-        candidates = [c for c in candidates if informative[c]] if informative[leader] else []
-        if candidates:
+        start, end = similar.indptr[leader], similar.indptr[leader + 1]
+        neighbours = sorted(zip(-similar.data[start:end], similar.indices[start:end].tolist()))
+        candidates = [i for _, i in neighbours if i != leader and not assigned[i] and informative[i]]
+        if candidates and informative[leader]:
             # Similarities below the neighbour cut count as 0: cheap, and too low to matter.
             block = similar[[int(leader), *candidates]][:, candidates].toarray()
             for position, candidate in enumerate(candidates):
