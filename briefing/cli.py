@@ -66,7 +66,7 @@ def _digest(args: argparse.Namespace) -> int:
     )
     articles, problems = load_articles(args.sources or list(config.sources.paths), config)
     for problem in problems:
-        print(f"briefing: skipped {problem}", file=sys.stderr)
+        print(f"briefing: {problem}", file=sys.stderr)
     if args.explain:
         for article in articles:
             for removal in article.removed:

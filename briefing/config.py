@@ -27,6 +27,7 @@ ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson
 @dataclass(frozen=True, slots=True)
 class SourcesConfig:
     paths: tuple[str, ...] = ("seeds",)
+    max_bytes: int = 5_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,8 @@ def _coerce(value: Any, kind: Any, origin: str, path: str) -> Any:
 
 
 def _check_values(config: Config, origin: str) -> None:
+    if config.sources.max_bytes < 0:
+        raise ConfigError(f"{origin}: 'sources.max_bytes' must be 0 (no limit) or more")
     summary = config.summary
     if summary.algorithm not in ALGORITHMS:
         close = difflib.get_close_matches(summary.algorithm, ALGORITHMS, n=1)

@@ -14,10 +14,19 @@ from urllib.parse import urlparse
 
 from briefing.clean import clean_page, normalize, parse_date
 from briefing.errors import SourceError
+from briefing.html import html_to_text, looks_like_html
 from briefing.models import Article, Removal
 from briefing.segment import segment
 
 EXTENSIONS = (".txt", ".md")
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+)
 _HEADER = re.compile(r"^(title|source|date|url)\s*:\s*(.*\S)\s*$", re.IGNORECASE)
 
 
@@ -47,27 +56,52 @@ def discover(sources: list[str]) -> list[Path]:
 
 
 def decode(data: bytes) -> str:
-    """Text from bytes: a BOM wins, then UTF-8, then Windows-1252 (never fails)."""
+    """Text from bytes, never failing: a BOM wins; then UTF-8, where a few bad bytes become
+    U+FFFD; then Windows-1252, the usual encoding of text that is not UTF-8."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") * 100 <= len(text) and any(byte >= 0xC2 for byte in data):
+        return text
+    return data.decode("cp1252", errors="replace") if "\ufffd" in text else text
 
 
-def read_sources(sources: list[str]) -> tuple[list[Document], list[str]]:
+def binary_kind(data: bytes) -> str | None:
+    """A name for bytes that are not text (an image, a PDF, an archive...), else None."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    sample = data[:8192]
+    if sample and sample.count(0) > len(sample) // 100:
+        return "binary data"
+    return None
+
+
+def read_sources(sources: list[str], max_bytes: int = 5_000_000) -> tuple[list[Document], list[str]]:
     """Decoded documents from `sources`, and a message for each file that had to be skipped."""
     documents: list[Document] = []
     problems: list[str] = []
     for path in discover(sources):
         try:
+            size = path.stat().st_size
+            if max_bytes and size > max_bytes:
+                problems.append(f"{path}: skipped, {size:,} bytes is above the limit of {max_bytes:,} ([sources] max_bytes)")
+                continue
             data = path.read_bytes()
         except OSError as error:
-            problems.append(f"{path}: cannot read ({error.strerror or error})")
+            problems.append(f"{path}: skipped, cannot read it ({error.strerror or error})")
             continue
-        documents.append(Document(path.stem, str(path), decode(data)))
+        kind = binary_kind(data)
+        if kind:
+            problems.append(f"{path}: skipped, {kind} is not text")
+            continue
+        text = decode(data)
+        if looks_like_html(text):
+            text = html_to_text(text)
+        documents.append(Document(path.stem, str(path), text))
     return documents, problems
 
 

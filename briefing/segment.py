@@ -101,6 +101,14 @@ def stem(word: str) -> str:
     return _stemmer(word.lower())
 
 
+def looks_english(text: str) -> bool:
+    """Whether common English words make up a normal share of the text (short texts pass)."""
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    if len(words) < 30:
+        return True
+    return sum(word in stop_words() for word in words) / len(words) >= 0.15
+
+
 def segment(text: str) -> tuple[Sentence, ...]:
     """The sentences of a cleaned article, each with its character span in `text`."""
     return tuple(

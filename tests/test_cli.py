@@ -56,7 +56,7 @@ def test_output_file_is_written_and_date_expands(trio_folder: Path, tmp_path: Pa
     assert main(["digest", str(trio_folder), "-o", str(target)]) == 0
     written = tmp_path / "out" / "2024-04-03.txt"
     assert written.read_text(encoding="utf-8").startswith("Briefing for 2024-04-03")
-    assert [p.name for p in written.parent.iterdir()] == ["2024-04-03.txt"]
+    assert [p.name for p in written.parent.iterdir() if not p.name.startswith(".")] == ["2024-04-03.txt"]
 
 
 def test_sentence_count_and_algorithm_options(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,191 @@
+"""Whatever lands in the folder overnight: a clear message, a skipped file, never a traceback."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from builders import TRIO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing import load_articles, render, summarize
+from briefing.config import Config
+
+BODY = TRIO["a_gazette"].split("\n\n", 1)[1]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=120, cwd=cwd)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "inbox"
+    path.mkdir()
+    (path / "good.txt").write_text(BODY, encoding="utf-8")
+    return path
+
+
+def messages(folder: Path) -> list[str]:
+    return load_articles([str(folder)])[1]
+
+
+def test_missing_path_empty_folder_and_no_articles(tmp_path: Path) -> None:
+    assert "no such file or folder" in run("digest", str(tmp_path / "gone")).stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("digest", str(empty))
+    assert result.returncode == 1 and "no .txt or .md articles" in result.stderr
+    (empty / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    assert "no .txt or .md articles" in run("digest", str(empty)).stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_skipped(folder: Path) -> None:
+    bad = folder / "locked.txt"
+    bad.write_text(BODY, encoding="utf-8")
+    bad.chmod(0)
+    assert any("locked.txt: skipped, cannot read" in m for m in messages(folder))
+
+
+def test_binary_files_are_skipped(folder: Path) -> None:
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "nul.txt").write_bytes(b"\x00" * 500 + b"text")
+    found = messages(folder)
+    assert any("image.txt: skipped, a PNG image is not text" in m for m in found)
+    assert any("nul.txt: skipped, binary data is not text" in m for m in found)
+
+
+def test_encodings(folder: Path) -> None:
+    text = "Café owners said the Harbour Bridge closure cost them customers on Monday morning."
+    (folder / "bom8.txt").write_bytes(codecs.BOM_UTF8 + text.replace("Monday", "Tuesday").encode())
+    (folder / "bom16.txt").write_bytes(codecs.BOM_UTF16_LE + text.replace("Monday", "Friday").encode("utf-16-le"))
+    (folder / "cp1252.txt").write_bytes(text.replace("Monday", "Sunday").encode("cp1252"))
+    (folder / "broken.txt").write_bytes(text.replace("Monday", "Saturday").encode() + b" The Sat\xff\xfeurday market was quiet. " + BODY.encode())
+    articles, problems = load_articles([str(folder)])
+    texts = {a.id: a.text for a in articles}
+    assert texts["bom8"].startswith("Café") and "\ufeff" not in texts["bom8"]
+    assert texts["bom16"].startswith("Café")
+    assert texts["cp1252"].startswith("Café")
+    assert texts["broken"].startswith("Café") and "Sat\ufffd\ufffdurday" in texts["broken"]
+    assert texts["cp1252"].startswith("Café")
+    assert problems == []
+
+
+def test_size_limit(folder: Path) -> None:
+    (folder / "huge.txt").write_text(BODY * 200, encoding="utf-8")
+    config = Config()
+    from dataclasses import replace
+
+    small = replace(config, sources=replace(config.sources, max_bytes=10_000))
+    assert any("huge.txt: skipped" in m and "max_bytes" in m for m in load_articles([str(folder)], small)[1])
+
+
+def test_article_that_cleans_to_nothing(folder: Path) -> None:
+    (folder / "chrome.txt").write_text("Share this\n\n12\n\nComments are closed.\n", encoding="utf-8")
+    assert any("chrome.txt: skipped, no article text left" in m for m in messages(folder))
+
+
+def test_single_article_and_identical_copies(folder: Path) -> None:
+    result = run("digest", str(folder))
+    assert result.returncode == 0 and "1 articles" in result.stdout
+    for number in range(300):
+        (folder / f"copy{number:03}.txt").write_text(BODY, encoding="utf-8")
+    articles, problems = load_articles([str(folder)])
+    assert len(articles) == 1
+    assert sum("same text as" in m for m in problems) == 300
+    assert all(item.support == 1 for item in summarize(articles, Config()).items)
+
+
+def test_another_language_is_a_warning(folder: Path) -> None:
+    (folder / "es.txt").write_text(
+        "El presidente habló con su homólogo sobre la crisis en la frontera y los dos líderes acordaron "
+        "continuar las conversaciones diplomáticas la próxima semana en Ginebra, según fuentes oficiales. " * 2,
+        encoding="utf-8",
+    )
+    articles, problems = load_articles([str(folder)])
+    assert any("es.txt: does not look like English" in m for m in problems)
+    assert len(articles) == 2
+
+
+def test_html_page_saved_as_text(folder: Path) -> None:
+    (folder / "page.txt").write_text(
+        "<!DOCTYPE html><html><head><title>Bridge</title><script>var x = 1;</script></head><body>"
+        "<nav>Home | News | Sport</nav><p>Engineers said the Harbour Bridge would reopen in six weeks, "
+        "after repairs to two cracked steel supports.</p><p>The city will pay for the work from its budget.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    page = next(a for a in load_articles([str(folder)])[0] if a.id == "page")
+    assert page.text.startswith("Engineers said the Harbour Bridge")
+    assert "<" not in page.text and "var x" not in page.text and "Home | News" not in page.text
+
+
+def test_long_line_without_spaces_and_nul_bytes(folder: Path) -> None:
+    (folder / "long.txt").write_text("x" * 100_000, encoding="utf-8")
+    (folder / "nul.txt").write_text(BODY.replace("Monday", "Mon\x00day"), encoding="utf-8")
+    result = run("digest", str(folder))
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "\x00" not in result.stdout
+
+
+def test_escape_sequences_never_reach_the_output(folder: Path) -> None:
+    (folder / "evil.txt").write_text(
+        "The mayor \x1b]0;pwned\x07said the \x1b[2Jbridge would reopen after repairs to two cracked supports.\x9b31m",
+        encoding="utf-8",
+    )
+    result = run("digest", str(folder), "--format", "json")
+    assert result.returncode == 0
+    assert not any(ch in result.stdout for ch in "\x1b\x07\x9b")
+
+
+def test_two_processes_writing_one_digest(folder: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "digest.txt"
+    runs = [
+        subprocess.Popen([sys.executable, "-m", "briefing", "digest", str(folder), "-o", str(target)])
+        for _ in range(2)
+    ]
+    assert [p.wait(timeout=120) for p in runs] == [0, 0]
+    assert target.read_text(encoding="utf-8") == run("digest", str(folder)).stdout
+    assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_failed_write_keeps_the_previous_digest(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ro"
+    out.mkdir()
+    target = out / "digest.txt"
+    target.write_text("yesterday's digest\n", encoding="utf-8")
+    out.chmod(0o500)
+    try:
+        result = run("digest", str(folder), "-o", str(target))
+        if os.geteuid() != 0:
+            assert result.returncode == 3 and "cannot write" in result.stderr
+            assert target.read_text(encoding="utf-8") == "yesterday's digest\n"
+    finally:
+        out.chmod(0o700)
+
+
+articles_text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=400
+) | st.lists(st.sampled_from([BODY, "\x1b[31m", "\n\n", "ALSO READ: x", "{a}", "Copyright", " . ", "\t", "\u202e"]), max_size=8).map("".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(articles_text, min_size=1, max_size=4))
+def test_any_text_gives_a_verbatim_deterministic_briefing(texts: list[str]) -> None:
+    from builders import article
+
+    articles = tuple(article(f"h{i}", text) for i, text in enumerate(texts))
+    first = summarize(articles, Config())
+    assert render(first, "json") == render(summarize(articles, Config()), "json")
+    by_id = {a.id: a for a in articles}
+    for item in first.items:
+        for source in item.sources:
+            assert by_id[source.article].text[source.start : source.end] == source.text
+    for format in ("text", "markdown", "json"):
+        assert "\x1b" not in render(first, format)  # type: ignore[arg-type]
