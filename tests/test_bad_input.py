@@ -45,12 +45,19 @@ def test_missing_path_empty_folder_and_no_articles(tmp_path: Path) -> None:
     assert "no .txt or .md articles" in run("digest", str(empty)).stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file_is_skipped(folder: Path) -> None:
+def test_unreadable_file_is_skipped(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bad = folder / "locked.txt"
     bad.write_text(BODY, encoding="utf-8")
-    bad.chmod(0)
-    assert any("locked.txt: skipped, cannot read" in m for m in messages(folder))
+    real = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "locked.txt":  # what a file without read permission does (root reads any file)
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    found = messages(folder)
+    assert any("locked.txt: skipped, cannot read it (Permission denied)" in m for m in found)
 
 
 def test_binary_files_are_skipped(folder: Path) -> None:
@@ -155,19 +162,22 @@ def test_two_processes_writing_one_digest(folder: Path, tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_failed_write_keeps_the_previous_digest(folder: Path, tmp_path: Path) -> None:
-    out = tmp_path / "ro"
-    out.mkdir()
-    target = out / "digest.txt"
+def test_failed_write_keeps_the_previous_digest(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli import main
+
+    target = tmp_path / "digest.txt"
     target.write_text("yesterday's digest\n", encoding="utf-8")
-    out.chmod(0o500)
-    try:
-        result = run("digest", str(folder), "-o", str(target))
-        if os.geteuid() != 0:
-            assert result.returncode == 3 and "cannot write" in result.stderr
-            assert target.read_text(encoding="utf-8") == "yesterday's digest\n"
-    finally:
-        out.chmod(0o700)
+
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    assert main(["digest", str(folder), "-o", str(target)]) == 3
+    assert "No space left on device" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "yesterday's digest\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
 articles_text = st.text(
