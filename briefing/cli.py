@@ -9,8 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import BriefingError, ExitCode
+
+if TYPE_CHECKING:
+    from briefing.config import Config
+    from briefing.models import Briefing
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,10 +40,19 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     digest.add_argument("-o", "--output", metavar="FILE", help="write atomically to FILE ({date} expands)")
     digest.add_argument("--explain", action="store_true", help="also list on stderr what cleaning removed")
+    digest.add_argument("--no-store", action="store_true", help="do not record this briefing in the history")
+    digest.add_argument("--only-new", action="store_true", help="leave out items that repeat recent briefings")
     digest.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
 
     tui = commands.add_parser("tui", help="open the briefing in the terminal UI (the default)")
     tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
+
+    history = commands.add_parser("history", help="list past briefings")
+    history.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
+    show = commands.add_parser("show", help="print a past briefing exactly as it was")
+    show.add_argument("which", metavar="DATE|ID", help="a briefing id, or a date (YYYY-MM-DD) for its latest")
+    show.add_argument("--format", choices=FORMATS, default="text")
+    show.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
 
     evaluate = commands.add_parser("eval", help="ROUGE of the briefing and plain sumy on a dataset")
     evaluate.add_argument("dataset", help="folder of clusters: doc_*.txt and reference_*.txt in each")
@@ -54,6 +69,7 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
     from briefing.output import expand_path, write_atomically
+    from briefing.store import StoreError
 
     config = load_config(args.sub_config or args.config)
     words_or_bytes = args.words is not None or args.bytes is not None
@@ -74,12 +90,75 @@ def _digest(args: argparse.Namespace) -> int:
     if not articles:
         raise SourceError("no article could be read")
     briefing = summarize(articles, config)
+    store_failure = None
+    if not args.no_store:
+        try:
+            briefing = _remember(briefing, config, only_new=args.only_new)
+        except StoreError as error:
+            store_failure = error
+            print(f"briefing: {error}; the briefing was not recorded", file=sys.stderr)
     text = render(briefing, args.format)
     if args.output:
         write_atomically(expand_path(args.output, briefing.date), text)
     else:
         sys.stdout.write(text)
+    if store_failure:
+        return store_failure.exit_code
     return ExitCode.OK if briefing.items else ExitCode.NOTHING_TO_SUMMARIZE
+
+
+def _store_path(config: Config) -> Path:
+    from briefing.store import default_path
+
+    return Path(config.store.path).expanduser() if config.store.path else default_path()
+
+
+def _remember(briefing: Briefing, config: Config, only_new: bool) -> Briefing:
+    """Mark items against recent history, record the briefing, prune old ones."""
+    from dataclasses import replace
+
+    from briefing import __version__
+    from briefing.novelty import mark_items
+    from briefing.store import Store
+
+    with Store(_store_path(config)) as store:
+        marks = mark_items([item.text for item in briefing.items], store.previous_items(config.store.compare_days))
+        briefing = replace(briefing, marks=marks)
+        store.record(briefing, __version__)
+        store.prune(config.store.keep_days)
+    if only_new:
+        kept = [i for i, mark in enumerate(briefing.marks) if mark != "repeat"]
+        briefing = replace(
+            briefing, items=tuple(briefing.items[i] for i in kept), marks=tuple(briefing.marks[i] for i in kept)
+        )
+    return briefing
+
+
+def _history(args: argparse.Namespace) -> int:
+    from briefing.config import load_config
+    from briefing.store import Store
+
+    config = load_config(args.sub_config or args.config)
+    with Store(_store_path(config)) as store:
+        past = store.history()
+    if not past:
+        print("No briefings recorded yet.", file=sys.stderr)
+    for entry in past:
+        print(
+            f"{entry.id:>5}  {entry.created[:16].replace('T', ' ')}  {entry.date or 'undated':<10}  "
+            f"{entry.articles:>3} articles  {entry.items:>2} items  {', '.join(entry.key_terms)}"
+        )
+    return ExitCode.OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    from briefing.config import load_config
+    from briefing.store import Store
+
+    config = load_config(args.sub_config or args.config)
+    with Store(_store_path(config)) as store:
+        sys.stdout.write(store.show(args.which, args.format))
+    return ExitCode.OK
 
 
 def _tui(args: argparse.Namespace) -> int:
@@ -101,6 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "digest":
             return _digest(args)
+        if args.command == "history":
+            return _history(args)
+        if args.command == "show":
+            return _show(args)
         if args.command == "eval":
             from briefing.evaluate import run_eval
 

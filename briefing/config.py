@@ -60,6 +60,13 @@ class CleanConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreConfig:
+    path: str = ""
+    compare_days: int = 7
+    keep_days: int = 90
+
+
+@dataclass(frozen=True, slots=True)
 class OutputConfig:
     path: str = "briefing-{date}.txt"
 
@@ -92,6 +99,7 @@ class Config:
     score: ScoreConfig = field(default_factory=ScoreConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
     keys: KeysConfig = field(default_factory=KeysConfig)
 
 
@@ -174,6 +182,9 @@ def _coerce(value: Any, kind: Any, origin: str, path: str) -> Any:
 
 
 def _check_values(config: Config, origin: str) -> None:
+    for key in ("compare_days", "keep_days"):
+        if getattr(config.store, key) < 0:
+            raise ConfigError(f"{origin}: 'store.{key}' must be 0 or more, got {getattr(config.store, key)}")
     if config.sources.max_bytes < 0:
         raise ConfigError(f"{origin}: 'sources.max_bytes' must be 0 (no limit) or more")
     summary = config.summary

@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     NOTHING_TO_SUMMARIZE = 1
     USAGE = 2
     OUTPUT = 3
+    STORE = 4
 
 
 class BriefingError(Exception):

@@ -90,6 +90,7 @@ class Briefing:
     articles: tuple[Article, ...]
     key_terms: tuple[str, ...]
     settings: Settings
+    marks: tuple[str, ...] = ()  # per item: new, update or repeat, once compared with history
 
     @property
     def sentence_count(self) -> int:

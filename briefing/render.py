@@ -29,6 +29,11 @@ def _markers(item: BriefingItem, numbers: dict[str, int]) -> str:
     return "[" + ",".join(str(n) for n in sorted(numbers[a] for a in item.article_ids)) + "]"
 
 
+def _mark(briefing: Briefing, position: int) -> str:
+    """`(new) `, `(update) ` or `(repeat) ` once the briefing was compared with history."""
+    return f"({briefing.marks[position]}) " if briefing.marks else ""
+
+
 def _numbers(briefing: Briefing) -> dict[str, int]:
     return {article.id: number for number, article in enumerate(briefing.articles, start=1)}
 
@@ -56,7 +61,7 @@ def render_text(briefing: Briefing) -> str:
     ]
     width = len(str(len(briefing.items))) + 2
     for number, item in enumerate(briefing.items, start=1):
-        text = f"{printable(item.text)} {_markers(item, numbers)}"
+        text = f"{_mark(briefing, number - 1)}{printable(item.text)} {_markers(item, numbers)}"
         lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
     if not briefing.items:
         lines.append("Nothing to report: no article had a sentence worth a briefing.")
@@ -83,7 +88,8 @@ def render_markdown(briefing: Briefing) -> str:
         "",
     ]
     for number, item in enumerate(briefing.items, start=1):
-        lines.append(f"{number}. {_md(item.text)} {_md(_markers(item, numbers))}")
+        mark = f"**{briefing.marks[number - 1]}** " if briefing.marks else ""
+        lines.append(f"{number}. {mark}{_md(item.text)} {_md(_markers(item, numbers))}")
     if not briefing.items:
         lines.append("Nothing to report: no article had a sentence worth a briefing.")
     lines += ["", "## Sources", ""]
@@ -102,6 +108,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "items": [
             {
                 "text": printable(item.text),
+                **({"mark": briefing.marks[position]} if briefing.marks else {}),
                 "support": item.support,
                 "score": item.score,
                 "sources": [
@@ -115,7 +122,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                     for s in item.sources
                 ],
             }
-            for item in briefing.items
+            for position, item in enumerate(briefing.items)
         ],
         "articles": [
             {

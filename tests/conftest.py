@@ -22,3 +22,10 @@ def trio_folder(tmp_path: Path) -> Path:
     for id, text in TRIO.items():
         (folder / f"{id}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def private_history(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test (and every process it starts) keeps its history out of the user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
