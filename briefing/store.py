@@ -102,14 +102,14 @@ class Store:
 
     def _check_and_migrate(self) -> None:
         db = self.db
-        application = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if application != APPLICATION_ID and (application != 0 or tables):
-            raise StoreError(f"{self.path}: a database that briefing did not create; it was left untouched")
-        db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
+        # Checked inside the write lock: another run may be creating the file right now.
         db.execute("BEGIN IMMEDIATE")
         try:
+            application = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if application != APPLICATION_ID and (application != 0 or tables):
+                raise StoreError(f"{self.path}: a database that briefing did not create; it was left untouched")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > len(MIGRATIONS):
                 raise StoreError(f"{self.path}: made by a newer briefing (schema {version}); upgrade briefing")
@@ -123,6 +123,7 @@ class Store:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        db.execute("PRAGMA journal_mode=WAL")
 
     def previous_items(self, days: int, now: datetime | None = None) -> list[str]:
         """Item texts of the briefings recorded in the last `days` days."""

@@ -153,12 +153,13 @@ def test_escape_sequences_never_reach_the_output(folder: Path) -> None:
 
 def test_two_processes_writing_one_digest(folder: Path, tmp_path: Path) -> None:
     target = tmp_path / "out" / "digest.txt"
-    runs = [
-        subprocess.Popen([sys.executable, "-m", "briefing", "digest", str(folder), "-o", str(target)])
-        for _ in range(2)
-    ]
-    assert [p.wait(timeout=120) for p in runs] == [0, 0]
-    assert target.read_text(encoding="utf-8") == run("digest", str(folder)).stdout
+    command = [sys.executable, "-m", "briefing", "digest", str(folder), "-o", str(target)]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    errors = [p.communicate(timeout=120)[1] for p in runs]
+    assert [p.returncode for p in runs] == [0, 0], errors
+    assert target.read_text(encoding="utf-8").startswith("Briefing for")
+    assert len(subprocess.run([sys.executable, "-m", "briefing", "history"],
+                              capture_output=True, text=True).stdout.splitlines()) == 2
     assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 

@@ -1,0 +1,145 @@
+"""The history database, on real SQLite files."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from briefing import render, summarize
+from briefing.cli import main
+from briefing.config import Config
+from briefing.models import Article
+from briefing.novelty import mark_items
+from briefing.store import APPLICATION_ID, MIGRATIONS, Store, StoreError
+
+NOW = datetime(2024, 4, 3, 7, 0, tzinfo=timezone.utc)
+
+
+def test_a_briefing_is_shown_again_exactly_as_it_was(trio: tuple[Article, ...], tmp_path: Path) -> None:
+    briefing = summarize(trio, Config())
+    with Store(tmp_path / "h.db") as store:
+        number = store.record(briefing, "test", NOW)
+        for format in ("text", "markdown", "json"):
+            assert store.show(str(number), format) == render(briefing, format)  # type: ignore[arg-type]
+        assert store.show("2024-04-03", "text") == render(briefing, "text")
+        with pytest.raises(StoreError, match="no briefing '1999-01-01'"):
+            store.show("1999-01-01", "text")
+
+
+def test_articles_are_stored_once_and_provenance_is_kept(trio: tuple[Article, ...], tmp_path: Path) -> None:
+    briefing = summarize(trio, Config())
+    with Store(tmp_path / "h.db") as store:
+        store.record(briefing, "test", NOW)
+        store.record(briefing, "test", NOW + timedelta(days=1))
+        db = store.db
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+        assert db.execute("SELECT count(*) FROM briefings").fetchone()[0] == 2
+        sources = db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        assert sources == 2 * sum(len(item.sources) for item in briefing.items)
+        assert [p.items for p in store.history()] == [len(briefing.items)] * 2
+
+
+def test_marks_new_update_repeat() -> None:
+    previous = ["The Harbour Bridge was closed on Monday after engineers found cracks in two steel supports."]
+    marks = mark_items(
+        [
+            "The Harbour Bridge was closed on Monday after engineers found cracks in two of its steel supports.",
+            "Engineers said the Harbour Bridge supports with cracks will be replaced by steel beams next month.",
+            "The city council approved a new budget for schools on Tuesday.",
+        ],
+        previous,
+    )
+    assert marks == ("repeat", "update", "new")
+
+
+def test_second_run_marks_repeats_and_only_new_leaves_them_out(
+    trio_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["digest", str(trio_folder)]) == 0
+    assert "(new)" in capsys.readouterr().out
+    assert main(["digest", str(trio_folder)]) == 0
+    second = capsys.readouterr().out
+    assert "(repeat)" in second and "(new)" not in second
+    assert main(["digest", str(trio_folder), "--only-new"]) == 1
+    assert "0 in this briefing" in capsys.readouterr().out
+    assert main(["history"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_no_store_records_nothing(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["digest", str(trio_folder), "--no-store"]) == 0
+    assert "(new)" not in capsys.readouterr().out
+    main(["history"])
+    assert "No briefings recorded yet." in capsys.readouterr().err
+
+
+def test_corrupt_and_foreign_files_are_reported_and_never_touched(tmp_path: Path) -> None:
+    corrupt = tmp_path / "corrupt.db"
+    corrupt.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="not a briefing history database.*left untouched"):
+        Store(corrupt)
+    assert corrupt.read_bytes() == b"this is not a database" * 100
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE accounts (id INTEGER)")
+    before = foreign.read_bytes()
+    with pytest.raises(StoreError, match="did not create"):
+        Store(foreign)
+    assert foreign.read_bytes() == before
+
+
+def test_store_failure_still_writes_the_digest(trio_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "c.toml"
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 100)
+    config.write_text(f'[store]\npath = "{bad}"\n', encoding="utf-8")
+    assert main(["digest", str(trio_folder), "--config", str(config)]) == 4
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Briefing for") and "not recorded" in captured.err
+
+
+def test_migration_from_the_first_schema_keeps_the_data(tmp_path: Path, trio: tuple[Article, ...]) -> None:
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0])
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    db.execute("PRAGMA user_version=1")
+    db.execute(
+        "INSERT INTO briefings VALUES (1, '2024-04-01T06:00:00+00:00', '2024-04-01', '[]', '{}', '0.1.0', 1, 1,"
+        " 'old text', 'old md', '{}')"
+    )
+    db.execute("INSERT INTO items VALUES (1, 1, 0, 'An old item about the harbour bridge repairs.', 1, 0.5)")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert store.db.execute("SELECT text, mark FROM items").fetchall() == [
+            ("An old item about the harbour bridge repairs.", "new")
+        ]
+        assert store.show("1", "text") == "old text"
+        store.record(summarize(trio, Config()), "test", NOW)
+        assert len(store.history()) == 2
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with Store(path):
+        pass
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version={len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError, match="newer briefing"):
+        Store(path)
+
+
+def test_old_briefings_are_pruned(trio: tuple[Article, ...], tmp_path: Path) -> None:
+    briefing = summarize(trio, Config())
+    with Store(tmp_path / "h.db") as store:
+        store.record(briefing, "test", NOW - timedelta(days=100))
+        store.record(replace(briefing, items=briefing.items[:1]), "test", NOW)
+        assert store.prune(90, NOW) == 1
+        assert [p.items for p in store.history()] == [1]
+        assert store.previous_items(7, NOW) == [briefing.items[0].text]
