@@ -9,14 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefing.errors import BriefingError, ExitCode
-
-if TYPE_CHECKING:
-    from briefing.config import Config
-    from briefing.models import Briefing
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
 
     tui = commands.add_parser("tui", help="open the briefing in the terminal UI (the default)")
     tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
+    tui.add_argument("--no-store", action="store_true", help="do not record this briefing in the history")
 
     history = commands.add_parser("history", help="list past briefings")
     history.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
@@ -69,7 +64,9 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
     from briefing.output import expand_path, write_atomically
-    from briefing.store import StoreError
+    from briefing import __version__
+    from briefing.novelty import without_repeats
+    from briefing.store import StoreError, remember
 
     config = load_config(args.sub_config or args.config)
     words_or_bytes = args.words is not None or args.bytes is not None
@@ -93,7 +90,9 @@ def _digest(args: argparse.Namespace) -> int:
     store_failure = None
     if not args.no_store:
         try:
-            briefing = _remember(briefing, config, only_new=args.only_new)
+            briefing = remember(briefing, config, __version__)[0]
+            if args.only_new:
+                briefing = without_repeats(briefing)
         except StoreError as error:
             store_failure = error
             print(f"briefing: {error}; the briefing was not recorded", file=sys.stderr)
@@ -107,39 +106,12 @@ def _digest(args: argparse.Namespace) -> int:
     return ExitCode.OK if briefing.items else ExitCode.NOTHING_TO_SUMMARIZE
 
 
-def _store_path(config: Config) -> Path:
-    from briefing.store import default_path
-
-    return Path(config.store.path).expanduser() if config.store.path else default_path()
-
-
-def _remember(briefing: Briefing, config: Config, only_new: bool) -> Briefing:
-    """Mark items against recent history, record the briefing, prune old ones."""
-    from dataclasses import replace
-
-    from briefing import __version__
-    from briefing.novelty import mark_items
-    from briefing.store import Store
-
-    with Store(_store_path(config)) as store:
-        marks = mark_items([item.text for item in briefing.items], store.previous_items(config.store.compare_days))
-        briefing = replace(briefing, marks=marks)
-        store.record(briefing, __version__)
-        store.prune(config.store.keep_days)
-    if only_new:
-        kept = [i for i, mark in enumerate(briefing.marks) if mark != "repeat"]
-        briefing = replace(
-            briefing, items=tuple(briefing.items[i] for i in kept), marks=tuple(briefing.marks[i] for i in kept)
-        )
-    return briefing
-
-
 def _history(args: argparse.Namespace) -> int:
     from briefing.config import load_config
-    from briefing.store import Store
+    from briefing.store import Store, store_path
 
     config = load_config(args.sub_config or args.config)
-    with Store(_store_path(config)) as store:
+    with Store(store_path(config)) as store:
         past = store.history()
     if not past:
         print("No briefings recorded yet.", file=sys.stderr)
@@ -153,10 +125,10 @@ def _history(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from briefing.config import load_config
-    from briefing.store import Store
+    from briefing.store import Store, store_path
 
     config = load_config(args.sub_config or args.config)
-    with Store(_store_path(config)) as store:
+    with Store(store_path(config)) as store:
         sys.stdout.write(store.show(args.which, args.format))
     return ExitCode.OK
 
@@ -170,7 +142,8 @@ def _tui(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     from briefing.tui.app import create_app
 
-    create_app(getattr(args, "sources", None) or list(config.sources.paths), config).run()
+    sources = getattr(args, "sources", None) or list(config.sources.paths)
+    create_app(sources, config, store=not getattr(args, "no_store", False)).run()
     return ExitCode.OK
 
 

@@ -87,6 +87,8 @@ class KeysConfig:
     explain: str = "e"
     write: str = "w"
     copy: str = "c"
+    repeats: str = "r"
+    history: str = "h"
     help: str = "question_mark"
     quit: str = "q"
 

@@ -8,8 +8,10 @@ the previous items' texts.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Literal
 
+from briefing.models import Briefing
 from briefing.segment import WORD, stem, stop_words, tokenizer
 
 Mark = Literal["new", "update", "repeat"]
@@ -36,3 +38,9 @@ def mark_items(texts: Sequence[str], previous: Sequence[str]) -> tuple[Mark, ...
         best = max((overlap(stems, other) for other in before), default=0.0)
         marks.append("repeat" if text in previous or best >= REPEAT else "update" if best >= UPDATE else "new")
     return tuple(marks)
+
+
+def without_repeats(briefing: Briefing) -> Briefing:
+    """The briefing without the items marked as repeats."""
+    kept = [i for i, mark in enumerate(briefing.marks) if mark != "repeat"]
+    return replace(briefing, items=tuple(briefing.items[i] for i in kept), marks=tuple(briefing.marks[i] for i in kept))

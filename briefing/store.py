@@ -12,12 +12,14 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from briefing.config import Config
 from briefing.errors import BriefingError, ExitCode
 from briefing.models import Briefing
+from briefing.novelty import mark_items
 from briefing.render import render
 
 APPLICATION_ID = 0x42524946  # "BRIF"
@@ -74,6 +76,24 @@ class PastBriefing:
 def default_path() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "briefing" / "briefing.db"
+
+
+def store_path(config: Config) -> Path:
+    """The configured history file, or the default one under the XDG data folder."""
+    return Path(config.store.path).expanduser() if config.store.path else default_path()
+
+
+def remember(briefing: Briefing, config: Config, version: str) -> tuple[Briefing, list[str]]:
+    """Mark the items against recent history, record the briefing and prune old ones.
+
+    Returns the marked briefing and the earlier items it was compared with.
+    """
+    with Store(store_path(config)) as store:
+        previous = store.previous_items(config.store.compare_days)
+        briefing = replace(briefing, marks=mark_items([item.text for item in briefing.items], previous))
+        store.record(briefing, version)
+        store.prune(config.store.keep_days)
+    return briefing, previous
 
 
 def article_hash(text: str) -> str:

@@ -12,20 +12,22 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Footer, Input, LoadingIndicator, OptionList
 from textual.worker import get_current_worker
 
-from briefing import load_articles, render, summarize
+from briefing import __version__, load_articles, render, summarize
 from briefing.config import Config
 from briefing.errors import BriefingError
 from briefing.models import Article, Briefing, BriefingItem, SourceSentence
+from briefing.novelty import mark_items
 from briefing.output import expand_path, write_atomically
+from briefing.store import Store, StoreError, remember, store_path
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.screens.algorithm import AlgorithmScreen
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.explain import ExplainScreen
 from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
 from briefing.tui.widgets.items import ItemList
 from briefing.tui.widgets.sources import SourceList
 from briefing.tui.widgets.status import StatusBar
@@ -44,11 +46,13 @@ ACTIONS = (
     ("explain", "explain", "Explain", "what cleaning removed from this article, and why"),
     ("write", "write", "Write", "write the digest to the configured file"),
     ("copy", "copy", "Copy", "copy the sentence to the clipboard"),
+    ("repeats", "repeats", "Repeats", "hide or show items that repeat recent briefings"),
+    ("history", "history", "History", "open a past briefing"),
     ("help", "help", "Help", "this list"),
     ("quit", "quit", "Quit", "quit"),
 )
 _KEY_NAMES = {"question_mark": "?", "slash": "/", "plus": "+", "minus": "-", "enter": "⏎"}
-_SHOWN_IN_FOOTER = {"open", "longer", "shorter", "algorithm", "filter", "write", "help", "quit"}
+_SHOWN_IN_FOOTER = {"open", "longer", "shorter", "algorithm", "filter", "write", "history", "help", "quit"}
 NARROW = 100
 
 
@@ -63,21 +67,25 @@ class BriefingApp(App[None]):
         for key, action, label, _ in ACTIONS
     ]
 
-    def __init__(self, sources: list[str], config: Config) -> None:
+    def __init__(self, sources: list[str], config: Config, store: bool = True) -> None:
         super().__init__()
         self.sources = sources
         self.config = config
+        self.store = store
+        self.previous: list[str] | None = None  # earlier items, once the history was read
+        self.hide_repeats = False
         self.count = config.summary.sentences or 8
         self.algorithm = config.summary.algorithm
         self.filter_text = ""
         self.articles: tuple[Article, ...] | None = None
         self.briefing: Briefing | None = None
         self.shown: list[int] = []
-        self._focus_before: Widget | None = None
         self.set_keymap({key: getattr(config.keys, key) for key, *_ in ACTIONS})
 
     def compose(self) -> ComposeResult:
-        yield StatusBar("Summarizing…")
+        with Horizontal(id="top"):
+            yield StatusBar("Summarizing…")
+            yield LoadingIndicator(id="busy")
         with Horizontal(id="panes"):
             items = ItemList(id="items")
             items.border_title = "Briefing"
@@ -100,9 +108,7 @@ class BriefingApp(App[None]):
     # Summarizing ---------------------------------------------------------------------------
 
     def resummarize(self) -> None:
-        # A loading widget gives up focus; remember where the reader was to give it back.
-        self._focus_before = self.focused or self.query_one(ItemList)
-        self.query_one(ItemList).loading = True
+        self.query_one("#busy").display = True
         self.summarize_in_background(self.count, self.algorithm)
 
     @work(thread=True, exclusive=True, group="summarize")
@@ -114,15 +120,28 @@ class BriefingApp(App[None]):
                 for problem in problems:
                     self.call_from_thread(self.notify, problem, severity="warning")
             summary = replace(self.config.summary, sentences=count, words=0, bytes=0, algorithm=algorithm)
-            briefing = summarize(self.articles, replace(self.config, summary=summary))
+            briefing = self._with_marks(summarize(self.articles, replace(self.config, summary=summary)))
         except BriefingError as error:
             self.call_from_thread(self._failed, str(error))
             return
         if not worker.is_cancelled:
             self.call_from_thread(self.show_briefing, briefing)
 
+    def _with_marks(self, briefing: Briefing) -> Briefing:
+        """The first briefing of a run is recorded; every one is marked against history."""
+        if not self.store:
+            return briefing
+        if self.previous is None:
+            try:
+                briefing, self.previous = remember(briefing, self.config, __version__)
+            except StoreError as error:
+                self.store = False
+                self.call_from_thread(self.notify, f"{error}; not recorded", severity="warning")
+            return briefing
+        return replace(briefing, marks=mark_items([item.text for item in briefing.items], self.previous))
+
     def _failed(self, reason: str) -> None:
-        self.query_one(ItemList).loading = False
+        self.query_one("#busy").display = False
         self.query_one(StatusBar).update("No briefing")
         self.notify(reason, title="Could not summarize", severity="error", timeout=10)
 
@@ -137,11 +156,9 @@ class BriefingApp(App[None]):
         self.briefing = briefing
         self.query_one(StatusBar).show(briefing)
         items = self.query_one(ItemList)
-        items.loading = False
-        self.shown = items.show(briefing, self.filter_text)
+        self.query_one("#busy").display = False
+        self.shown = items.show(briefing, self.filter_text, self.hide_repeats)
         self._show_sources()
-        if self._focus_before is not None and self._focus_before.is_attached:
-            self._focus_before.focus()
 
     # What is highlighted -------------------------------------------------------------------
 
@@ -227,7 +244,7 @@ class BriefingApp(App[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.filter_text = event.value.strip()
         if self.briefing is not None:
-            self.shown = self.query_one(ItemList).show(self.briefing, self.filter_text)
+            self.shown = self.query_one(ItemList).show(self.briefing, self.filter_text, self.hide_repeats)
             self._show_sources()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -265,6 +282,28 @@ class BriefingApp(App[None]):
             self.copy_to_clipboard(source.text)
             self.notify("Copied the sentence to the clipboard")
 
+    def action_repeats(self) -> None:
+        self.hide_repeats = not self.hide_repeats
+        if self.briefing is not None:
+            self.shown = self.query_one(ItemList).show(self.briefing, self.filter_text, self.hide_repeats)
+            self._show_sources()
+        self.notify("Repeats hidden" if self.hide_repeats else "Repeats shown")
+
+    def action_history(self) -> None:
+        try:
+            with Store(store_path(self.config)) as store:
+                past = store.history()
+        except StoreError as error:
+            self.notify(str(error), title="No history", severity="error")
+            return
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                with Store(store_path(self.config)) as store:
+                    self.push_screen(PastBriefingScreen(store.show(str(number), "text")))
+
+        self.push_screen(HistoryScreen(past), chosen)
+
     def action_help(self) -> None:
         rows = []
         for key, _, _, text in ACTIONS:
@@ -273,6 +312,6 @@ class BriefingApp(App[None]):
         self.push_screen(HelpScreen(rows))
 
 
-def create_app(sources: list[str], config: Config) -> BriefingApp:
+def create_app(sources: list[str], config: Config, store: bool = True) -> BriefingApp:
     """The app the CLI runs and the tests drive."""
-    return BriefingApp(sources, config)
+    return BriefingApp(sources, config, store)

@@ -147,7 +147,8 @@ async def test_question_mark_lists_every_key(trio_folder: Path, tmp_path: Path) 
         await ready(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert len(app.screen.rows) == 14
+        assert len(app.screen.rows) == 16
+        assert ("?", "this list") in app.screen.rows
 
 
 async def test_keys_are_remapped_from_config(trio_folder: Path, tmp_path: Path) -> None:
@@ -202,3 +203,29 @@ async def test_nothing_is_cut_mid_word_when_narrow(trio_folder: Path, tmp_path: 
     async with app.run_test(size=size) as pilot:
         await ready(pilot)
         assert app.screen.has_class("-narrow") == (size[0] < 100)
+
+
+async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(trio_folder: Path, tmp_path: Path) -> None:
+    from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
+
+    first = app_for(trio_folder, tmp_path)
+    async with first.run_test() as pilot:
+        await ready(pilot)
+        assert set(first.briefing.marks) == {"new"}
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        assert set(app.briefing.marks) == {"repeat"}
+        items = app.query_one(ItemList)
+        await pilot.press("r")
+        assert items.option_count == 0
+        await pilot.press("r")
+        assert items.option_count == len(app.briefing.items)
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        assert len(app.screen.past) == 2
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PastBriefingScreen)
+        assert app.screen.text.startswith("Briefing for 2024-04-03")
+        assert "(new)" in app.screen.text

@@ -10,9 +10,14 @@ from briefing.models import Briefing, BriefingItem
 from briefing.render import printable
 
 
-def item_prompt(number: int, item: BriefingItem, articles: int) -> Text:
-    """`1. text  3/5`: built as Text, so article text is never read as markup."""
+MARK_STYLES = {"new": "bold green", "update": "bold yellow", "repeat": "dim"}
+
+
+def item_prompt(number: int, item: BriefingItem, articles: int, mark: str = "") -> Text:
+    """`1. new text  3/5`: built as Text, so article text is never read as markup."""
     prompt = Text(f"{number}. ", style="bold")
+    if mark:
+        prompt.append(f"{mark} ", style=MARK_STYLES.get(mark, ""))
     prompt.append(printable(item.text))
     prompt.append(f"  {item.support}/{articles}", style="bold cyan")
     return prompt
@@ -21,16 +26,18 @@ def item_prompt(number: int, item: BriefingItem, articles: int) -> Text:
 class ItemList(OptionList):
     """The briefing's items; highlighting one shows its sources beside it."""
 
-    def show(self, briefing: Briefing, query: str = "") -> list[int]:
+    def show(self, briefing: Briefing, query: str = "", hide_repeats: bool = False) -> list[int]:
         """Fill the list with the items matching `query`; returns their indices in the briefing."""
+        marks = briefing.marks or ("",) * len(briefing.items)
         shown = [
             i
             for i, item in enumerate(briefing.items)
-            if not query or query.lower() in item.text.lower() or any(query.lower() in s.text.lower() for s in item.sources)
+            if (not query or query.lower() in item.text.lower() or any(query.lower() in s.text.lower() for s in item.sources))
+            and not (hide_repeats and marks[i] == "repeat")
         ]
         self.clear_options()
         self.add_options(
-            Option(item_prompt(i + 1, briefing.items[i], len(briefing.articles)), id=str(i)) for i in shown
+            Option(item_prompt(i + 1, briefing.items[i], len(briefing.articles), marks[i]), id=str(i)) for i in shown
         )
         if shown:
             self.highlighted = 0
