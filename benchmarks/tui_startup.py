@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -37,10 +39,12 @@ def main() -> None:
         asyncio.run(_child(args.sources))
         return
     times = []
+    history = tempfile.mkdtemp(prefix="briefing-startup-")  # a fresh history, not the user's
     for _ in range(args.runs):
         start = time.time()
         out = subprocess.run(
-            [sys.executable, __file__, "--child", *args.sources], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--child", *args.sources],
+            capture_output=True, text=True, check=True, env={**os.environ, "XDG_DATA_HOME": history},
         ).stdout
         times.append(float(out.split()[-1]) - start)
     print(f"TUI launch to filled list, {args.runs} runs: median {statistics.median(times):.3f} s, "

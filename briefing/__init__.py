@@ -10,13 +10,15 @@ from briefing.config import Config, load_config
 from briefing.ingest import Document, parse_article, read_sources
 from briefing.models import Article, Briefing, BriefingItem, Removal, Sentence, SourceSentence
 from briefing.render import render
-from briefing.pipeline import summarize
+from briefing.pipeline import Progress, summarize
 from briefing.segment import looks_english
 
 __version__ = "0.1.0"
 
 
-def load_articles(sources: list[str], config: Config | None = None) -> tuple[tuple[Article, ...], list[str]]:
+def load_articles(
+    sources: list[str], config: Config | None = None, progress: Progress | None = None
+) -> tuple[tuple[Article, ...], list[str]]:
     """Cleaned articles from files or folders, and a message for each file skipped.
 
     Files that are not text, too large, empty after cleaning, or the same text as an earlier
@@ -26,7 +28,9 @@ def load_articles(sources: list[str], config: Config | None = None) -> tuple[tup
     documents, problems = read_sources(sources, config.sources.max_bytes)
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for document in documents:
+    for number, document in enumerate(documents):
+        if progress:
+            progress("cleaning articles", number / len(documents))
         article = parse_article(document, config.clean.drop_patterns)
         if not article.sentences:
             problems.append(f"{document.path}: skipped, no article text left after cleaning")

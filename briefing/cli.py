@@ -60,12 +60,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _digest(args: argparse.Namespace) -> int:
-    from briefing import load_articles, render, summarize
+    from briefing import __version__, load_articles, render, summarize
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
-    from briefing.output import expand_path, write_atomically
-    from briefing import __version__
     from briefing.novelty import without_repeats
+    from briefing.output import expand_path, write_atomically
+    from briefing.progress import ProgressBar
     from briefing.store import StoreError, remember
 
     config = load_config(args.sub_config or args.config)
@@ -77,7 +77,8 @@ def _digest(args: argparse.Namespace) -> int:
         bytes=args.bytes,
         algorithm=args.algorithm,
     )
-    articles, problems = load_articles(args.sources or list(config.sources.paths), config)
+    bar = ProgressBar()
+    articles, problems = load_articles(args.sources or list(config.sources.paths), config, bar.part(0.0, 0.3))
     for problem in problems:
         print(f"briefing: {problem}", file=sys.stderr)
     if args.explain:
@@ -86,7 +87,8 @@ def _digest(args: argparse.Namespace) -> int:
                 print(f"{article.id}\t{removal.rule}\t{removal.text}", file=sys.stderr)
     if not articles:
         raise SourceError("no article could be read")
-    briefing = summarize(articles, config)
+    briefing = summarize(articles, config, bar.part(0.3, 0.7))
+    bar.close()
     store_failure = None
     if not args.no_store:
         try:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from collections.abc import Callable
+
 from briefing.config import Config
 from briefing.features import SentenceFeatures, sentence_features
 from briefing.merge import Group, group_sentences, term_matrix
@@ -33,17 +35,27 @@ def _quality(
     return combined * np.array([f.form for f in features])
 
 
-def summarize(articles: tuple[Article, ...], config: Config) -> Briefing:
+Progress = Callable[[str, float], None]
+
+
+def _quiet(stage: str, fraction: float) -> None:
+    """The default progress report: none."""
+
+
+def summarize(articles: tuple[Article, ...], config: Config, progress: Progress = _quiet) -> Briefing:
     """The briefing of `articles`: each selected fact once, with every sentence that reports it."""
     summary = config.summary
     settings = Settings(summary.algorithm, summary.sentences, summary.words, summary.bytes, config.merge.threshold)
+    progress("reading sentences", 0.0)
     features = sentence_features(articles)
     terms = key_terms(features)
     if not features:
         return Briefing((), articles, terms, settings)
     texts = [articles[f.article].sentences[f.index].text for f in features]
+    progress("rating sentences", 0.5)
     ratings = algorithm_ratings(articles, features, summary.algorithm, terms)
     matrix = term_matrix(features)
+    progress("grouping facts", 0.7)
     groups = group_sentences(features, matrix, config.merge.threshold, rank_normalize(ratings))
     support = np.ones(len(features))
     for group in groups:
@@ -56,6 +68,7 @@ def summarize(articles: tuple[Article, ...], config: Config) -> Briefing:
         and features[g.representative].form >= 0.5
     ]
     budget = Budget(summary.sentences, summary.words, summary.bytes)
+    progress("choosing facts", 0.9)
     chosen = select(eligible, features, texts, quality, matrix, budget, config.score.coverage, config.merge.threshold)
     items = tuple(_item(g, features, articles, float(quality[g.representative])) for g in order_groups(chosen, features, articles))
     return Briefing(items, articles, terms, settings)
