@@ -13,7 +13,8 @@ DELAY = 1.0  # seconds before anything is drawn: short runs stay silent
 class ProgressBar:
     """Callable as `progress(stage, fraction)`; `close()` erases the bar."""
 
-    def __init__(self, stream: TextIO = sys.stderr, start: float = 0.0, span: float = 1.0) -> None:
+    def __init__(self, stream: TextIO | None = None, start: float = 0.0, span: float = 1.0) -> None:
+        stream = stream or sys.stderr  # looked up now: tests and callers may replace sys.stderr
         self.stream = stream
         self.enabled = stream.isatty()
         self.began = time.monotonic()
