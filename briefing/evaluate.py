@@ -32,7 +32,7 @@ class Cluster:
 
 
 @dataclass(frozen=True, slots=True)
-class Budget:
+class SummaryLength:
     bytes: int = 0
     words: int = 0
 
@@ -75,7 +75,7 @@ def read_clusters(dataset: Path) -> list[Cluster]:
     return clusters
 
 
-def briefing_system(config: Config, budget: Budget) -> Callable[[Cluster], str]:
+def briefing_system(config: Config, budget: SummaryLength) -> Callable[[Cluster], str]:
     summary = replace(config.summary, sentences=0, words=budget.words, bytes=budget.bytes)
     configured = replace(config, summary=summary)
 
@@ -86,7 +86,7 @@ def briefing_system(config: Config, budget: Budget) -> Callable[[Cluster], str]:
     return run
 
 
-def sumy_system(algorithm: str, budget: Budget) -> Callable[[Cluster], str]:
+def sumy_system(algorithm: str, budget: SummaryLength) -> Callable[[Cluster], str]:
     from sumy.parsers.plaintext import PlaintextParser
 
     from briefing.score import rate_document
@@ -141,7 +141,7 @@ def _progress(done: int, total: int, label: str) -> None:
 
 
 def evaluate(
-    clusters: list[Cluster], systems: dict[str, Callable[[Cluster], str]], budget: Budget
+    clusters: list[Cluster], systems: dict[str, Callable[[Cluster], str]], budget: SummaryLength
 ) -> Iterator[tuple[str, dict[str, tuple[float, float]], float, dict[str, dict[str, tuple[float, float]]]]]:
     """Per system: mean (recall, F) per measure, seconds per cluster, and per-cluster scores."""
     total = len(clusters) * len(systems)
@@ -171,7 +171,7 @@ def run_eval(args: argparse.Namespace) -> int:
         import rouge_score  # noqa: F401
     except ImportError as error:
         raise ConfigError("briefing eval needs rouge-score: pip install '.[eval]'") from error
-    budget = Budget(words=args.words) if args.words else Budget(bytes=args.bytes or 665)
+    budget = SummaryLength(words=args.words) if args.words else SummaryLength(bytes=args.bytes or 665)
     config = load_config(args.config)
     clusters = read_clusters(Path(args.dataset))
     systems: dict[str, Callable[[Cluster], str]] = {"briefing": briefing_system(config, budget)}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.evaluate import Budget
+from briefing.evaluate import SummaryLength
 
 
 def test_eval_scores_match_hand_computed_rouge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -23,9 +23,9 @@ def test_eval_scores_match_hand_computed_rouge(tmp_path: Path, capsys: pytest.Ca
 
 
 def test_budget_cuts_bytes_and_words() -> None:
-    assert Budget(bytes=5).cut("abcdefgh") == "abcde"
-    assert Budget(bytes=2).cut("é€") == "é"
-    assert Budget(words=3).cut("one two\nthree four five") == "one two\nthree"
+    assert SummaryLength(bytes=5).cut("abcdefgh") == "abcde"
+    assert SummaryLength(bytes=2).cut("é€") == "é"
+    assert SummaryLength(words=3).cut("one two\nthree four five") == "one two\nthree"
 
 
 def test_unknown_system_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
