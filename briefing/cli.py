@@ -81,6 +81,9 @@ def _digest(args: argparse.Namespace) -> int:
     articles, problems = load_articles(args.sources or list(config.sources.paths), config, bar.part(0.0, 0.3))
     for problem in problems:
         print(f"briefing: {problem}", file=sys.stderr)
+    skipped = sum(": skipped, " in problem for problem in problems)
+    if skipped:
+        print(f"briefing: skipped {skipped} of {skipped + len(articles)} files", file=sys.stderr)
     if args.explain:
         for article in articles:
             for removal in article.removed:

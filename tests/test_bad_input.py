@@ -66,6 +66,8 @@ def test_binary_files_are_skipped(folder: Path) -> None:
     found = messages(folder)
     assert any("image.txt: skipped, a PNG image is not text" in m for m in found)
     assert any("nul.txt: skipped, binary data is not text" in m for m in found)
+    result = run("digest", str(folder), "--no-store")
+    assert result.returncode == 0 and "briefing: skipped 2 of 3 files" in result.stderr
 
 
 def test_encodings(folder: Path) -> None:
