@@ -165,14 +165,15 @@ class Store:
                 "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(hashes[a.id], a.id, a.title, a.source, a.date, a.path, a.url, a.text) for a in briefing.articles],
             )
-            settings = json.loads(render(briefing, "json"))["settings"]
+            as_json = render(briefing, "json")
+            settings = json.loads(as_json)["settings"]
             cursor = db.execute(
                 "INSERT INTO briefings (created, date, key_terms, settings, version, article_count, sentence_count,"
                 " text, markdown, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     created, briefing.date, json.dumps(briefing.key_terms), json.dumps(settings), version,
                     len(briefing.articles), briefing.sentence_count,
-                    render(briefing, "text"), render(briefing, "markdown"), render(briefing, "json"),
+                    render(briefing, "text"), render(briefing, "markdown"), as_json,
                 ),
             )
             number = int(cursor.lastrowid or 0)
