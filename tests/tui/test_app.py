@@ -57,7 +57,9 @@ async def test_tab_switches_to_the_sources_and_enter_opens_that_article(trio_fol
         await ready(pilot)
         await pilot.press("tab")
         assert app.focused is app.query_one(SourceList)
-        await pilot.press("j", "enter")
+        await pilot.press("shift+tab")
+        assert app.focused is app.query_one(ItemList)
+        await pilot.press("tab", "j", "enter")
         screen = app.screen
         assert isinstance(screen, ArticleScreen)
         second = app.briefing.items[0].sources[1]
