@@ -117,13 +117,20 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
     return header, ""
 
 
+def _shortened(text: str, limit: int = 80) -> str:
+    """The text cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    return text[: text.rfind(" ", 0, limit - 1)].rstrip(" ,;:") + "…"
+
+
 def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Article:
     """Clean a document into an Article, with metadata from its header, its page, or fallbacks."""
     header, page = _split_header(normalize(document.text))
     cleaned = clean_page(page, drop_patterns)
     sentences = segment(cleaned.body)
     url = header.get("url")
-    title = header.get("title") or cleaned.title or (sentences[0].text[:80] if sentences else document.id)
+    title = header.get("title") or cleaned.title or (_shortened(sentences[0].text) if sentences else document.id)
     source = header.get("source") or cleaned.source or (urlparse(url).hostname if url else None) or "unknown source"
     date = parse_date(header["date"]) if "date" in header else None
     removed = tuple(Removal("header", f"{key.title()}: {value}") for key, value in header.items())

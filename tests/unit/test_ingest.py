@@ -34,7 +34,9 @@ def test_header_block_is_honoured_and_not_part_of_the_body() -> None:
 
 def test_fallbacks_without_any_metadata() -> None:
     item = article("story", "The council approved the budget on Monday after a long debate among members. It passed.")
-    assert item.title.startswith("The council approved the budget")
+    assert item.title == "The council approved the budget on Monday after a long debate among members."
+    long = article("long", "The council approved the budget on Monday after a long and bitter debate among its many members.")
+    assert long.title == "The council approved the budget on Monday after a long and bitter debate among…"
     assert item.source == "unknown source"
     assert item.date is None
     assert item.id == "story"
