@@ -10,13 +10,15 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlparse
 
 from briefing.clean import clean_page, normalize, parse_date
+from briefing.config import Config
 from briefing.errors import SourceError
 from briefing.html import html_to_text, looks_like_html
 from briefing.models import Article, Removal
-from briefing.segment import segment
+from briefing.segment import looks_english, segment
 
 EXTENSIONS = (".txt", ".md")
 _MAGIC = (
@@ -145,3 +147,31 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Ar
         sentences=sentences,
         removed=removed + cleaned.removed,
     )
+
+
+def load_articles(
+    sources: list[str], config: Config | None = None, progress: Callable[[str, float], None] | None = None
+) -> tuple[tuple[Article, ...], list[str]]:
+    """Cleaned articles from files or folders, and a message for each file skipped.
+
+    Files that are not text, too large, empty after cleaning, or the same text as an earlier
+    file are skipped (a copy would count twice as corroboration).
+    """
+    config = config or Config()
+    documents, problems = read_sources(sources, config.sources.max_bytes)
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for number, document in enumerate(documents):
+        if progress:
+            progress("cleaning articles", number / len(documents))
+        article = parse_article(document, config.clean.drop_patterns)
+        if not article.sentences:
+            problems.append(f"{document.path}: skipped, no article text left after cleaning")
+        elif article.text in seen:
+            problems.append(f"{document.path}: skipped, same text as {seen[article.text]}")
+        else:
+            seen[article.text] = document.path
+            articles.append(article)
+            if not looks_english(article.text):
+                problems.append(f"{document.path}: does not look like English; summarized anyway")
+    return tuple(articles), problems
