@@ -51,6 +51,7 @@ ACTIONS = (
     ("help", "help", "Help", "this list"),
     ("quit", "quit", "Quit", "quit"),
 )
+_MAIN_SCREEN_ACTIONS = {action for key, action, _, _ in ACTIONS if key not in ("quit", "help")}
 _KEY_NAMES = {"question_mark": "?", "slash": "/", "plus": "+", "minus": "-", "enter": "⏎"}
 _SHOWN_IN_FOOTER = {"open", "longer", "shorter", "algorithm", "filter", "write", "history", "help", "quit"}
 NARROW = 100
@@ -97,6 +98,12 @@ class BriefingApp(App[None]):
             placeholder="filter items and source sentences (enter or escape to close)", id="filter", disabled=True
         )
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Briefing actions belong to the main screen; over an article or a dialog they are off."""
+        if action in _MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        return True
 
     def on_mount(self) -> None:
         self.query_one(ItemList).focus()

@@ -34,7 +34,7 @@ class ArticleScreen(Screen[None]):
     """Read a sentence in context; escape or q goes back to the briefing."""
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="article.back"),
+        Binding("escape", "app.pop_screen", "Back", id="article.back"),
         Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
         Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
     ]

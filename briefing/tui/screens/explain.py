@@ -15,7 +15,7 @@ from briefing.render import printable
 
 
 class ExplainScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,e", "app.pop_screen", "Close", id="explain.close")]
+    BINDINGS = [Binding("escape,e", "app.pop_screen", "Close", id="explain.close")]
 
     def __init__(self, article: Article) -> None:
         super().__init__()

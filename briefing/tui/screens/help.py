@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,question_mark", "app.pop_screen", "Close", id="help.close")]
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()

@@ -15,7 +15,7 @@ from briefing.store import PastBriefing
 
 
 class PastBriefingScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="past.back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="past.back")]
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -30,7 +30,7 @@ class PastBriefingScreen(Screen[None]):
 class HistoryScreen(ModalScreen[int | None]):
     """Choose a past briefing; dismisses with its id."""
 
-    BINDINGS = [Binding("escape,q", "dismiss_none", "Close", id="history.close")]
+    BINDINGS = [Binding("escape", "dismiss_none", "Close", id="history.close")]
 
     def __init__(self, past: list[PastBriefing]) -> None:
         super().__init__()
