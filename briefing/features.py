@@ -13,6 +13,14 @@ from briefing.models import Article
 from briefing.segment import WORD, stem, stop_words, tokenizer
 
 _NUMBER = re.compile(r"^\d[\d,.:]*$")
+# Spelled-out numbers, as style guides and synonym spinners write them ("Jan. ten").
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+        " sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
 
 _REFERRING = frozenset("these those such".split())
 _OPENERS = frozenset("he she it they this that these those his her its their but and also however".split())
@@ -99,7 +107,11 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     forms=tuple(w for _, w in content),
                     concepts=concepts,
                     names=frozenset(_names(tokens, stops)),
-                    numbers=frozenset(t.replace(",", "") for t in tokens if _NUMBER.match(t)),
+                    numbers=frozenset(
+                        t.replace(",", "") if _NUMBER.match(t) else _NUMBER_WORDS[t.lower()]
+                        for t in tokens
+                        if _NUMBER.match(t) or t.lower() in _NUMBER_WORDS
+                    ),
                     position=sentence.index / count,
                     form=_form(sentence.text, tokens),
                 )

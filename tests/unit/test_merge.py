@@ -94,3 +94,10 @@ def test_provenance_spans_slice_to_the_sentence(texts: list[str]) -> None:
         assert item.text == item.sources[0].text
         for source in item.sources:
             assert by_id[source.article].text[source.start : source.end] == source.text
+
+
+def test_spelled_out_numbers_match_digits() -> None:
+    assert groups_of(
+        "Russian and American diplomats will meet in Geneva on Jan. 10 for security talks.",
+        "Diplomats of both nations gather in Geneva on Jan. ten for the security meeting.",
+    ) == [{0, 1}]
