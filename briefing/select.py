@@ -24,6 +24,8 @@ from briefing.merge import Group
 COST_EXPONENT = 0.5
 _SHORTEST_COST = 10  # words
 _BYTES_PER_WORD = 6.0
+_EVENT_WORDS = 4
+_EVENT_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,10 @@ def select(
         if gains[best] <= 0:
             break
         available[best] = False
-        if chosen and max(_cosine(matrix, reps[best], reps[c]) for c in chosen) >= redundancy:
+        if any(
+            _cosine(matrix, reps[best], reps[c]) >= redundancy or _same_event(features[reps[best]], features[reps[c]])
+            for c in chosen
+        ):
             continue
         chosen.append(best)
         value[incidence[best].indices] = 0.0  # these concepts are covered now
@@ -102,6 +107,22 @@ def select(
 
 def _cosine(matrix: sparse.csr_matrix, a: int, b: int) -> float:
     return float(matrix[a].multiply(matrix[b]).sum())
+
+
+def _fact_words(feature: SentenceFeatures) -> set[str]:
+    return {word for name in feature.names for word in name.split()} | set(feature.numbers)
+
+
+def _same_event(a: SentenceFeatures, b: SentenceFeatures) -> bool:
+    """Whether two sentences name the same who, when and where, however they are worded.
+
+    Spinners and translators change the verbs and nouns of a sentence but not its names,
+    days and numbers: when nearly all of one sentence's fact words appear in the other
+    (at least four of them), the two report the same event.
+    """
+    first, second = _fact_words(a), _fact_words(b)
+    shared = len(first & second)
+    return shared >= _EVENT_WORDS and shared >= _EVENT_SHARE * min(len(first), len(second))
 
 
 def key_terms(features: Sequence[SentenceFeatures], count: int = 5) -> tuple[str, ...]:

@@ -101,3 +101,19 @@ def test_spelled_out_numbers_match_digits() -> None:
         "Russian and American diplomats will meet in Geneva on Jan. 10 for security talks.",
         "Diplomats of both nations gather in Geneva on Jan. ten for the security meeting.",
     ) == [{0, 1}]
+
+
+def test_one_event_told_in_other_words_is_said_once() -> None:
+    # Spun wording shares few words, but the same people, day and place: one event.
+    first = article(
+        "a",
+        "President Lee and Premier Wong will hold talks in Oslo on Friday over fishing rights. "
+        "Fishermen in the north have protested for weeks against the new quotas on cod.",
+    )
+    second = article(
+        "b",
+        "Premier Wong strategy to chat with President Lee at Oslo Friday regarding the quarrel about catch limits. "
+        "The coast guard seized two trawlers last month for fishing inside the closed zone.",
+    )
+    texts = [item.text for item in summarize((first, second), Config()).items]
+    assert sum("Oslo" in text for text in texts) == 1
