@@ -64,7 +64,7 @@ def decode(data: bytes) -> str:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") * 100 <= len(text) and any(byte >= 0xC2 for byte in data):
+    if text.count("\ufffd") * 100 <= len(text) and max(data, default=0) >= 0xC2:
         return text
     return data.decode("cp1252", errors="replace") if "\ufffd" in text else text
 

@@ -81,27 +81,30 @@ def group_sentences(
     one group, yet admits a paraphrase that resembles the group as a whole.
     """
     similar = similar_pairs(matrix, threshold * _NEIGHBOUR_FACTOR)
+    # Rows as dicts: thousands of tiny lookups are far cheaper in Python than in scipy.
+    near = [
+        dict(zip(similar.indices[start:end].tolist(), similar.data[start:end].tolist()))
+        for start, end in zip(similar.indptr[:-1].tolist(), similar.indptr[1:].tolist())
+    ]
     # A sentence with only a few content terms ("The company changed its mind.") looks like
     # many others and states no checkable fact; it stays on its own.
-    informative = np.array([len(f.stems) + len(f.numbers) + len(f.names) >= _MIN_TERMS for f in features])
-    assigned = np.zeros(len(features), dtype=bool)
+    informative = [len(f.stems) + len(f.numbers) + len(f.names) >= _MIN_TERMS for f in features]
+    assigned = [False] * len(features)
     groups: list[Group] = []
-    for leader in np.argsort(-priority, kind="stable"):
+    for leader in np.argsort(-priority, kind="stable").tolist():
         if assigned[leader]:
             continue
-        members = [int(leader)]
-        start, end = similar.indptr[leader], similar.indptr[leader + 1]
-        neighbours = sorted(zip(-similar.data[start:end], similar.indices[start:end].tolist()))
-        candidates = [i for _, i in neighbours if i != leader and not assigned[i] and informative[i]]
-        if candidates and informative[leader]:
-            # Similarities below the neighbour cut count as 0: cheap, and too low to matter.
-            block = similar[[int(leader), *candidates]][:, candidates].toarray()
-            for position, candidate in enumerate(candidates):
-                rows = [0] + [1 + candidates.index(m) for m in members[1:]]
-                if block[rows, position].mean() >= threshold:
-                    members.append(candidate)
+        members = [leader]
+        if informative[leader]:
+            neighbours = sorted((-s, i) for i, s in near[leader].items() if i != leader)
+            for _, candidate in neighbours:
+                # Similarities below the neighbour cut count as 0: cheap, and too low to matter.
+                if not assigned[candidate] and informative[candidate]:
+                    if sum(near[m].get(candidate, 0.0) for m in members) / len(members) >= threshold:
+                        members.append(candidate)
         members.sort()
-        assigned[members] = True
+        for member in members:
+            assigned[member] = True
         groups.append(_with_representative(members, matrix, features))
     return groups
 

@@ -32,11 +32,11 @@ def _import_nltk() -> None:
 
 _import_nltk()
 
-from nltk.tokenize import NLTKWordTokenizer  # noqa: E402
 from sumy.nlp.stemmers import Stemmer  # noqa: E402
 from sumy.utils import get_stop_words  # noqa: E402
 
 from briefing.models import Sentence  # noqa: E402
+from briefing.words import WordTokenizer  # noqa: E402
 
 LANGUAGE = "english"
 # The same word filter as sumy's Tokenizer: letters, inner hyphens and apostrophes.
@@ -51,7 +51,7 @@ class OfflineTokenizer:
 
     def __init__(self) -> None:
         self._sentences = punkt.PunktSentenceTokenizer(punkt.load_model(LANGUAGE))
-        self._words = NLTKWordTokenizer()
+        self._words = WordTokenizer()
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sentence spans in `text`; no sentence crosses a blank-line paragraph break."""

@@ -43,15 +43,17 @@ class Budget:
 
 def concept_weights(features: Sequence[SentenceFeatures]) -> dict[tuple[str, str], float]:
     """Each concept's number of distinct articles, for the concepts common enough to count."""
-    articles: dict[tuple[str, str], set[int]] = {}
+    by_article: dict[int, set[tuple[str, str]]] = {}
     for feature in features:
-        for concept in feature.concepts:
-            articles.setdefault(concept, set()).add(feature.article)
+        by_article.setdefault(feature.article, set()).update(feature.concepts)
+    articles: Counter[tuple[str, str]] = Counter()
+    for concepts in by_article.values():
+        articles.update(concepts)
     # A concept is news when several articles use it: three once there are enough articles
     # for that to be a signal, two for a handful, one for a single article.
-    count = len({f.article for f in features})
+    count = len(by_article)
     floor = 3 if count >= 6 else 2 if count > 1 else 1
-    return {c: float(len(a)) for c, a in articles.items() if len(a) >= floor}
+    return {c: float(n) for c, n in articles.items() if n >= floor}
 
 
 def select(
@@ -82,6 +84,7 @@ def select(
     sizes = byte_sizes / _BYTES_PER_WORD if budget.bytes else np.array([features[r].words for r in reps], float)
     divisor = np.maximum(sizes, _SHORTEST_COST) ** COST_EXPONENT
     available = np.ones(len(groups), dtype=bool)
+    terms = _RowTerms(matrix)
     chosen: list[int] = []
     words = used_bytes = 0
     while available.any() and (not budget.sentences or len(chosen) < budget.sentences):
@@ -94,7 +97,7 @@ def select(
             break
         available[best] = False
         if any(
-            _cosine(matrix, reps[best], reps[c]) >= redundancy or _same_event(features[reps[best]], features[reps[c]])
+            terms.cosine(reps[best], reps[c]) >= redundancy or _same_event(features[reps[best]], features[reps[c]])
             for c in chosen
         ):
             continue
@@ -105,8 +108,23 @@ def select(
     return [groups[c] for c in chosen]
 
 
-def _cosine(matrix: sparse.csr_matrix, a: int, b: int) -> float:
-    return float(matrix[a].multiply(matrix[b]).sum())
+class _RowTerms:
+    """Rows of the term matrix as dicts, built on demand: one dot product in Python costs
+    microseconds where slicing the sparse matrix for it costs a hundred."""
+
+    def __init__(self, matrix: sparse.csr_matrix) -> None:
+        self._matrix = matrix
+        self._rows: dict[int, dict[int, float]] = {}
+
+    def row(self, index: int) -> dict[int, float]:
+        if index not in self._rows:
+            start, end = self._matrix.indptr[index], self._matrix.indptr[index + 1]
+            self._rows[index] = dict(zip(self._matrix.indices[start:end].tolist(), self._matrix.data[start:end].tolist()))
+        return self._rows[index]
+
+    def cosine(self, a: int, b: int) -> float:
+        first, second = self.row(a), self.row(b)
+        return sum(value * second[term] for term, value in first.items() if term in second)
 
 
 def _fact_words(feature: SentenceFeatures) -> set[str]:
@@ -127,15 +145,17 @@ def _same_event(a: SentenceFeatures, b: SentenceFeatures) -> bool:
 
 def key_terms(features: Sequence[SentenceFeatures], count: int = 5) -> tuple[str, ...]:
     """The content words most articles use, each shown in its most common written form."""
-    articles: dict[str, set[int]] = {}
+    by_article: dict[int, set[str]] = {}
     frequency: Counter[str] = Counter()
     forms: Counter[tuple[str, str]] = Counter()
     for feature in features:
-        for stem, form in zip(feature.stems, feature.forms):
-            articles.setdefault(stem, set()).add(feature.article)
-            frequency[stem] += 1
-            forms[stem, form] += 1
-    ranked = sorted((s for s in articles if len(s) > 2), key=lambda s: (-len(articles[s]), -frequency[s], s))
+        by_article.setdefault(feature.article, set()).update(feature.stems)
+        frequency.update(feature.stems)
+        forms.update(zip(feature.stems, feature.forms))
+    articles: Counter[str] = Counter()
+    for stems in by_article.values():
+        articles.update(stems)
+    ranked = sorted((s for s in articles if len(s) > 2), key=lambda s: (-articles[s], -frequency[s], s))
     shown: dict[str, str] = {}
     for (stem, form), _ in sorted(forms.items(), key=lambda item: (-item[1], item[0])):
         shown.setdefault(stem, form)

@@ -1,0 +1,123 @@
+"""NLTK's Treebank word tokenizer: NLTK's class and rules, run for a quarter of the cost.
+
+Tokenizing was the largest single cost of a briefing. nltk 3.10 routes every pattern through
+`nltk.redos`, the third-party `regex` engine under a wall-clock timeout, a defence meant for
+caller-supplied patterns; these are NLTK's own fixed ones, so they run on `re`. And most of
+the 33 substitutions cannot match a given sentence (it has no "?", no "--", no "cannot"), so
+they are skipped after a check for the characters or words every match needs. Tokens are
+NLTK's: a property test compares the two on arbitrary text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from nltk.tokenize import NLTKWordTokenizer
+
+# What turns a contraction rule such as (?i)\b(can)(?#X)(not)\b into its word "cannot".
+_LITERAL_SYNTAX = re.compile(r"\(\?i\)|\(\?#X\)|\(\?=\\s\)|\\b|[()]")
+# For each of NLTK's rules, characters of which every match holds at least one: on text with
+# none of them the substitution is a no-op, and checking costs a twentieth of running it.
+# A rule not listed here (NLTK changed its pattern) simply always runs.
+_NEEDS = {
+    "([«“‘„]|[`]+)": "«“‘„`",
+    '^\\"': '"',
+    "(``)": "`",
+    "([ \\(\\[{<])(\\\"|\\'{2})": "\"'",
+    "(?i)(?<!\\w)(\\')(?!(?:re|ve|ll|m|t|s|d|n)\\b)(?=\\w)": "'",
+    "([^\\.])(\\.)([\\]\\)}>\"\\'»”’ ]*+)\\s*$": ".",
+    "([:,])([^\\d])": ":,",
+    "([:,])$": ":,",
+    "\\.{2,}": ".",
+    "[;@#$%&]": ";@#$%&",
+    "[\\u2012-\\u2015]": "\u2012\u2013\u2014\u2015",
+    "([^\\.])(\\.)([\\]\\)}>\"\\']*)\\s*$": ".",
+    "[?!]": "?!",
+    "([^'])' ": "'",
+    "[*]": "*",
+    "([»”’])": "»”’",
+    "''": "'",
+    '"': '"',
+    "([^' ])('[sS]|'[mM]|'[dD]|') ": "'",
+    "([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ": "'",
+    "[\\]\\[\\(\\)\\{\\}\\<\\>]": "[](){}<>",
+    "--": "-",
+}
+_FLAGS = (re.IGNORECASE, re.MULTILINE, re.DOTALL, re.UNICODE, re.VERBOSE, re.ASCII)
+
+
+def _plain(pattern: Any) -> Any:
+    """The same pattern compiled by `re`, or the unguarded `regex` one where `re` rejects it.
+
+    Python before 3.11 has no possessive quantifiers, which one of NLTK's rules uses.
+    """
+    compiled = getattr(pattern, "_rx", pattern)
+    flags = 0
+    for flag in _FLAGS:
+        if compiled.flags & flag.value:
+            flags |= flag
+    try:
+        return re.compile(compiled.pattern, flags)
+    except re.error:
+        return compiled
+
+
+class _Gated:
+    """A rule that runs only on text holding one of the characters each of its matches needs."""
+
+    __slots__ = ("_pattern", "_needs")
+
+    def __init__(self, pattern: Any, needs: str) -> None:
+        self._pattern = pattern
+        self._needs = needs
+
+    def sub(self, replacement: str, text: str) -> str:
+        for char in self._needs:
+            if char in text:
+                return self._pattern.sub(replacement, text)
+        return text
+
+
+def _rule(pattern: Any) -> Any:
+    """NLTK's rule on the `re` engine, gated by the characters it needs where they are known."""
+    compiled = _plain(pattern)
+    needs = _NEEDS.get(compiled.pattern)
+    return _Gated(compiled, needs) if needs else compiled
+
+
+class _Contractions:
+    """NLTK's contraction rules, in order, skipped at once where none of them can match.
+
+    Each rule is a word ("cannot", "gonna", "'tis") split in two; almost no sentence holds one.
+    On ASCII text a case-insensitive match needs the word in the lower-cased text, so where
+    none is there every substitution would leave the text unchanged and skipping them is
+    exact. Other text (whose case folding `re` treats specially) always runs the rules.
+    """
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self._patterns = patterns
+        self.words = tuple(_LITERAL_SYNTAX.sub("", p.pattern).lower() for p in patterns)
+
+    def sub(self, replacement: str, text: str) -> str:
+        if text.isascii():
+            lowered = text.lower()
+            if not any(word in lowered for word in self.words):
+                return text
+        for pattern in self._patterns:
+            text = pattern.sub(replacement, text)
+        return text
+
+
+class WordTokenizer(NLTKWordTokenizer):
+    """`NLTKWordTokenizer` with its rules on `re`, skipped where they cannot match: same tokens."""
+
+    STARTING_QUOTES = [(_rule(p), r) for p, r in NLTKWordTokenizer.STARTING_QUOTES]
+    ENDING_QUOTES = [(_rule(p), r) for p, r in NLTKWordTokenizer.ENDING_QUOTES]
+    PUNCTUATION = [(_rule(p), r) for p, r in NLTKWordTokenizer.PUNCTUATION]
+    PARENS_BRACKETS = (_rule(NLTKWordTokenizer.PARENS_BRACKETS[0]), NLTKWordTokenizer.PARENS_BRACKETS[1])
+    CONVERT_PARENTHESES = [(_rule(p), r) for p, r in NLTKWordTokenizer.CONVERT_PARENTHESES]
+    DOUBLE_DASHES = (_rule(NLTKWordTokenizer.DOUBLE_DASHES[0]), NLTKWordTokenizer.DOUBLE_DASHES[1])
+    # tokenize() applies CONTRACTIONS2 then CONTRACTIONS3, all with the same replacement.
+    CONTRACTIONS2 = [_Contractions([*NLTKWordTokenizer.CONTRACTIONS2, *NLTKWordTokenizer.CONTRACTIONS3])]
+    CONTRACTIONS3: list[Any] = []

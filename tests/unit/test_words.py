@@ -1,0 +1,41 @@
+"""Our word tokenizer gives exactly NLTK's tokens, only faster."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from nltk.tokenize import NLTKWordTokenizer
+
+from briefing.words import WordTokenizer
+
+NLTK = NLTKWordTokenizer()
+OURS = WordTokenizer()
+
+# Characters NLTK's rules treat specially, plus letters, digits, spaces and non-ASCII that
+# `re` folds case for specially (Kelvin sign, long s, dotted I).
+TRICKY = "abcnotgimewlsdy'\"`’‘“”«»„.,:;?!()[]{}<>-–—*@#$%&1 \n\tKſİ"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=TRICKY, max_size=60))
+def test_tokens_equal_nltk_on_arbitrary_text(text: str) -> None:
+    assert OURS.tokenize(text) == NLTK.tokenize(text)
+
+
+@pytest.mark.parametrize("word", WordTokenizer.CONTRACTIONS2[0].words)
+@pytest.mark.parametrize("case", [str.lower, str.upper, str.title])
+def test_contractions_split_as_nltk_splits_them(word: str, case) -> None:
+    text = f"I said{case(word)} it, “{case(word.strip())}” and {case(word.strip())}."
+    assert OURS.tokenize(text) == NLTK.tokenize(text)
+    assert OURS.tokenize(f"x {case(word.strip())} y") != f"x {case(word.strip())} y".split()
+
+
+def test_real_sentences_match_nltk() -> None:
+    sentences = [
+        "Good muffins cost $3.88 (roughly 3,36 euros)\nin New York.  Please buy me\ntwo of them.\nThanks.",
+        "“I can't,” she said -- 'twas the U.S. team's 2nd loss... Wasn't it?",
+        "Gimme the cannot-do list; it's gonna be 10:30, right?' He'd say: [yes] {no} <maybe>",
+    ]
+    for sentence in sentences:
+        assert OURS.tokenize(sentence) == NLTK.tokenize(sentence)
