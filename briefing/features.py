@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.models import Article
 from briefing.segment import WORD, stem, stop_words, tokenizer
@@ -42,18 +43,40 @@ class SentenceFeatures:
     form: float
 
 
-def _names(tokens: list[str], stops: frozenset[str]) -> set[str]:
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """What a token contributes, worked out once per distinct token: a day's news repeats
+    the same few thousand words, and the regexes, stemmer and lookups cost more than a cache."""
+
+    word: bool  # letters, as sumy counts words
+    lowered: str
+    stem: str
+    stop: bool
+    name: bool  # may be part of a name: a capitalised word that is not a stop word
+    number: str | None
+
+
+@lru_cache(maxsize=200_000)
+def _token(token: str) -> _Token:
+    lowered = token.lower()
+    word = WORD.match(token) is not None
+    stop = lowered in stop_words()
+    number = token.replace(",", "") if _NUMBER.match(token) else _NUMBER_WORDS.get(lowered)
+    return _Token(word, lowered, stem(token) if word else "", stop, word and token[:1].isupper() and not stop, number)
+
+
+def _names(tokens: list[_Token]) -> set[str]:
     """Capitalised word sequences after the first word: people, places, organisations."""
     names: set[str] = set()
     run: list[str] = []
-    for position, token in enumerate([*tokens, "."]):
-        lowered = token.lower()
-        if position > 0 and token[:1].isupper() and lowered not in stops and WORD.match(token):
-            run.append(lowered)
-            continue
-        if run:
+    for token in tokens[1:]:
+        if token.name:
+            run.append(token.lowered)
+        elif run:
             names.add(" ".join(run))
-        run = []
+            run = []
+    if run:
+        names.add(" ".join(run))
     return names
 
 
@@ -83,37 +106,28 @@ def _form(text: str, tokens: list[str]) -> float:
 def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
     """Features of every sentence of every article, in article then sentence order."""
     tokenize = tokenizer().to_tokens
-    stops = stop_words()
     features: list[SentenceFeatures] = []
     for article_index, article in enumerate(articles):
         count = max(len(article.sentences), 1)
         for sentence in article.sentences:
-            tokens = tokenize(sentence.text)
-            words = [token for token in tokens if WORD.match(token)]
-            stemmed = [stem(word) for word in words]
-            lowered = [word.lower() for word in words]
-            content = [(s, w) for s, w, l in zip(stemmed, words, lowered) if l not in stops]
-            concepts = frozenset(
-                (a, b)
-                for (a, wa), (b, wb) in zip(zip(stemmed, lowered), zip(stemmed[1:], lowered[1:]))
-                if not (wa in stops and wb in stops)
-            )
+            raw = tokenize(sentence.text)
+            tokens = [_token(t) for t in raw]
+            words = [t for t in tokens if t.word]
+            content = [t for t in words if not t.stop]
             features.append(
                 SentenceFeatures(
                     article=article_index,
                     index=sentence.index,
                     words=len(words),
-                    stems=tuple(s for s, _ in content),
-                    forms=tuple(w for _, w in content),
-                    concepts=concepts,
-                    names=frozenset(_names(tokens, stops)),
-                    numbers=frozenset(
-                        t.replace(",", "") if _NUMBER.match(t) else _NUMBER_WORDS[t.lower()]
-                        for t in tokens
-                        if _NUMBER.match(t) or t.lower() in _NUMBER_WORDS
+                    stems=tuple(t.stem for t in content),
+                    forms=tuple(raw_word for raw_word, t in zip(raw, tokens) if t.word and not t.stop),
+                    concepts=frozenset(
+                        (a.stem, b.stem) for a, b in zip(words, words[1:]) if not (a.stop and b.stop)
                     ),
+                    names=frozenset(_names(tokens)),
+                    numbers=frozenset(t.number for t in tokens if t.number is not None),
                     position=sentence.index / count,
-                    form=_form(sentence.text, tokens),
+                    form=_form(sentence.text, raw),
                 )
             )
     return features

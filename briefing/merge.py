@@ -81,40 +81,71 @@ def group_sentences(
     one group, yet admits a paraphrase that resembles the group as a whole.
     """
     similar = similar_pairs(matrix, threshold * _NEIGHBOUR_FACTOR)
-    # Rows as dicts: thousands of tiny lookups are far cheaper in Python than in scipy.
-    near = [
-        dict(zip(similar.indices[start:end].tolist(), similar.data[start:end].tolist()))
-        for start, end in zip(similar.indptr[:-1].tolist(), similar.indptr[1:].tolist())
-    ]
+    near = SparseRows(similar)
     # A sentence with only a few content terms ("The company changed its mind.") looks like
     # many others and states no checkable fact; it stays on its own.
     informative = [len(f.stems) + len(f.numbers) + len(f.names) >= _MIN_TERMS for f in features]
     assigned = [False] * len(features)
+    rows = SparseRows(matrix)
     groups: list[Group] = []
     for leader in np.argsort(-priority, kind="stable").tolist():
         if assigned[leader]:
             continue
         members = [leader]
         if informative[leader]:
-            neighbours = sorted((-s, i) for i, s in near[leader].items() if i != leader)
+            neighbours = sorted((-s, i) for i, s in near.row(leader).items() if i != leader)
             for _, candidate in neighbours:
                 # Similarities below the neighbour cut count as 0: cheap, and too low to matter.
                 if not assigned[candidate] and informative[candidate]:
-                    if sum(near[m].get(candidate, 0.0) for m in members) / len(members) >= threshold:
+                    if sum(near.row(m).get(candidate, 0.0) for m in members) / len(members) >= threshold:
                         members.append(candidate)
         members.sort()
         for member in members:
             assigned[member] = True
-        groups.append(_with_representative(members, matrix, features))
+        groups.append(_with_representative(members, rows, features, priority))
     return groups
 
 
-def _with_representative(members: list[int], matrix: sparse.csr_matrix, features: Sequence[SentenceFeatures]) -> Group:
-    """The best-formed member whose words are most typical of the group speaks for it."""
+def _with_representative(
+    members: list[int], rows: SparseRows, features: Sequence[SentenceFeatures], priority: np.ndarray
+) -> Group:
+    """The best-formed member whose words are most typical of the group speaks for it.
+
+    A member's typicality is its mean cosine with the others: its dot product with the sum
+    of the group's unit vectors, less its own 1, which costs one pass over the members. In a
+    pair both are equally typical; the one rated higher (the leader) speaks.
+    """
     if len(members) == 1:
         return Group((members[0],), members[0], (1.0,))
-    block = (matrix[members] @ matrix[members].T).toarray()
-    typicality = (block.sum(axis=1) - 1.0) / (len(members) - 1)
-    form = np.array([features[m].form for m in members])
-    best = int(np.lexsort((np.arange(len(members)), -typicality, -form))[0])
-    return Group(tuple(members), members[best], tuple(float(min(1.0, s)) for s in block[best]))
+    total: dict[int, float] = {}
+    for member in members:
+        for term, value in rows.row(member).items():
+            total[term] = total.get(term, 0.0) + value
+    # Rounded so that members tied but for float noise fall back to the rating, not to noise.
+    typicality = [round((rows.dot(member, total) - 1.0) / (len(members) - 1), 9) for member in members]
+    best = min(
+        range(len(members)), key=lambda i: (-features[members[i]].form, -typicality[i], -priority[members[i]], i)
+    )
+    representative = rows.row(members[best])
+    return Group(
+        tuple(members), members[best], tuple(min(1.0, rows.dot(m, representative)) for m in members)
+    )
+
+
+class SparseRows:
+    """Rows of a CSR matrix as dicts, built on demand: a dot product of two short rows in
+    Python costs microseconds where slicing the sparse matrix for it costs a hundred."""
+
+    def __init__(self, matrix: sparse.csr_matrix) -> None:
+        self._matrix = matrix
+        self._rows: dict[int, dict[int, float]] = {}
+
+    def row(self, index: int) -> dict[int, float]:
+        if index not in self._rows:
+            start, end = self._matrix.indptr[index], self._matrix.indptr[index + 1]
+            self._rows[index] = dict(zip(self._matrix.indices[start:end].tolist(), self._matrix.data[start:end].tolist()))
+        return self._rows[index]
+
+    def dot(self, index: int, other: dict[int, float]) -> float:
+        """The dot product of row `index` with a vector given as {column: value}."""
+        return sum(value * other.get(term, 0.0) for term, value in self.row(index).items())

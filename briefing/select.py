@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from briefing.features import SentenceFeatures
-from briefing.merge import Group
+from briefing.merge import Group, SparseRows
 
 # Budgeted greedy (Lin and Bilmes): a candidate's gain is divided by its size to this power,
 # so long sentences must earn their space without short ones always winning. Measured on
@@ -84,7 +84,7 @@ def select(
     sizes = byte_sizes / _BYTES_PER_WORD if budget.bytes else np.array([features[r].words for r in reps], float)
     divisor = np.maximum(sizes, _SHORTEST_COST) ** COST_EXPONENT
     available = np.ones(len(groups), dtype=bool)
-    terms = _RowTerms(matrix)
+    vectors = SparseRows(matrix)
     chosen: list[int] = []
     words = used_bytes = 0
     while available.any() and (not budget.sentences or len(chosen) < budget.sentences):
@@ -97,7 +97,7 @@ def select(
             break
         available[best] = False
         if any(
-            terms.cosine(reps[best], reps[c]) >= redundancy or _same_event(features[reps[best]], features[reps[c]])
+            vectors.dot(reps[best], vectors.row(reps[c])) >= redundancy or _same_event(features[reps[best]], features[reps[c]])
             for c in chosen
         ):
             continue
@@ -106,25 +106,6 @@ def select(
         words += features[reps[best]].words
         used_bytes += int(byte_sizes[best]) + 1
     return [groups[c] for c in chosen]
-
-
-class _RowTerms:
-    """Rows of the term matrix as dicts, built on demand: one dot product in Python costs
-    microseconds where slicing the sparse matrix for it costs a hundred."""
-
-    def __init__(self, matrix: sparse.csr_matrix) -> None:
-        self._matrix = matrix
-        self._rows: dict[int, dict[int, float]] = {}
-
-    def row(self, index: int) -> dict[int, float]:
-        if index not in self._rows:
-            start, end = self._matrix.indptr[index], self._matrix.indptr[index + 1]
-            self._rows[index] = dict(zip(self._matrix.indices[start:end].tolist(), self._matrix.data[start:end].tolist()))
-        return self._rows[index]
-
-    def cosine(self, a: int, b: int) -> float:
-        first, second = self.row(a), self.row(b)
-        return sum(value * second[term] for term, value in first.items() if term in second)
 
 
 def _fact_words(feature: SentenceFeatures) -> set[str]:

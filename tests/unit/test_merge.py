@@ -117,3 +117,30 @@ def test_one_event_told_in_other_words_is_said_once() -> None:
     )
     texts = [item.text for item in summarize((first, second), Config()).items]
     assert sum("Oslo" in text for text in texts) == 1
+
+
+def _representatives(texts: tuple[str, ...], priority: list[float]) -> list[str]:
+    articles = tuple(article(f"a{i}", text) for i, text in enumerate(texts))
+    features = sentence_features(articles)
+    groups = group_sentences(features, term_matrix(features), Config().merge.threshold, np.array(priority))
+    return [texts[features[g.representative].article] for g in groups]
+
+
+def test_the_member_most_like_the_rest_speaks_for_a_group() -> None:
+    texts = (
+        "Firefighters battled the warehouse fire on Dock Street through the night, officials said.",
+        "Firefighters battled the warehouse fire on Dock Street through the windy night, officials said,"
+        " as smoke drifted over the harbour.",
+        "Firefighters battled the warehouse fire on Dock Street through the night, officials said,"
+        " and two crews came from Riverton.",
+    )
+    assert _representatives(texts, [0.0, 0.5, 1.0]) == [texts[0]]
+
+
+def test_of_an_equal_pair_the_higher_rated_speaks() -> None:
+    texts = (
+        "Traffic was diverted to the North Road, where drivers reported long delays on Monday.",
+        "Drivers reported long delays on Monday on the North Road, where traffic was diverted.",
+    )
+    assert _representatives(texts, [0.2, 0.9]) == [texts[1]]
+    assert _representatives(texts, [0.9, 0.2]) == [texts[0]]
