@@ -61,6 +61,15 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("date", _DATE_LINE),
 )
+# For the rules that search a whole line: substrings of the lower-cased line one of which any
+# match contains, so that long body paragraphs skip the search. None holds an "i" or an "s",
+# the letters whose case folding in `re` ("ı", "ſ") str.lower() does not reproduce.
+_LINE_NEEDS = {
+    "skip_link": ("content",),
+    "copyright": ("copyr", "©", "(c)", "erve"),
+    "contact": ("@", "["),
+    "caption": (":",),
+}
 # Lines that end the article proper: everything after them, near the end of a page, is footer.
 _FOOTER_RULES = frozenset({"copyright", "comments", "source_line"})
 _FOOTER_LINE = re.compile(
@@ -75,6 +84,10 @@ _PROMO = re.compile(
 _GLUED = re.compile(
     r"(?<=[a-z]{2}[.!?])(?=[“\"‘]?[A-Z])|(?<=[A-Z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?,][”\"’])(?=[A-Z“\"‘])"
 )
+# Every glue point follows one of . ! ? ” " ’ and precedes a capital or an opening quote: a
+# scan for that pair finds the few places where the full pattern needs trying.
+_GLUE_HINT = re.compile(r"[.!?”\"’](?=[A-Z“\"‘])")
+_HEX = frozenset("0123456789abcdef")
 _BRACES = re.compile(r"\{([^{}\n]{1,60})\}")
 _TRAILING_HASH = re.compile(r"\s+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}$")
 _ORPHAN_PERIOD = re.compile(r"(?<=[.!?”\"])\s+\.(?=\s|$)")
@@ -152,7 +165,11 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _line_rule(text: str) -> str | None:
+    lowered = text.lower()
     for name, pattern in _LINE_RULES:
+        needs = _LINE_NEEDS.get(name)
+        if needs and not any(part in lowered for part in needs):
+            continue
         if pattern.search(text):
             return name
     return None
@@ -259,14 +276,25 @@ def _clean_inline(text: str, removed: list[Removal]) -> str:
 
         return replace
 
-    text = _PROMO.sub(drop("promo", " "), text)
-    text = _TRAILING_HASH.sub(drop("trailing_hash", ""), text)
+    if ":" in text:
+        text = _PROMO.sub(drop("promo", " "), text)
+    if _HEX.issuperset(text[-16:]):
+        text = _TRAILING_HASH.sub(drop("trailing_hash", ""), text)
 
     def unbrace(match: re.Match[str]) -> str:
         removed.append(Removal("artifact", match.group(0)))
         return match.group(1)
 
     text = _BRACES.sub(unbrace, text)
-    text = _GLUED.sub(" ", text)
+    text = _unglue(text)
     text = _ORPHAN_PERIOD.sub("", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _unglue(text: str) -> str:
+    """A space at every glue point: what `_GLUED.sub(" ", text)` does, without trying the
+    pattern's three lookbehinds at every character of a long paragraph."""
+    points = [match.end() for match in _GLUE_HINT.finditer(text) if _GLUED.match(text, match.end())]
+    if not points:
+        return text
+    return " ".join(text[start:end] for start, end in zip([0, *points], [*points, len(text)]))

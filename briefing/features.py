@@ -62,7 +62,7 @@ def _token(token: str) -> _Token:
     word = WORD.match(token) is not None
     stop = lowered in stop_words()
     number = token.replace(",", "") if _NUMBER.match(token) else _NUMBER_WORDS.get(lowered)
-    return _Token(word, lowered, stem(token) if word else "", stop, word and token[:1].isupper() and not stop, number)
+    return _Token(word, lowered, stem(lowered) if word else "", stop, word and token[:1].isupper() and not stop, number)
 
 
 def _names(tokens: list[_Token]) -> set[str]:

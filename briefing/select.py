@@ -8,6 +8,7 @@ diminishing returns is what keeps two sentences about the same fact out of one b
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -136,8 +137,11 @@ def key_terms(features: Sequence[SentenceFeatures], count: int = 5) -> tuple[str
     articles: Counter[str] = Counter()
     for stems in by_article.values():
         articles.update(stems)
-    ranked = sorted((s for s in articles if len(s) > 2), key=lambda s: (-articles[s], -frequency[s], s))
-    shown: dict[str, str] = {}
-    for (stem, form), _ in sorted(forms.items(), key=lambda item: (-item[1], item[0])):
-        shown.setdefault(stem, form)
-    return tuple(shown[s] for s in ranked[:count])
+    ranked = heapq.nsmallest(
+        count, (s for s in articles if len(s) > 2), key=lambda s: (-articles[s], -frequency[s], s)
+    )
+    shown: dict[str, tuple[int, str]] = {}
+    for (stem, form), uses in forms.items():
+        if stem in ranked and (stem not in shown or (-uses, form) < shown[stem]):
+            shown[stem] = (-uses, form)
+    return tuple(shown[s][1] for s in ranked)

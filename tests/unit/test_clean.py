@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from briefing.clean import clean_page, parse_date
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.clean import _GLUED, _unglue, clean_page, parse_date
 
 BODY = "The council approved the new budget on Monday after a long debate among its members."
 
@@ -54,6 +57,22 @@ def test_promo_at_end_of_paragraph() -> None:
 def test_glued_sentences_get_a_space() -> None:
     cleaned = clean_page("Talks were held in Geneva.White House officials said little. He met NATO.Those talks ended.")
     assert cleaned.body == "Talks were held in Geneva. White House officials said little. He met NATO. Those talks ended."
+
+
+# Runs shaped like glue points: letters, end punctuation, closing and opening quotes, capitals.
+_GLUE_RUN = st.tuples(
+    st.sampled_from(["ab", "AB", "a", ""]),
+    st.sampled_from([".", "!", "?", ",", ""]),
+    st.sampled_from(['"', "”", "’", "'", ""]),
+    st.sampled_from(["“", "‘", '"', ""]),
+    st.sampled_from(["Zy", "Z", " ", ""]),
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(st.lists(_GLUE_RUN, max_size=5).map("".join))
+def test_ungluing_puts_a_space_at_every_glue_point(text: str) -> None:
+    assert _unglue(text) == _GLUED.sub(" ", text)
 
 
 def test_glued_quote_gets_a_space() -> None:
@@ -126,6 +145,18 @@ def test_credit_caption_and_contact_lines_are_dropped() -> None:
     )
     found = rules(page)
     assert "caption" in found and "credit" in found and "contact" in found
+    assert clean_page(page).body == f"{BODY}\n\n{BODY}"
+
+
+def test_chrome_in_capitals_or_mid_line_is_dropped_too() -> None:
+    page = (
+        f"{BODY}\n\nSKIP TO MAIN CONTENT\n\nThe Gazette 2020. ALL RIGHTS RESERVED.\n\n"
+        "COPYRIGHT The Gazette\n\nA flooded road near the bridge. IMAGE: Sam Reed\n\n"
+        f"Tips to Sam.Reed@Gazette.example\n\n{BODY}"
+    )
+    found = rules(page)
+    assert len(found["copyright"]) == 2
+    assert "skip_link" in found and "caption" in found and "contact" in found
     assert clean_page(page).body == f"{BODY}\n\n{BODY}"
 
 
