@@ -7,8 +7,13 @@ tokenizer and stemmer run once per sentence and once per distinct word.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+from scipy import sparse
 
 from briefing.models import Article
 from briefing.segment import WORD, stem, stop_words, tokenizer
@@ -43,10 +48,10 @@ class SentenceFeatures:
     form: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     """What a token contributes, worked out once per distinct token: a day's news repeats
-    the same few thousand words, and the regexes, stemmer and lookups cost more than a cache."""
+    the same few thousand words, and the regexes, stemmer and lookups cost more than a cache.
+    A tuple of strings, which the garbage collector stops tracking, unlike a dataclass."""
 
     word: bool  # letters, as sumy counts words
     lowered: str
@@ -131,3 +136,15 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                 )
             )
     return features
+
+
+def count_matrix(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """How often each term occurs in each row: sentences by terms, columns in order of first use."""
+    vocabulary: dict[str, int] = {}
+    columns = [vocabulary.setdefault(term, len(vocabulary)) for row in rows for term in row]
+    indptr = np.cumsum([0, *(len(row) for row in rows)])
+    counts = sparse.csr_matrix(
+        (np.ones(len(columns)), columns, indptr), shape=(len(rows), max(len(vocabulary), 1))
+    )
+    counts.sum_duplicates()
+    return counts

@@ -8,13 +8,12 @@ ranking is sumy's (a test checks it on the seeds).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 
-from briefing.features import SentenceFeatures
+from briefing.features import SentenceFeatures, count_matrix
 
 THRESHOLD = 0.1  # sumy's default: sentences more similar than this are linked
 _TOLERANCE = 0.1  # sumy's epsilon; with it the ranking equals sumy's exactly
@@ -26,18 +25,11 @@ def lexrank(features: Sequence[SentenceFeatures], threshold: float = THRESHOLD) 
     count = len(features)
     if count == 0:
         return np.zeros(0)
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    for row, feature in enumerate(features):
-        counts = Counter(feature.stems)
-        top = max(counts.values(), default=1)
-        for term in sorted(counts):
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append(counts[term] / top)  # sumy's tf: count over the sentence's largest count
-    tf = sparse.csr_matrix((values, (rows, cols)), shape=(count, max(len(vocabulary), 1)))
+    counts = count_matrix([f.stems for f in features])
+    # sumy's tf: a term's count over the largest count in its sentence.
+    top = np.maximum(counts.max(axis=1).toarray().ravel(), 1.0)
+    tf = counts.copy()
+    tf.data /= np.repeat(top, np.diff(tf.indptr))
     containing = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = np.log(count / (1.0 + containing))
     weighted = sparse.csr_matrix(tf.multiply(idf))

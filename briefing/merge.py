@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from briefing.features import SentenceFeatures
+from briefing.features import SentenceFeatures, count_matrix
 
 # Numbers and names survive paraphrase and translation, so they count more than a single word.
 _FACT_WEIGHT = 2.0
@@ -35,24 +35,13 @@ class Group:
 
 def term_matrix(features: Sequence[SentenceFeatures]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows, one per sentence, over stems, numbers and names."""
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    for row, feature in enumerate(features):
-        terms = [(s, 1.0) for s in feature.stems]
-        # Sorted, so that float sums never depend on set order (the hash seed).
-        terms += [(f"#{n}", _FACT_WEIGHT) for n in sorted(feature.numbers)]
-        terms += [(f"@{n}", _FACT_WEIGHT) for n in sorted(feature.names)]
-        for term, weight in terms:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append(weight)
-    shape = (len(features), max(len(vocabulary), 1))
-    counts = sparse.csr_matrix((values, (rows, cols)), shape=shape)
-    counts.sum_duplicates()
-    document_frequency = np.bincount(counts.indices, minlength=shape[1])
-    idf = np.log((1 + shape[0]) / (1 + document_frequency)) + 1.0
+    # Sorted, so that float sums never depend on set order (the hash seed).
+    facts = [[*(f"#{n}" for n in sorted(f.numbers)), *(f"@{n}" for n in sorted(f.names))] for f in features]
+    counts = sparse.hstack(
+        [count_matrix([f.stems for f in features]), _FACT_WEIGHT * count_matrix(facts)], format="csr"
+    )
+    document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1.0
     weighted = counts.multiply(idf).tocsr()
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
