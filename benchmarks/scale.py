@@ -35,27 +35,34 @@ summarizer.stop_words = get_stop_words("english")
 for sentence in summarizer(PlaintextParser.from_string(text, tokenizer()).document, 8):
     print(sentence)
 """
+NLP_STACK = "import briefing.pipeline, briefing.ingest, briefing.segment; briefing.segment.tokenizer()"
 SEGMENT = "import sys; from briefing import load_articles; load_articles([sys.argv[1]])"
 
 
 def measure(command: list[str], timeout: float) -> tuple[float, float] | None:
-    """(seconds, peak RSS in MB) of a fresh process with default settings, or None past the timeout."""
+    """(seconds, peak RSS in MB) of a fresh process with default settings, or None past the timeout.
+
+    Runs keep their history in a folder of their own, so the user's history stays untouched
+    and every run starts from the same (empty) one.
+    """
     env = {key: value for key, value in os.environ.items() if key != "BRIEFING_CONFIG"}
     env["XDG_CONFIG_HOME"] = tempfile.gettempdir() + "/briefing-bench-no-config"
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    deadline = start + timeout
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            if status:
-                raise SystemExit(f"failed: {' '.join(command)}")
-            return time.perf_counter() - start, usage.ru_maxrss / 1024
-        if time.perf_counter() > deadline:
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-            return None
-        time.sleep(0.01)
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-history-") as history:
+        env["XDG_DATA_HOME"] = history
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                if status:
+                    raise SystemExit(f"failed: {' '.join(command)}")
+                return time.perf_counter() - start, usage.ru_maxrss / 1024
+            if time.perf_counter() > deadline:
+                process.send_signal(signal.SIGKILL)
+                process.wait()
+                return None
+            time.sleep(0.01)
 
 
 def build_input(dataset: Path, count: int, into: Path) -> None:
@@ -74,8 +81,9 @@ def main() -> None:
     python = sys.executable
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
-        imported = measure([python, "-c", "import briefing.cli"], 60)
-        print(f"import briefing.cli: {imported[0]:.2f} s, {imported[1]:.0f} MB" if imported else "import timed out")
+        for label, code in (("briefing.cli", "import briefing.cli"), ("the NLP stack", NLP_STACK)):
+            imported = measure([python, "-c", code], 60)
+            print(f"import {label}: {imported[0]:.2f} s, {imported[1]:.0f} MB" if imported else "import timed out")
         print(f"{'articles':>8} {'segment s':>10} {'briefing s':>11} {'MB':>6} {'sumy s':>9} {'MB':>6} {'ratio':>7}")
         sumy_alive = True
         for size in (int(s) for s in args.sizes.split(",")):
