@@ -17,32 +17,32 @@ from nltk.tokenize import NLTKWordTokenizer
 
 # What turns a contraction rule such as (?i)\b(can)(?#X)(not)\b into its word "cannot".
 _LITERAL_SYNTAX = re.compile(r"\(\?i\)|\(\?#X\)|\(\?=\\s\)|\\b|[()]")
-# For each of NLTK's rules, characters of which every match holds at least one: on text with
+# For each of NLTK's rules, strings of which every match holds at least one: on text with
 # none of them the substitution is a no-op, and checking costs a twentieth of running it.
 # A rule not listed here (NLTK changed its pattern) simply always runs.
-_NEEDS = {
-    "([«“‘„]|[`]+)": "«“‘„`",
-    '^\\"': '"',
-    "(``)": "`",
-    "([ \\(\\[{<])(\\\"|\\'{2})": "\"'",
-    "(?i)(?<!\\w)(\\')(?!(?:re|ve|ll|m|t|s|d|n)\\b)(?=\\w)": "'",
-    "([^\\.])(\\.)([\\]\\)}>\"\\'»”’ ]*+)\\s*$": ".",
-    "([:,])([^\\d])": ":,",
-    "([:,])$": ":,",
-    "\\.{2,}": ".",
-    "[;@#$%&]": ";@#$%&",
-    "[\\u2012-\\u2015]": "\u2012\u2013\u2014\u2015",
-    "([^\\.])(\\.)([\\]\\)}>\"\\']*)\\s*$": ".",
-    "[?!]": "?!",
-    "([^'])' ": "'",
-    "[*]": "*",
-    "([»”’])": "»”’",
-    "''": "'",
-    '"': '"',
-    "([^' ])('[sS]|'[mM]|'[dD]|') ": "'",
-    "([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ": "'",
-    "[\\]\\[\\(\\)\\{\\}\\<\\>]": "[](){}<>",
-    "--": "-",
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "([«“‘„]|[`]+)": tuple("«“‘„`"),
+    '^\\"': ('"',),
+    "(``)": ("``",),
+    "([ \\(\\[{<])(\\\"|\\'{2})": ('"', "''"),
+    "(?i)(?<!\\w)(\\')(?!(?:re|ve|ll|m|t|s|d|n)\\b)(?=\\w)": ("'",),
+    "([^\\.])(\\.)([\\]\\)}>\"\\'»”’ ]*+)\\s*$": (".",),
+    "([:,])([^\\d])": (":", ","),
+    "([:,])$": (":", ","),
+    "\\.{2,}": ("..",),
+    "[;@#$%&]": tuple(";@#$%&"),
+    "[\\u2012-\\u2015]": tuple("\u2012\u2013\u2014\u2015"),
+    "([^\\.])(\\.)([\\]\\)}>\"\\']*)\\s*$": (".",),
+    "[?!]": ("?", "!"),
+    "([^'])' ": ("' ",),
+    "[*]": ("*",),
+    "([»”’])": tuple("»”’"),
+    "''": ("''",),
+    '"': ('"',),
+    "([^' ])('[sS]|'[mM]|'[dD]|') ": ("'s", "'S", "'m", "'M", "'d", "'D", "' "),
+    "([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ": ("'ll", "'LL", "'re", "'RE", "'ve", "'VE", "n't", "N'T"),
+    "[\\]\\[\\(\\)\\{\\}\\<\\>]": tuple("[](){}<>"),
+    "--": ("--",),
 }
 _FLAGS = (re.IGNORECASE, re.MULTILINE, re.DOTALL, re.UNICODE, re.VERBOSE, re.ASCII)
 
@@ -64,23 +64,23 @@ def _plain(pattern: Any) -> Any:
 
 
 class _Gated:
-    """A rule that runs only on text holding one of the characters each of its matches needs."""
+    """A rule that runs only on text holding one of the strings each of its matches needs."""
 
     __slots__ = ("_pattern", "_needs")
 
-    def __init__(self, pattern: Any, needs: str) -> None:
+    def __init__(self, pattern: Any, needs: tuple[str, ...]) -> None:
         self._pattern = pattern
         self._needs = needs
 
     def sub(self, replacement: str, text: str) -> str:
-        for char in self._needs:
-            if char in text:
+        for part in self._needs:
+            if part in text:
                 return self._pattern.sub(replacement, text)
         return text
 
 
 def _rule(pattern: Any) -> Any:
-    """NLTK's rule on the `re` engine, gated by the characters it needs where they are known."""
+    """NLTK's rule on the `re` engine, gated by the strings it needs where they are known."""
     compiled = _plain(pattern)
     needs = _NEEDS.get(compiled.pattern)
     return _Gated(compiled, needs) if needs else compiled

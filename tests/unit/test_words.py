@@ -15,11 +15,24 @@ OURS = WordTokenizer()
 # Characters NLTK's rules treat specially, plus letters, digits, spaces and non-ASCII that
 # `re` folds case for specially (Kelvin sign, long s, dotted I).
 TRICKY = "abcnotgimewlsdy'\"`’‘“”«»„.,:;?!()[]{}<>-–—*@#$%&1 \n\tKſİ"
+# Runs shaped like what the rules look for: a word, a contraction or quote, a separator.
+RUN = st.tuples(
+    st.sampled_from(["a", "you", "I", "can", "gon", "", "'t", "1"]),
+    st.sampled_from(["'re", "'RE", "'ll", "'LL", "'ve", "'VE", "n't", "N'T", "'s", "'S", "'m", "'M", "'d",
+                     "'D", "'", "not", "na", "is", "was", ""]),
+    st.sampled_from([" ", ".", ",", ":", '"', "``", "''", "..", "--", "“", "”", "?", "!", "' ", ""]),
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=TRICKY, max_size=60))
 def test_tokens_equal_nltk_on_arbitrary_text(text: str) -> None:
+    assert OURS.tokenize(text) == NLTK.tokenize(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(RUN, max_size=6).map("".join))
+def test_tokens_equal_nltk_around_contractions_and_quotes(text: str) -> None:
     assert OURS.tokenize(text) == NLTK.tokenize(text)
 
 
