@@ -97,6 +97,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,15 @@ def normalize(text: str) -> str:
     """Unicode NFC, one kind of newline and space, no control or bidi-override characters."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub("", text.replace("\x1b", ""))
-    return _SPACES.sub(" ", text)
+    return _single_spaced(text)
+
+
+def _single_spaced(text: str) -> str:
+    """Every run of spaces and tabs as one space. Most text has none: finding that out is
+    cheap, where substituting every single space for itself is not."""
+    if "  " in text or _ODD_SPACE.search(text):
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def parse_date(text: str) -> str | None:
@@ -288,7 +297,7 @@ def _clean_inline(text: str, removed: list[Removal]) -> str:
     text = _BRACES.sub(unbrace, text)
     text = _unglue(text)
     text = _ORPHAN_PERIOD.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    return _single_spaced(text).strip()
 
 
 def _unglue(text: str) -> str:

@@ -160,6 +160,11 @@ def test_chrome_in_capitals_or_mid_line_is_dropped_too() -> None:
     assert clean_page(page).body == f"{BODY}\n\n{BODY}"
 
 
+def test_runs_of_spaces_tabs_and_no_break_spaces_become_one_space() -> None:
+    for odd in ("  ", "\t", " \u00a0", "\u2009", " \t "):
+        assert clean_page(BODY.replace(" ", odd)).body == BODY
+
+
 def test_user_drop_patterns() -> None:
     page = f"{BODY}\n\nFollow us on every network for more.\n\n{BODY}"
     cleaned = clean_page(page, ("^Follow us",))
