@@ -85,7 +85,10 @@ def _names(tokens: list[_Token]) -> set[str]:
     return names
 
 
-def _form(text: str, tokens: list[str]) -> float:
+_ENDS_STATEMENT = re.compile(r"[.!][”\"’)]?$")
+
+
+def _form(text: str, tokens: list[_Token]) -> float:
     """How well-formed a sentence reads alone: 1 for a plain complete statement, less otherwise.
 
     Fragments of quotes, questions, and sentences that open with a pronoun or a connective
@@ -95,15 +98,15 @@ def _form(text: str, tokens: list[str]) -> float:
     first = text.lstrip("“\"‘'(")
     if not first[:1].isupper() and not first[:1].isdigit():
         score -= 0.5
-    if not re.search(r"[.!][”\"’)]?$", text):
+    if not _ENDS_STATEMENT.search(text):
         score -= 0.3
     if text[:1] in "“\"‘":
         score -= 0.3
     if text.count("“") != text.count("”") or text.count('"') % 2:
         score -= 0.3
-    if tokens and tokens[0].lower() in _OPENERS:
+    if tokens and tokens[0].lowered in _OPENERS:
         score -= 0.2
-    elif any(token.lower() in _REFERRING for token in tokens[1:4]):
+    elif any(token.lowered in _REFERRING for token in tokens[1:4]):
         score -= 0.2
     return max(score, 0.0)
 
@@ -116,7 +119,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
         count = max(len(article.sentences), 1)
         for sentence in article.sentences:
             raw = tokenize(sentence.text)
-            tokens = [_token(t) for t in raw]
+            tokens = list(map(_token, raw))
             words = [t for t in tokens if t.word]
             content = [t for t in words if not t.stop]
             features.append(
@@ -132,7 +135,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     names=frozenset(_names(tokens)),
                     numbers=frozenset(t.number for t in tokens if t.number is not None),
                     position=sentence.index / count,
-                    form=_form(sentence.text, raw),
+                    form=_form(sentence.text, tokens),
                 )
             )
     return features
