@@ -29,6 +29,8 @@ _NUMBER_WORDS = {
 }
 
 _REFERRING = frozenset("these those such".split())
+_POINTERS = frozenset({"that", "this"})
+_FEW = frozenset("two three 2 3".split())
 _OPENERS = frozenset("he she it they this that these those his her its their but and also however".split())
 
 
@@ -104,11 +106,21 @@ def _form(text: str, tokens: list[_Token]) -> float:
         score -= 0.3
     if text.count("“") != text.count("”") or text.count('"') % 2:
         score -= 0.3
-    if tokens and tokens[0].lowered in _OPENERS:
-        score -= 0.2
-    elif any(token.lowered in _REFERRING for token in tokens[1:4]):
+    if (tokens and tokens[0].lowered in _OPENERS) or _points_back(tokens):
         score -= 0.2
     return max(score, 0.0)
+
+
+def _points_back(tokens: list[_Token]) -> bool:
+    """Whether a sentence leans on the one before: "such" or "these" early on, an opening
+    phrase built on "that" or "this" ("To that end,", "After this,"), or a counted reference
+    near the start ("the two leaders", "the 3 companies") to people named earlier."""
+    words = [token.lowered for token in tokens]
+    if any(word in _REFERRING for word in words[1:4]):
+        return True
+    if "," in words[1:5] and any(word in _POINTERS for word in words[: words.index(",")]):
+        return True
+    return any(first == "the" and second in _FEW for first, second in zip(words[:8], words[1:9]))
 
 
 def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:

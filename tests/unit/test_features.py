@@ -1,0 +1,37 @@
+"""How well a sentence reads alone: what decides which member speaks for a group."""
+
+from __future__ import annotations
+
+import pytest
+from builders import article
+
+from briefing.features import sentence_features
+
+
+def form_of(text: str) -> float:
+    (features,) = sentence_features((article("a", text),))
+    return features.form
+
+
+def test_a_plain_statement_reads_alone() -> None:
+    assert form_of("Mahathir and Anwar had differed over economic policy for years, aides said.") == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the talks would resume in Geneva next week after a short break.",
+        "Toward that end, Antony Blinken spoke on Wednesday with Volodymyr Zelensky.",
+        "After this, the council voted to close the bridge for six more weeks.",
+        "According to the White House, the 2 leaders plan to review the coming talks.",
+        "The two had differed over economic policy for years, aides said on Friday.",
+        "Officials said such measures would cost about four million dollars a year.",
+    ],
+)
+def test_a_sentence_leaning_on_the_one_before_reads_worse(text: str) -> None:
+    assert form_of(text) < 1.0
+
+
+def test_words_like_that_later_in_the_sentence_do_not_count() -> None:
+    assert form_of("Officials said on Monday that the bridge would reopen within six weeks.") == 1.0
+    assert form_of("The two-day summit in Geneva ended on Friday without a joint statement.") == 1.0
