@@ -7,6 +7,7 @@ stdout carries the briefing and nothing else; messages go to stderr; exit codes 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -152,9 +153,26 @@ def _tui(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+_COMMANDS = frozenset({"digest", "tui", "history", "show", "eval"})
+
+
+def _with_command(argv: list[str]) -> list[str]:
+    """`briefing FOLDER...` means `briefing tui FOLDER...`, as bare `briefing` means the TUI.
+
+    Only for an existing file or folder, so that a mistyped command still gets argparse's
+    "invalid choice" rather than "no such file".
+    """
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        index += 2 if argv[index] == "--config" else 1
+    if index < len(argv) and argv[index] not in _COMMANDS and os.path.exists(argv[index]):
+        return [*argv[:index], "tui", *argv[index:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_with_command(list(sys.argv[1:] if argv is None else argv)))
     try:
         if args.command == "digest":
             return _digest(args)

@@ -84,6 +84,15 @@ def test_bare_briefing_without_a_terminal_points_to_digest() -> None:
     assert "briefing digest" in result.stderr and result.stdout == ""
 
 
+def test_briefing_with_a_folder_opens_the_tui_and_a_typo_is_still_an_error() -> None:
+    for argv in (("seeds",), ("--debug", "seeds")):
+        result = run(*argv)
+        assert result.returncode == 2
+        assert "the TUI needs a terminal" in result.stderr
+    typo = run("digset", "seeds")
+    assert typo.returncode == 2 and "invalid choice: 'digset'" in typo.stderr
+
+
 def test_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
     missing = run("digest", str(tmp_path / "nowhere"))
     assert missing.returncode == 1
