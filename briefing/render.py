@@ -38,6 +38,20 @@ def _numbers(briefing: Briefing) -> dict[str, int]:
     return {article.id: number for number, article in enumerate(briefing.articles, start=1)}
 
 
+def _cited(briefing: Briefing) -> tuple[list[Article], str | None]:
+    """The articles the items quote, in article order, and a line counting the others.
+
+    A day's briefing reads a hundred articles and quotes a dozen: listing the rest would bury
+    the sources a reader came for. The JSON keeps every article.
+    """
+    quoted = {article_id for item in briefing.items for article_id in item.article_ids}
+    cited = [article for article in briefing.articles if article.id in quoted]
+    others = len(briefing.articles) - len(cited)
+    if not others:
+        return cited, None
+    return cited, f"and {others} other article{'s' if others > 1 else ''}, not quoted above"
+
+
 def _counts(briefing: Briefing) -> str:
     return (
         f"{len(briefing.articles)} articles, {briefing.sentence_count} sentences, "
@@ -66,10 +80,12 @@ def render_text(briefing: Briefing) -> str:
     if not briefing.items:
         lines.append("Nothing to report: no article had a sentence worth a briefing.")
     lines += ["", "Sources"]
-    for article in briefing.articles:
+    cited, others = _cited(briefing)
+    for article in cited:
         lines += textwrap.wrap(
             _source_line(article), WIDTH, initial_indent=f"[{numbers[article.id]}] ", subsequent_indent="    "
         )
+    lines += [others] if others else []
     return "\n".join(lines) + "\n"
 
 
@@ -93,9 +109,13 @@ def render_markdown(briefing: Briefing) -> str:
     if not briefing.items:
         lines.append("Nothing to report: no article had a sentence worth a briefing.")
     lines += ["", "## Sources", ""]
-    for article in briefing.articles:
+    cited, others = _cited(briefing)
+    for article in cited:
         date = f", {article.date}" if article.date else ""
-        lines.append(f"{numbers[article.id]}. `{printable(article.id)}`: {_md(article.source)}, *{_md(article.title)}*{date}")
+        # A bullet labelled [n], not "n.": Markdown renumbers ordered lists, and cited
+        # articles skip the numbers of the others.
+        lines.append(f"- \\[{numbers[article.id]}\\] `{printable(article.id)}`: {_md(article.source)}, *{_md(article.title)}*{date}")
+    lines += ["", f"*{others}*"] if others else []
     return "\n".join(lines) + "\n"
 
 

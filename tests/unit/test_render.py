@@ -1,0 +1,28 @@
+"""What the digest lists under Sources."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from builders import article
+
+from briefing import render, summarize
+from briefing.config import Config
+from briefing.models import Article
+
+
+def test_sources_list_the_quoted_articles_and_count_the_rest(trio: tuple[Article, ...]) -> None:
+    aside = article(
+        "d_weather",
+        "Title: Sunny Week Ahead\n\nForecasters expect a dry and sunny week across the region with light winds.",
+    )
+    config = Config()
+    briefing = summarize((*trio, aside), replace(config, summary=replace(config.summary, sentences=3)))
+    assert all("d_weather" not in item.article_ids for item in briefing.items)
+    text, markdown = render(briefing, "text"), render(briefing, "markdown")
+    for output in (text, markdown):
+        assert "a_gazette" in output and "d_weather" not in output
+        assert "and 1 other article, not quoted above" in output
+    assert "[4]" not in text
+    assert "d_weather" in [a["id"] for a in json.loads(render(briefing, "json"))["articles"]]
