@@ -115,12 +115,12 @@ def _points_back(tokens: list[_Token]) -> bool:
     """Whether a sentence leans on the one before: "such" or "these" early on, an opening
     phrase built on "that" or "this" ("To that end,", "After this,"), or a counted reference
     near the start ("the two leaders", "the 3 companies") to people named earlier."""
-    words = [token.lowered for token in tokens]
+    words = [token.lowered for token in tokens[:9]]  # the rules look no further
     if any(word in _REFERRING for word in words[1:4]):
         return True
     if "," in words[1:5] and any(word in _POINTERS for word in words[: words.index(",")]):
         return True
-    return any(first == "the" and second in _FEW for first, second in zip(words[:8], words[1:9]))
+    return any(first == "the" and second in _FEW for first, second in zip(words, words[1:]))
 
 
 def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
