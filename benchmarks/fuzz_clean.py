@@ -16,7 +16,7 @@ import time
 import traceback
 from pathlib import Path
 
-from briefing.ingest import Document, binary_kind, decode, parse_article
+from briefing.sources.files import Document, binary_kind, decode, parse_article
 
 PIECES = [
     "ALSO READ: ", "SEE: x | In Pics", "\x1b[31m", "\x1b]0;t\x07", "\x00", "\u202e", "{that a}", "2:52",

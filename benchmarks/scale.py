@@ -28,14 +28,14 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
-from briefing.segment import tokenizer
+from briefing.text.segment import tokenizer
 text = "\\n\\n".join(p.read_text(encoding="utf-8").strip() for p in sorted(Path(sys.argv[1]).glob("*.txt")))
 summarizer = LexRankSummarizer(Stemmer("english"))
 summarizer.stop_words = get_stop_words("english")
 for sentence in summarizer(PlaintextParser.from_string(text, tokenizer()).document, 8):
     print(sentence)
 """
-NLP_STACK = "import briefing.pipeline, briefing.ingest, briefing.segment; briefing.segment.tokenizer()"
+NLP_STACK = "import briefing.summary.pipeline, briefing.sources.files, briefing.text.segment; briefing.text.segment.tokenizer()"
 SEGMENT = "import sys; from briefing import load_articles; load_articles([sys.argv[1]])"
 
 

@@ -15,26 +15,26 @@ from briefing.render import render
 
 if TYPE_CHECKING:
     from briefing.config import Config, load_config
-    from briefing.ingest import Document, load_articles, parse_article, read_sources
+    from briefing.sources.files import Document, load_articles, parse_article, read_sources
     from briefing.models import Article, Briefing, BriefingItem, Removal, Sentence, SourceSentence
-    from briefing.pipeline import summarize
+    from briefing.summary.pipeline import summarize
 
 __version__ = "0.1.0"
 
 _HOMES = {
     "Config": "briefing.config",
     "load_config": "briefing.config",
-    "Document": "briefing.ingest",
-    "load_articles": "briefing.ingest",
-    "parse_article": "briefing.ingest",
-    "read_sources": "briefing.ingest",
+    "Document": "briefing.sources.files",
+    "load_articles": "briefing.sources.files",
+    "parse_article": "briefing.sources.files",
+    "read_sources": "briefing.sources.files",
     "Article": "briefing.models",
     "Briefing": "briefing.models",
     "BriefingItem": "briefing.models",
     "Removal": "briefing.models",
     "Sentence": "briefing.models",
     "SourceSentence": "briefing.models",
-    "summarize": "briefing.pipeline",
+    "summarize": "briefing.summary.pipeline",
 }
 
 

@@ -64,10 +64,10 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing import __version__, load_articles, render, summarize
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
-    from briefing.novelty import without_repeats
+    from briefing.history.novelty import without_repeats
     from briefing.output import expand_path, write_atomically
     from briefing.progress import ProgressBar
-    from briefing.store import StoreError, remember
+    from briefing.history.store import StoreError, remember
 
     config = load_config(args.sub_config or args.config)
     words_or_bytes = args.words is not None or args.bytes is not None
@@ -114,7 +114,7 @@ def _digest(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> int:
     from briefing.config import load_config
-    from briefing.store import Store, store_path
+    from briefing.history.store import Store, store_path
 
     config = load_config(args.sub_config or args.config)
     with Store(store_path(config)) as store:
@@ -131,7 +131,7 @@ def _history(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from briefing.config import load_config
-    from briefing.store import Store, store_path
+    from briefing.history.store import Store, store_path
 
     config = load_config(args.sub_config or args.config)
     with Store(store_path(config)) as store:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from briefing.config import Config, load_config
 from briefing.errors import ConfigError, ExitCode, SourceError
-from briefing.ingest import Document, decode, parse_article
-from briefing.pipeline import summarize
+from briefing.sources.files import Document, decode, parse_article
+from briefing.summary.pipeline import summarize
 
 PLAIN_SUMY = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
 MEASURES = ("rouge1", "rouge2", "rougeLsum")
@@ -89,8 +89,8 @@ def briefing_system(config: Config, budget: SummaryLength) -> Callable[[Cluster]
 def sumy_system(algorithm: str, budget: SummaryLength) -> Callable[[Cluster], str]:
     from sumy.parsers.plaintext import PlaintextParser
 
-    from briefing.score import rate_document
-    from briefing.segment import tokenizer
+    from briefing.summary.score import rate_document
+    from briefing.text.segment import tokenizer
 
     def run(cluster: Cluster) -> str:
         text = "\n\n".join(d.text.strip() for d in cluster.documents)

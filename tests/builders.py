@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.ingest import Document, parse_article
+from briefing.sources.files import Document, parse_article
 from briefing.models import Article
 
 # Three short reports of one (invented) story. The bridge closure is reported by all three in

@@ -19,9 +19,9 @@ from briefing import __version__, load_articles, render, summarize
 from briefing.config import Config
 from briefing.errors import BriefingError
 from briefing.models import Article, Briefing, BriefingItem, SourceSentence
-from briefing.novelty import mark_items
+from briefing.history.novelty import mark_items
 from briefing.output import expand_path, write_atomically
-from briefing.store import Store, StoreError, remember, store_path
+from briefing.history.store import Store, StoreError, remember, store_path
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.screens.algorithm import AlgorithmScreen
 from briefing.tui.screens.article import ArticleScreen

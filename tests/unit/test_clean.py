@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.clean import _GLUED, _unglue, clean_page, parse_date
+from briefing.text.clean import _GLUED, _unglue, clean_page, parse_date
 
 BODY = "The council approved the new budget on Monday after a long debate among its members."
 

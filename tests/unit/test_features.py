@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import article
 
-from briefing.features import sentence_features
+from briefing.summary.features import sentence_features
 
 
 def form_of(text: str) -> float:

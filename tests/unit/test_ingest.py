@@ -9,7 +9,7 @@ import pytest
 
 from briefing import load_articles
 from briefing.errors import SourceError
-from briefing.ingest import decode, discover
+from briefing.sources.files import decode, discover
 from builders import article
 
 

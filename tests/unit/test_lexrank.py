@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 
 from briefing import load_articles
-from briefing.features import sentence_features
-from briefing.lexrank import lexrank
-from briefing.score import build_document, rate_document
+from briefing.summary.features import sentence_features
+from briefing.summary.lexrank import lexrank
+from briefing.summary.score import build_document, rate_document
 
 REPO = Path(__file__).resolve().parents[2]
 

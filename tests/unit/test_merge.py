@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from briefing import summarize
 from briefing.config import Config
-from briefing.features import sentence_features
-from briefing.merge import group_sentences, term_matrix
+from briefing.summary.features import sentence_features
+from briefing.summary.merge import group_sentences, term_matrix
 from briefing.models import Article
 
 

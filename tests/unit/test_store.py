@@ -13,8 +13,8 @@ from briefing import render, summarize
 from briefing.cli import main
 from briefing.config import Config
 from briefing.models import Article
-from briefing.novelty import mark_items
-from briefing.store import APPLICATION_ID, MIGRATIONS, Store, StoreError
+from briefing.history.novelty import mark_items
+from briefing.history.store import APPLICATION_ID, MIGRATIONS, Store, StoreError
 
 NOW = datetime(2024, 4, 3, 7, 0, tzinfo=timezone.utc)
 

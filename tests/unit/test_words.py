@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize import NLTKWordTokenizer
 
-from briefing.words import WordTokenizer
+from briefing.text.words import WordTokenizer
 
 NLTK = NLTKWordTokenizer()
 OURS = WordTokenizer()

@@ -11,7 +11,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.render import printable
-from briefing.store import PastBriefing
+from briefing.history.store import PastBriefing
 
 
 class PastBriefingScreen(Screen[None]):

@@ -36,7 +36,7 @@ from sumy.nlp.stemmers import Stemmer  # noqa: E402
 from sumy.utils import get_stop_words  # noqa: E402
 
 from briefing.models import Sentence  # noqa: E402
-from briefing.words import WordTokenizer  # noqa: E402
+from briefing.text.words import WordTokenizer  # noqa: E402
 
 LANGUAGE = "english"
 # The same word filter as sumy's Tokenizer: letters, inner hyphens and apostrophes.

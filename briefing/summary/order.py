@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.features import SentenceFeatures
-from briefing.merge import Group
+from briefing.summary.features import SentenceFeatures
+from briefing.summary.merge import Group
 from briefing.models import Article
 
 

@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from briefing.models import Article
-from briefing.segment import WORD, stem, stop_words, tokenizer
+from briefing.text.segment import WORD, stem, stop_words, tokenizer
 
 _NUMBER = re.compile(r"^\d[\d,.:]*$")
 # Spelled-out numbers, as style guides and synonym spinners write them ("Jan. ten").

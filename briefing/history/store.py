@@ -19,7 +19,7 @@ from pathlib import Path
 from briefing.config import Config
 from briefing.errors import BriefingError, ExitCode
 from briefing.models import Briefing
-from briefing.novelty import mark_items
+from briefing.history.novelty import mark_items
 from briefing.render import render
 
 APPLICATION_ID = 0x42524946  # "BRIF"

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from briefing.features import SentenceFeatures
-from briefing.merge import Group, SparseRows
+from briefing.summary.features import SentenceFeatures
+from briefing.summary.merge import Group, SparseRows
 
 # Budgeted greedy (Lin and Bilmes): a candidate's gain is divided by its size to this power,
 # so long sentences must earn their space without short ones always winning. Measured on

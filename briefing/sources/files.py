@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlparse
 
-from briefing.clean import clean_page, normalize, parse_date
+from briefing.text.clean import clean_page, normalize, parse_date
 from briefing.config import Config
 from briefing.errors import SourceError
-from briefing.html import html_to_text, looks_like_html
+from briefing.sources.html import html_to_text, looks_like_html
 from briefing.models import Article, Removal
-from briefing.segment import looks_english, segment
+from briefing.text.segment import looks_english, segment
 
 EXTENSIONS = (".txt", ".md")
 _MAGIC = (

@@ -13,10 +13,10 @@ import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 
-from briefing.features import SentenceFeatures
-from briefing.lexrank import lexrank
+from briefing.summary.features import SentenceFeatures
+from briefing.summary.lexrank import lexrank
 from briefing.models import Article
-from briefing.segment import LANGUAGE, stop_words, tokenizer
+from briefing.text.segment import LANGUAGE, stop_words, tokenizer
 
 # Edmundson needs cue words; these mark page boilerplate rather than news.
 _STIGMA_WORDS = ("advertisement", "subscribe", "newsletter", "click", "cookie", "sign")
@@ -55,7 +55,7 @@ def algorithm_ratings(
 ) -> np.ndarray:
     """The algorithm's rating of every sentence, in article then sentence order.
 
-    LexRank, the default, runs on sparse matrices (`briefing.lexrank`); the others are sumy's.
+    LexRank, the default, runs on sparse matrices (`briefing.summary.lexrank`); the others are sumy's.
     """
     if algorithm == "lexrank":
         return lexrank(features)

@@ -10,12 +10,12 @@ import numpy as np
 from collections.abc import Callable
 
 from briefing.config import Config
-from briefing.features import SentenceFeatures, sentence_features
-from briefing.merge import Group, group_sentences, term_matrix
+from briefing.summary.features import SentenceFeatures, sentence_features
+from briefing.summary.merge import Group, group_sentences, term_matrix
 from briefing.models import Article, Briefing, BriefingItem, Settings, SourceSentence
-from briefing.order import order_groups
-from briefing.score import algorithm_ratings, rank_normalize
-from briefing.select import Budget, key_terms, select
+from briefing.summary.order import order_groups
+from briefing.summary.score import algorithm_ratings, rank_normalize
+from briefing.summary.select import Budget, key_terms, select
 
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Literal
 
 from briefing.models import Briefing
-from briefing.segment import WORD, stem, stop_words, tokenizer
+from briefing.text.segment import WORD, stem, stop_words, tokenizer
 
 Mark = Literal["new", "update", "repeat"]
 REPEAT = 0.6  # Jaccard overlap of content stems at or above which an item says nothing new

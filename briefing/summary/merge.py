@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from briefing.features import SentenceFeatures, count_matrix
+from briefing.summary.features import SentenceFeatures, count_matrix
 
 # Numbers and names survive paraphrase and translation, so they count more than a single word.
 _FACT_WEIGHT = 2.0

@@ -1,0 +1,1 @@
+"""Where articles come from: files and folders today; each source turns its input into Articles."""
