@@ -19,9 +19,33 @@ from pathlib import Path
 from briefing.sources.files import Document, binary_kind, decode, parse_article
 
 PIECES = [
-    "ALSO READ: ", "SEE: x | In Pics", "\x1b[31m", "\x1b]0;t\x07", "\x00", "\u202e", "{that a}", "2:52",
-    "Copyright © 2024", "\n\n", "\n", "  • ", "Title: x\n", "Date: 2024-01-01\n", "<p>", "</p>", "\r\n",
-    ".", "”", "“", "Mr.", "U.S.", "\ufeff", "\t", "0\n85", "Comments are closed.", "x" * 5000,
+    "ALSO READ: ",
+    "SEE: x | In Pics",
+    "\x1b[31m",
+    "\x1b]0;t\x07",
+    "\x00",
+    "\u202e",
+    "{that a}",
+    "2:52",
+    "Copyright © 2024",
+    "\n\n",
+    "\n",
+    "  • ",
+    "Title: x\n",
+    "Date: 2024-01-01\n",
+    "<p>",
+    "</p>",
+    "\r\n",
+    ".",
+    "”",
+    "“",
+    "Mr.",
+    "U.S.",
+    "\ufeff",
+    "\t",
+    "0\n85",
+    "Comments are closed.",
+    "x" * 5000,
 ]
 
 

@@ -35,7 +35,9 @@ summarizer.stop_words = get_stop_words("english")
 for sentence in summarizer(PlaintextParser.from_string(text, tokenizer()).document, 8):
     print(sentence)
 """
-NLP_STACK = "import briefing.summary.pipeline, briefing.sources.files, briefing.text.segment; briefing.text.segment.tokenizer()"
+NLP_STACK = (
+    "import briefing.summary.pipeline, briefing.sources.files, briefing.text.segment; briefing.text.segment.tokenizer()"
+)
 SEGMENT = "import sys; from briefing import load_articles; load_articles([sys.argv[1]])"
 
 

@@ -44,11 +44,16 @@ def main() -> None:
         start = time.time()
         out = subprocess.run(
             [sys.executable, __file__, "--child", *args.sources],
-            capture_output=True, text=True, check=True, env={**os.environ, "XDG_DATA_HOME": history},
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "XDG_DATA_HOME": history},
         ).stdout
         times.append(float(out.split()[-1]) - start)
-    print(f"TUI launch to filled list, {args.runs} runs: median {statistics.median(times):.3f} s, "
-          f"min {min(times):.3f} s, max {max(times):.3f} s")
+    print(
+        f"TUI launch to filled list, {args.runs} runs: median {statistics.median(times):.3f} s, "
+        f"min {min(times):.3f} s, max {max(times):.3f} s"
+    )
 
 
 if __name__ == "__main__":

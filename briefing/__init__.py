@@ -15,8 +15,8 @@ from briefing.render import render
 
 if TYPE_CHECKING:
     from briefing.config import Config, load_config
-    from briefing.sources.files import Document, load_articles, parse_article, read_sources
     from briefing.models import Article, Briefing, BriefingItem, Removal, Sentence, SourceSentence
+    from briefing.sources.files import Document, load_articles, parse_article, read_sources
     from briefing.summary.pipeline import summarize
 
 __version__ = "0.1.0"

@@ -65,9 +65,9 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
     from briefing.history.novelty import without_repeats
+    from briefing.history.store import StoreError, remember
     from briefing.output import expand_path, write_atomically
     from briefing.progress import ProgressBar
-    from briefing.history.store import StoreError, remember
 
     config = load_config(args.sub_config or args.config)
     words_or_bytes = args.words is not None or args.bytes is not None

@@ -210,7 +210,7 @@ def _check_values(config: Config, origin: str) -> None:
         try:
             re.compile(pattern)
         except re.error as error:
-            raise ConfigError(f"{origin}: 'clean.drop_patterns' has an invalid pattern {pattern!r}: {error}")
+            raise ConfigError(f"{origin}: 'clean.drop_patterns' has an invalid pattern {pattern!r}: {error}") from error
 
 
 def with_overrides(config: Config, **summary: Any) -> Config:

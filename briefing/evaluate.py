@@ -188,7 +188,9 @@ def run_eval(args: argparse.Namespace) -> int:
         systems = {w: systems[w] for w in wanted}
     size = f"{budget.words} words" if budget.words else f"{budget.bytes} bytes"
     print(f"{len(clusters)} clusters, summaries cut at {size}; ROUGE x100 (recall / F), Porter stemming")
-    print(f"{'system':<22} {'R-1 R':>6} {'R-1 F':>6} {'R-2 R':>6} {'R-2 F':>6} {'R-L R':>6} {'R-L F':>6} {'s/cluster':>10}")
+    print(
+        f"{'system':<22} {'R-1 R':>6} {'R-1 F':>6} {'R-2 R':>6} {'R-2 F':>6} {'R-L R':>6} {'R-L F':>6} {'s/cluster':>10}"
+    )
     for name, means, seconds, _ in evaluate(clusters, systems, budget):
         cells = " ".join(f"{100 * means[m][k]:6.2f}" for m in MEASURES for k in (0, 1))
         print(f"{name:<22} {cells} {seconds:10.3f}", flush=True)

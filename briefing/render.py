@@ -61,7 +61,7 @@ def _counts(briefing: Briefing) -> str:
 
 def _source_line(article: Article) -> str:
     date = f", {article.date}" if article.date else ""
-    return printable(f"{article.id}: {article.source}, \"{article.title}\"{date}")
+    return printable(f'{article.id}: {article.source}, "{article.title}"{date}')
 
 
 def render_text(briefing: Briefing) -> str:
@@ -114,7 +114,9 @@ def render_markdown(briefing: Briefing) -> str:
         date = f", {article.date}" if article.date else ""
         # A bullet labelled [n], not "n.": Markdown renumbers ordered lists, and cited
         # articles skip the numbers of the others.
-        lines.append(f"- \\[{numbers[article.id]}\\] `{printable(article.id)}`: {_md(article.source)}, *{_md(article.title)}*{date}")
+        lines.append(
+            f"- \\[{numbers[article.id]}\\] `{printable(article.id)}`: {_md(article.source)}, *{_md(article.title)}*{date}"
+        )
     lines += ["", f"*{others}*"] if others else []
     return "\n".join(lines) + "\n"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.sources.files import Document, parse_article
 from briefing.models import Article
+from briefing.sources.files import Document, parse_article
 
 # Three short reports of one (invented) story. The bridge closure is reported by all three in
 # different words; the mayor's budget only by the first; the ferry only by the third.
@@ -34,4 +34,3 @@ TRIO = {
 def article(id: str, text: str) -> Article:
     """An Article from a string, as if read from `<id>.txt`."""
     return parse_article(Document(id, f"{id}.txt", text))
-

@@ -20,7 +20,9 @@ BODY = TRIO["a_gazette"].split("\n\n", 1)[1]
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=120, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=120, cwd=cwd
+    )
 
 
 @pytest.fixture
@@ -75,7 +77,9 @@ def test_encodings(folder: Path) -> None:
     (folder / "bom8.txt").write_bytes(codecs.BOM_UTF8 + text.replace("Monday", "Tuesday").encode())
     (folder / "bom16.txt").write_bytes(codecs.BOM_UTF16_LE + text.replace("Monday", "Friday").encode("utf-16-le"))
     (folder / "cp1252.txt").write_bytes(text.replace("Monday", "Sunday").encode("cp1252"))
-    (folder / "broken.txt").write_bytes(text.replace("Monday", "Saturday").encode() + b" The Sat\xff\xfeurday market was quiet. " + BODY.encode())
+    (folder / "broken.txt").write_bytes(
+        text.replace("Monday", "Saturday").encode() + b" The Sat\xff\xfeurday market was quiet. " + BODY.encode()
+    )
     articles, problems = load_articles([str(folder)])
     texts = {a.id: a.text for a in articles}
     assert texts["bom8"].startswith("Café") and "\ufeff" not in texts["bom8"]
@@ -160,8 +164,14 @@ def test_two_processes_writing_one_digest(folder: Path, tmp_path: Path) -> None:
     errors = [p.communicate(timeout=120)[1] for p in runs]
     assert [p.returncode for p in runs] == [0, 0], errors
     assert target.read_text(encoding="utf-8").startswith("Briefing for")
-    assert len(subprocess.run([sys.executable, "-m", "briefing", "history"],
-                              capture_output=True, text=True).stdout.splitlines()) == 2
+    assert (
+        len(
+            subprocess.run(
+                [sys.executable, "-m", "briefing", "history"], capture_output=True, text=True
+            ).stdout.splitlines()
+        )
+        == 2
+    )
     assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 
@@ -185,7 +195,9 @@ def test_failed_write_keeps_the_previous_digest(
 
 articles_text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=400
-) | st.lists(st.sampled_from([BODY, "\x1b[31m", "\n\n", "ALSO READ: x", "{a}", "Copyright", " . ", "\t", "\u202e"]), max_size=8).map("".join)
+) | st.lists(
+    st.sampled_from([BODY, "\x1b[31m", "\n\n", "ALSO READ: x", "{a}", "Copyright", " . ", "\t", "\u202e"]), max_size=8
+).map("".join)
 
 
 @settings(max_examples=40, deadline=None)

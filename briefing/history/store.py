@@ -18,8 +18,8 @@ from pathlib import Path
 
 from briefing.config import Config
 from briefing.errors import BriefingError, ExitCode
-from briefing.models import Briefing
 from briefing.history.novelty import mark_items
+from briefing.models import Briefing
 from briefing.render import render
 
 APPLICATION_ID = 0x42524946  # "BRIF"
@@ -171,9 +171,16 @@ class Store:
                 "INSERT INTO briefings (created, date, key_terms, settings, version, article_count, sentence_count,"
                 " text, markdown, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    created, briefing.date, json.dumps(briefing.key_terms), json.dumps(settings), version,
-                    len(briefing.articles), briefing.sentence_count,
-                    render(briefing, "text"), render(briefing, "markdown"), as_json,
+                    created,
+                    briefing.date,
+                    json.dumps(briefing.key_terms),
+                    json.dumps(settings),
+                    version,
+                    len(briefing.articles),
+                    briefing.sentence_count,
+                    render(briefing, "text"),
+                    render(briefing, "markdown"),
+                    as_json,
                 ),
             )
             number = int(cursor.lastrowid or 0)

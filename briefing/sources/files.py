@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlparse
 
-from briefing.text.clean import clean_page, normalize, parse_date
 from briefing.config import Config
 from briefing.errors import SourceError
-from briefing.sources.html import html_to_text, looks_like_html
 from briefing.models import Article, Removal
+from briefing.sources.html import html_to_text, looks_like_html
+from briefing.text.clean import clean_page, normalize, parse_date
 from briefing.text.segment import looks_english, segment
 
 EXTENSIONS = (".txt", ".md")
@@ -60,7 +60,11 @@ def discover(sources: list[str]) -> list[Path]:
 def decode(data: bytes) -> str:
     """Text from bytes, never failing: a BOM wins; then UTF-8, where a few bad bytes become
     U+FFFD; then Windows-1252, the usual encoding of text that is not UTF-8."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     text = data.decode("utf-8", errors="replace")
@@ -90,7 +94,9 @@ def read_sources(sources: list[str], max_bytes: int = 5_000_000) -> tuple[list[D
         try:
             size = path.stat().st_size
             if max_bytes and size > max_bytes:
-                problems.append(f"{path}: skipped, {size:,} bytes is above the limit of {max_bytes:,} ([sources] max_bytes)")
+                problems.append(
+                    f"{path}: skipped, {size:,} bytes is above the limit of {max_bytes:,} ([sources] max_bytes)"
+                )
                 continue
             data = path.read_bytes()
         except OSError as error:

@@ -6,8 +6,12 @@ import re
 from html.parser import HTMLParser
 
 _LOOKS_LIKE_HTML = re.compile(r"<(?:!doctype html|html|body|head|p|div|article)[\s>]", re.IGNORECASE)
-_BLOCKS = frozenset("p div article section h1 h2 h3 h4 h5 h6 li br tr blockquote title".split())
-_SKIPPED = frozenset("script style noscript nav header footer aside form svg template iframe".split())
+_BLOCKS = frozenset(
+    ["p", "div", "article", "section", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "blockquote", "title"]
+)
+_SKIPPED = frozenset(
+    ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template", "iframe"]
+)
 
 
 def looks_like_html(text: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -23,15 +24,55 @@ _NUMBER = re.compile(r"^\d[\d,.:]*$")
 _NUMBER_WORDS = {
     word: str(value)
     for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-        " sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 
-_REFERRING = frozenset("these those such".split())
+_REFERRING = frozenset(["these", "those", "such"])
 _POINTERS = frozenset({"that", "this"})
-_FEW = frozenset("two three 2 3".split())
-_OPENERS = frozenset("he she it they this that these those his her its their but and also however".split())
+_FEW = frozenset(["two", "three", "2", "3"])
+_OPENERS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "but",
+        "and",
+        "also",
+        "however",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +143,7 @@ def _form(text: str, tokens: list[_Token]) -> float:
         score -= 0.5
     if not _ENDS_STATEMENT.search(text):
         score -= 0.3
-    if text[:1] in "“\"‘":
+    if text[:1] in '“"‘':
         score -= 0.3
     if text.count("“") != text.count("”") or text.count('"') % 2:
         score -= 0.3
@@ -120,7 +161,7 @@ def _points_back(tokens: list[_Token]) -> bool:
         return True
     if "," in words[1:5] and any(word in _POINTERS for word in words[: words.index(",")]):
         return True
-    return any(first == "the" and second in _FEW for first, second in zip(words, words[1:]))
+    return any(first == "the" and second in _FEW for first, second in pairwise(words))
 
 
 def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
@@ -141,9 +182,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     words=len(words),
                     stems=tuple(t.stem for t in content),
                     forms=tuple(raw_word for raw_word, t in zip(raw, tokens) if t.word and not t.stop),
-                    concepts=frozenset(
-                        (a.stem, b.stem) for a, b in zip(words, words[1:]) if not (a.stop and b.stop)
-                    ),
+                    concepts=frozenset((a.stem, b.stem) for a, b in pairwise(words) if not (a.stop and b.stop)),
                     names=frozenset(_names(tokens)),
                     numbers=frozenset(t.number for t in tokens if t.number is not None),
                     position=sentence.index / count,
@@ -158,8 +197,6 @@ def count_matrix(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     vocabulary: dict[str, int] = {}
     columns = [vocabulary.setdefault(term, len(vocabulary)) for row in rows for term in row]
     indptr = np.cumsum([0, *(len(row) for row in rows)])
-    counts = sparse.csr_matrix(
-        (np.ones(len(columns)), columns, indptr), shape=(len(rows), max(len(vocabulary), 1))
-    )
+    counts = sparse.csr_matrix((np.ones(len(columns)), columns, indptr), shape=(len(rows), max(len(vocabulary), 1)))
     counts.sum_duplicates()
     return counts

@@ -85,9 +85,12 @@ def group_sentences(
             neighbours = sorted((-s, i) for i, s in near.row(leader).items() if i != leader)
             for _, candidate in neighbours:
                 # Similarities below the neighbour cut count as 0: cheap, and too low to matter.
-                if not assigned[candidate] and informative[candidate]:
-                    if sum(near.row(m).get(candidate, 0.0) for m in members) / len(members) >= threshold:
-                        members.append(candidate)
+                if (
+                    not assigned[candidate]
+                    and informative[candidate]
+                    and sum(near.row(m).get(candidate, 0.0) for m in members) / len(members) >= threshold
+                ):
+                    members.append(candidate)
         members.sort()
         for member in members:
             assigned[member] = True
@@ -116,9 +119,7 @@ def _with_representative(
         range(len(members)), key=lambda i: (-features[members[i]].form, -typicality[i], -priority[members[i]], i)
     )
     representative = rows.row(members[best])
-    return Group(
-        tuple(members), members[best], tuple(min(1.0, rows.dot(m, representative)) for m in members)
-    )
+    return Group(tuple(members), members[best], tuple(min(1.0, rows.dot(m, representative)) for m in members))
 
 
 class SparseRows:
@@ -132,7 +133,9 @@ class SparseRows:
     def row(self, index: int) -> dict[int, float]:
         if index not in self._rows:
             start, end = self._matrix.indptr[index], self._matrix.indptr[index + 1]
-            self._rows[index] = dict(zip(self._matrix.indices[start:end].tolist(), self._matrix.data[start:end].tolist()))
+            self._rows[index] = dict(
+                zip(self._matrix.indices[start:end].tolist(), self._matrix.data[start:end].tolist())
+            )
         return self._rows[index]
 
     def dot(self, index: int, other: dict[int, float]) -> float:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
 from briefing.summary.merge import Group
-from briefing.models import Article
 
 
-def order_groups(groups: Sequence[Group], features: Sequence[SentenceFeatures], articles: Sequence[Article]) -> list[Group]:
+def order_groups(
+    groups: Sequence[Group], features: Sequence[SentenceFeatures], articles: Sequence[Article]
+) -> list[Group]:
     """Groups sorted by earliest relative position, then article date, then article order."""
 
     def key(group: Group) -> tuple[float, str, int, int]:

@@ -5,18 +5,17 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from collections.abc import Callable
 
+import numpy as np
+
 from briefing.config import Config
+from briefing.models import Article, Briefing, BriefingItem, Settings, SourceSentence
 from briefing.summary.features import SentenceFeatures, sentence_features
 from briefing.summary.merge import Group, group_sentences, term_matrix
-from briefing.models import Article, Briefing, BriefingItem, Settings, SourceSentence
 from briefing.summary.order import order_groups
 from briefing.summary.score import algorithm_ratings, rank_normalize
 from briefing.summary.select import Budget, key_terms, select
-
 
 
 def _quality(
@@ -70,7 +69,9 @@ def summarize(articles: tuple[Article, ...], config: Config, progress: Progress 
     budget = Budget(summary.sentences, summary.words, summary.bytes)
     progress("choosing facts", 0.9)
     chosen = select(eligible, features, texts, quality, matrix, budget, config.score.coverage, config.merge.threshold)
-    items = tuple(_item(g, features, articles, float(quality[g.representative])) for g in order_groups(chosen, features, articles))
+    items = tuple(
+        _item(g, features, articles, float(quality[g.representative])) for g in order_groups(chosen, features, articles)
+    )
     return Briefing(items, articles, terms, settings)
 
 
@@ -78,7 +79,9 @@ def _item(group: Group, features: list[SentenceFeatures], articles: tuple[Articl
     def source(member: int, similarity: float) -> SourceSentence:
         article = articles[features[member].article]
         sentence = article.sentences[features[member].index]
-        return SourceSentence(article.id, sentence.index, sentence.start, sentence.end, sentence.text, round(similarity, 3))
+        return SourceSentence(
+            article.id, sentence.index, sentence.start, sentence.end, sentence.text, round(similarity, 3)
+        )
 
     rep = source(group.representative, 1.0)
     others = [source(m, s) for m, s in zip(group.members, group.similarity) if m != group.representative]

@@ -13,9 +13,9 @@ import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 
+from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
 from briefing.summary.lexrank import lexrank
-from briefing.models import Article
 from briefing.text.segment import LANGUAGE, stop_words, tokenizer
 
 # Edmundson needs cue words; these mark page boilerplate rather than news.

@@ -98,7 +98,8 @@ def select(
             break
         available[best] = False
         if any(
-            vectors.dot(reps[best], vectors.row(reps[c])) >= redundancy or _same_event(features[reps[best]], features[reps[c]])
+            vectors.dot(reps[best], vectors.row(reps[c])) >= redundancy
+            or _same_event(features[reps[best]], features[reps[c]])
             for c in chosen
         ):
             continue
@@ -137,9 +138,7 @@ def key_terms(features: Sequence[SentenceFeatures], count: int = 5) -> tuple[str
     articles: Counter[str] = Counter()
     for stems in by_article.values():
         articles.update(stems)
-    ranked = heapq.nsmallest(
-        count, (s for s in articles if len(s) > 2), key=lambda s: (-articles[s], -frequency[s], s)
-    )
+    ranked = heapq.nsmallest(count, (s for s in articles if len(s) > 2), key=lambda s: (-articles[s], -frequency[s], s))
     shown: dict[str, tuple[int, str]] = {}
     for (stem, form), uses in forms.items():
         if stem in ranked and (stem not in shown or (-uses, form) < shown[stem]):

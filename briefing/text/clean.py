@@ -55,9 +55,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tags", re.compile(r"^#?\w*[a-z][A-Z]\w*$|^(?:#\w+\s*){1,}$")),
     (
         "caption",
-        re.compile(
-            r"(?:photo|video|image|illustration|graphic)(?:\s+\w+)?(?:/[\w ]+)?:\s*[A-Z][\w.' -]{2,40}$", re.I
-        ),
+        re.compile(r"(?:photo|video|image|illustration|graphic)(?:\s+\w+)?(?:/[\w ]+)?:\s*[A-Z][\w.' -]{2,40}$", re.I),
     ),
     ("date", _DATE_LINE),
 )
@@ -93,7 +91,29 @@ _TRAILING_HASH = re.compile(r"\s+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}$
 _ORPHAN_PERIOD = re.compile(r"(?<=[.!?”\"])\s+\.(?=\s|$)")
 _TERMINAL = re.compile(r"[.!?…\"”’)\]]$")
 _FUNCTION_WORDS = frozenset(
-    "a an and as at by for from in of on or the to with who which that whose whom than".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "who",
+        "which",
+        "that",
+        "whose",
+        "whom",
+        "than",
+    ]
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -214,7 +234,9 @@ def _is_body_sentence(text: str) -> bool:
     return words >= 25 or (words >= 8 and bool(_TERMINAL.search(text)))
 
 
-def _leading_block(lines: list[_Line], removed: list[Removal]) -> tuple[str | None, str | None, str | None, list[_Line]]:
+def _leading_block(
+    lines: list[_Line], removed: list[Removal]
+) -> tuple[str | None, str | None, str | None, list[_Line]]:
     """Title, site name and date from the lines above the first body sentence."""
     start = next((i for i, line in enumerate(lines) if _is_body_sentence(line.text)), len(lines))
     if start == len(lines):
@@ -250,9 +272,7 @@ def _continues(previous: _Line, line: _Line, after: _Line | None) -> bool:
     last_word = previous.text.split()[-1].lower()
     if previous.text.endswith(",") or last_word in _FUNCTION_WORDS:
         return True
-    return _is_name_fragment(line.text) and after is not None and (
-        after.text[:1].islower() or line.text.endswith(",")
-    )
+    return _is_name_fragment(line.text) and after is not None and (after.text[:1].islower() or line.text.endswith(","))
 
 
 def _paragraphs(lines: list[_Line], removed: list[Removal]) -> list[str]:

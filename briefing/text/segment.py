@@ -112,6 +112,5 @@ def looks_english(text: str) -> bool:
 def segment(text: str) -> tuple[Sentence, ...]:
     """The sentences of a cleaned article, each with its character span in `text`."""
     return tuple(
-        Sentence(index, text[start:end], start, end)
-        for index, (start, end) in enumerate(tokenizer().spans(text))
+        Sentence(index, text[start:end], start, end) for index, (start, end) in enumerate(tokenizer().spans(text))
     )

@@ -66,7 +66,7 @@ def _plain(pattern: Any) -> Any:
 class _Gated:
     """A rule that runs only on text holding one of the strings each of its matches needs."""
 
-    __slots__ = ("_pattern", "_needs")
+    __slots__ = ("_needs", "_pattern")
 
     def __init__(self, pattern: Any, needs: tuple[str, ...]) -> None:
         self._pattern = pattern

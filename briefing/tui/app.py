@@ -18,10 +18,10 @@ from textual.worker import get_current_worker
 from briefing import __version__, load_articles, render, summarize
 from briefing.config import Config
 from briefing.errors import BriefingError
-from briefing.models import Article, Briefing, BriefingItem, SourceSentence
 from briefing.history.novelty import mark_items
-from briefing.output import expand_path, write_atomically
 from briefing.history.store import Store, StoreError, remember, store_path
+from briefing.models import Article, Briefing, BriefingItem, SourceSentence
+from briefing.output import expand_path, write_atomically
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.screens.algorithm import AlgorithmScreen
 from briefing.tui.screens.article import ArticleScreen
@@ -101,9 +101,7 @@ class BriefingApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Briefing actions belong to the main screen; over an article or a dialog they are off."""
-        if action in _MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
-            return False
-        return True
+        return not (action in _MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
 
     def on_mount(self) -> None:
         self.query_one(ItemList).focus()
@@ -155,8 +153,8 @@ class BriefingApp(App[None]):
     def on_worker_state_changed(self, event: object) -> None:
         from textual.worker import WorkerState
 
-        worker = getattr(event, "worker")
-        if getattr(event, "state") == WorkerState.ERROR:
+        worker = event.worker
+        if event.state == WorkerState.ERROR:
             self._failed(f"{type(worker.error).__name__}: {worker.error}")
 
     def show_briefing(self, briefing: Briefing) -> None:
@@ -258,7 +256,7 @@ class BriefingApp(App[None]):
         self._close_filter()
 
     def on_key(self, event: object) -> None:
-        if getattr(event, "key") == "escape" and self.focused is self.query_one("#filter"):
+        if event.key == "escape" and self.focused is self.query_one("#filter"):
             self._close_filter()
 
     def _close_filter(self) -> None:

@@ -56,7 +56,9 @@ def test_promo_at_end_of_paragraph() -> None:
 
 def test_glued_sentences_get_a_space() -> None:
     cleaned = clean_page("Talks were held in Geneva.White House officials said little. He met NATO.Those talks ended.")
-    assert cleaned.body == "Talks were held in Geneva. White House officials said little. He met NATO. Those talks ended."
+    assert (
+        cleaned.body == "Talks were held in Geneva. White House officials said little. He met NATO. Those talks ended."
+    )
 
 
 # Runs shaped like glue points: letters, end punctuation, closing and opening quotes, capitals.

@@ -68,5 +68,5 @@ def test_missing_named_config_is_an_error_but_missing_default_is_not(
 
 def test_command_line_overrides_are_validated() -> None:
     assert with_overrides(Config(), sentences=3, algorithm=None).summary.sentences == 3
-    with pytest.raises(ConfigError, match="summary.sentences"):
+    with pytest.raises(ConfigError, match=r"summary\.sentences"):
         with_overrides(Config(), sentences=-1)

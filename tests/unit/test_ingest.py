@@ -6,36 +6,48 @@ import codecs
 from pathlib import Path
 
 import pytest
+from builders import article
 
 from briefing import load_articles
 from briefing.errors import SourceError
 from briefing.sources.files import decode, discover
-from builders import article
 
 
 def test_folder_is_read_in_sorted_order_and_only_articles(tmp_path: Path) -> None:
     for name in ("b.txt", "a.md", "c.png", "notes.csv"):
-        (tmp_path / name).write_text("The council approved the new budget on Monday after a long debate.", encoding="utf-8")
+        (tmp_path / name).write_text(
+            "The council approved the new budget on Monday after a long debate.", encoding="utf-8"
+        )
     assert [p.name for p in discover([str(tmp_path)])] == ["a.md", "b.txt"]
 
 
 def test_missing_source_and_empty_folder_are_errors(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="no such file or folder"):
         discover([str(tmp_path / "absent")])
-    with pytest.raises(SourceError, match="no .txt or .md articles"):
+    with pytest.raises(SourceError, match=r"no \.txt or \.md articles"):
         discover([str(tmp_path)])
 
 
 def test_header_block_is_honoured_and_not_part_of_the_body() -> None:
-    item = article("x", "Title: Real Title\nSource: Wire\nDate: 5 May 2020\nURL: https://example.org/a\n\nThe council approved the budget on Monday after a long debate among members.")
-    assert (item.title, item.source, item.date, item.url) == ("Real Title", "Wire", "2020-05-05", "https://example.org/a")
+    item = article(
+        "x",
+        "Title: Real Title\nSource: Wire\nDate: 5 May 2020\nURL: https://example.org/a\n\nThe council approved the budget on Monday after a long debate among members.",
+    )
+    assert (item.title, item.source, item.date, item.url) == (
+        "Real Title",
+        "Wire",
+        "2020-05-05",
+        "https://example.org/a",
+    )
     assert item.text == "The council approved the budget on Monday after a long debate among members."
 
 
 def test_fallbacks_without_any_metadata() -> None:
     item = article("story", "The council approved the budget on Monday after a long debate among members. It passed.")
     assert item.title == "The council approved the budget on Monday after a long debate among members."
-    long = article("long", "The council approved the budget on Monday after a long and bitter debate among its many members.")
+    long = article(
+        "long", "The council approved the budget on Monday after a long and bitter debate among its many members."
+    )
     assert long.title == "The council approved the budget on Monday after a long and bitter debate among…"
     assert item.source == "unknown source"
     assert item.date is None
@@ -43,7 +55,10 @@ def test_fallbacks_without_any_metadata() -> None:
 
 
 def test_url_host_is_the_source_fallback() -> None:
-    item = article("x", "URL: https://news.example.com/a\n\nThe council approved the budget on Monday after a long debate among members.")
+    item = article(
+        "x",
+        "URL: https://news.example.com/a\n\nThe council approved the budget on Monday after a long debate among members.",
+    )
     assert item.source == "news.example.com"
 
 

@@ -31,6 +31,9 @@ def test_lexrank_of_nothing_and_of_unrelated_sentences() -> None:
     assert lexrank([]).size == 0
     from builders import article
 
-    articles = (article("a", "Cats sleep all day long in the sun."), article("b", "Markets fell sharply on Tuesday morning."))
+    articles = (
+        article("a", "Cats sleep all day long in the sun."),
+        article("b", "Markets fell sharply on Tuesday morning."),
+    )
     scores = lexrank(sentence_features(articles))
     assert np.allclose(scores, scores[0])

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from briefing import summarize
 from briefing.config import Config
+from briefing.models import Article
 from briefing.summary.features import sentence_features
 from briefing.summary.merge import group_sentences, term_matrix
-from briefing.models import Article
 
 
 def groups_of(*texts: str) -> list[set[int]]:
@@ -61,9 +61,7 @@ def test_items_follow_where_articles_report_them(trio: tuple[Article, ...]) -> N
     assert "closed on Monday" in briefing.items[0].text
     positions = []
     for item in briefing.items:
-        first = min(
-            s.sentence / len(next(a for a in trio if a.id == s.article).sentences) for s in item.sources
-        )
+        first = min(s.sentence / len(next(a for a in trio if a.id == s.article).sentences) for s in item.sources)
         positions.append(first)
     assert positions == sorted(positions)
 

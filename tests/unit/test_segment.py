@@ -16,7 +16,11 @@ def st_end(text: str) -> str:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(sentence, st.sampled_from(["\n\n", "\n", "  ", "Mr. Smith.", "U.S. troops left."])), max_size=15).map(" ".join))
+@given(
+    st.lists(
+        st.one_of(sentence, st.sampled_from(["\n\n", "\n", "  ", "Mr. Smith.", "U.S. troops left."])), max_size=15
+    ).map(" ".join)
+)
 def test_each_span_slices_the_text_to_its_sentence(text: str) -> None:
     sentences = segment(text)
     previous_end = 0

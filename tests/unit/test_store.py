@@ -12,9 +12,9 @@ import pytest
 from briefing import render, summarize
 from briefing.cli import main
 from briefing.config import Config
-from briefing.models import Article
 from briefing.history.novelty import mark_items
 from briefing.history.store import APPLICATION_ID, MIGRATIONS, Store, StoreError
+from briefing.models import Article
 
 NOW = datetime(2024, 4, 3, 7, 0, tzinfo=timezone.utc)
 
@@ -80,7 +80,7 @@ def test_no_store_records_nothing(trio_folder: Path, capsys: pytest.CaptureFixtu
 def test_corrupt_and_foreign_files_are_reported_and_never_touched(tmp_path: Path) -> None:
     corrupt = tmp_path / "corrupt.db"
     corrupt.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="not a briefing history database.*left untouched"):
+    with pytest.raises(StoreError, match=r"not a briefing history database.*left untouched"):
         Store(corrupt)
     assert corrupt.read_bytes() == b"this is not a database" * 100
     foreign = tmp_path / "foreign.db"
@@ -92,7 +92,9 @@ def test_corrupt_and_foreign_files_are_reported_and_never_touched(tmp_path: Path
     assert foreign.read_bytes() == before
 
 
-def test_store_failure_still_writes_the_digest(trio_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_store_failure_still_writes_the_digest(
+    trio_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     config = tmp_path / "c.toml"
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"garbage" * 100)

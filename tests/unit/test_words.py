@@ -18,8 +18,30 @@ TRICKY = "abcnotgimewlsdy'\"`’‘“”«»„.,:;?!()[]{}<>-–—*@#$%&1 \n\
 # Runs shaped like what the rules look for: a word, a contraction or quote, a separator.
 RUN = st.tuples(
     st.sampled_from(["a", "you", "I", "can", "gon", "", "'t", "1"]),
-    st.sampled_from(["'re", "'RE", "'ll", "'LL", "'ve", "'VE", "n't", "N'T", "'s", "'S", "'m", "'M", "'d",
-                     "'D", "'", "not", "na", "is", "was", ""]),
+    st.sampled_from(
+        [
+            "'re",
+            "'RE",
+            "'ll",
+            "'LL",
+            "'ve",
+            "'VE",
+            "n't",
+            "N'T",
+            "'s",
+            "'S",
+            "'m",
+            "'M",
+            "'d",
+            "'D",
+            "'",
+            "not",
+            "na",
+            "is",
+            "was",
+            "",
+        ]
+    ),
     st.sampled_from([" ", ".", ",", ":", '"', "``", "''", "..", "--", "“", "”", "?", "!", "' ", ""]),
 ).map("".join)
 

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.render import printable
 from briefing.history.store import PastBriefing
+from briefing.render import printable
 
 
 class PastBriefingScreen(Screen[None]):
@@ -40,8 +40,12 @@ class HistoryScreen(ModalScreen[int | None]):
         options = OptionList(
             *(
                 Option(
-                    Text(printable(f"{p.created[:16].replace('T', ' ')}  {p.date or 'undated'}  {p.items} items  "
-                                   f"{', '.join(p.key_terms)}")),
+                    Text(
+                        printable(
+                            f"{p.created[:16].replace('T', ' ')}  {p.date or 'undated'}  {p.items} items  "
+                            f"{', '.join(p.key_terms)}"
+                        )
+                    ),
                     id=str(p.id),
                 )
                 for p in reversed(self.past)

@@ -9,7 +9,6 @@ from textual.widgets.option_list import Option
 from briefing.models import Briefing, BriefingItem
 from briefing.render import printable
 
-
 MARK_STYLES = {"new": "bold green", "update": "bold yellow", "repeat": "dim"}
 
 
@@ -32,7 +31,11 @@ class ItemList(OptionList):
         shown = [
             i
             for i, item in enumerate(briefing.items)
-            if (not query or query.lower() in item.text.lower() or any(query.lower() in s.text.lower() for s in item.sources))
+            if (
+                not query
+                or query.lower() in item.text.lower()
+                or any(query.lower() in s.text.lower() for s in item.sources)
+            )
             and not (hide_repeats and marks[i] == "repeat")
         ]
         self.clear_options()
