@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+Mark = Literal["new", "update", "repeat"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ class BriefingItem:
     sentence: int
     sources: tuple[SourceSentence, ...]
     score: float
+    mark: Mark | None = None  # against history: None until the briefing was compared with it
 
     @property
     def support(self) -> int:
@@ -90,7 +94,6 @@ class Briefing:
     articles: tuple[Article, ...]
     key_terms: tuple[str, ...]
     settings: Settings
-    marks: tuple[str, ...] = ()  # per item: new, update or repeat, once compared with history
 
     @property
     def sentence_count(self) -> int:

@@ -29,9 +29,9 @@ def _markers(item: BriefingItem, numbers: dict[str, int]) -> str:
     return "[" + ",".join(str(n) for n in sorted(numbers[a] for a in item.article_ids)) + "]"
 
 
-def _mark(briefing: Briefing, position: int) -> str:
+def _mark(item: BriefingItem) -> str:
     """`(new) `, `(update) ` or `(repeat) ` once the briefing was compared with history."""
-    return f"({briefing.marks[position]}) " if briefing.marks else ""
+    return f"({item.mark}) " if item.mark else ""
 
 
 def _numbers(briefing: Briefing) -> dict[str, int]:
@@ -75,7 +75,7 @@ def render_text(briefing: Briefing) -> str:
     ]
     width = len(str(len(briefing.items))) + 2
     for number, item in enumerate(briefing.items, start=1):
-        text = f"{_mark(briefing, number - 1)}{printable(item.text)} {_markers(item, numbers)}"
+        text = f"{_mark(item)}{printable(item.text)} {_markers(item, numbers)}"
         lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
     if not briefing.items:
         lines.append("Nothing to report: no article had a sentence worth a briefing.")
@@ -104,7 +104,7 @@ def render_markdown(briefing: Briefing) -> str:
         "",
     ]
     for number, item in enumerate(briefing.items, start=1):
-        mark = f"**{briefing.marks[number - 1]}** " if briefing.marks else ""
+        mark = f"**{item.mark}** " if item.mark else ""
         lines.append(f"{number}. {mark}{_md(item.text)} {_md(_markers(item, numbers))}")
     if not briefing.items:
         lines.append("Nothing to report: no article had a sentence worth a briefing.")
@@ -130,7 +130,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "items": [
             {
                 "text": printable(item.text),
-                **({"mark": briefing.marks[position]} if briefing.marks else {}),
+                **({"mark": item.mark} if item.mark else {}),
                 "support": item.support,
                 "score": item.score,
                 "sources": [
@@ -144,7 +144,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                     for s in item.sources
                 ],
             }
-            for position, item in enumerate(briefing.items)
+            for item in briefing.items
         ],
         "articles": [
             {

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Literal
 
-from briefing.models import Briefing
+from briefing.models import Briefing, Mark
 from briefing.text.segment import WORD, stem, stop_words, tokenizer
 
-Mark = Literal["new", "update", "repeat"]
 REPEAT = 0.6  # Jaccard overlap of content stems at or above which an item says nothing new
 UPDATE = 0.25  # overlap at or above which it continues a previous story
 
@@ -40,7 +38,12 @@ def mark_items(texts: Sequence[str], previous: Sequence[str]) -> tuple[Mark, ...
     return tuple(marks)
 
 
+def with_marks(briefing: Briefing, previous: Sequence[str]) -> Briefing:
+    """The briefing with each item marked against the previous briefings' item texts."""
+    marks = mark_items([item.text for item in briefing.items], previous)
+    return replace(briefing, items=tuple(replace(item, mark=mark) for item, mark in zip(briefing.items, marks)))
+
+
 def without_repeats(briefing: Briefing) -> Briefing:
     """The briefing without the items marked as repeats."""
-    kept = [i for i, mark in enumerate(briefing.marks) if mark != "repeat"]
-    return replace(briefing, items=tuple(briefing.items[i] for i in kept), marks=tuple(briefing.marks[i] for i in kept))
+    return replace(briefing, items=tuple(item for item in briefing.items if item.mark != "repeat"))

@@ -12,13 +12,13 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from briefing.config import Config
 from briefing.errors import BriefingError, ExitCode
-from briefing.history.novelty import mark_items
+from briefing.history.novelty import with_marks
 from briefing.models import Briefing
 from briefing.render import render
 
@@ -90,7 +90,7 @@ def remember(briefing: Briefing, config: Config, version: str) -> tuple[Briefing
     """
     with Store(store_path(config)) as store:
         previous = store.previous_items(config.store.compare_days)
-        briefing = replace(briefing, marks=mark_items([item.text for item in briefing.items], previous))
+        briefing = with_marks(briefing, previous)
         store.record(briefing, version)
         store.prune(config.store.keep_days)
     return briefing, previous
@@ -188,11 +188,10 @@ class Store:
                 "INSERT INTO briefing_articles VALUES (?, ?, ?)",
                 [(number, hashes[a.id], position) for position, a in enumerate(briefing.articles)],
             )
-            marks = briefing.marks or ("new",) * len(briefing.items)
-            for position, (item, mark) in enumerate(zip(briefing.items, marks)):
+            for position, item in enumerate(briefing.items):
                 item_id = db.execute(
                     "INSERT INTO items (briefing, position, text, support, score, mark) VALUES (?, ?, ?, ?, ?, ?)",
-                    (number, position, item.text, item.support, item.score, mark),
+                    (number, position, item.text, item.support, item.score, item.mark or "new"),
                 ).lastrowid
                 db.executemany(
                     "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",

@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 from briefing import __version__, load_articles, render, summarize
 from briefing.config import Config
 from briefing.errors import BriefingError
-from briefing.history.novelty import mark_items
+from briefing.history.novelty import with_marks
 from briefing.history.store import Store, StoreError, remember, store_path
 from briefing.models import Article, Briefing, BriefingItem, SourceSentence
 from briefing.output import expand_path, write_atomically
@@ -143,7 +143,7 @@ class BriefingApp(App[None]):
                 self.store = False
                 self.call_from_thread(self.notify, f"{error}; not recorded", severity="warning")
             return briefing
-        return replace(briefing, marks=mark_items([item.text for item in briefing.items], self.previous))
+        return with_marks(briefing, self.previous)
 
     def _failed(self, reason: str) -> None:
         self.query_one("#busy").display = False

@@ -12,11 +12,11 @@ from briefing.render import printable
 MARK_STYLES = {"new": "bold green", "update": "bold yellow", "repeat": "dim"}
 
 
-def item_prompt(number: int, item: BriefingItem, articles: int, mark: str = "") -> Text:
+def item_prompt(number: int, item: BriefingItem, articles: int) -> Text:
     """`1. new text  3/5`: built as Text, so article text is never read as markup."""
     prompt = Text(f"{number}. ", style="bold")
-    if mark:
-        prompt.append(f"{mark} ", style=MARK_STYLES.get(mark, ""))
+    if item.mark:
+        prompt.append(f"{item.mark} ", style=MARK_STYLES[item.mark])
     prompt.append(printable(item.text))
     prompt.append(f"  {item.support}/{articles}", style="bold cyan")
     return prompt
@@ -27,7 +27,6 @@ class ItemList(OptionList):
 
     def show(self, briefing: Briefing, query: str = "", hide_repeats: bool = False) -> list[int]:
         """Fill the list with the items matching `query`; returns their indices in the briefing."""
-        marks = briefing.marks or ("",) * len(briefing.items)
         shown = [
             i
             for i, item in enumerate(briefing.items)
@@ -36,11 +35,11 @@ class ItemList(OptionList):
                 or query.lower() in item.text.lower()
                 or any(query.lower() in s.text.lower() for s in item.sources)
             )
-            and not (hide_repeats and marks[i] == "repeat")
+            and not (hide_repeats and item.mark == "repeat")
         ]
         self.clear_options()
         self.add_options(
-            Option(item_prompt(i + 1, briefing.items[i], len(briefing.articles), marks[i]), id=str(i)) for i in shown
+            Option(item_prompt(i + 1, briefing.items[i], len(briefing.articles)), id=str(i)) for i in shown
         )
         if shown:
             self.highlighted = 0
