@@ -16,7 +16,8 @@ import time
 import traceback
 from pathlib import Path
 
-from briefing.sources.files import Document, binary_kind, decode, parse_article
+from briefing.sources.documents import Document, binary_kind, decode
+from briefing.sources.files import parse_article
 
 PIECES = [
     "ALSO READ: ",

@@ -16,7 +16,8 @@ from briefing.render import render
 if TYPE_CHECKING:
     from briefing.config import Config, load_config
     from briefing.models import Article, Briefing, BriefingItem, Removal, Sentence, SourceSentence
-    from briefing.sources.files import Document, load_articles, parse_article, read_sources
+    from briefing.sources.documents import Document
+    from briefing.sources.files import load_articles, parse_article, read_sources
     from briefing.summary.pipeline import summarize
 
 __version__ = "0.1.0"
@@ -24,7 +25,7 @@ __version__ = "0.1.0"
 _HOMES = {
     "Config": "briefing.config",
     "load_config": "briefing.config",
-    "Document": "briefing.sources.files",
+    "Document": "briefing.sources.documents",
     "load_articles": "briefing.sources.files",
     "parse_article": "briefing.sources.files",
     "read_sources": "briefing.sources.files",

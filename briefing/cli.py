@@ -10,8 +10,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from briefing.errors import BriefingError, ExitCode
+
+if TYPE_CHECKING:
+    from briefing.models import Notice, Skipped
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--no-store", action="store_true", help="do not record this briefing in the history")
     digest.add_argument("--only-new", action="store_true", help="leave out items that repeat recent briefings")
     digest.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
+
+    read = commands.add_parser("read", help="print each article as the briefing sees it: metadata and clean text")
+    read.add_argument("sources", nargs="+", help="article files, folders, saved pages or feeds")
+    read.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    read.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
 
     tui = commands.add_parser("tui", help="open the briefing in the terminal UI (the default)")
     tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
@@ -80,11 +89,7 @@ def _digest(args: argparse.Namespace) -> int:
     )
     bar = ProgressBar()
     articles, problems = load_articles(args.sources or list(config.sources.paths), config, bar.part(0.0, 0.3))
-    for problem in problems:
-        print(f"briefing: {problem}", file=sys.stderr)
-    skipped = sum(": skipped, " in problem for problem in problems)
-    if skipped:
-        print(f"briefing: skipped {skipped} of {skipped + len(articles)} files", file=sys.stderr)
+    _report(problems, len(articles))
     if args.explain:
         for article in articles:
             for removal in article.removed:
@@ -110,6 +115,30 @@ def _digest(args: argparse.Namespace) -> int:
     if store_failure:
         return store_failure.exit_code
     return ExitCode.OK if briefing.items else ExitCode.NOTHING_TO_SUMMARIZE
+
+
+def _report(problems: Sequence[Skipped | Notice], read: int) -> None:
+    """One stderr line per source skipped or noted, then how many were skipped."""
+    from briefing.models import Skipped
+    from briefing.render import printable
+
+    for problem in problems:
+        print(f"briefing: {printable(str(problem))}", file=sys.stderr)
+    skipped = sum(isinstance(problem, Skipped) for problem in problems)
+    if skipped:
+        print(f"briefing: skipped {skipped} of {skipped + read} files", file=sys.stderr)
+
+
+def _read(args: argparse.Namespace) -> int:
+    from briefing import load_articles
+    from briefing.config import load_config
+    from briefing.read import render_articles
+
+    config = load_config(args.sub_config or args.config)
+    articles, problems = load_articles(args.sources, config)
+    _report(problems, len(articles))
+    sys.stdout.write(render_articles(articles, args.format))
+    return ExitCode.OK if articles else ExitCode.NOTHING_TO_SUMMARIZE
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -153,7 +182,7 @@ def _tui(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-_COMMANDS = frozenset({"digest", "tui", "history", "show", "eval"})
+_COMMANDS = frozenset({"digest", "read", "tui", "history", "show", "eval"})
 
 
 def _with_command(argv: list[str]) -> list[str]:
@@ -176,6 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "digest":
             return _digest(args)
+        if args.command == "read":
+            return _read(args)
         if args.command == "history":
             return _history(args)
         if args.command == "show":

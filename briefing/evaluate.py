@@ -17,7 +17,8 @@ from pathlib import Path
 
 from briefing.config import Config, load_config
 from briefing.errors import ConfigError, ExitCode, SourceError
-from briefing.sources.files import Document, decode, parse_article
+from briefing.sources.documents import Document, decode
+from briefing.sources.files import parse_article
 from briefing.summary.pipeline import summarize
 
 PLAIN_SUMY = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")

@@ -39,6 +39,29 @@ class Article:
     text: str
     sentences: tuple[Sentence, ...]
     removed: tuple[Removal, ...] = ()
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A source that gave no article, and why. The CLI and the TUI format it; nothing parses it."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: skipped, {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something worth knowing about an article that was read all the same."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

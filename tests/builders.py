@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from briefing.models import Article
-from briefing.sources.files import Document, parse_article
+from briefing.sources.documents import Document
+from briefing.sources.files import parse_article
 
 # Three short reports of one (invented) story. The bridge closure is reported by all three in
 # different words; the mayor's budget only by the first; the ferry only by the third.
@@ -34,3 +35,39 @@ TRIO = {
 def article(id: str, text: str) -> Article:
     """An Article from a string, as if read from `<id>.txt`."""
     return parse_article(Document(id, f"{id}.txt", text))
+
+
+def news_page(
+    title: str = "Harbour Bridge Shut After Cracks Found",
+    body: tuple[str, ...] = tuple(TRIO["a_gazette"].split("\n\n", 1)[1].split(". ")),
+    extra: str = "",
+) -> str:
+    """A saved news page around `body` (one paragraph per item): metadata in the head, a menu,
+    the headline repeated above the text, a related-links box and a footer around it."""
+    paragraphs = "".join(f"<p>{line.rstrip('.')}.</p>" for line in body)
+    return (
+        "<!DOCTYPE html><html lang='en'><head>"
+        f"<title>{title} | River Gazette</title>"
+        "<meta property='og:site_name' content='River Gazette'>"
+        "<meta name='author' content='Ana Ruiz'>"
+        "<meta property='article:published_time' content='2024-04-02T08:00:00Z'>"
+        "<link rel='canonical' href='https://gazette.example/2024/04/02/bridge-shut'>"
+        "<script>var tracking = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        f"<article><h1>{title}</h1>{paragraphs}{extra}</article>"
+        "<aside><h3>Most read</h3><ul><li><a href='/x'>Ferry fares to rise in May</a></li></ul></aside>"
+        "<footer>© 2024 River Gazette. All rights reserved.</footer></body></html>"
+    )
+
+
+def rss(*items: tuple[str, str, str], title: str = "River Gazette") -> bytes:
+    """An RSS 2.0 feed of (title, link, description HTML) items."""
+    entries = "".join(
+        f"<item><title>{t}</title><link>{link}</link><pubDate>Tue, 02 Apr 2024 08:00:00 +0000</pubDate>"
+        f"<description><![CDATA[{text}]]></description></item>"
+        for t, link, text in items
+    )
+    return (
+        f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{title}</title>"
+        f"<link>https://gazette.example/</link>{entries}</channel></rss>"
+    ).encode()

@@ -1,116 +1,156 @@
-"""Articles from files: discovery, decoding, the optional header block, and metadata fallbacks.
+"""Articles from files and folders: discovery, safe reading, ids, and cleaning into Articles.
 
 Reading files is the only I/O here (`read_sources`); `parse_article` is pure, so tests and the
-TUI can build articles from strings.
+TUI can build articles from strings. What a file holds (feed, page, text) is decided by
+`documents.read_document`, from its bytes rather than its name.
 """
 
 from __future__ import annotations
 
-import codecs
+import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+import stat
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
 from briefing.config import Config
 from briefing.errors import SourceError
-from briefing.models import Article, Removal
-from briefing.sources.html import html_to_text, looks_like_html
-from briefing.text.clean import clean_page, normalize, parse_date
+from briefing.models import Article, Notice, Removal, Skipped
+from briefing.sources.documents import Document, NotReadable, read_document
+from briefing.text.clean import clean_extracted, clean_page, normalize, parse_date
 from briefing.text.segment import looks_english, segment
 
-EXTENSIONS = (".txt", ".md")
-_MAGIC = (
-    (b"\x89PNG", "a PNG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive"),
-    (b"\x1f\x8b", "gzip data"),
-)
+# Files a folder is searched for; a file named on the command line is read whatever its name.
+# Files without an extension are included: saved feeds often have none.
+EXTENSIONS = (".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".json", "")
 _HEADER = re.compile(r"^(title|source|date|url)\s*:\s*(.*\S)\s*$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+Problem = Skipped | Notice
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A file's decoded text, before cleaning."""
+def discover(sources: Iterable[str]) -> list[Path]:
+    """Files named by `sources` (folders or files), each folder's files in sorted order.
 
-    id: str
-    path: str
-    text: str
-
-
-def discover(sources: list[str]) -> list[Path]:
-    """Article files named by `sources` (folders or files), each folder's files in sorted order."""
+    A named source that is not a regular file (a FIFO, a device) is kept: reading it says what
+    it is and goes on with the others. A missing source is an error: it is usually a typo.
+    """
     files: list[Path] = []
+    seen: set[Path] = set()
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in EXTENSIONS))
-        elif path.is_file():
-            files.append(path)
+            found = sorted(p for p in path.iterdir() if _wanted(p))
+        elif os.path.lexists(path):
+            found = [path]
         else:
             raise SourceError(f"{source}: no such file or folder")
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
     if not files:
-        raise SourceError(f"no .txt or .md articles in {', '.join(sources)}")
+        raise SourceError(f"no articles (.txt, .md, .html or feeds) in {', '.join(sources)}")
     return files
 
 
-def decode(data: bytes) -> str:
-    """Text from bytes, never failing: a BOM wins; then UTF-8, where a few bad bytes become
-    U+FFFD; then Windows-1252, the usual encoding of text that is not UTF-8."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") * 100 <= len(text) and max(data, default=0) >= 0xC2:
-        return text
-    return data.decode("cp1252", errors="replace") if "\ufffd" in text else text
+def _wanted(path: Path) -> bool:
+    return not path.name.startswith(".") and path.suffix.lower() in EXTENSIONS and not path.is_dir()
 
 
-def binary_kind(data: bytes) -> str | None:
-    """A name for bytes that are not text (an image, a PDF, an archive...), else None."""
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            return kind
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None
-    sample = data[:8192]
-    if sample and sample.count(0) > len(sample) // 100:
-        return "binary data"
-    return None
+def read_file(path: Path, max_bytes: int = 0) -> bytes | Skipped:
+    """The bytes of a regular file, or why it was not read.
 
-
-def read_sources(sources: list[str], max_bytes: int = 5_000_000) -> tuple[list[Document], list[str]]:
-    """Decoded documents from `sources`, and a message for each file that had to be skipped."""
-    documents: list[Document] = []
-    problems: list[str] = []
-    for path in discover(sources):
+    Never opens a FIFO or a device for reading (that could block forever or never end): the
+    file is opened non-blocking and checked to be a regular file before a byte is read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        return Skipped(str(path), f"cannot read it ({error.strerror or error})")
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+            return Skipped(str(path), f"{kind}, not a file; it was not read")
+        if max_bytes and info.st_size > max_bytes:
+            return _too_large(path, info.st_size, max_bytes)
         try:
-            size = path.stat().st_size
-            if max_bytes and size > max_bytes:
-                problems.append(
-                    f"{path}: skipped, {size:,} bytes is above the limit of {max_bytes:,} ([sources] max_bytes)"
-                )
-                continue
-            data = path.read_bytes()
+            data = file.read(max_bytes + 1) if max_bytes else file.read()
         except OSError as error:
-            problems.append(f"{path}: skipped, cannot read it ({error.strerror or error})")
+            return Skipped(str(path), f"cannot read it ({error.strerror or error})")
+    if max_bytes and len(data) > max_bytes:
+        return _too_large(path, len(data), max_bytes)
+    return data
+
+
+def _too_large(path: Path, size: int, limit: int) -> Skipped:
+    return Skipped(str(path), f"{size:,} bytes is above the limit of {limit:,} ([sources] max_bytes)")
+
+
+def file_ids(paths: list[Path]) -> list[str]:
+    """Readable ids that tell files apart: the stem, or as many parent folders as it takes
+    when two files share one ("inbox/storm" and "archive/storm"). The same files always get
+    the same ids."""
+    depth = dict.fromkeys(paths, 1)
+
+    def name(path: Path) -> str:
+        parts = [*path.parent.parts, path.stem][-depth[path] :]
+        return "/".join(part.strip("/") or "/" for part in parts)
+
+    while True:
+        groups: dict[str, list[Path]] = {}
+        for path in paths:
+            groups.setdefault(name(path), []).append(path)
+        clashes = [group for group in groups.values() if len(group) > 1]
+        deeper = [path for group in clashes for path in group if depth[path] <= len(path.parent.parts)]
+        if not deeper:
+            break
+        for path in deeper:
+            depth[path] += 1
+    return unique([name(path) for path in paths])
+
+
+def unique(ids: list[str]) -> list[str]:
+    """The ids with any repeat made distinct by a suffix (-2, -3...), first one unchanged."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for id in ids:
+        candidate, extra = id, 2
+        while candidate in seen:
+            candidate, extra = f"{id}-{extra}", extra + 1
+        seen.add(candidate)
+        result.append(candidate)
+    return result
+
+
+def read_sources(sources: Iterable[str], max_bytes: int = 5_000_000) -> tuple[list[Document], list[Skipped]]:
+    """Decoded documents from `sources`, and a record for each file that had to be skipped."""
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    paths = discover(sources)
+    for path, id in zip(paths, file_ids(paths)):
+        data = read_file(path, max_bytes)
+        if isinstance(data, Skipped):
+            skipped.append(data)
             continue
-        kind = binary_kind(data)
-        if kind:
-            problems.append(f"{path}: skipped, {kind} is not text")
-            continue
-        text = decode(data)
-        if looks_like_html(text):
-            text = html_to_text(text)
-        documents.append(Document(path.stem, str(path), text))
-    return documents, problems
+        try:
+            documents.extend(read_document(data, str(path), id))
+        except NotReadable as error:
+            skipped.append(Skipped(str(path), str(error)))
+    ids = unique([document.id for document in documents])
+    return [replace(document, id=id) for document, id in zip(documents, ids)], skipped
 
 
 def _split_header(text: str) -> tuple[dict[str, str], str]:
@@ -134,50 +174,86 @@ def _shortened(text: str, limit: int = 80) -> str:
 
 def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Article:
     """Clean a document into an Article, with metadata from its header, its page, or fallbacks."""
-    header, page = _split_header(normalize(document.text))
-    cleaned = clean_page(page, drop_patterns)
+    if document.extracted:
+        header: dict[str, str] = {}
+        cleaned = clean_extracted(document.text, document.title, drop_patterns)
+    else:
+        header, page = _split_header(normalize(document.text))
+        cleaned = clean_page(page, drop_patterns)
     sentences = segment(cleaned.body)
-    url = header.get("url")
-    title = header.get("title") or cleaned.title or (_shortened(sentences[0].text) if sentences else document.id)
-    source = header.get("source") or cleaned.source or (urlparse(url).hostname if url else None) or "unknown source"
+    url = header.get("url") or document.url
+    title = (
+        header.get("title")
+        or document.title
+        or cleaned.title
+        or (_shortened(sentences[0].text) if sentences else document.id)
+    )
+    source = (
+        header.get("source")
+        or document.source
+        or cleaned.source
+        or (urlparse(url).hostname if url else None)
+        or "unknown source"
+    )
     date = parse_date(header["date"]) if "date" in header else None
+    page_date = document.date if document.date and _ISO_DATE.match(document.date) else None
     removed = tuple(Removal("header", f"{key.title()}: {value}") for key, value in header.items())
     return Article(
         id=document.id,
         title=title,
         source=source,
-        date=date or cleaned.date,
+        date=date or page_date or cleaned.date,
         path=document.path,
         url=url,
         text=cleaned.body,
         sentences=sentences,
         removed=removed + cleaned.removed,
+        author=document.author,
     )
 
 
-def load_articles(
-    sources: list[str], config: Config | None = None, progress: Callable[[str, float], None] | None = None
-) -> tuple[tuple[Article, ...], list[str]]:
-    """Cleaned articles from files or folders, and a message for each file skipped.
+def load_documents(
+    documents: list[Document],
+    config: Config | None = None,
+    progress: Callable[[str, float], None] | None = None,
+) -> tuple[tuple[Article, ...], list[Problem]]:
+    """Cleaned articles from documents, and a record for each one skipped or worth a note.
 
-    Files that are not text, too large, empty after cleaning, or the same text as an earlier
-    file are skipped (a copy would count twice as corroboration).
+    Documents empty after cleaning, or the same text as an earlier one, are skipped (a copy
+    would count twice as corroboration).
     """
     config = config or Config()
-    documents, problems = read_sources(sources, config.sources.max_bytes)
     articles: list[Article] = []
+    problems: list[Problem] = []
     seen: dict[str, str] = {}
+    per_path = Counter(document.path for document in documents)
     for number, document in enumerate(documents):
         if progress:
             progress("cleaning articles", number / len(documents))
         article = parse_article(document, config.clean.drop_patterns)
+        # A feed holds many articles: its entries are named by id as well as by path.
+        where = document.path if per_path[document.path] == 1 else f"{document.path} ({document.id})"
         if not article.sentences:
-            problems.append(f"{document.path}: skipped, no article text left after cleaning")
+            problems.append(Skipped(where, "no article text left after cleaning"))
         elif article.text in seen:
-            problems.append(f"{document.path}: skipped, same text as {seen[article.text]}")
+            problems.append(Skipped(where, f"same text as {seen[article.text]}"))
         else:
-            seen[article.text] = document.path
+            seen[article.text] = where
             articles.append(article)
             if not looks_english(article.text):
-                problems.append(f"{document.path}: does not look like English; summarized anyway")
+                problems.append(Notice(where, "does not look like English; summarized anyway"))
     return tuple(articles), problems
+
+
+def load_articles(
+    sources: list[str], config: Config | None = None, progress: Callable[[str, float], None] | None = None
+) -> tuple[tuple[Article, ...], list[Problem]]:
+    """Cleaned articles from files or folders, and a record for each file skipped or noted.
+
+    Files that are not text, not regular files, too large, empty after cleaning, or the same
+    text as an earlier file are skipped.
+    """
+    config = config or Config()
+    documents, skipped = read_sources(sources, config.sources.max_bytes)
+    articles, problems = load_documents(documents, config, progress)
+    return articles, [*skipped, *problems]

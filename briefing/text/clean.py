@@ -46,7 +46,27 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "credit",
         re.compile(
             r"^(?:with (?:inputs?|information|reporting|additional reporting) from|additional reporting by"
-            r"|reporting by|written by|edited by|compiled by)\b",
+            r"|reporting by|written by|edited by|compiled by|associated press writers?)\b"
+            r"|^(?=.{0,250}$).*\bcontributed(?: reporting| to this (?:report|story|article))?(?: from [^.]{1,60})?\.?$",
+            re.I,
+        ),
+    ),
+    # A line that only points elsewhere: "Related: ...", "READ MORE: ...", "Also on example.com ...".
+    (
+        "promo",
+        re.compile(
+            r"^(?:related(?: posts?| stories| articles| coverage)?|read more|see more|see also|also read|read also|more"
+            r"|also|don'?t miss|listen|download|filed under|tags)\s*:|^also on \S+\.[a-z]{2,}\b"
+            r"|^(?:click to tweet|don'?t miss|tags|comments)$",
+            re.I,
+        ),
+    ),
+    # Calls to follow, share or subscribe: "Follow us on Twitter", "Subscribe to our newsletter".
+    (
+        "social",
+        re.compile(
+            r"^(?=.{0,300}$).*\b(?:follow|subscribe|sign up|share)\b.*\b(?:twitter|facebook|instagram|youtube"
+            r"|newsletters?|inbox)\b|^like this (?:story|article)\?",
             re.I,
         ),
     ),
@@ -68,6 +88,8 @@ _LINE_NEEDS = {
     "contact": ("@", "["),
     "caption": (":",),
 }
+# A longer line that names an address is a paragraph about someone, not a contact line.
+_CONTACT_WORDS = 20
 # Lines that end the article proper: everything after them, near the end of a page, is footer.
 _FOOTER_RULES = frozenset({"copyright", "comments", "source_line"})
 _FOOTER_LINE = re.compile(
@@ -186,6 +208,38 @@ def clean_page(text: str, drop_patterns: tuple[str, ...] = ()) -> CleanedPage:
     return CleanedPage(body, title, source, date, tuple(removed))
 
 
+def clean_extracted(text: str, title: str | None = None, drop_patterns: tuple[str, ...] = ()) -> CleanedPage:
+    """Clean text an extractor already took out of a page (one paragraph a line).
+
+    The extractor found the article, so the rules that find it in a whole page (the block
+    above the first body sentence, headings, the footer) stay off: on the extraction
+    benchmark they cut real text. The title repeated above the body goes, and so do the
+    chrome lines and inline promos an extractor keeps.
+    """
+    removed: list[Removal] = []
+    lines = [_Line(block, line.strip()) for block, line in enumerate(normalize(text).split("\n")) if line.strip()]
+    heading = _title_key(title or "")
+    while lines and heading and _repeats_title(_title_key(lines[0].text), heading):
+        removed.append(Removal("headline", lines.pop(0).text))
+    lines = _drop_lines(lines, [re.compile(p) for p in drop_patterns], removed, footer=False)
+    paragraphs = [_clean_inline(line.text, removed) for line in lines]
+    body = "\n\n".join(p for p in paragraphs if any(ch.isalpha() for ch in p))
+    return CleanedPage(body, None, None, None, tuple(removed))
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """Whether a line is the page's title (or the title cut short, or the title and a site name)."""
+    if not line:
+        return False
+    if line == title or (len(line) > 10 and title.startswith(line)):
+        return True
+    return len(title) > 10 and line.startswith(title) and len(line.split()) < 25
+
+
 def _lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     for block, chunk in enumerate(re.split(r"\n\s*\n", text)):
@@ -199,19 +253,21 @@ def _line_rule(text: str) -> str | None:
         needs = _LINE_NEEDS.get(name)
         if needs and not any(part in lowered for part in needs):
             continue
-        if pattern.search(text):
+        if pattern.search(text) and not (name == "contact" and len(lowered.split()) > _CONTACT_WORDS):
             return name
     return None
 
 
-def _drop_lines(lines: list[_Line], user: list[re.Pattern[str]], removed: list[Removal]) -> list[_Line]:
-    """Drop chrome lines, the footer after an end-of-article line, and video titles."""
+def _drop_lines(
+    lines: list[_Line], user: list[re.Pattern[str]], removed: list[Removal], footer: bool = True
+) -> list[_Line]:
+    """Drop chrome lines, the footer after an end-of-article line (if `footer`), and video titles."""
     kept: list[_Line] = []
     in_footer = False
     for position, line in enumerate(lines):
         rule = "user_pattern" if any(p.search(line.text) for p in user) else _line_rule(line.text)
         near_end = position >= len(lines) / 2
-        if near_end and (rule in _FOOTER_RULES or _FOOTER_LINE.match(line.text)):
+        if footer and near_end and (rule in _FOOTER_RULES or _FOOTER_LINE.match(line.text)):
             in_footer = True
         if rule is None and in_footer:
             rule = "footer"

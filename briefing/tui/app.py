@@ -123,7 +123,7 @@ class BriefingApp(App[None]):
             if self.articles is None:
                 self.articles, problems = load_articles(self.sources, self.config)
                 for problem in problems:
-                    self.call_from_thread(self.notify, problem, severity="warning")
+                    self.call_from_thread(self.notify, str(problem), severity="warning")
             summary = replace(self.config.summary, sentences=count, words=0, bytes=0, algorithm=algorithm)
             briefing = self._with_marks(summarize(self.articles, replace(self.config, summary=summary)))
         except BriefingError as error:

@@ -1,0 +1,200 @@
+"""Bytes to documents, by what the bytes are: a feed, an HTML page, or plain text.
+
+Files and downloads meet the same sniffing, decoding and extraction here, so a page reads the
+same whether it was saved or fetched. Pure: bytes in, `Document`s out, `NotReadable` with a
+reason a person understands when there is no article in them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from briefing.sources.feeds import Entry, Feed, NotAFeed, looks_like_feed, parse_feed
+from briefing.sources.html import extract_page, looks_like_html
+
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+)
+# Declared encodings: an HTML meta tag or an XML declaration near the start.
+_DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9._:-]{2,40})""", re.IGNORECASE)
+# Characters no text file holds: C0 controls other than whitespace, C1 controls, U+FFFD.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
+# Declared charsets the undeclared guess covers: UTF-8 with a few bad bytes, else Windows-1252.
+_GUESSED = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"})
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Decoded text before cleaning, with what the page or feed said about itself.
+
+    `extracted` text came out of markup (a page's main text, a feed entry), one paragraph a
+    line; other text is a file as written, perhaps with a `Title:`/`Date:` header block.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+    url: str | None = None
+    author: str | None = None
+    extracted: bool = False
+    full: bool = True
+
+
+class NotReadable(ValueError):
+    """No article in these bytes; the message says why ("a PNG image is not text")."""
+
+
+def binary_kind(data: bytes) -> str | None:
+    """A name for bytes that are not text (an image, a PDF, an archive...), else None."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    sample = data[:8192]
+    if sample and sample.count(0) > len(sample) // 100:
+        return "binary data"
+    return None
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Text from bytes. A BOM wins, then valid UTF-8 (whatever a header claims: a wrong
+    `charset=iso-8859-1` on UTF-8 is common), then the declared charset (the argument, else a
+    meta tag or XML declaration). Undeclared bytes that are not UTF-8 are Windows-1252, the
+    usual encoding of such text; a declared charset the bytes do not fit is NotReadable."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    found = _DECLARED.search(data[:2048])
+    charset = declared or (found.group(1).decode("ascii") if found else None)
+    if charset:
+        name = _known(charset)
+        if name is None:
+            raise NotReadable(f"bad encoding: unknown charset {charset!r}")
+        if name not in _GUESSED:
+            try:
+                return data.decode(name)
+            except UnicodeDecodeError as error:
+                raise NotReadable(f"bad encoding: the bytes are neither UTF-8 nor {charset} as declared") from error
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") * 100 <= len(text) and max(data, default=0) >= 0xC2:
+        return text
+    return data.decode("cp1252", errors="replace")
+
+
+def _known(charset: str) -> str | None:
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return None
+
+
+def looks_binary(text: str) -> bool:
+    """Whether decoded text is mostly not text (random bytes named .md): over 2% controls."""
+    sample = text[:65536]
+    return bool(sample) and len(_NOT_TEXT.findall(sample)) * 50 > len(sample)
+
+
+def read_document(
+    data: bytes, path: str, id: str, url: str | None = None, charset: str | None = None
+) -> list[Document]:
+    """The documents in one file or download: one per feed entry, else one.
+
+    `id` names the file's (or page's) article; feed entries get `id/slug-of-entry`.
+    """
+    kind = binary_kind(data)
+    if kind:
+        raise NotReadable(f"{kind} is not text")
+    if looks_like_feed(data):
+        try:
+            feed = parse_feed(data)
+        except NotAFeed as error:
+            raise NotReadable(f"not a feed: {error}") from error
+        if not feed.entries:
+            raise NotReadable("a feed with no entries")
+        return feed_documents(feed, path, id, url)
+    text = decode(data, charset)
+    if looks_binary(text):
+        raise NotReadable("binary data, not text")
+    if text.lstrip()[:1] in ("{", "["):
+        try:
+            json.loads(text)
+        except ValueError:
+            pass
+        else:
+            raise NotReadable("JSON data that is not a JSON Feed")
+    if looks_like_html(text):
+        page = extract_page(text, url)
+        return [
+            Document(
+                id,
+                path,
+                page.text,
+                title=page.title,
+                source=page.source,
+                date=page.date,
+                url=page.url or url,
+                author=page.author,
+                extracted=True,
+            )
+        ]
+    return [Document(id, path, text, url=url)]
+
+
+def feed_documents(feed: Feed, path: str, id: str, url: str | None = None) -> list[Document]:
+    """One document per entry, with the feed's title as the source."""
+    source = feed.title or (urlparse(url or feed.link or "").hostname) or None
+    documents: list[Document] = []
+    used: set[str] = set()
+    for number, entry in enumerate(feed.entries, start=1):
+        slug = entry_slug(entry) or str(number)
+        entry_id, extra = f"{id}/{slug}", 2
+        while entry_id in used:
+            entry_id, extra = f"{id}/{slug}-{extra}", extra + 1
+        used.add(entry_id)
+        documents.append(
+            Document(
+                entry_id,
+                path,
+                entry.text,
+                title=entry.title,
+                source=source,
+                date=entry.date,
+                url=entry.link,
+                author=entry.author,
+                extracted=True,
+                full=entry.full,
+            )
+        )
+    return documents
+
+
+def entry_slug(entry: Entry) -> str:
+    """A short readable name for an entry: its link's last path segment, else its title."""
+    segments = [part for part in urlparse(entry.link or "").path.split("/") if part]
+    name = re.sub(r"\.(?:s?html?|php|aspx?)$", "", segments[-1]) if segments else ""
+    slug = _SLUG.sub("-", name.lower()).strip("-")
+    if len(slug) < 3 or slug.isdigit():
+        slug = _SLUG.sub("-", (entry.title or "").lower()).strip("-") or slug
+    return slug[:48].rstrip("-")

@@ -1,0 +1,71 @@
+"""`briefing read`: every article as the briefing sees it, and the text digest spans point into."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from builders import TRIO, news_page
+
+
+def run(*args: str, env_home: Path) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(env_home), "XDG_DATA_HOME": str(env_home / "data")}
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=120, env=env
+    )
+
+
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name, text in TRIO.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "page.html").write_text(news_page(), encoding="utf-8")
+    return folder
+
+
+def test_read_json_lists_each_article_with_metadata_and_clean_text(tmp_path: Path) -> None:
+    result = run("read", "--format", "json", str(inbox(tmp_path)), env_home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    articles = json.loads(result.stdout)["articles"]
+    assert [a["id"] for a in articles] == ["a_gazette", "b_courier", "c_herald", "page"]
+    assert {"id", "title", "source", "date", "url", "path", "text"} <= set(articles[0])
+    page = articles[3]
+    assert (page["source"], page["date"], page["path"]) == (
+        "River Gazette",
+        "2024-04-02",
+        str(tmp_path / "inbox/page.html"),
+    )
+    assert page["text"].startswith("The Harbour Bridge was closed on Monday") and "Home" not in page["text"]
+    assert articles[0]["title"] == "Harbour Bridge Shut After Cracks Found" and "Title:" not in articles[0]["text"]
+
+
+def test_read_text_shows_metadata_then_text_and_no_control_characters(tmp_path: Path) -> None:
+    folder = inbox(tmp_path)
+    (folder / "evil\x1b]52;c;aGk=\x07.txt").write_text(TRIO["a_gazette"].replace("Monday", "Tuesday"), encoding="utf-8")
+    result = run("read", str(folder), env_home=tmp_path)
+    assert result.returncode == 0
+    assert "# Harbour Bridge Shut After Cracks Found\nid: a_gazette\nsource: River Gazette" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_digest_spans_slice_the_text_briefing_read_prints(tmp_path: Path) -> None:
+    folder = inbox(tmp_path)
+    digest = json.loads(run("digest", "--format", "json", "--no-store", str(folder), env_home=tmp_path).stdout)
+    texts = {
+        a["id"]: a["text"]
+        for a in json.loads(run("read", "--format", "json", str(folder), env_home=tmp_path).stdout)["articles"]
+    }
+    sources = [source for item in digest["items"] for source in item["sources"]]
+    assert sources
+    for source in sources:
+        start, end = source["span"]
+        assert texts[source["article"]][start:end] == source["text"]
+
+
+def test_read_with_nothing_readable_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "x.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = run("read", str(tmp_path / "x.md"), env_home=tmp_path)
+    assert result.returncode == 1 and "x.md: skipped, a PNG image is not text" in result.stderr

@@ -1,0 +1,67 @@
+"""Saved pages: trafilatura finds the article and its metadata; our cleaning takes the rest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builders import news_page
+
+from briefing import load_articles
+from briefing.sources.html import extract_page, fragment_text
+from briefing.text.clean import clean_extracted
+
+
+def test_page_text_and_metadata() -> None:
+    page = extract_page(news_page())
+    assert page.text.split("\n")[1].startswith("The Harbour Bridge was closed on Monday")
+    assert "Home" not in page.text and "tracking" not in page.text and "Ferry fares" not in page.text
+    assert page.source == "River Gazette" and page.author == "Ana Ruiz" and page.date == "2024-04-02"
+    assert page.url == "https://gazette.example/2024/04/02/bridge-shut"
+    assert page.title is not None and page.title.startswith("Harbour Bridge Shut After Cracks Found")
+
+
+def test_cleaning_on_top_drops_the_repeated_title_and_chrome_lines_only() -> None:
+    text = (
+        "Harbour Bridge Shut After Cracks Found\n"
+        "The Harbour Bridge was closed on Monday after engineers found cracks in two of its steel supports.\n"
+        "Related: Ferry fares to rise in May\n"
+        "Short line kept\n"
+        "Write to the desk at desk@gazette.example or follow us on Twitter.\n"
+        "Repairs will take six weeks and cost four million dollars, said Ana Ruiz, who can be reached at ana@gazette.example for comment.\n"
+        "Follow the River Gazette on Facebook and Twitter."
+    )
+    cleaned = clean_extracted(text, "Harbour Bridge Shut After Cracks Found")
+    assert cleaned.body.split("\n\n") == [
+        "The Harbour Bridge was closed on Monday after engineers found cracks in two of its steel supports.",
+        "Short line kept",
+        "Repairs will take six weeks and cost four million dollars, said Ana Ruiz, who can be reached at ana@gazette.example for comment.",
+    ]
+    assert [r.rule for r in cleaned.removed] == ["headline", "promo", "contact", "social"]
+
+
+def test_saved_page_becomes_an_article_with_page_metadata(tmp_path: Path) -> None:
+    (tmp_path / "bridge.html").write_text(news_page(), encoding="utf-8")
+    (articles, problems) = load_articles([str(tmp_path)])
+    (article,) = articles
+    assert problems == []
+    assert (article.id, article.source, article.author, article.date) == (
+        "bridge",
+        "River Gazette",
+        "Ana Ruiz",
+        "2024-04-02",
+    )
+    assert article.url == "https://gazette.example/2024/04/02/bridge-shut"
+    assert article.text.startswith("The Harbour Bridge was closed on Monday")
+    assert "Harbour Bridge Shut After Cracks Found" not in article.text
+
+
+def test_page_content_sniffed_whatever_the_file_name(tmp_path: Path) -> None:
+    (tmp_path / "bridge.txt").write_bytes(news_page().encode("utf-8"))
+    (article,) = load_articles([str(tmp_path / "bridge.txt")])[0]
+    assert article.source == "River Gazette" and "<p>" not in article.text
+
+
+def test_fragment_keeps_blocks_apart_and_drops_scripts() -> None:
+    assert fragment_text("<p>One <b>bold</b> line.</p><script>x()</script><p>Two &amp; three.</p>") == (
+        "One bold line.\nTwo & three."
+    )

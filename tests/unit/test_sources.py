@@ -1,0 +1,77 @@
+"""What a source is decides how it is read: pipes and devices, clashing names, bytes that are not text."""
+
+from __future__ import annotations
+
+import os
+import random
+import threading
+from pathlib import Path
+
+from builders import TRIO, rss
+
+from briefing import load_articles
+from briefing.models import Skipped
+from briefing.sources.files import file_ids
+
+BODY = TRIO["a_gazette"]
+
+
+def test_fifo_and_device_are_named_and_the_other_sources_still_read(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    done = threading.Event()
+    reader = threading.Thread(target=lambda: (load_articles([str(tmp_path), str(pipe), "/dev/zero"]), done.set()))
+    reader.start()
+    reader.join(timeout=30)
+    assert done.is_set(), "reading a FIFO blocked"
+    articles, problems = load_articles([str(tmp_path), "/dev/zero"])
+    assert [a.id for a in articles] == ["good"]
+    assert Skipped(str(pipe), "a named pipe (FIFO), not a file; it was not read") in problems
+    assert Skipped("/dev/zero", "a character device, not a file; it was not read") in problems
+
+
+def test_same_stem_in_two_folders_gives_two_articles_with_readable_ids(tmp_path: Path) -> None:
+    for folder, text in (("inbox", TRIO["a_gazette"]), ("archive", TRIO["b_courier"])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "storm.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "inbox" / "other.md").write_text(TRIO["c_herald"], encoding="utf-8")
+    sources = [str(tmp_path / "inbox"), str(tmp_path / "archive")]
+    articles, problems = load_articles(sources)
+    assert problems == []
+    assert [a.id for a in articles] == ["other", "inbox/storm", "archive/storm"]
+    assert [a.id for a in load_articles(sources)[0]] == [a.id for a in articles]
+
+
+def test_file_ids_go_up_only_as_far_as_needed() -> None:
+    paths = [Path("a/x/day.txt"), Path("b/x/day.txt"), Path("a/y/day.md"), Path("c/note.txt")]
+    assert file_ids(paths) == ["a/x/day", "b/x/day", "y/day", "note"]
+    assert file_ids([Path("day.txt"), Path("day.md")]) == ["day", "day-2"]
+
+
+def test_random_bytes_named_md_are_not_an_article(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(BODY, encoding="utf-8")
+    noise = random.Random(7)
+    for number in range(5):
+        data = bytes(noise.randrange(1, 256) for _ in range(4000))
+        (tmp_path / f"noise{number}.md").write_bytes(data)
+    articles, problems = load_articles([str(tmp_path)])
+    assert [a.id for a in articles] == ["good"]
+    assert all(isinstance(p, Skipped) and "not text" in p.reason for p in problems) and len(problems) == 5
+
+
+def test_feed_file_without_extension_gives_one_article_per_entry(tmp_path: Path) -> None:
+    body = TRIO["b_courier"].split("\n\n", 1)[1]
+    feed = rss(
+        ("Cracks Close Harbour Bridge", "https://gazette.example/2024/04/02/bridge-shut.html", f"<p>{body}</p>"),
+        ("Ferry added", "https://gazette.example/ferry", "<p>" + TRIO["c_herald"].split("\n\n", 1)[1] + "</p>"),
+    )
+    (tmp_path / "gazette").write_bytes(feed)
+    articles, problems = load_articles([str(tmp_path)])
+    assert problems == []
+    assert [(a.id, a.title, a.source, a.date) for a in articles] == [
+        ("gazette/bridge-shut", "Cracks Close Harbour Bridge", "River Gazette", "2024-04-02"),
+        ("gazette/ferry", "Ferry added", "River Gazette", "2024-04-02"),
+    ]
+    assert articles[0].url == "https://gazette.example/2024/04/02/bridge-shut.html"
+    assert articles[0].text.startswith("Engineers discovered cracks")
