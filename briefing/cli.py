@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     budget.add_argument("--words", type=int, metavar="W", help="about W words instead of N items")
     budget.add_argument("--bytes", type=int, metavar="B", help="about B bytes (for evaluation)")
     digest.add_argument("--algorithm", choices=ALGORITHMS, help="sumy algorithm that rates sentences")
+    digest.add_argument("--stories", type=int, metavar="K", help="at most K stories, most important first (0: all)")
+    digest.add_argument("--topic", metavar="TEXT", help='only the stories about TEXT, e.g. "Ukraine"')
     digest.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     digest.add_argument("-o", "--output", metavar="FILE", help="write atomically to FILE ({date} expands)")
     digest.add_argument("--explain", action="store_true", help="also list on stderr what cleaning removed")
@@ -74,9 +76,10 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
     from briefing.history.novelty import without_repeats
-    from briefing.history.store import StoreError, remember
+    from briefing.history.store import StoreError, recent_items, record
     from briefing.output import expand_path, write_atomically
     from briefing.progress import ProgressBar
+    from briefing.render import printable
 
     config = load_config(args.sub_config or args.config)
     words_or_bytes = args.words is not None or args.bytes is not None
@@ -86,6 +89,8 @@ def _digest(args: argparse.Namespace) -> int:
         words=args.words,
         bytes=args.bytes,
         algorithm=args.algorithm,
+        stories=args.stories,
+        topic=args.topic,
     )
     bar = ProgressBar()
     articles, problems = load_articles(args.sources or list(config.sources.paths), config, bar.part(0.0, 0.3))
@@ -96,25 +101,33 @@ def _digest(args: argparse.Namespace) -> int:
                 print(f"{article.id}\t{removal.rule}\t{removal.text}", file=sys.stderr)
     if not articles:
         raise SourceError("no article could be read")
-    briefing = summarize(articles, config, bar.part(0.3, 0.7))
-    bar.close()
     store_failure = None
+    previous = None
     if not args.no_store:
         try:
-            briefing = remember(briefing, config, __version__)[0]
-            if args.only_new:
-                briefing = without_repeats(briefing)
+            previous = recent_items(config)
         except StoreError as error:
             store_failure = error
             print(f"briefing: {error}; the briefing was not recorded", file=sys.stderr)
-    text = render(briefing, args.format)
+    briefing = summarize(articles, config, bar.part(0.3, 0.7), previous)
+    bar.close()
+    if config.topic.query and not briefing.stories:
+        print(f"briefing: no story is about {printable(config.topic.query)!r}", file=sys.stderr)
+    shown = without_repeats(briefing) if args.only_new and previous is not None else briefing
+    text = render(shown, args.format)
     if args.output:
         write_atomically(expand_path(args.output, briefing.date), text)
     else:
         sys.stdout.write(text)
+    if previous is not None:
+        try:
+            record(briefing, config, __version__)
+        except StoreError as error:
+            store_failure = error
+            print(f"briefing: {error}; the briefing was not recorded", file=sys.stderr)
     if store_failure:
         return store_failure.exit_code
-    return ExitCode.OK if briefing.items else ExitCode.NOTHING_TO_SUMMARIZE
+    return ExitCode.OK if shown.items else ExitCode.NOTHING_TO_SUMMARIZE
 
 
 def _report(problems: Sequence[Skipped | Notice], read: int) -> None:

@@ -46,6 +46,28 @@ class MergeConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class StoriesConfig:
+    threshold: float = 0.03
+    attach: float = 0.1
+    days_apart: float = 3.0
+    max: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class RankConfig:
+    articles: float = 1.0
+    sources: float = 0.5
+    corroboration: float = 1.0
+    recency: float = 0.5
+    novelty: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class TopicConfig:
+    query: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ScoreConfig:
     algorithm: float = 1.0
     coverage: float = 1.0
@@ -98,6 +120,9 @@ class Config:
     sources: SourcesConfig = field(default_factory=SourcesConfig)
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     merge: MergeConfig = field(default_factory=MergeConfig)
+    stories: StoriesConfig = field(default_factory=StoriesConfig)
+    rank: RankConfig = field(default_factory=RankConfig)
+    topic: TopicConfig = field(default_factory=TopicConfig)
     score: ScoreConfig = field(default_factory=ScoreConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
@@ -203,9 +228,20 @@ def _check_values(config: Config, origin: str) -> None:
         raise ConfigError(f"{origin}: 'summary.min_words' ({summary.min_words}) exceeds 'summary.max_words'")
     if not 0.0 < config.merge.threshold <= 1.0:
         raise ConfigError(f"{origin}: 'merge.threshold' must be in (0, 1], got {config.merge.threshold}")
-    for item in fields(ScoreConfig):
-        if getattr(config.score, item.name) < 0:
-            raise ConfigError(f"{origin}: 'score.{item.name}' must be 0 or more")
+    for section in ("score", "rank"):
+        for item in fields(getattr(config, section)):
+            if not getattr(getattr(config, section), item.name) >= 0:  # also false for nan
+                raise ConfigError(f"{origin}: '{section}.{item.name}' must be 0 or more")
+    stories = config.stories
+    for key in ("threshold", "attach"):
+        if not 0.0 < getattr(stories, key) <= 1.0:
+            raise ConfigError(f"{origin}: 'stories.{key}' must be in (0, 1], got {getattr(stories, key)}")
+    if not 0.0 <= stories.days_apart <= 3650:
+        raise ConfigError(
+            f"{origin}: 'stories.days_apart' must be from 0 (ignore dates) to 3650, got {stories.days_apart}"
+        )
+    if stories.max < 0:
+        raise ConfigError(f"{origin}: 'stories.max' must be 0 (all) or more, got {stories.max}")
     for pattern in config.clean.drop_patterns:
         try:
             re.compile(pattern)
@@ -213,11 +249,16 @@ def _check_values(config: Config, origin: str) -> None:
             raise ConfigError(f"{origin}: 'clean.drop_patterns' has an invalid pattern {pattern!r}: {error}") from error
 
 
-def with_overrides(config: Config, **summary: Any) -> Config:
-    """A copy of `config` with command-line values (those not None) put into [summary]."""
+def with_overrides(config: Config, stories: int | None = None, topic: str | None = None, **summary: Any) -> Config:
+    """A copy of `config` with command-line values (those not None) put into [summary],
+    `stories` into [stories] max and `topic` into [topic] query."""
     given = {key: value for key, value in summary.items() if value is not None}
-    if not given:
+    if not given and stories is None and topic is None:
         return config
     updated = replace(config, summary=replace(config.summary, **given))
+    if stories is not None:
+        updated = replace(updated, stories=replace(updated.stories, max=stories))
+    if topic is not None:
+        updated = replace(updated, topic=TopicConfig(topic))
     _check_values(updated, "command line")
     return updated

@@ -19,7 +19,7 @@ from briefing.config import Config, load_config
 from briefing.errors import ConfigError, ExitCode, SourceError
 from briefing.sources.documents import Document, decode
 from briefing.sources.files import parse_article
-from briefing.summary.pipeline import summarize
+from briefing.summary.pipeline import summarize_story
 
 PLAIN_SUMY = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
 MEASURES = ("rouge1", "rouge2", "rougeLsum")
@@ -82,7 +82,7 @@ def briefing_system(config: Config, budget: SummaryLength) -> Callable[[Cluster]
 
     def run(cluster: Cluster) -> str:
         articles = tuple(parse_article(d, config.clean.drop_patterns) for d in cluster.documents)
-        return "\n".join(item.text for item in summarize(articles, configured).items)
+        return "\n".join(item.text for item in summarize_story(articles, configured).items)
 
     return run
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Mark = Literal["new", "update", "repeat"]
+StoryMark = Literal["new", "ongoing"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ class BriefingItem:
     sources: tuple[SourceSentence, ...]
     score: float
     mark: Mark | None = None  # against history: None until the briefing was compared with it
+    story: str = ""  # the id of the story the item belongs to
 
     @property
     def support(self) -> int:
@@ -107,6 +109,22 @@ class Settings:
     words: int
     bytes: int
     threshold: float
+    stories: int = 0  # at most this many stories (0: all)
+    topic: str = ""  # only the stories about this topic (empty: all)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One story of the day: the articles that report it and the items that summarize it."""
+
+    id: str
+    title: str  # a clean label: the most typical headline of its articles, or its key terms
+    articles: tuple[str, ...]  # article ids
+    sources: int  # distinct outlets among the articles
+    items: tuple[int, ...]  # indexes into Briefing.items
+    score: float  # importance, by the formula in config.toml [rank]
+    key_terms: tuple[str, ...]
+    mark: StoryMark | None = None  # "new" when none of its items relates to earlier briefings
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +135,8 @@ class Briefing:
     articles: tuple[Article, ...]
     key_terms: tuple[str, ...]
     settings: Settings
+    stories: tuple[Story, ...] = ()  # most important first; items are in the same order
+    story_count: int = 1  # stories found among the articles, before --topic and --stories
 
     @property
     def sentence_count(self) -> int:

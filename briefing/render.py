@@ -11,7 +11,7 @@ import re
 import textwrap
 from typing import Any, Literal
 
-from briefing.models import Article, Briefing, BriefingItem
+from briefing.models import Article, Briefing, BriefingItem, Story
 
 Format = Literal["text", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
@@ -52,11 +52,42 @@ def _cited(briefing: Briefing) -> tuple[list[Article], str | None]:
     return cited, f"and {others} other article{'s' if others > 1 else ''}, not quoted above"
 
 
+def _plural(count: int, noun: str, nouns: str = "") -> str:
+    """`1 article`, `2 articles`; `nouns` for irregular plurals."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
 def _counts(briefing: Briefing) -> str:
+    """What was read and what was kept; stories are counted only where there are several."""
+    read = f"{_plural(len(briefing.articles), 'article')}, {_plural(briefing.sentence_count, 'sentence')}"
+    algorithm = briefing.settings.algorithm
+    if briefing.story_count <= 1 and not briefing.settings.topic:
+        return f"{read}, {len(briefing.items)} in this briefing ({algorithm})"
+    topic = f" about “{briefing.settings.topic}”" if briefing.settings.topic else ""
     return (
-        f"{len(briefing.articles)} articles, {briefing.sentence_count} sentences, "
-        f"{len(briefing.items)} in this briefing ({briefing.settings.algorithm})"
+        f"{read}, {_plural(briefing.story_count, 'story', 'stories')}; "
+        f"{_plural(len(briefing.stories), 'story', 'stories')}{topic} with "
+        f"{_plural(len(briefing.items), 'item')} in this briefing ({algorithm})"
     )
+
+
+def _nothing(briefing: Briefing) -> str:
+    if briefing.settings.topic and not briefing.stories:
+        return f"Nothing to report: no story is about “{briefing.settings.topic}”."
+    return "Nothing to report: no article had a sentence worth a briefing."
+
+
+def _sections(briefing: Briefing) -> list[tuple[Story | None, list[BriefingItem]]]:
+    """The items by story, most important story first; one untitled section for one story."""
+    if len(briefing.stories) < 2:
+        return [(None, list(briefing.items))]
+    return [(story, [briefing.items[i] for i in story.items]) for story in briefing.stories]
+
+
+def _story_line(story: Story) -> str:
+    """`10 articles, 3 sources; new story`: how widely the story is reported, and if it is new."""
+    line = f"{_plural(len(story.articles), 'article')}, {_plural(story.sources, 'source')}"
+    return f"{line}; new story" if story.mark == "new" else line
 
 
 def _source_line(article: Article) -> str:
@@ -73,13 +104,19 @@ def render_text(briefing: Briefing) -> str:
         _counts(briefing),
         "",
     ]
-    width = len(str(len(briefing.items))) + 2
-    for number, item in enumerate(briefing.items, start=1):
-        text = f"{_mark(item)}{printable(item.text)} {_markers(item, numbers)}"
-        lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
+    for story, items in _sections(briefing):
+        if story:
+            lines += textwrap.wrap(f"== {printable(story.title)} ==", WIDTH, subsequent_indent="   ")
+            lines.append(_story_line(story))
+        width = len(str(len(items))) + 2
+        for number, item in enumerate(items, start=1):
+            text = f"{_mark(item)}{printable(item.text)} {_markers(item, numbers)}"
+            lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
+        lines += [""] if story else []
     if not briefing.items:
-        lines.append("Nothing to report: no article had a sentence worth a briefing.")
-    lines += ["", "Sources"]
+        lines.append(_nothing(briefing))
+    lines += [] if lines[-1] == "" else [""]
+    lines += ["Sources"]
     cited, others = _cited(briefing)
     for article in cited:
         lines += textwrap.wrap(
@@ -103,12 +140,17 @@ def render_markdown(briefing: Briefing) -> str:
         f"*{_counts(briefing)}*",
         "",
     ]
-    for number, item in enumerate(briefing.items, start=1):
-        mark = f"**{item.mark}** " if item.mark else ""
-        lines.append(f"{number}. {mark}{_md(item.text)} {_md(_markers(item, numbers))}")
+    for story, items in _sections(briefing):
+        if story:
+            lines += [f"## {_md(story.title)}", "", f"*{_story_line(story)}*", ""]
+        for number, item in enumerate(items, start=1):
+            mark = f"**{item.mark}** " if item.mark else ""
+            lines.append(f"{number}. {mark}{_md(item.text)} {_md(_markers(item, numbers))}")
+        lines += [""] if story else []
     if not briefing.items:
-        lines.append("Nothing to report: no article had a sentence worth a briefing.")
-    lines += ["", "## Sources", ""]
+        lines.append(_nothing(briefing))
+    lines += [] if lines[-1] == "" else [""]
+    lines += ["## Sources", ""]
     cited, others = _cited(briefing)
     for article in cited:
         date = f", {article.date}" if article.date else ""
@@ -131,6 +173,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
             {
                 "text": printable(item.text),
                 **({"mark": item.mark} if item.mark else {}),
+                "story": item.story,
                 "support": item.support,
                 "score": item.score,
                 "sources": [
@@ -146,6 +189,19 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
             }
             for item in briefing.items
         ],
+        "stories": [
+            {
+                "id": story.id,
+                "title": printable(story.title),
+                "articles": list(story.articles),
+                "items": list(story.items),
+                "score": story.score,
+                "key_terms": [printable(t) for t in story.key_terms],
+                **({"mark": story.mark} if story.mark else {}),
+            }
+            for story in briefing.stories
+        ],
+        "story_count": briefing.story_count,
         "articles": [
             {
                 "id": a.id,
@@ -163,6 +219,8 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
             "words": briefing.settings.words,
             "bytes": briefing.settings.bytes,
             "threshold": briefing.settings.threshold,
+            "stories": briefing.settings.stories,
+            "topic": briefing.settings.topic,
         },
     }
 

@@ -38,12 +38,13 @@ def mark_items(texts: Sequence[str], previous: Sequence[str]) -> tuple[Mark, ...
     return tuple(marks)
 
 
-def with_marks(briefing: Briefing, previous: Sequence[str]) -> Briefing:
-    """The briefing with each item marked against the previous briefings' item texts."""
-    marks = mark_items([item.text for item in briefing.items], previous)
-    return replace(briefing, items=tuple(replace(item, mark=mark) for item, mark in zip(briefing.items, marks)))
-
-
 def without_repeats(briefing: Briefing) -> Briefing:
-    """The briefing without the items marked as repeats."""
-    return replace(briefing, items=tuple(item for item in briefing.items if item.mark != "repeat"))
+    """The briefing without the items marked as repeats, and without stories left empty."""
+    kept = [index for index, item in enumerate(briefing.items) if item.mark != "repeat"]
+    position = {index: new for new, index in enumerate(kept)}
+    stories = []
+    for story in briefing.stories:
+        items = tuple(position[i] for i in story.items if i in position)
+        if items:
+            stories.append(replace(story, items=items))
+    return replace(briefing, items=tuple(briefing.items[i] for i in kept), stories=tuple(stories))

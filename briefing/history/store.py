@@ -18,7 +18,6 @@ from pathlib import Path
 
 from briefing.config import Config
 from briefing.errors import BriefingError, ExitCode
-from briefing.history.novelty import with_marks
 from briefing.models import Briefing
 from briefing.render import render
 
@@ -83,17 +82,17 @@ def store_path(config: Config) -> Path:
     return Path(config.store.path).expanduser() if config.store.path else default_path()
 
 
-def remember(briefing: Briefing, config: Config, version: str) -> tuple[Briefing, list[str]]:
-    """Mark the items against recent history, record the briefing and prune old ones.
-
-    Returns the marked briefing and the earlier items it was compared with.
-    """
+def recent_items(config: Config) -> list[str]:
+    """The item texts of the briefings of the last [store] compare_days days, to mark against."""
     with Store(store_path(config)) as store:
-        previous = store.previous_items(config.store.compare_days)
-        briefing = with_marks(briefing, previous)
+        return store.previous_items(config.store.compare_days)
+
+
+def record(briefing: Briefing, config: Config, version: str) -> None:
+    """Record the briefing and prune the ones older than [store] keep_days."""
+    with Store(store_path(config)) as store:
         store.record(briefing, version)
         store.prune(config.store.keep_days)
-    return briefing, previous
 
 
 def article_hash(text: str) -> str:

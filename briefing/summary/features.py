@@ -200,3 +200,20 @@ def count_matrix(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     counts = sparse.csr_matrix((np.ones(len(columns)), columns, indptr), shape=(len(rows), max(len(vocabulary), 1)))
     counts.sum_duplicates()
     return counts
+
+
+def unit_tfidf(counts: sparse.csr_matrix, sublinear: bool = False) -> sparse.csr_matrix:
+    """TF-IDF rows scaled to unit length, so that a row product is a cosine.
+
+    Smooth idf, log((1 + n) / (1 + df)) + 1; `sublinear` takes 1 + log(tf), so a word
+    repeated ten times in one long text does not outweigh ten different words.
+    """
+    counts = sparse.csr_matrix(counts, dtype=float, copy=True)
+    document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1.0
+    if sublinear:
+        counts.data = 1.0 + np.log(counts.data)
+    weighted = sparse.csr_matrix(counts.multiply(idf))
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)

@@ -14,6 +14,7 @@ import numpy as np
 from scipy import sparse
 
 from briefing.summary.features import SentenceFeatures, count_matrix
+from briefing.summary.merge import similar_pairs
 
 THRESHOLD = 0.1  # sumy's default: sentences more similar than this are linked
 _TOLERANCE = 0.1  # sumy's epsilon; with it the ranking equals sumy's exactly
@@ -36,7 +37,8 @@ def lexrank(features: Sequence[SentenceFeatures], threshold: float = THRESHOLD) 
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     safe = np.where(norms > 0, norms, 1.0)
     unit = sparse.csr_matrix(sparse.diags(1.0 / safe) @ weighted)
-    similarity = sparse.csr_matrix(unit @ unit.T)
+    # Thresholded block by block: the full product would hold nearly every pair of a big story.
+    similarity = similar_pairs(unit, threshold)
     similarity.data = (similarity.data > threshold).astype(float)
     similarity.eliminate_zeros()
     degrees = np.asarray(similarity.sum(axis=1)).ravel()

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from briefing.summary.features import SentenceFeatures, count_matrix
+from briefing.summary.features import SentenceFeatures, count_matrix, unit_tfidf
 
 # Numbers and names survive paraphrase and translation, so they count more than a single word.
 _FACT_WEIGHT = 2.0
-_CHUNK = 2048
+_BLOCK_CELLS = 4_000_000
 # Sentences this close to a leader (relative to the threshold) are considered for its group.
 _NEIGHBOUR_FACTOR = 0.75
 _MIN_TERMS = 5
@@ -40,19 +40,20 @@ def term_matrix(features: Sequence[SentenceFeatures]) -> sparse.csr_matrix:
     counts = sparse.hstack(
         [count_matrix([f.stems for f in features]), _FACT_WEIGHT * count_matrix(facts)], format="csr"
     )
-    document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1.0
-    weighted = counts.multiply(idf).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+    return unit_tfidf(counts)
 
 
 def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
-    """Cosine similarities at or above `threshold`, computed in row blocks to bound memory."""
+    """Cosine similarities at or above `threshold`, computed in row blocks to bound memory.
+
+    A block's product may hold a value for nearly every pair of its rows with all rows
+    (common words link almost everything), so blocks hold at most `_BLOCK_CELLS` pairs:
+    memory stays linear in the number of rows, whatever the day's size.
+    """
+    rows = max(1, _BLOCK_CELLS // max(matrix.shape[0], 1))
     blocks = []
-    for start in range(0, matrix.shape[0], _CHUNK):
-        block = (matrix[start : start + _CHUNK] @ matrix.T).tocsr()
+    for start in range(0, matrix.shape[0], rows):
+        block = (matrix[start : start + rows] @ matrix.T).tocsr()
         block.data[block.data < threshold] = 0.0
         block.eliminate_zeros()
         blocks.append(block)

@@ -8,7 +8,6 @@ diminishing returns is what keeps two sentences about the same fact out of one b
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -124,23 +123,3 @@ def _same_event(a: SentenceFeatures, b: SentenceFeatures) -> bool:
     first, second = _fact_words(a), _fact_words(b)
     shared = len(first & second)
     return shared >= _EVENT_WORDS and shared >= _EVENT_SHARE * min(len(first), len(second))
-
-
-def key_terms(features: Sequence[SentenceFeatures], count: int = 5) -> tuple[str, ...]:
-    """The content words most articles use, each shown in its most common written form."""
-    by_article: dict[int, set[str]] = {}
-    frequency: Counter[str] = Counter()
-    forms: Counter[tuple[str, str]] = Counter()
-    for feature in features:
-        by_article.setdefault(feature.article, set()).update(feature.stems)
-        frequency.update(feature.stems)
-        forms.update(zip(feature.stems, feature.forms))
-    articles: Counter[str] = Counter()
-    for stems in by_article.values():
-        articles.update(stems)
-    ranked = heapq.nsmallest(count, (s for s in articles if len(s) > 2), key=lambda s: (-articles[s], -frequency[s], s))
-    shown: dict[str, tuple[int, str]] = {}
-    for (stem, form), uses in forms.items():
-        if stem in ranked and (stem not in shown or (-uses, form) < shown[stem]):
-            shown[stem] = (-uses, form)
-    return tuple(shown[s][1] for s in ranked)

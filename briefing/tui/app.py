@@ -18,8 +18,7 @@ from textual.worker import get_current_worker
 from briefing import __version__, load_articles, render, summarize
 from briefing.config import Config
 from briefing.errors import BriefingError
-from briefing.history.novelty import with_marks
-from briefing.history.store import Store, StoreError, remember, store_path
+from briefing.history.store import Store, StoreError, recent_items, record, store_path
 from briefing.models import Article, Briefing, BriefingItem, SourceSentence
 from briefing.output import expand_path, write_atomically
 from briefing.tui.commands import BriefingCommands
@@ -125,25 +124,26 @@ class BriefingApp(App[None]):
                 for problem in problems:
                     self.call_from_thread(self.notify, str(problem), severity="warning")
             summary = replace(self.config.summary, sentences=count, words=0, bytes=0, algorithm=algorithm)
-            briefing = self._with_marks(summarize(self.articles, replace(self.config, summary=summary)))
+            briefing = self._marked_summary(self.articles, replace(self.config, summary=summary))
         except BriefingError as error:
             self.call_from_thread(self._failed, str(error))
             return
         if not worker.is_cancelled:
             self.call_from_thread(self.show_briefing, briefing)
 
-    def _with_marks(self, briefing: Briefing) -> Briefing:
-        """The first briefing of a run is recorded; every one is marked against history."""
-        if not self.store:
-            return briefing
-        if self.previous is None:
+    def _marked_summary(self, articles: tuple[Article, ...], config: Config) -> Briefing:
+        """Every briefing is marked against history; the first of a run is recorded."""
+        if self.store and self.previous is None:
             try:
-                briefing, self.previous = remember(briefing, self.config, __version__)
+                previous = recent_items(self.config)
+                briefing = summarize(articles, config, previous=previous)
+                record(briefing, self.config, __version__)
+                self.previous = previous
+                return briefing
             except StoreError as error:
                 self.store = False
                 self.call_from_thread(self.notify, f"{error}; not recorded", severity="warning")
-            return briefing
-        return with_marks(briefing, self.previous)
+        return summarize(articles, config, previous=self.previous if self.store else None)
 
     def _failed(self, reason: str) -> None:
         self.query_one("#busy").display = False

@@ -18,7 +18,9 @@ def test_sources_list_the_quoted_articles_and_count_the_rest(trio: tuple[Article
         "Title: Sunny Week Ahead\n\nForecasters expect a dry and sunny week across the region with light winds.",
     )
     config = Config()
-    briefing = summarize((*trio, aside), replace(config, summary=replace(config.summary, sentences=3)))
+    # The weather report is a story of its own, left out by showing only the top story.
+    config = replace(config, summary=replace(config.summary, sentences=3), stories=replace(config.stories, max=1))
+    briefing = summarize((*trio, aside), config)
     assert all("d_weather" not in item.article_ids for item in briefing.items)
     text, markdown = render(briefing, "text"), render(briefing, "markdown")
     for output in (text, markdown):

@@ -1,0 +1,141 @@
+"""What a story is about, in words a reader knows: its key terms and its headline.
+
+Key terms are the names and words most of the story's articles use and the rest of the day
+does not ("Hun Sen", "Hurricane Mitch"), never clitics or filler ("n't", "year", "make").
+The label is the headline most typical of the story's articles; where the articles have no
+headline of their own (a title made from the first sentence), the key terms stand in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from briefing.models import Article
+from briefing.summary.features import SentenceFeatures
+from briefing.text.segment import WORD, stem, stop_words, tokenizer
+
+# Names are how readers know a story, so they count double against common words.
+_NAME_WEIGHT = 2.0
+_LABEL_TERMS = 3
+# Capitalised, but dates rather than names: "Monday" is in every story of the week.
+_CALENDAR = frozenset(
+    (
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    )
+)
+
+
+_CALENDAR_STEMS = frozenset(stem(word) for word in _CALENDAR)
+
+
+def term_keys(feature: SentenceFeatures) -> set[str]:
+    """The candidate terms of a sentence: names ("@hun sen") and content stems worth showing."""
+    keys = {f"@{name}" for name in feature.names if not _CALENDAR.issuperset(name.split())}
+    keys.update(s for s in feature.stems if len(s) > 2 and "'" not in s and "’" not in s and s not in _CALENDAR_STEMS)
+    return keys
+
+
+def article_terms(features: Iterable[SentenceFeatures], count: int) -> list[set[str]]:
+    """The candidate terms of each of `count` articles."""
+    terms: list[set[str]] = [set() for _ in range(count)]
+    for feature in features:
+        terms[feature.article] |= term_keys(feature)
+    return terms
+
+
+def key_terms(
+    features: Sequence[SentenceFeatures],
+    terms: Sequence[set[str]],
+    day_frequency: Counter[str],
+    day_size: int,
+    count: int = 5,
+) -> tuple[str, ...]:
+    """The story's `count` key terms, as written: share of its articles using a term, times
+    how rare the term is in the rest of the day (its idf outside the story), names doubled;
+    no term repeats a chosen one. With one story in the day, the share alone decides.
+
+    `features` and `terms` are the story's (terms per story article); `day_frequency` counts
+    the day's articles using each term, of `day_size` articles.
+    """
+    story_frequency: Counter[str] = Counter()
+    for article_terms_ in terms:
+        story_frequency.update(article_terms_)
+    uses: Counter[str] = Counter()
+    forms: Counter[tuple[str, str]] = Counter()
+    for feature in features:
+        uses.update(feature.stems)
+        uses.update(f"@{name}" for name in feature.names)
+        forms.update(zip(feature.stems, feature.forms))
+        forms.update((form.lower(), form) for form in feature.forms)
+
+    others = day_size - len(terms)
+
+    def weight(term: str) -> float:
+        idf = math.log((1 + others) / (1 + day_frequency[term] - story_frequency[term])) + 1.0
+        return story_frequency[term] / max(len(terms), 1) * idf * (_NAME_WEIGHT if term[0] == "@" else 1.0)
+
+    ranked = sorted(story_frequency, key=lambda t: (-round(weight(t), 9), -uses[t], -len(t), t))
+    chosen: list[str] = []
+    for term in ranked:
+        overlapping = [k for k, other in enumerate(chosen) if _words(term) & _words(other)]
+        if not overlapping:
+            if len(chosen) == count:
+                break
+            chosen.append(term)
+        elif _longer_name(term, chosen[overlapping[0]], story_frequency) and len(overlapping) == 1:
+            # "Mitch" opens sentences as "Hurricane Mitch": the fuller name wins when it is common.
+            chosen[overlapping[0]] = term
+    return tuple(_shown(term, forms) for term in chosen)
+
+
+def _words(term: str) -> set[str]:
+    return {stem(word) for word in term[1:].split()} if term[0] == "@" else {term}
+
+
+def _longer_name(term: str, other: str, frequency: Counter[str]) -> bool:
+    """Whether name `term` contains name `other` and at least half as many articles use it."""
+    return term[0] == other[0] == "@" and _words(other) < _words(term) and 2 * frequency[term] >= frequency[other]
+
+
+def _shown(term: str, forms: Counter[tuple[str, str]]) -> str:
+    """A term in its most common written form: "Hun Sen", "Ukraine"."""
+    if term[0] == "@":
+        return " ".join(_form(word, forms) for word in term[1:].split())
+    return _form(term, forms)
+
+
+def _form(key: str, forms: Counter[tuple[str, str]]) -> str:
+    written = [(uses, form) for (k, form), uses in forms.items() if k == key]
+    return max(written, key=lambda pair: (pair[0], pair[1]))[1] if written else key
+
+
+def story_title(articles: Sequence[Article], terms: Sequence[set[str]], shown_terms: tuple[str, ...]) -> str:
+    """The headline whose words most of the story's articles use, or its key terms."""
+    frequency: Counter[str] = Counter()
+    for article_terms_ in terms:
+        frequency.update(article_terms_)
+    best, best_score = "", 0.0
+    for article in articles:
+        if _title_from_text(article):
+            continue
+        words = title_stems(article.title)
+        score = sum(frequency[w] for w in words) / (len(words) * len(articles)) if words else 0.0
+        if score > best_score:
+            best, best_score = article.title, score
+    return best or ", ".join(shown_terms[:_LABEL_TERMS]) or articles[0].title
+
+
+def title_stems(title: str) -> set[str]:
+    """The content stems of a headline."""
+    stops = stop_words()
+    return {stem(w) for w in tokenizer().to_words(title) if WORD.match(w) and w.lower() not in stops}
+
+
+def _title_from_text(article: Article) -> bool:
+    """Whether the title was made from the first sentence because the page had none."""
+    return bool(article.sentences) and article.sentences[0].text.startswith(article.title.rstrip("…"))
