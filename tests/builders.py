@@ -71,3 +71,31 @@ def rss(*items: tuple[str, str, str], title: str = "River Gazette") -> bytes:
         f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{title}</title>"
         f"<link>https://gazette.example/</link>{entries}</channel></rss>"
     ).encode()
+
+
+# Two more stories for a mixed day beside TRIO: a strike reported by two papers, and a
+# chess result reported by one. Words and names differ from story to story, as in real news.
+STRIKE = {
+    "d_tribune": (
+        "Title: Nurses Strike at Saint Anne Hospital\nSource: Metro Tribune\nDate: 2024-04-02\n\n"
+        "Nurses at Saint Anne Hospital walked off the job on Tuesday, demanding higher pay and safer staffing levels. "
+        "The nurses union said about 900 members joined the strike after talks with hospital managers collapsed. "
+        "Hospital managers said emergency care would continue with temporary staff during the strike. "
+        "Union leader Maria Chen said the nurses would stay out until managers offered a fair contract."
+    ),
+    "e_post": (
+        "Title: Saint Anne Nurses Walk Out\nSource: Morning Post\nDate: 2024-04-02\n\n"
+        "About 900 nurses went on strike at Saint Anne Hospital on Tuesday over pay and staffing levels. "
+        "Talks between the nurses union and hospital managers collapsed on Monday night, the union said. "
+        "Maria Chen, the union leader, said nurses were exhausted by years of short staffing. "
+        "Planned surgeries were postponed while temporary staff covered the emergency care wards."
+    ),
+}
+CHESS = {
+    "f_sports": (
+        "Title: Teenager Wins City Chess Open\nSource: Sports Desk\nDate: 2024-04-01\n\n"
+        "Fifteen-year-old Arjun Patel won the City Chess Open on Sunday, beating grandmaster Lev Orlov in the final round. "
+        "Patel finished the nine-round tournament with seven wins and two draws. "
+        "Organisers said a record 240 players entered the open this year, including eleven grandmasters."
+    ),
+}

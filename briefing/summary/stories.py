@@ -45,22 +45,26 @@ def find_stories(
     for feature in features:
         concepts[feature.article].extend(f"{a} {b}" for a, b in sorted(feature.concepts))
         stems[feature.article].extend(feature.stems)
+    days = np.array([day_number(article.date) for article in articles], dtype=float)
     vectors = unit_tfidf(count_matrix(concepts), sublinear=True)
     similar = similar_pairs(vectors, config.threshold * _FLOOR)
     similar.setdiag(0.0)
     similar.eliminate_zeros()
-    if config.days_apart:
-        similar = _apart_in_time(similar, articles, config.days_apart)
+    similar = _apart_in_time(similar, days, days, config.days_apart)
     groups = average_linkage(similar, config.threshold)
-    groups = _attach_fragments(groups, unit_tfidf(count_matrix(stems), sublinear=True), config.attach)
+    words = unit_tfidf(count_matrix(stems), sublinear=True)
+    groups = _attach_fragments(groups, words, days, config)
     return sorted((tuple(sorted(group)) for group in groups), key=lambda group: group[0])
 
 
-def _apart_in_time(similar: sparse.csr_matrix, articles: Sequence[Article], days_apart: float) -> sparse.csr_matrix:
+def _apart_in_time(
+    similar: sparse.csr_matrix, row_days: np.ndarray, column_days: np.ndarray, days_apart: float
+) -> sparse.csr_matrix:
     """Similarities halved for every `days_apart` days between two dated articles beyond the first."""
-    days = np.array([day_number(article.date) for article in articles], dtype=float)
+    if not days_apart:
+        return similar
     pairs = similar.tocoo()
-    apart = np.abs(days[pairs.row] - days[pairs.col])
+    apart = np.abs(row_days[pairs.row] - column_days[pairs.col])
     factor = np.where(np.isnan(apart), 1.0, 0.5 ** (np.maximum(np.nan_to_num(apart) - 1.0, 0.0) / days_apart))
     return sparse.csr_matrix((pairs.data * factor, (pairs.row, pairs.col)), shape=similar.shape)
 
@@ -112,7 +116,9 @@ def average_linkage(similar: sparse.csr_matrix, threshold: float) -> list[list[i
     return list(members.values())
 
 
-def _attach_fragments(groups: list[list[int]], vectors: sparse.csr_matrix, threshold: float) -> list[list[int]]:
+def _attach_fragments(
+    groups: list[list[int]], vectors: sparse.csr_matrix, days: np.ndarray, config: StoriesConfig
+) -> list[list[int]]:
     """Groups of one or two articles joined to the story they clearly belong to, by stem cosine."""
     stories = [group for group in groups if len(group) > _FRAGMENT]
     fragments = [group for group in groups if len(group) <= _FRAGMENT]
@@ -130,7 +136,7 @@ def _attach_fragments(groups: list[list[int]], vectors: sparse.csr_matrix, thres
     joined: list[list[int]] = [list(story) for story in stories]
     alone: list[list[int]] = []
     for fragment in fragments:
-        similarity = vectors[fragment] @ vectors.T
+        similarity = _apart_in_time(vectors[fragment] @ vectors.T, days[fragment], days, config.days_apart)
         sums = np.asarray((similarity @ membership).sum(axis=0)).ravel()
         best = int(np.argmax(sums / sizes))
         to_story = sums[best] / (sizes[best] * len(fragment))
@@ -138,7 +144,7 @@ def _attach_fragments(groups: list[list[int]], vectors: sparse.csr_matrix, thres
         outside = count - sizes[best] - len(fragment)
         rest = similarity.sum() - similarity[:, fragment].sum() - sums[best]
         to_rest = rest / (outside * len(fragment)) if outside else 0.0
-        if to_story >= threshold and to_story >= _CLEARLY_CLOSER * to_rest:
+        if to_story >= config.attach and to_story >= _CLEARLY_CLOSER * to_rest:
             joined[best].extend(fragment)
         else:
             alone.append(fragment)

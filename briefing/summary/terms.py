@@ -105,13 +105,14 @@ def _longer_name(term: str, other: str, frequency: Counter[str]) -> bool:
 def _shown(term: str, forms: Counter[tuple[str, str]]) -> str:
     """A term in its most common written form: "Hun Sen", "Ukraine"."""
     if term[0] == "@":
-        return " ".join(_form(word, forms) for word in term[1:].split())
+        return " ".join(_form(word, forms, capitalised=True) for word in term[1:].split())
     return _form(term, forms)
 
 
-def _form(key: str, forms: Counter[tuple[str, str]]) -> str:
-    written = [(uses, form) for (k, form), uses in forms.items() if k == key]
-    return max(written, key=lambda pair: (pair[0], pair[1]))[1] if written else key
+def _form(key: str, forms: Counter[tuple[str, str]], capitalised: bool = False) -> str:
+    """The most common way `key` is written (capitalised, for a word of a name: "President")."""
+    written = [(uses, form) for (k, form), uses in forms.items() if k == key and form[:1].isupper() >= capitalised]
+    return max(written)[1] if written else key
 
 
 def story_title(articles: Sequence[Article], terms: Sequence[set[str]], shown_terms: tuple[str, ...]) -> str:

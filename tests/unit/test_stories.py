@@ -1,0 +1,176 @@
+"""A mixed day: stories found, summarized apart, ranked, labelled and filtered by topic."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import replace
+
+import numpy as np
+from builders import CHESS, STRIKE, TRIO, article
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import sparse
+
+from briefing import render, summarize
+from briefing.config import Config
+from briefing.history.novelty import without_repeats
+from briefing.models import Article
+from briefing.summary.features import sentence_features
+from briefing.summary.stories import average_linkage, find_stories
+from briefing.summary.terms import article_terms, key_terms
+
+MIXED = {**CHESS, **STRIKE, **TRIO}
+
+
+def day(*ids: str) -> tuple[Article, ...]:
+    return tuple(article(id, MIXED[id]) for id in ids or MIXED)
+
+
+def with_stories(**stories: object) -> Config:
+    config = Config()
+    return replace(config, stories=replace(config.stories, **stories))
+
+
+def test_three_stories_are_found_and_ranked_by_how_widely_they_are_reported() -> None:
+    briefing = summarize(day(), Config())
+    assert [set(story.articles) for story in briefing.stories] == [set(TRIO), set(STRIKE), set(CHESS)]
+    assert briefing.story_count == 3
+    titles = [story.title for story in briefing.stories]
+    assert titles[0] in {"Harbour Bridge Shut After Cracks Found", "Cracks Close Harbour Bridge"}
+    assert "Saint Anne" in titles[1] and titles[2] == "Teenager Wins City Chess Open"
+
+
+def test_items_come_story_by_story_and_never_quote_another_story() -> None:
+    briefing = summarize(day(), Config())
+    assert [item.story for item in briefing.items] == sorted(item.story for item in briefing.items)
+    for story in briefing.stories:
+        for index in story.items:
+            item = briefing.items[index]
+            assert item.story == story.id
+            assert set(item.article_ids) <= set(story.articles)
+
+
+def test_a_long_story_from_one_outlet_does_not_outrank_a_widely_reported_one() -> None:
+    long_text = (
+        MIXED["f_sports"]
+        + " "
+        + " ".join(
+            f"In round {n}, Patel played the Sicilian Defence against a rated opponent and won in {20 + n} moves."
+            for n in range(1, 40)
+        )
+    )
+    articles = (article("f_sports", long_text), *day("d_tribune", "e_post"))
+    briefing = summarize(articles, Config())
+    assert [len(story.articles) for story in briefing.stories] == [2, 1]
+
+
+def test_stories_cap_keeps_the_most_important() -> None:
+    briefing = summarize(day(), with_stories(max=2))
+    assert len(briefing.stories) == 2 and briefing.story_count == 3
+    assert all(item.story in {"s1", "s2"} for item in briefing.items)
+    assert "f_sports" not in {a for item in briefing.items for a in item.article_ids}
+
+
+def test_topic_keeps_only_the_stories_about_it() -> None:
+    config = Config()
+    nurses = summarize(day(), replace(config, topic=replace(config.topic, query="the nurses' strike")))
+    assert [set(story.articles) for story in nurses.stories] == [set(STRIKE)]
+    bridge = summarize(day(), replace(config, topic=replace(config.topic, query="Harbour Bridge")))
+    assert [set(story.articles) for story in bridge.stories] == [set(TRIO)]
+    nothing = summarize(day(), replace(config, topic=replace(config.topic, query="Ukraine")))
+    assert not nothing.stories and not nothing.items
+    assert "no story is about “Ukraine”" in render(nothing, "text")
+
+
+def test_a_passing_mention_does_not_make_a_story_about_the_topic() -> None:
+    # Only one of the three bridge reports mentions the mayor.
+    config = Config()
+    briefing = summarize(day(), replace(config, topic=replace(config.topic, query="mayor")))
+    assert not briefing.stories
+
+
+def test_one_story_prints_without_sections_and_several_with_them() -> None:
+    single = render(summarize(day(*TRIO), Config()), "text")
+    assert "==" not in single and "stories" not in single
+    mixed = render(summarize(day(), Config()), "text")
+    assert mixed.count("\n== ") == 3
+    assert "6 articles, 22 sentences, 3 stories; 3 stories with" in mixed
+    assert "2 articles, 2 sources" in mixed and "1 article, 1 source" in mixed
+    markdown = render(summarize(day(), Config()), "markdown")
+    assert markdown.count("\n## ") == 4  # three stories and the sources
+
+
+def test_json_items_name_their_story_and_stories_index_their_items() -> None:
+    data = json.loads(render(summarize(day(), Config(), previous=[]), "json"))
+    ids = [story["id"] for story in data["stories"]]
+    assert len(ids) == len(set(ids)) == 3
+    assert {item["story"] for item in data["items"]} == set(ids)
+    for story in data["stories"]:
+        assert set(story) == {"id", "title", "articles", "items", "score", "key_terms", "mark"}
+        assert story["mark"] == "new"
+        for index in story["items"]:
+            item = data["items"][index]
+            assert item["story"] == story["id"]
+            assert {source["article"] for source in item["sources"]} <= set(story["articles"])
+    assert [story["score"] for story in data["stories"]] == sorted((s["score"] for s in data["stories"]), reverse=True)
+    assert data["story_count"] == 3 and data["settings"]["stories"] == 10 and data["settings"]["topic"] == ""
+
+
+def test_a_story_seen_before_is_not_new_and_repeats_can_be_left_out() -> None:
+    first = summarize(day(), Config(), previous=[])
+    bridge = next(story for story in first.stories if "a_gazette" in story.articles)
+    earlier = [first.items[i].text for i in bridge.items]
+    again = summarize(day(), Config(), previous=earlier)
+    marks = {story.title: story.mark for story in again.stories}
+    assert marks[bridge.title] == "ongoing" and list(marks.values()).count("new") == 2
+    fresh = without_repeats(again)
+    assert len(fresh.stories) == 2 and all(item.mark != "repeat" for item in fresh.items)
+    assert [i for story in fresh.stories for i in story.items] == list(range(len(fresh.items)))
+
+
+def test_articles_far_apart_in_time_are_less_likely_one_story() -> None:
+    march = article("a_gazette", MIXED["a_gazette"].replace("2024-04-02", "2024-03-01"))
+    articles = (march, *day("b_courier", "c_herald"))
+    assert len(find_stories(articles, sentence_features(articles), Config().stories)) == 2
+    ignoring_dates = with_stories(days_apart=0.0).stories
+    assert len(find_stories(articles, sentence_features(articles), ignoring_dates)) == 1
+
+
+def test_average_linkage_does_not_chain_what_single_linkage_would() -> None:
+    # Two tight pairs and one weak link between them: single linkage would chain all four.
+    links = {(0, 1): 0.9, (2, 3): 0.9, (1, 2): 0.5}
+    rows, cols = zip(*[(i, j) for i, j in links] + [(j, i) for i, j in links])
+    similar = sparse.csr_matrix((list(links.values()) * 2, (rows, cols)), shape=(4, 4))
+    assert sorted(map(sorted, average_linkage(similar, 0.3))) == [[0, 1], [2, 3]]
+    assert sorted(map(sorted, average_linkage(similar, 0.1))) == [[0, 1, 2, 3]]
+
+
+def test_key_terms_are_names_and_words_a_reader_knows() -> None:
+    text = (
+        "Title: Storm\n\nHurricane Mitch hit Honduras on Friday. Officials in Honduras said Hurricane Mitch "
+        "didn't weaken. The storm can't be stopped, and it won't be the last, officials said on Monday. "
+        "Rescue teams reached the Honduras coast after Hurricane Mitch moved north."
+    )
+    articles = (article("storm", text), article("storm2", text.replace("Friday", "Saturday")))
+    features = sentence_features(articles)
+    terms = article_terms(features, 2)
+    frequency = Counter(term for article_terms_ in terms for term in article_terms_)
+    shown = key_terms(features, terms, frequency, 2)
+    assert set(shown[:2]) == {"Hurricane Mitch", "Honduras"}
+    assert not {"n't", "Monday", "Friday"} & set(shown)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.sampled_from(sorted(MIXED)), min_size=1, max_size=6, unique=True),
+    st.floats(min_value=0.001, max_value=1.0),
+    st.floats(min_value=0.001, max_value=1.0),
+)
+def test_no_item_is_backed_by_another_story(ids: list[str], threshold: float, attach: float) -> None:
+    briefing = summarize(day(*ids), with_stories(threshold=threshold, attach=attach, max=0))
+    story_of = {a: story.id for story in briefing.stories for a in story.articles}
+    assert sum(len(story.articles) for story in briefing.stories) == len(story_of)
+    for item in briefing.items:
+        assert {story_of[a] for a in item.article_ids} == {item.story}
+    assert np.all(np.diff([s.score for s in briefing.stories]) <= 0)
