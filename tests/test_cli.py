@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from builders import CHESS, STRIKE, TRIO
 
 from briefing.cli import main
 
@@ -120,3 +122,41 @@ def test_explain_lists_removals_on_stderr(trio_folder: Path) -> None:
 def test_same_input_gives_the_same_bytes(trio_folder: Path) -> None:
     first = run("digest", str(trio_folder), "--no-store").stdout
     assert first and first == run("digest", str(trio_folder), "--no-store").stdout
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for id, text in {**CHESS, **STRIKE, **TRIO}.items():
+        (folder / f"{id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_mixed_folder_prints_one_section_per_story_most_reported_first(mixed_folder: Path) -> None:
+    result = run("digest", str(mixed_folder))
+    assert result.returncode == 0, result.stderr
+    headings = re.findall(r"^== (.+) ==$", result.stdout, re.MULTILINE)
+    assert len(headings) == 3
+    assert "Harbour Bridge" in headings[0] and "Saint Anne" in headings[1] and "Chess" in headings[2]
+    sections = result.stdout.split("\n== ")[1:]
+    assert "Harbour Bridge" in sections[0] and "nurses" not in sections[0].lower()
+    assert "nurses" in sections[1] and "Patel" in sections[2]
+
+
+def test_topic_prints_only_that_story_and_a_miss_is_exit_1(mixed_folder: Path) -> None:
+    nurses = run("digest", str(mixed_folder), "--topic", "nurses strike", "--format", "json")
+    assert nurses.returncode == 0, nurses.stderr
+    data = json.loads(nurses.stdout)
+    assert [sorted(story["articles"]) for story in data["stories"]] == [["d_tribune", "e_post"]]
+    missing = run("digest", str(mixed_folder), "--topic", "Ukraine")
+    assert missing.returncode == 1
+    assert "no story is about 'Ukraine'" in missing.stderr
+
+
+def test_stories_caps_the_sections(mixed_folder: Path) -> None:
+    result = run("digest", str(mixed_folder), "--stories", "2", "-n", "2")
+    assert result.returncode == 0, result.stderr
+    assert len(re.findall(r"^== ", result.stdout, re.MULTILINE)) == 2
+    assert len(re.findall(r"^\d\. ", result.stdout, re.MULTILINE)) == 4  # -n applies to each story
+    assert "Chess" not in result.stdout

@@ -148,9 +148,10 @@ def test_average_linkage_does_not_chain_what_single_linkage_would() -> None:
 
 def test_key_terms_are_names_and_words_a_reader_knows() -> None:
     text = (
-        "Title: Storm\n\nHurricane Mitch hit Honduras on Friday. Officials in Honduras said Hurricane Mitch "
-        "didn't weaken. The storm can't be stopped, and it won't be the last, officials said on Monday. "
-        "Rescue teams reached the Honduras coast after Hurricane Mitch moved north."
+        "Title: Storm\n\nHurricane Mitch hit Honduras on Friday, and it didn't weaken. Officials in Honduras "
+        "said Hurricane Mitch wasn't slowing. The storm can't be stopped, and it won't be the last, officials "
+        "said on Monday. Rescue teams reached the Honduras coast after Hurricane Mitch moved north, but they "
+        "couldn't land and didn't stay."
     )
     articles = (article("storm", text), article("storm2", text.replace("Friday", "Saturday")))
     features = sentence_features(articles)
