@@ -28,6 +28,9 @@ ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson
 class SourcesConfig:
     paths: tuple[str, ...] = ("seeds",)
     max_bytes: int = 5_000_000
+    feeds: tuple[str, ...] = ()
+    window_hours: int = 24
+    timeout_seconds: float = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +217,17 @@ def _check_values(config: Config, origin: str) -> None:
             raise ConfigError(f"{origin}: 'store.{key}' must be 0 or more, got {getattr(config.store, key)}")
     if config.sources.max_bytes < 0:
         raise ConfigError(f"{origin}: 'sources.max_bytes' must be 0 (no limit) or more")
+    if not 1 <= config.sources.window_hours <= 24 * 366:
+        raise ConfigError(
+            f"{origin}: 'sources.window_hours' must be 1 to 8784 (a year), got {config.sources.window_hours}"
+        )
+    if not 0.1 <= config.sources.timeout_seconds <= 600:
+        raise ConfigError(
+            f"{origin}: 'sources.timeout_seconds' must be 0.1 to 600, got {config.sources.timeout_seconds}"
+        )
+    for url in config.sources.feeds:
+        if not re.match(r"https?://[^\s/]+", url):
+            raise ConfigError(f"{origin}: 'sources.feeds' holds {url!r}, which is not an http(s) URL")
     summary = config.summary
     if summary.algorithm not in ALGORITHMS:
         close = difflib.get_close_matches(summary.algorithm, ALGORITHMS, n=1)

@@ -53,6 +53,19 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE items ADD COLUMN mark TEXT NOT NULL DEFAULT 'new';
     """,
+    # 3: `briefing fetch`: each feed's conditional-GET state, and what was downloaded, kept by
+    # URL (a page is downloaded once) and by content hash (one text under two URLs is one article).
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY, title TEXT, etag TEXT, modified TEXT, checked TEXT NOT NULL
+    );
+    CREATE TABLE fetched (
+        url TEXT PRIMARY KEY, hash TEXT NOT NULL, feed TEXT, fetched TEXT NOT NULL, id TEXT NOT NULL,
+        title TEXT, source TEXT, author TEXT, date TEXT, text TEXT NOT NULL
+    );
+    CREATE INDEX fetched_time ON fetched(fetched);
+    CREATE INDEX fetched_hash ON fetched(hash);
+    """,
 )
 
 

@@ -163,11 +163,16 @@ def read_document(
 
 
 def feed_documents(feed: Feed, path: str, id: str, url: str | None = None) -> list[Document]:
-    """One document per entry, with the feed's title as the source."""
+    """One document per entry (an entry listed twice, once), with the feed's title as the source."""
     source = feed.title or (urlparse(url or feed.link or "").hostname) or None
     documents: list[Document] = []
     used: set[str] = set()
+    links: set[str] = set()
     for number, entry in enumerate(feed.entries, start=1):
+        if entry.link:
+            if entry.link in links:
+                continue  # the same entry listed twice (it happens): one article
+            links.add(entry.link)
         slug = entry_slug(entry) or str(number)
         entry_id, extra = f"{id}/{slug}", 2
         while entry_id in used:

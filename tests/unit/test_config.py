@@ -70,3 +70,15 @@ def test_command_line_overrides_are_validated() -> None:
     assert with_overrides(Config(), sentences=3, algorithm=None).summary.sentences == 3
     with pytest.raises(ConfigError, match=r"summary\.sentences"):
         with_overrides(Config(), sentences=-1)
+
+
+def test_fetch_settings_are_checked() -> None:
+    assert parse_config('[sources]\nfeeds = ["https://gazette.example/rss"]\n').sources.feeds == (
+        "https://gazette.example/rss",
+    )
+    with pytest.raises(ConfigError, match=r"'sources.feeds' holds 'gazette.example/rss', which is not an http"):
+        parse_config('[sources]\nfeeds = ["gazette.example/rss"]\n')
+    with pytest.raises(ConfigError, match=r"'sources.window_hours' must be 1 to 8784"):
+        parse_config("[sources]\nwindow_hours = 0\n")
+    with pytest.raises(ConfigError, match=r"'sources.timeout_seconds' must be 0.1 to 600, got nan"):
+        parse_config("[sources]\ntimeout_seconds = nan\n")
