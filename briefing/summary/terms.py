@@ -8,6 +8,7 @@ headline of their own (a title made from the first sentence), the key terms stan
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -66,20 +67,34 @@ def key_terms(
     for article_terms_ in terms:
         story_frequency.update(article_terms_)
     uses: Counter[str] = Counter()
-    forms: Counter[tuple[str, str]] = Counter()
     for feature in features:
         uses.update(feature.stems)
         uses.update(f"@{name}" for name in feature.names)
-        forms.update(zip(feature.stems, feature.forms))
-        forms.update((form.lower(), form) for form in feature.forms)
+    others, size = day_size - len(terms), max(len(terms), 1)
+    keys = {
+        term: (
+            -round(
+                frequency
+                / size
+                * (math.log((1 + others) / (1 + day_frequency[term] - frequency)) + 1.0)
+                * (_NAME_WEIGHT if term[0] == "@" else 1.0),
+                9,
+            ),
+            -uses[term],
+            -len(term),
+            term,
+        )
+        for term, frequency in story_frequency.items()
+    }
+    # The best few suffice unless many overlap the ones chosen; then all are ranked.
+    chosen = _choose(heapq.nsmallest(8 * count, keys, key=keys.__getitem__), story_frequency, count)
+    if len(chosen) < count < len(keys):
+        chosen = _choose(sorted(keys, key=keys.__getitem__), story_frequency, count)
+    return _written(chosen, features)
 
-    others = day_size - len(terms)
 
-    def weight(term: str) -> float:
-        idf = math.log((1 + others) / (1 + day_frequency[term] - story_frequency[term])) + 1.0
-        return story_frequency[term] / max(len(terms), 1) * idf * (_NAME_WEIGHT if term[0] == "@" else 1.0)
-
-    ranked = sorted(story_frequency, key=lambda t: (-round(weight(t), 9), -uses[t], -len(t), t))
+def _choose(ranked: Sequence[str], frequency: Counter[str], count: int) -> list[str]:
+    """The first `count` terms of `ranked` that repeat no word of an earlier one."""
     chosen: list[str] = []
     for term in ranked:
         overlapping = [k for k, other in enumerate(chosen) if _words(term) & _words(other)]
@@ -87,10 +102,28 @@ def key_terms(
             if len(chosen) == count:
                 break
             chosen.append(term)
-        elif _longer_name(term, chosen[overlapping[0]], story_frequency) and len(overlapping) == 1:
+        elif _longer_name(term, chosen[overlapping[0]], frequency) and len(overlapping) == 1:
             # "Mitch" opens sentences as "Hurricane Mitch": the fuller name wins when it is common.
             chosen[overlapping[0]] = term
-    return tuple(_shown(term, forms) for term in chosen)
+    return chosen
+
+
+def _written(terms: list[str], features: Sequence[SentenceFeatures]) -> tuple[str, ...]:
+    """The terms in their most common written form ("Hun Sen", "Ukraine"); the words of a
+    name as they are written capitalised ("President", not "president")."""
+    stems = {term for term in terms if term[0] != "@"}
+    words = {word for term in terms if term[0] == "@" for word in term[1:].split()}
+    forms: Counter[tuple[str, str]] = Counter()
+    for feature in features:
+        for stem_, form in zip(feature.stems, feature.forms):
+            if stem_ in stems:
+                forms[stem_, form] += 1
+            if form[:1].isupper() and form.lower() in words:
+                forms[form.lower(), form] += 1
+    return tuple(
+        " ".join(_form(word, forms) for word in term[1:].split()) if term[0] == "@" else _form(term, forms)
+        for term in terms
+    )
 
 
 def _words(term: str) -> set[str]:
@@ -102,16 +135,8 @@ def _longer_name(term: str, other: str, frequency: Counter[str]) -> bool:
     return term[0] == other[0] == "@" and _words(other) < _words(term) and 2 * frequency[term] >= frequency[other]
 
 
-def _shown(term: str, forms: Counter[tuple[str, str]]) -> str:
-    """A term in its most common written form: "Hun Sen", "Ukraine"."""
-    if term[0] == "@":
-        return " ".join(_form(word, forms, capitalised=True) for word in term[1:].split())
-    return _form(term, forms)
-
-
-def _form(key: str, forms: Counter[tuple[str, str]], capitalised: bool = False) -> str:
-    """The most common way `key` is written (capitalised, for a word of a name: "President")."""
-    written = [(uses, form) for (k, form), uses in forms.items() if k == key and form[:1].isupper() >= capitalised]
+def _form(key: str, forms: Counter[tuple[str, str]]) -> str:
+    written = [(uses, form) for (k, form), uses in forms.items() if k == key]
     return max(written)[1] if written else key
 
 

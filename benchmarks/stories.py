@@ -1,0 +1,156 @@
+"""A mixed day: are the stories found, kept apart and summarized as well as one at a time?
+
+Usage: python benchmarks/stories.py ../shared/eval/data/duc2004 [--bytes 665] [--sizes 1000,2000]
+
+All articles of the dataset's clusters go into one folder under neutral file names (the
+cluster is the gold story; clusters that report the same story count as one). One fresh
+`briefing digest --format json --stories 0` process reads the day. Printed: stories found
+against gold, pairwise and B-cubed precision/recall/F1 of the article clustering, items whose
+sources span two gold stories, each cluster's section scored with ROUGE-1/2 recall against the
+cluster's references beside the briefing of that cluster alone, `--topic` checks, and wall
+time and peak memory, also on bigger synthetic days (copies of the articles, each copy
+edited so that none is a byte copy) to show how memory grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+
+from scale import measure
+
+from briefing.config import Config
+from briefing.evaluate import SummaryLength, briefing_system, read_clusters, score
+
+# Pairs of DUC 2004 clusters that report the same story (../shared/eval/README.md).
+SAME_STORY = {"d31050t": "d30022t", "d30047t": "d30031t", "d31038t": "d30005t", "d31033t": "d30026t"}
+TOPICS = ("Hurricane Mitch", "Pinochet", "Matthew Shepard", "space station")
+
+
+def neutral_name(cluster: str, document: str, copy: int = 0) -> str:
+    return hashlib.sha1(f"{cluster}/{document}/{copy}".encode()).hexdigest()[:12]
+
+
+def build_day(dataset: Path, into: Path, count: int | None = None) -> dict[str, str]:
+    """The dataset's articles in one folder; returns {article id: gold story}.
+
+    With `count` above the dataset's size, articles are copied again, each copy with an edited
+    first sentence ("Copy 2:" prefixed), so that none is a byte copy of another.
+    """
+    files = sorted(dataset.glob("*/doc_*.txt"))
+    into.mkdir(parents=True)
+    gold: dict[str, str] = {}
+    for number in range(count or len(files)):
+        file, copy = files[number % len(files)], number // len(files)
+        name = neutral_name(file.parent.name, file.name, copy)
+        text = file.read_text(encoding="utf-8")
+        (into / f"{name}.txt").write_text(f"Copy {copy + 1}: {text}" if copy else text, encoding="utf-8")
+        gold[name] = SAME_STORY.get(file.parent.name, file.parent.name)
+    return gold
+
+
+def digest(folder: Path, *options: str) -> dict:
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-history-") as history:
+        env = {**os.environ, "XDG_DATA_HOME": history}
+        env.pop("BRIEFING_CONFIG", None)
+        command = [sys.executable, "-m", "briefing", "digest", str(folder), "--format", "json", "--no-store", *options]
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"briefing failed: {result.stderr}")
+    return json.loads(result.stdout)
+
+
+def pairwise(found: dict[str, int], gold: dict[str, str]) -> tuple[float, float, float]:
+    def pairs(labels: dict[str, object]) -> set[tuple[str, str]]:
+        groups: dict[object, list[str]] = defaultdict(list)
+        for article, label in labels.items():
+            groups[label].append(article)
+        return {pair for members in groups.values() for pair in combinations(sorted(members), 2)}
+
+    ours, theirs = pairs(found), pairs({a: gold[a] for a in found})
+    return _prf(len(ours & theirs), len(ours), len(theirs))
+
+
+def bcubed(found: dict[str, int], gold: dict[str, str]) -> tuple[float, float, float]:
+    size_found = Counter(found.values())
+    size_gold = Counter(gold[a] for a in found)
+    both = Counter((found[a], gold[a]) for a in found)
+    precision = sum(both[(found[a], gold[a])] / size_found[found[a]] for a in found) / len(found)
+    recall = sum(both[(found[a], gold[a])] / size_gold[gold[a]] for a in found) / len(found)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def _prf(hits: int, predicted: int, actual: int) -> tuple[float, float, float]:
+    precision, recall = hits / max(predicted, 1), hits / max(actual, 1)
+    return precision, recall, 2 * precision * recall / max(precision + recall, 1e-12)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dataset", type=Path)
+    parser.add_argument("--bytes", type=int, default=665)
+    parser.add_argument("--sizes", default="1000,2000", help="bigger synthetic days for time and memory")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="briefing-stories-"))
+    try:
+        day = work / "day"
+        gold = build_day(args.dataset, day)
+        data = digest(day, "--bytes", str(args.bytes), "--stories", "0")
+        found = {article: number for number, story in enumerate(data["stories"]) for article in story["articles"]}
+        unplaced = len({a["id"] for a in data["articles"]}) - len(found)
+        print(f"{len(gold)} files, {len(data['articles'])} articles read, {len(set(gold.values()))} gold stories")
+        print(f"stories found: {data['story_count']} ({len(data['stories'])} with items; {unplaced} articles in none)")
+        for name, (p, r, f) in (("pairwise", pairwise(found, gold)), ("B-cubed", bcubed(found, gold))):
+            print(f"{name:<9} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+        crossing = sum(len({gold[s["article"]] for s in item["sources"]}) > 1 for item in data["items"])
+        print(f"items whose sources span two gold stories: {crossing} of {len(data['items'])}")
+
+        budget = SummaryLength(bytes=args.bytes)
+        alone = briefing_system(Config(), budget)
+        rows = []
+        for cluster in read_clusters(args.dataset):
+            label = SAME_STORY.get(cluster.name, cluster.name)
+            ids = {neutral_name(cluster.name, Path(d.path).name) for d in cluster.documents}
+            story = max(data["stories"], key=lambda s: (len(ids & set(s["articles"])), -data["stories"].index(s)))
+            section = "\n".join(data["items"][i]["text"] for i in story["items"])
+            mixed = score(budget.cut(section), cluster.references)
+            single = score(budget.cut(alone(cluster)), cluster.references)
+            rows.append((cluster.name, label, mixed, single))
+        r1 = sum(m["rouge1"][0] for _, _, m, _ in rows) / len(rows) * 100
+        r2 = sum(m["rouge2"][0] for _, _, m, _ in rows) / len(rows) * 100
+        s1 = sum(s["rouge1"][0] for _, _, _, s in rows) / len(rows) * 100
+        s2 = sum(s["rouge2"][0] for _, _, _, s in rows) / len(rows) * 100
+        print(f"ROUGE recall x100 at {args.bytes} bytes per story, {len(rows)} clusters:")
+        print(f"  its section of the mixed day  R-1 {r1:.2f}  R-2 {r2:.2f}")
+        print(f"  the cluster summarized alone  R-1 {s1:.2f}  R-2 {s2:.2f}   (difference R-1 {r1 - s1:+.2f})")
+        worst = sorted(rows, key=lambda row: row[2]["rouge1"][0] - row[3]["rouge1"][0])[:5]
+        print("  largest losses: " + ", ".join(f"{n} {100 * (m['rouge1'][0] - s['rouge1'][0]):+.1f}" for n, _, m, s in worst))
+
+        for topic in TOPICS:
+            focused = digest(day, "--topic", topic, "--stories", "0")
+            labels = Counter(gold[a] for story in focused["stories"] for a in story["articles"])
+            print(f"--topic {topic!r}: {len(focused['stories'])} stories, articles by gold story {dict(labels)}")
+
+        print(f"{'articles':>8} {'seconds':>8} {'peak MB':>8}")
+        timed = measure([sys.executable, "-m", "briefing", "digest", str(day)], 600)
+        print(f"{len(gold):>8} {timed[0]:8.2f} {timed[1]:8.0f}" if timed else f"{len(gold):>8} timed out")
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            folder = work / f"day{size}"
+            build_day(args.dataset, folder, size)
+            timed = measure([sys.executable, "-m", "briefing", "digest", str(folder)], 600)
+            print(f"{size:>8} {timed[0]:8.2f} {timed[1]:8.0f}" if timed else f"{size:>8} timed out", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
