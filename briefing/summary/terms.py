@@ -20,6 +20,8 @@ from briefing.text.segment import WORD, stem, stop_words, tokenizer
 # Names are how readers know a story, so they count double against common words.
 _NAME_WEIGHT = 2.0
 _LABEL_TERMS = 3
+# A story's lead sentences say what it is about: terms there count twice.
+_LEAD = 3
 # Capitalised, but dates rather than names: "Monday" is in every story of the week.
 _CALENDAR = frozenset(
     (
@@ -67,15 +69,19 @@ def key_terms(
     for article_terms_ in terms:
         story_frequency.update(article_terms_)
     uses: Counter[str] = Counter()
+    lead: dict[int, set[str]] = {}
     for feature in features:
         uses.update(feature.stems)
         uses.update(f"@{name}" for name in feature.names)
+        if feature.index < _LEAD:
+            lead.setdefault(feature.article, set()).update(term_keys(feature))
+    in_lead = Counter(term for terms_ in lead.values() for term in terms_)
     others, size = day_size - len(terms), max(len(terms), 1)
     keys = {
         term: (
             -round(
-                frequency
-                / size
+                (frequency + in_lead[term])
+                / (2 * size)
                 * (math.log((1 + others) / (1 + day_frequency[term] - frequency)) + 1.0)
                 * (_NAME_WEIGHT if term[0] == "@" else 1.0),
                 9,
