@@ -133,7 +133,10 @@ def main() -> None:
         print(f"  its section of the mixed day  R-1 {r1:.2f}  R-2 {r2:.2f}")
         print(f"  the cluster summarized alone  R-1 {s1:.2f}  R-2 {s2:.2f}   (difference R-1 {r1 - s1:+.2f})")
         worst = sorted(rows, key=lambda row: row[2]["rouge1"][0] - row[3]["rouge1"][0])[:5]
-        print("  largest losses: " + ", ".join(f"{n} {100 * (m['rouge1'][0] - s['rouge1'][0]):+.1f}" for n, _, m, s in worst))
+        print(
+            "  largest losses: "
+            + ", ".join(f"{n} {100 * (m['rouge1'][0] - s['rouge1'][0]):+.1f}" for n, _, m, s in worst)
+        )
 
         for topic in TOPICS:
             focused = digest(day, "--topic", topic, "--stories", "0")
