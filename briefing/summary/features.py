@@ -217,3 +217,42 @@ def unit_tfidf(counts: sparse.csr_matrix, sublinear: bool = False) -> sparse.csr
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+
+
+_BLOCK_CELLS = 4_000_000
+
+
+def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
+    """Cosine similarities at or above `threshold`, computed in row blocks to bound memory.
+
+    A block's product may hold a value for nearly every pair of its rows with all rows
+    (common words link almost everything), so blocks hold at most `_BLOCK_CELLS` pairs:
+    memory stays linear in the number of rows, whatever the day's size.
+    """
+    rows = max(1, _BLOCK_CELLS // max(matrix.shape[0], 1))
+    blocks = []
+    for start in range(0, matrix.shape[0], rows):
+        block = (matrix[start : start + rows] @ matrix.T).tocsr()
+        block.data[block.data < threshold] = 0.0
+        block.eliminate_zeros()
+        blocks.append(block)
+    return sparse.csr_matrix(sparse.vstack(blocks)) if blocks else sparse.csr_matrix(matrix.shape)
+
+
+class SparseRows:
+    """Rows of a CSR matrix as dicts, built on demand: a dot product of two short rows in
+    Python costs microseconds where slicing the sparse matrix for it costs a hundred."""
+
+    def __init__(self, matrix: sparse.csr_matrix) -> None:
+        self.matrix = matrix
+        self._rows: dict[int, dict[int, float]] = {}
+
+    def row(self, index: int) -> dict[int, float]:
+        if index not in self._rows:
+            start, end = self.matrix.indptr[index], self.matrix.indptr[index + 1]
+            self._rows[index] = dict(zip(self.matrix.indices[start:end].tolist(), self.matrix.data[start:end].tolist()))
+        return self._rows[index]
+
+    def dot(self, index: int, other: dict[int, float]) -> float:
+        """The dot product of row `index` with a vector given as {column: value}."""
+        return sum(value * other.get(term, 0.0) for term, value in self.row(index).items())

@@ -13,8 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from briefing.summary.features import SentenceFeatures, count_matrix
-from briefing.summary.merge import similar_pairs
+from briefing.summary.features import SentenceFeatures, count_matrix, similar_pairs
 
 THRESHOLD = 0.1  # sumy's default: sentences more similar than this are linked
 _TOLERANCE = 0.1  # sumy's epsilon; with it the ranking equals sumy's exactly

@@ -13,37 +13,19 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from briefing.config import Config
 from briefing.history.novelty import mark_items
 from briefing.models import Article, Briefing, BriefingItem, Settings, SourceSentence, Story
 from briefing.summary import rank
+from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures, sentence_features
-from briefing.summary.merge import Group, group_sentences, term_matrix
+from briefing.summary.merge import Group, group_sentences
 from briefing.summary.order import order_groups
-from briefing.summary.score import algorithm_ratings, rank_normalize
+from briefing.summary.score import algorithm_ratings, eligible, quality, rank_normalize
 from briefing.summary.select import Budget, select
 from briefing.summary.stories import day_number, find_stories
 from briefing.summary.terms import article_terms, key_terms, story_title, title_stems
 from briefing.summary.topic import is_about, query_stems
-
-
-def _quality(
-    features: list[SentenceFeatures], ratings: np.ndarray, support: np.ndarray, config: Config, articles: int
-) -> np.ndarray:
-    """A weighted mean of the per-sentence signals, scaled by how well the sentence reads alone."""
-    weights = config.score
-    signals = (
-        (weights.algorithm, rank_normalize(ratings)),
-        (weights.support, (support - 1) / max(articles - 1, 1)),
-        (weights.position, np.array([1.0 - f.position for f in features])),
-        (weights.length, np.array([min(1.0, f.words / 20) for f in features])),
-    )
-    total = sum(weight for weight, _ in signals) or 1.0
-    combined = sum(weight * values for weight, values in signals) / total
-    return combined * np.array([f.form for f in features])
-
 
 Progress = Callable[[str, float], None]
 
@@ -211,22 +193,13 @@ def _story_items(
         return ()
     texts = [articles[f.article].sentences[f.index].text for f in features]
     ratings = algorithm_ratings(articles, features, summary.algorithm, terms)
-    matrix = term_matrix(features)
-    groups = group_sentences(features, matrix, config.merge.threshold, rank_normalize(ratings))
-    support = np.ones(len(features))
-    for group in groups:
-        support[list(group.members)] = len({features[m].article for m in group.members})
-    quality = _quality(features, ratings, support, config, len(articles))
-    eligible = [
-        g
-        for g in groups
-        if summary.min_words <= features[g.representative].words <= summary.max_words
-        and features[g.representative].form >= 0.5
-    ]
+    facts = SameFact(features, config.merge.threshold)
+    groups = group_sentences(features, facts, rank_normalize(ratings))
+    scores = quality(features, ratings, groups, config.score, len(articles))
     budget = Budget(summary.sentences, summary.words, summary.bytes)
-    chosen = select(eligible, features, texts, quality, matrix, budget, config.score.coverage, config.merge.threshold)
+    chosen = select(eligible(groups, features, summary), features, texts, scores, facts, budget, config.score.coverage)
     return tuple(
-        _item(g, features, articles, float(quality[g.representative])) for g in order_groups(chosen, features, articles)
+        _item(g, features, articles, float(scores[g.representative])) for g in order_groups(chosen, features, articles)
     )
 
 

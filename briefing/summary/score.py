@@ -1,7 +1,10 @@
-"""sumy's algorithms behind one registry, and the multi-document signals beside them.
+"""How good a sentence is as a briefing item: the scoring formula and the eligibility rules.
 
-Every sumy summarizer rates all sentences and then calls `_get_best_sentences`; we capture
-those ratings instead of its top-k pick, so any algorithm becomes one signal among several.
+A sentence's quality is a weighted mean of signals (config.toml [score]): the chosen sumy
+algorithm's rating, how many articles report its fact, how early it comes, how long it is;
+scaled by how well it reads alone. Every sumy summarizer rates all sentences and then calls
+`_get_best_sentences`; we capture those ratings instead of its top-k pick, so any algorithm
+becomes one signal among several.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 
+from briefing.config import ScoreConfig, SummaryConfig
 from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
 from briefing.summary.lexrank import lexrank
+from briefing.summary.merge import Group
 from briefing.text.segment import LANGUAGE, stop_words, tokenizer
 
 # Edmundson needs cue words; these mark page boilerplate rather than news.
@@ -94,3 +99,39 @@ def rank_normalize(values: np.ndarray) -> np.ndarray:
     # Rounded first: sumy sums over sets, so the last bits of a rating depend on the hash seed.
     order = np.round(values, 9).argsort(kind="stable").argsort(kind="stable")
     return order / (values.size - 1)
+
+
+def quality(
+    features: Sequence[SentenceFeatures],
+    ratings: np.ndarray,
+    groups: Sequence[Group],
+    weights: ScoreConfig,
+    articles: int,
+) -> np.ndarray:
+    """A weighted mean of the per-sentence signals, scaled by how well the sentence reads alone.
+
+    A sentence's support is the number of distinct articles in its group.
+    """
+    support = np.ones(len(features))
+    for group in groups:
+        support[list(group.members)] = len({features[m].article for m in group.members})
+    signals = (
+        (weights.algorithm, rank_normalize(ratings)),
+        (weights.support, (support - 1) / max(articles - 1, 1)),
+        (weights.position, np.array([1.0 - f.position for f in features])),
+        (weights.length, np.array([min(1.0, f.words / 20) for f in features])),
+    )
+    total = sum(weight for weight, _ in signals) or 1.0
+    combined = sum(weight * values for weight, values in signals) / total
+    return combined * np.array([f.form for f in features])
+
+
+def eligible(groups: Sequence[Group], features: Sequence[SentenceFeatures], summary: SummaryConfig) -> list[Group]:
+    """The groups whose representative may become an item: of a readable length, and well
+    enough formed to read alone. The others still count as support for their group."""
+    return [
+        group
+        for group in groups
+        if summary.min_words <= features[group.representative].words <= summary.max_words
+        and features[group.representative].form >= 0.5
+    ]

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures
-from briefing.summary.merge import Group, SparseRows
+from briefing.summary.merge import Group
 
 # Budgeted greedy (Lin and Bilmes): a candidate's gain is divided by its size to this power,
 # so long sentences must earn their space without short ones always winning. Measured on
@@ -24,8 +25,6 @@ from briefing.summary.merge import Group, SparseRows
 COST_EXPONENT = 0.5
 _SHORTEST_COST = 10  # words
 _BYTES_PER_WORD = 6.0
-_EVENT_WORDS = 4
-_EVENT_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +60,12 @@ def select(
     features: Sequence[SentenceFeatures],
     texts: Sequence[str],
     quality: np.ndarray,
-    matrix: sparse.csr_matrix,
+    facts: SameFact,
     budget: Budget,
     coverage_weight: float,
-    redundancy: float,
 ) -> list[Group]:
-    """Pick groups greedily by marginal concept gain plus quality, within the budget."""
+    """Pick groups greedily by marginal concept gain plus quality, within the budget; a group
+    whose representative states the fact of one already chosen is passed over."""
     if not groups:
         return []
     weights = concept_weights(features)
@@ -84,7 +83,6 @@ def select(
     sizes = byte_sizes / _BYTES_PER_WORD if budget.bytes else np.array([features[r].words for r in reps], float)
     divisor = np.maximum(sizes, _SHORTEST_COST) ** COST_EXPONENT
     available = np.ones(len(groups), dtype=bool)
-    vectors = SparseRows(matrix)
     chosen: list[int] = []
     words = used_bytes = 0
     while available.any() and (not budget.sentences or len(chosen) < budget.sentences):
@@ -96,30 +94,10 @@ def select(
         if gains[best] <= 0:
             break
         available[best] = False
-        if any(
-            vectors.dot(reps[best], vectors.row(reps[c])) >= redundancy
-            or _same_event(features[reps[best]], features[reps[c]])
-            for c in chosen
-        ):
+        if any(facts.same(reps[best], reps[c]) for c in chosen):
             continue
         chosen.append(best)
         value[incidence[best].indices] = 0.0  # these concepts are covered now
         words += features[reps[best]].words
         used_bytes += int(byte_sizes[best]) + 1
     return [groups[c] for c in chosen]
-
-
-def _fact_words(feature: SentenceFeatures) -> set[str]:
-    return {word for name in feature.names for word in name.split()} | set(feature.numbers)
-
-
-def _same_event(a: SentenceFeatures, b: SentenceFeatures) -> bool:
-    """Whether two sentences name the same who, when and where, however they are worded.
-
-    Spinners and translators change the verbs and nouns of a sentence but not its names,
-    days and numbers: when nearly all of one sentence's fact words appear in the other
-    (at least four of them), the two report the same event.
-    """
-    first, second = _fact_words(a), _fact_words(b)
-    shared = len(first & second)
-    return shared >= _EVENT_WORDS and shared >= _EVENT_SHARE * min(len(first), len(second))

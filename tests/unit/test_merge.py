@@ -10,16 +10,16 @@ from hypothesis import strategies as st
 from briefing import summarize
 from briefing.config import Config
 from briefing.models import Article
+from briefing.summary.facts import SameFact
 from briefing.summary.features import sentence_features
-from briefing.summary.merge import group_sentences, term_matrix
+from briefing.summary.merge import group_sentences
 
 
 def groups_of(*texts: str) -> list[set[int]]:
     """Which of the given one-sentence articles end up in the same group (by article index)."""
     articles = tuple(article(f"a{i}", text) for i, text in enumerate(texts))
     features = sentence_features(articles)
-    matrix = term_matrix(features)
-    groups = group_sentences(features, matrix, Config().merge.threshold, np.zeros(len(features)))
+    groups = group_sentences(features, SameFact(features, Config().merge.threshold), np.zeros(len(features)))
     return sorted(({features[m].article for m in g.members} for g in groups), key=min)
 
 
@@ -120,7 +120,7 @@ def test_one_event_told_in_other_words_is_said_once() -> None:
 def _representatives(texts: tuple[str, ...], priority: list[float]) -> list[str]:
     articles = tuple(article(f"a{i}", text) for i, text in enumerate(texts))
     features = sentence_features(articles)
-    groups = group_sentences(features, term_matrix(features), Config().merge.threshold, np.array(priority))
+    groups = group_sentences(features, SameFact(features, Config().merge.threshold), np.array(priority))
     return [texts[features[g.representative].article] for g in groups]
 
 

@@ -1,0 +1,130 @@
+"""Whether two sentences state the same fact: the one decision grouping and selection share.
+
+Articles about one story repeat facts in different words: spun synonyms ("navy buildup" for
+"military buildup"), translations, reordered clauses. Two signals say that two sentences
+report one fact: their words agree (the cosine of TF-IDF vectors over content stems, with the
+facts least likely to be reworded, numbers and names, counted double), or they name the same
+who, when and where however the rest is worded (nearly all of their fact words shared).
+Grouping uses the similarity to gather a fact's sentences, selection uses the decision to keep
+a second wording of a chosen fact out of the briefing; both ask this module, so the two can
+never disagree about what "the same fact" is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from scipy import sparse
+
+from briefing.summary.features import SentenceFeatures, SparseRows, count_matrix, similar_pairs, unit_tfidf
+
+# Numbers and names survive paraphrase and translation, so they count more than a single word.
+_FACT_WEIGHT = 2.0
+# Sentences this close (relative to the threshold) are looked at as possible paraphrases.
+_NEIGHBOUR_FACTOR = 0.75
+# The same who, when and where: at least this many fact words shared, and this share of the
+# fact words of the sentence with fewer.
+_EVENT_WORDS = 4
+_EVENT_SHARE = 0.8
+_WHEN = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
+def term_matrix(features: Sequence[SentenceFeatures]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows, one per sentence, over stems, numbers and names."""
+    # Sorted, so that float sums never depend on set order (the hash seed).
+    facts = [[*(f"#{n}" for n in sorted(f.numbers)), *(f"@{n}" for n in sorted(f.names))] for f in features]
+    counts = sparse.hstack(
+        [count_matrix([f.stems for f in features]), _FACT_WEIGHT * count_matrix(facts)], format="csr"
+    )
+    return unit_tfidf(counts)
+
+
+def fact_words(feature: SentenceFeatures) -> frozenset[str]:
+    """The words of a sentence least likely to be reworded: each word of its names, its numbers."""
+    return frozenset({word for name in feature.names for word in name.split()} | set(feature.numbers))
+
+
+class SameFact:
+    """The same-fact relation over one story's sentences (indices into its feature list)."""
+
+    def __init__(self, features: Sequence[SentenceFeatures], threshold: float) -> None:
+        self.threshold = threshold
+        self.vectors = SparseRows(term_matrix(features))
+        self._near = SparseRows(similar_pairs(self.vectors.matrix, threshold * _NEIGHBOUR_FACTOR))
+        self._facts = [fact_words(f) for f in features]
+        self._holding: dict[str, list[int]] = {}
+        for index, words in enumerate(self._facts):
+            for word in words:
+                self._holding.setdefault(word, []).append(index)
+
+    def _same_event(self, a: int, b: int) -> bool:
+        """Whether two sentences name the same who, when and where, however they are worded.
+
+        Spinners and translators change the verbs and nouns of a sentence but not its names,
+        days and numbers: when nearly all of one sentence's fact words appear in the other
+        (at least four of them, a day, month or number among them), the two report the same
+        event. Names alone are not enough: a story's sentences share its people and places.
+        """
+        first, second = self._facts[a], self._facts[b]
+        shared = first & second
+        return (
+            len(shared) >= _EVENT_WORDS
+            and len(shared) >= _EVENT_SHARE * min(len(first), len(second))
+            and any(word in _WHEN or word[:1].isdigit() for word in shared)
+        )
+
+    def similarity(self, a: int, b: int) -> float:
+        """How alike two sentences are as facts: their cosine, raised to the threshold when
+        they report the same event; cosines below the neighbour cut count as 0."""
+        cosine = self._near.row(a).get(b, 0.0)
+        return max(cosine, self.threshold) if cosine < self.threshold and self._same_event(a, b) else cosine
+
+    def same(self, a: int, b: int) -> bool:
+        """The decision: whether sentences `a` and `b` state the same fact."""
+        return a == b or self.similarity(a, b) >= self.threshold
+
+    def candidates(self, a: int) -> list[int]:
+        """The other sentences that may state the fact `a` states, most similar first."""
+        near = self._near.row(a)
+        events = {
+            other
+            for word in self._facts[a]
+            for other in self._holding[word]
+            if other not in near and other != a and self._same_event(a, other)
+        }
+        similar = {other: self.similarity(a, other) for other in [*near, *events] if other != a}
+        return sorted(similar, key=lambda other: (-similar[other], other))
