@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from briefing.config import Config
 from briefing.history.novelty import mark_items
@@ -34,14 +35,70 @@ def _quiet(stage: str, fraction: float) -> None:
     """The default progress report: none."""
 
 
+class Mapper(Protocol):
+    """Applies a function to each input, somewhere: here in turn, or as tasks on an engine.
+
+    The stages that run per article and per story go through a mapper, so an engine (Dask)
+    runs the very same functions and the briefing is the same wherever it was made.
+    """
+
+    def __call__(self, function: Callable[[Any], Any], inputs: Sequence[Any], /) -> list[Any]: ...
+
+
 @dataclass(frozen=True, slots=True)
-class _Draft:
+class ArticleFacts:
+    """What the day's stages need of one article, worked out once, where the article is."""
+
+    features: tuple[SentenceFeatures, ...]  # numbered as article 0
+    terms: frozenset[str]  # candidate key terms (names and content stems)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTask:
+    """Everything one story's summary needs, so it can run anywhere (a Dask task)."""
+
+    articles: tuple[Article, ...]
+    facts: tuple[ArticleFacts, ...]
+    day_frequency: dict[str, int]  # for each term of the story, how many of the day's articles use it
+    day_size: int
+    config: Config
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDraft:
     """A story summarized, before the day's stories are ranked against each other."""
 
-    articles: tuple[int, ...]  # indexes into the day's articles
     items: tuple[BriefingItem, ...]
     key_terms: tuple[str, ...]
     title: str
+
+
+def read_article(article: Article) -> ArticleFacts:
+    """The facts of one article: its sentences' features and its candidate key terms."""
+    features = sentence_features((article,))
+    return ArticleFacts(tuple(features), frozenset(article_terms(features, 1)[0]))
+
+
+def summarize_task(task: StoryTask) -> StoryDraft:
+    """One story summarized on its own: features renumbered to the story's articles."""
+    features = [replace(f, article=position) for position, facts in enumerate(task.facts) for f in facts.features]
+    terms = [set(facts.terms) for facts in task.facts]
+    shown = key_terms(features, terms, Counter(task.day_frequency), task.day_size)
+    items = _story_items(task.articles, features, task.config, shown)
+    return StoryDraft(items, shown, story_title(task.articles, terms, shown))
+
+
+def _in_turn(progress: Progress, stage: str, start: float, span: float) -> Mapper:
+    """The in-process mapper, reporting progress as it goes."""
+
+    def mapper(function: Callable[[Any], Any], inputs: Sequence[Any], /) -> list[Any]:
+        results = []
+        for number, value in enumerate(inputs):
+            progress(stage, start + span * number / max(len(inputs), 1))
+            results.append(function(value))
+        return results
+
+    return mapper
 
 
 def summarize(
@@ -49,31 +106,33 @@ def summarize(
     config: Config,
     progress: Progress = _quiet,
     previous: Sequence[str] | None = None,
+    mapper: Mapper | None = None,
 ) -> Briefing:
     """The briefing of a day's `articles`: its stories, most important first, each with its facts.
 
     `previous` holds the item texts of earlier briefings: items are then marked new, update
-    or repeat, and novelty counts in the stories' rank. None leaves items unmarked.
+    or repeat, and novelty counts in the stories' rank. None leaves items unmarked. `mapper`
+    runs the per-article and per-story stages (default: here, one after the other).
     """
-    progress("reading sentences", 0.0)
-    features = sentence_features(articles)
+    facts = (mapper or _in_turn(progress, "reading sentences", 0.0, 0.2))(read_article, articles)
     progress("finding stories", 0.2)
-    stories = find_stories(articles, features, config.stories) if features else []
-    return _briefing(articles, features, stories, config, progress, previous)
+    stories = find_stories(articles, [f.features for f in facts], config.stories)
+    run = mapper or _in_turn(progress, "summarizing stories", 0.3, 0.7)
+    return _briefing(articles, facts, stories, config, run, previous)
 
 
 def summarize_story(articles: tuple[Article, ...], config: Config) -> Briefing:
     """The briefing of articles known to report one story, as the evaluation's clusters do."""
-    features = sentence_features(articles)
-    return _briefing(articles, features, [tuple(range(len(articles)))] if features else [], config)
+    facts = [read_article(article) for article in articles]
+    return _briefing(articles, facts, [tuple(range(len(articles)))], config, _in_turn(_quiet, "", 0, 1))
 
 
 def _briefing(
     articles: tuple[Article, ...],
-    features: list[SentenceFeatures],
+    facts: list[ArticleFacts],
     stories: list[tuple[int, ...]],
     config: Config,
-    progress: Progress = _quiet,
+    mapper: Mapper,
     previous: Sequence[str] | None = None,
 ) -> Briefing:
     summary = config.summary
@@ -86,65 +145,54 @@ def _briefing(
         config.stories.max,
         config.topic.query,
     )
-    by_article: list[list[SentenceFeatures]] = [[] for _ in articles]
-    for feature in features:
-        by_article[feature.article].append(feature)
-    terms = article_terms(features, len(articles))
-    found = stories
+    stories = [story for story in stories if any(facts[a].features for a in story)]
+    found = len(stories)
     if config.topic.query:
         stems = query_stems(config.topic.query)
-        with_titles = [words | title_stems(article.title) for words, article in zip(terms, articles)]
-        stories = [story for story in stories if is_about(stems, [with_titles[a] for a in story])]
-    day_frequency: Counter[str] = Counter()
-    for article_terms_ in terms:
-        day_frequency.update(article_terms_)
-    drafts = []
-    for number, story in enumerate(stories):
-        progress("summarizing stories", 0.3 + 0.6 * number / len(stories))
-        drafts.append(_draft(articles, by_article, terms, story, day_frequency, config))
-    drafts = [draft for draft in drafts if draft.items]
+        words = [set(f.terms) | title_stems(article.title) for f, article in zip(facts, articles)]
+        stories = [story for story in stories if is_about(stems, [words[a] for a in story])]
+    day_frequency = Counter(term for f in facts for term in f.terms)
+    tasks = [
+        StoryTask(
+            tuple(articles[a] for a in story),
+            tuple(facts[a] for a in story),
+            {term: day_frequency[term] for a in story for term in facts[a].terms},
+            len(articles),
+            config,
+        )
+        for story in stories
+    ]
+    drafts = [(story, draft) for story, draft in zip(stories, mapper(summarize_task, tasks)) if draft.items]
     if previous is not None:
-        drafts = [_marked(draft, previous) for draft in drafts]
-    return _ranked(articles, drafts, settings, config, marked=previous is not None, found=len(found))
+        drafts = [(story, _marked(draft, previous)) for story, draft in drafts]
+    return _ranked(articles, drafts, settings, config, marked=previous is not None, found=found)
 
 
-def _draft(
-    articles: tuple[Article, ...],
-    by_article: list[list[SentenceFeatures]],
-    terms: list[set[str]],
-    story: tuple[int, ...],
-    day_frequency: Counter[str],
-    config: Config,
-) -> _Draft:
-    """One story summarized on its own: features renumbered to the story's articles."""
-    members = tuple(articles[a] for a in story)
-    features = [replace(f, article=position) for position, a in enumerate(story) for f in by_article[a]]
-    story_terms = [terms[a] for a in story]
-    shown = key_terms(features, story_terms, day_frequency, len(articles))
-    items = _story_items(members, features, config, shown)
-    return _Draft(story, items, shown, story_title(members, story_terms, shown))
-
-
-def _marked(draft: _Draft, previous: Sequence[str]) -> _Draft:
+def _marked(draft: StoryDraft, previous: Sequence[str]) -> StoryDraft:
     marks = mark_items([item.text for item in draft.items], previous)
     return replace(draft, items=tuple(replace(item, mark=mark) for item, mark in zip(draft.items, marks)))
 
 
 def _ranked(
-    articles: tuple[Article, ...], drafts: list[_Draft], settings: Settings, config: Config, marked: bool, found: int
+    articles: tuple[Article, ...],
+    drafts: list[tuple[tuple[int, ...], StoryDraft]],
+    settings: Settings,
+    config: Config,
+    marked: bool,
+    found: int,
 ) -> Briefing:
     """The stories in order of importance, at most [stories] max of them, assembled into a briefing."""
     dated = [day for day in (day_number(a.date) for a in articles) if not math.isnan(day)]
     newest = max(dated) if dated else None
-    story_signals = [rank.signals([articles[a] for a in d.articles], d.items, newest, marked) for d in drafts]
+    story_signals = [rank.signals([articles[a] for a in story], d.items, newest, marked) for story, d in drafts]
     importance = rank.scores(story_signals, config.rank)
-    order = sorted(range(len(drafts)), key=lambda k: (-importance[k], drafts[k].articles[0]))
+    order = sorted(range(len(drafts)), key=lambda k: (-importance[k], drafts[k][0][0]))
     if config.stories.max:
         order = order[: config.stories.max]
     items: list[BriefingItem] = []
     stories: list[Story] = []
     for rank_number, k in enumerate(order, start=1):
-        draft, story_id = drafts[k], f"s{rank_number}"
+        (members, draft), story_id = drafts[k], f"s{rank_number}"
         first = len(items)
         items.extend(replace(item, story=story_id) for item in draft.items)
         mark = None if not marked else "new" if all(item.mark == "new" for item in draft.items) else "ongoing"
@@ -152,29 +200,35 @@ def _ranked(
             Story(
                 story_id,
                 draft.title,
-                tuple(articles[a].id for a in draft.articles),
-                len({articles[a].source for a in draft.articles}),
+                tuple(articles[a].id for a in members),
+                len({articles[a].source for a in members}),
                 tuple(range(first, len(items))),
                 importance[k],
                 draft.key_terms,
                 mark,
             )
         )
+    shown = [drafts[k][0] for k in order]
     return Briefing(
-        tuple(items), _in_story_order(articles, drafts, order), _day_terms(stories), settings, tuple(stories), found
+        tuple(items),
+        _in_story_order(articles, shown, len(drafts)),
+        _day_terms(stories),
+        settings,
+        tuple(stories),
+        found,
     )
 
 
-def _in_story_order(articles: tuple[Article, ...], drafts: list[_Draft], order: list[int]) -> tuple[Article, ...]:
+def _in_story_order(articles: tuple[Article, ...], shown: list[tuple[int, ...]], found: int) -> tuple[Article, ...]:
     """The articles of the shown stories first, story by story, then the others in input order.
 
     Sources are numbered in this order, so a section cites nearby numbers.
     """
-    if len(drafts) < 2:
+    if found < 2:
         return articles
-    first = [a for k in order for a in drafts[k].articles]
-    shown = set(first)
-    return tuple(articles[a] for a in first) + tuple(a for i, a in enumerate(articles) if i not in shown)
+    first = [a for story in shown for a in story]
+    listed = set(first)
+    return tuple(articles[a] for a in first) + tuple(a for i, a in enumerate(articles) if i not in listed)
 
 
 def _day_terms(stories: list[Story], count: int = 5) -> tuple[str, ...]:

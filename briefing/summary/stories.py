@@ -33,17 +33,17 @@ _FLOOR = 0.5
 
 
 def find_stories(
-    articles: Sequence[Article], features: Sequence[SentenceFeatures], config: StoriesConfig
+    articles: Sequence[Article], features: Sequence[Sequence[SentenceFeatures]], config: StoriesConfig
 ) -> list[tuple[int, ...]]:
-    """The stories of the day as sorted tuples of article indexes, in order of first article."""
+    """The stories of the day as sorted tuples of article indexes, in order of first article.
+
+    `features` holds each article's sentence features.
+    """
     count = len(articles)
     if count < 2:
         return [tuple(range(count))]
-    concepts: list[list[str]] = [[] for _ in range(count)]
-    stems: list[list[str]] = [[] for _ in range(count)]
-    for feature in features:
-        concepts[feature.article].extend(f"{a} {b}" for a, b in sorted(feature.concepts))
-        stems[feature.article].extend(feature.stems)
+    concepts = [[c for f in sentences for c in sorted(f.concepts)] for sentences in features]
+    stems = [[s for f in sentences for s in f.stems] for sentences in features]
     days = np.array([day_number(article.date) for article in articles], dtype=float)
     vectors = unit_tfidf(count_matrix(concepts), sublinear=True)
     similar = similar_pairs(vectors, config.threshold * _FLOOR)

@@ -17,6 +17,7 @@ from briefing.config import Config
 from briefing.history.novelty import without_repeats
 from briefing.models import Article
 from briefing.summary.features import sentence_features
+from briefing.summary.pipeline import read_article
 from briefing.summary.stories import average_linkage, find_stories
 from briefing.summary.terms import article_terms, key_terms
 
@@ -132,9 +133,9 @@ def test_a_story_seen_before_is_not_new_and_repeats_can_be_left_out() -> None:
 def test_articles_far_apart_in_time_are_less_likely_one_story() -> None:
     march = article("a_gazette", MIXED["a_gazette"].replace("2024-04-02", "2024-03-01"))
     articles = (march, *day("b_courier", "c_herald"))
-    assert len(find_stories(articles, sentence_features(articles), Config().stories)) == 2
-    ignoring_dates = with_stories(days_apart=0.0).stories
-    assert len(find_stories(articles, sentence_features(articles), ignoring_dates)) == 1
+    features = [read_article(a).features for a in articles]
+    assert len(find_stories(articles, features, Config().stories)) == 2
+    assert len(find_stories(articles, features, with_stories(days_apart=0.0).stories)) == 1
 
 
 def test_average_linkage_does_not_chain_what_single_linkage_would() -> None:
