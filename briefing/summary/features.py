@@ -17,7 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from briefing.models import Article
-from briefing.text.segment import WORD, stem, stop_words, tokenizer
+from briefing.text.segment import WORD, cut_at_title, stem, stop_words, tokenizer
 
 _NUMBER = re.compile(r"^\d[\d,.:]*$")
 # Spelled-out numbers, as style guides and synonym spinners write them ("Jan. ten").
@@ -135,8 +135,11 @@ def _form(text: str, tokens: list[_Token]) -> float:
     """How well-formed a sentence reads alone: 1 for a plain complete statement, less otherwise.
 
     Fragments of quotes, questions, and sentences that open with a pronoun or a connective
-    (whose meaning depends on the sentence before) make poor briefing lines.
+    (whose meaning depends on the sentence before) make poor briefing lines; a sentence cut
+    at a title abbreviation is a fragment and scores 0.
     """
+    if cut_at_title(text):
+        return 0.0
     score = 1.0
     first = text.lstrip("“\"‘'(")
     if not first[:1].isupper() and not first[:1].isdigit():

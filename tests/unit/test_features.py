@@ -32,6 +32,13 @@ def test_a_sentence_leaning_on_the_one_before_reads_worse(text: str) -> None:
     assert form_of(text) < 1.0
 
 
+def test_a_fragment_cut_at_a_title_never_reads_alone() -> None:
+    # Two paragraphs, so the page itself splits after the title, as a scraped page may.
+    (fragment, rest) = sentence_features((article("a", "Critics want to forgive Texas Gov.\n\nRick Perry spoke."),))
+    assert fragment.form == 0.0
+    assert rest.form == 1.0
+
+
 def test_words_like_that_later_in_the_sentence_do_not_count() -> None:
     assert form_of("Officials said on Monday that the bridge would reopen within six weeks.") == 1.0
     assert form_of("The two-day summit in Geneva ended on Friday without a joint statement.") == 1.0

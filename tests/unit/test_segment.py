@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text.segment import segment, tokenizer
+from briefing.text.segment import cut_at_title, segment, tokenizer
 
 words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=12)
 sentence = st.lists(words, min_size=1, max_size=12).map(" ".join).map(lambda s: s + st_end(s))
@@ -35,6 +36,30 @@ def test_each_span_slices_the_text_to_its_sentence(text: str) -> None:
 def test_abbreviations_do_not_end_sentences() -> None:
     texts = [s.text for s in segment("Mr. Putin met U.S. officials on Jan. 10 in Geneva. They talked.")]
     assert texts == ["Mr. Putin met U.S. officials on Jan. 10 in Geneva.", "They talked."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Republicans should forgive Texas Gov. Rick Perry's uneven debate performances, he said.",
+        "The Rev. Royce Brown, the pastor of St. Mark's, spoke in a eulogy on Sunday.",
+        "Lt. Col. Anna Reyes and Sgt. Tom Bell met Capt. Ahab at Mt. Everest and Ft. Worth.",
+        "Sen. Bob Dole and Rep. Dick Armey met Gen. Wesley Clark before dawn.",
+        "Mobil, the No. 2 U.S. oil company, gained 9 percent in Sept. trading.",
+    ],
+)
+def test_titles_and_numbered_ranks_do_not_end_sentences(text: str) -> None:
+    assert [s.text for s in segment(f"{text} Then the meeting ended.")] == [text, "Then the meeting ended."]
+
+
+def test_no_ends_a_sentence_when_no_number_follows() -> None:
+    texts = [s.text for s in segment("Asked whether he would run again, he said no. He left at noon.")]
+    assert texts == ["Asked whether he would run again, he said no.", "He left at noon."]
+
+
+def test_a_sentence_cut_at_a_title_is_known_as_one() -> None:
+    assert cut_at_title("He says fellow Republicans should forgive Texas Gov.")
+    assert not cut_at_title("The ruling party is led by strongman Hun Sen.")
 
 
 def test_no_sentence_crosses_a_paragraph_break() -> None:
