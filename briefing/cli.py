@@ -1,35 +1,70 @@
 """The command line: `briefing digest` for cron, `briefing eval` for research.
 
-stdout carries the briefing and nothing else; messages go to stderr; exit codes are
-`ExitCode`. Heavy modules are imported inside the commands so `--help` stays instant.
+stdout carries the briefing and nothing else; messages go to stderr, every one through
+`printable` (names in them come from file systems and configs); exit codes are `ExitCode`.
+Heavy modules are imported inside the commands so `--help` stays instant.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
+from types import FrameType
 from typing import TYPE_CHECKING
 
-from briefing.errors import BriefingError, ExitCode
+from briefing.errors import BriefingError, ExitCode, UsageError
+from briefing.printable import printable
 
 if TYPE_CHECKING:
     from briefing.models import Notice, Skipped
+
+INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it (documented in README.md)
+
+
+def say(message: str) -> None:
+    """A message for the person at the terminal or the cron log: on stderr, one sanitised line."""
+    _stderr(f"briefing: {printable(message, one_line=True)}")
+
+
+def _stderr(line: str) -> None:
+    if sys.stderr is None:  # started with stderr closed: print() would fall back to stdout
+        return
+    with contextlib.suppress(OSError):  # a broken stderr leaves no one to tell
+        print(line, file=sys.stderr, flush=True)
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config",
+        default=argparse.SUPPRESS,
+        help="config file (default: $BRIEFING_CONFIG or $XDG_CONFIG_HOME/briefing/config.toml)",
+    )
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for errors")
+    return common
 
 
 def _parser() -> argparse.ArgumentParser:
     from briefing.config import ALGORITHMS
     from briefing.render import FORMATS
 
+    common = _common()
     parser = argparse.ArgumentParser(
-        prog="briefing", description="One short, sourced briefing from many overlapping news articles."
+        prog="briefing",
+        description="One short, sourced briefing from many overlapping news articles.",
+        parents=[common],
+        epilog="Exit codes: 0 written, 1 nothing to summarize, 2 usage or config, 3 output, 4 history, 130 Ctrl-C.",
     )
-    parser.add_argument("--config", help="config file (default: $BRIEFING_CONFIG or ~/.config/briefing/config.toml)")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    parser.set_defaults(config=None, debug=False)
     commands = parser.add_subparsers(dest="command")
 
-    digest = commands.add_parser("digest", help="print or write the briefing")
+    digest = commands.add_parser("digest", parents=[common], help="print or write the briefing")
     digest.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
     budget = digest.add_mutually_exclusive_group()
     budget.add_argument("-n", "--sentences", type=int, metavar="N", help="number of briefing items")
@@ -39,29 +74,32 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--stories", type=int, metavar="K", help="at most K stories, most important first (0: all)")
     digest.add_argument("--topic", metavar="TEXT", help='only the stories about TEXT, e.g. "Ukraine"')
     digest.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    digest.add_argument("-o", "--output", metavar="FILE", help="write atomically to FILE ({date} expands)")
+    digest.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write atomically to FILE; {date} is today's date, {news_date} the newest article's",
+    )
     digest.add_argument("--explain", action="store_true", help="also list on stderr what cleaning removed")
-    digest.add_argument("--no-store", action="store_true", help="do not record this briefing in the history")
-    digest.add_argument("--only-new", action="store_true", help="leave out items that repeat recent briefings")
-    digest.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
+    digest.add_argument("--no-store", action="store_true", help="neither mark items against the history nor record")
+    digest.add_argument("--only-new", action="store_true", help="leave out items that repeat earlier briefings")
 
-    read = commands.add_parser("read", help="print each article as the briefing sees it: metadata and clean text")
+    read = commands.add_parser(
+        "read", parents=[common], help="print each article as the briefing sees it: metadata and clean text"
+    )
     read.add_argument("sources", nargs="+", help="article files, folders, saved pages or feeds")
     read.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    read.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
 
-    tui = commands.add_parser("tui", help="open the briefing in the terminal UI (the default)")
+    tui = commands.add_parser("tui", parents=[common], help="open the briefing in the terminal UI (the default)")
     tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
     tui.add_argument("--no-store", action="store_true", help="do not record this briefing in the history")
 
-    history = commands.add_parser("history", help="list past briefings")
-    history.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
-    show = commands.add_parser("show", help="print a past briefing exactly as it was")
-    show.add_argument("which", metavar="DATE|ID", help="a briefing id, or a date (YYYY-MM-DD) for its latest")
+    commands.add_parser("history", parents=[common], help="list past briefings")
+    show = commands.add_parser("show", parents=[common], help="print a past briefing exactly as it was printed")
+    show.add_argument("which", metavar="ID|DATE", help="a briefing id, or a date (YYYY-MM-DD, today, yesterday)")
     show.add_argument("--format", choices=FORMATS, default="text")
-    show.add_argument("--config", dest="sub_config", metavar="CONFIG", help=argparse.SUPPRESS)
 
-    evaluate = commands.add_parser("eval", help="ROUGE of the briefing and plain sumy on a dataset")
+    evaluate = commands.add_parser("eval", parents=[common], help="ROUGE of the briefing and plain sumy on a dataset")
     evaluate.add_argument("dataset", help="folder of clusters: doc_*.txt and reference_*.txt in each")
     size = evaluate.add_mutually_exclusive_group()
     size.add_argument("--bytes", type=int, help="summary length in bytes (default 665)")
@@ -72,16 +110,24 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _digest(args: argparse.Namespace) -> int:
-    from briefing import __version__, load_articles, render, summarize
+    from dataclasses import replace
+
+    from briefing import load_articles, render, summarize
+    from briefing.clock import today
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
+    from briefing.history.daily import earlier_items, record
     from briefing.history.novelty import without_repeats
-    from briefing.history.store import StoreError, recent_items, record
-    from briefing.output import expand_path, write_atomically
+    from briefing.history.store import StoreError
+    from briefing.output import check_template, expand_path, write_output, write_stdout
+    from briefing.printable import name
     from briefing.progress import ProgressBar
-    from briefing.render import printable
 
-    config = load_config(args.sub_config or args.config)
+    if args.output:
+        check_template(args.output)  # a typo in -o is found before a minute of work, not after
+    if args.only_new and args.no_store:
+        raise UsageError("--only-new needs the history to know what is new; drop --no-store")
+    config = load_config(args.config)
     words_or_bytes = args.words is not None or args.bytes is not None
     config = with_overrides(
         config,
@@ -92,39 +138,40 @@ def _digest(args: argparse.Namespace) -> int:
         stories=args.stories,
         topic=args.topic,
     )
+    day = today()
     bar = ProgressBar()
     articles, problems = load_articles(args.sources or list(config.sources.paths), config, bar.part(0.0, 0.3))
     _report(problems, len(articles))
     if args.explain:
         for article in articles:
             for removal in article.removed:
-                print(f"{article.id}\t{removal.rule}\t{removal.text}", file=sys.stderr)
+                _stderr("\t".join(name(field) for field in (article.id, removal.rule, removal.text)))
     if not articles:
         raise SourceError("no article could be read")
-    store_failure = None
+    store_failure: StoreError | None = None
     previous = None
     if not args.no_store:
         try:
-            previous = recent_items(config)
+            previous = earlier_items(articles, config, day)
         except StoreError as error:
             store_failure = error
-            print(f"briefing: {error}; the briefing was not recorded", file=sys.stderr)
-    briefing = summarize(articles, config, bar.part(0.3, 0.7), previous)
+            say(f"{error}; items are not marked and the briefing will not be recorded")
+    briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous), date=day)
     bar.close()
     if config.topic.query and not briefing.stories:
-        print(f"briefing: no story is about {printable(config.topic.query)!r}", file=sys.stderr)
+        say(f"no story is about {config.topic.query!r}")
     shown = without_repeats(briefing) if args.only_new and previous is not None else briefing
     text = render(shown, args.format)
     if args.output:
-        write_atomically(expand_path(args.output, briefing.date), text)
+        write_output(expand_path(args.output, shown.date, shown.news_date), text)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     if previous is not None:
         try:
-            record(briefing, config, __version__)
+            record(shown, config)  # what was delivered, so that `show` prints it again
         except StoreError as error:
             store_failure = error
-            print(f"briefing: {error}; the briefing was not recorded", file=sys.stderr)
+            say(f"{error}; the briefing was delivered but not recorded")
     if store_failure:
         return store_failure.exit_code
     return ExitCode.OK if shown.items else ExitCode.NOTHING_TO_SUMMARIZE
@@ -133,51 +180,89 @@ def _digest(args: argparse.Namespace) -> int:
 def _report(problems: Sequence[Skipped | Notice], read: int) -> None:
     """One stderr line per source skipped or noted, then how many were skipped."""
     from briefing.models import Skipped
-    from briefing.render import printable
 
     for problem in problems:
-        print(f"briefing: {printable(str(problem))}", file=sys.stderr)
+        say(str(problem))
     skipped = sum(isinstance(problem, Skipped) for problem in problems)
     if skipped:
-        print(f"briefing: skipped {skipped} of {skipped + read} files", file=sys.stderr)
+        say(f"skipped {skipped} of {skipped + read} files")
 
 
 def _read(args: argparse.Namespace) -> int:
     from briefing import load_articles
     from briefing.config import load_config
+    from briefing.output import write_stdout
     from briefing.read import render_articles
 
-    config = load_config(args.sub_config or args.config)
+    config = load_config(args.config)
     articles, problems = load_articles(args.sources, config)
     _report(problems, len(articles))
-    sys.stdout.write(render_articles(articles, args.format))
+    write_stdout(render_articles(articles, args.format))
     return ExitCode.OK if articles else ExitCode.NOTHING_TO_SUMMARIZE
 
 
 def _history(args: argparse.Namespace) -> int:
     from briefing.config import load_config
     from briefing.history.store import Store, store_path
+    from briefing.output import write_stdout
+    from briefing.printable import name
 
-    config = load_config(args.sub_config or args.config)
+    config = load_config(args.config)
     with Store(store_path(config)) as store:
         past = store.history()
     if not past:
-        print("No briefings recorded yet.", file=sys.stderr)
+        say("no briefings recorded yet")
+        return ExitCode.OK
+    lines = [f"{'id':>5}  {'made':<16}  {'news of':<10}  {'articles':>8}  {'items':>5}  key terms"]
     for entry in past:
-        print(
-            f"{entry.id:>5}  {entry.created[:16].replace('T', ' ')}  {entry.date or 'undated':<10}  "
-            f"{entry.articles:>3} articles  {entry.items:>2} items  {', '.join(entry.key_terms)}"
+        made = f"{entry.day} {entry.created[11:16]}" if entry.created[:10] == entry.day else entry.day
+        lines.append(
+            f"{entry.id:>5}  {made:<16}  {entry.date or 'undated':<10}  {entry.articles:>8}  {entry.items:>5}  "
+            f"{name(', '.join(entry.key_terms))}"
         )
+    write_stdout("\n".join(lines) + "\n")
     return ExitCode.OK
 
 
 def _show(args: argparse.Namespace) -> int:
+    from briefing.clock import today
     from briefing.config import load_config
     from briefing.history.store import Store, store_path
+    from briefing.output import write_stdout
 
-    config = load_config(args.sub_config or args.config)
+    config = load_config(args.config)
     with Store(store_path(config)) as store:
-        sys.stdout.write(store.show(args.which, args.format))
+        text = store.show(args.which, args.format, today())
+    write_stdout(text)
+    return ExitCode.OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from briefing.config import load_config
+    from briefing.evaluate import MEASURES, SummaryLength, check_rouge, choose, evaluate, read_clusters, systems
+    from briefing.output import write_stdout
+    from briefing.progress import ProgressBar
+
+    check_rouge()
+    budget = SummaryLength(words=args.words) if args.words else SummaryLength(bytes=args.bytes or 665)
+    config = load_config(args.config)
+    clusters = read_clusters(Path(args.dataset))
+    wanted = [s.strip() for s in args.systems.split(",")] if args.systems else None
+    chosen = choose(systems(config, budget, Path(args.peers) if args.peers else None), wanted)
+    size = f"{budget.words} words" if budget.words else f"{budget.bytes} bytes"
+    write_stdout(
+        f"{len(clusters)} clusters, summaries cut at {size}; ROUGE x100 (recall / F), Porter stemming\n"
+        f"{'system':<22} {'R-1 R':>6} {'R-1 F':>6} {'R-2 R':>6} {'R-2 F':>6} {'R-L R':>6} {'R-L F':>6} {'s/cluster':>10}\n"
+    )
+    bar = ProgressBar()
+    try:
+        for result in evaluate(clusters, chosen, budget, bar):
+            cells = " ".join(f"{100 * result.means[m][k]:6.2f}" for m in MEASURES for k in (0, 1))
+            write_stdout(f"{result.name:<22} {cells} {result.seconds:10.3f}\n")
+    finally:
+        bar.close()
     return ExitCode.OK
 
 
@@ -185,8 +270,14 @@ def _tui(args: argparse.Namespace) -> int:
     from briefing.config import load_config
 
     config = load_config(args.config)
-    if not sys.stdout.isatty():
-        print("briefing: the TUI needs a terminal; use 'briefing digest' in scripts", file=sys.stderr)
+    if sys.stdout is None or not sys.stdout.isatty() or sys.stdin is None or not sys.stdin.isatty():
+        say("the TUI needs a terminal; use 'briefing digest' in scripts")
+        return ExitCode.USAGE
+    if os.environ.get("TERM", "dumb") in ("dumb", "unknown", ""):
+        say(
+            f"the TUI needs a terminal that can move the cursor (TERM={os.environ.get('TERM', '')}); "
+            "use 'briefing digest', or set TERM (for example TERM=xterm-256color)"
+        )
         return ExitCode.USAGE
     from briefing.tui.app import create_app
 
@@ -212,9 +303,21 @@ def _with_command(argv: list[str]) -> list[str]:
     return argv
 
 
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM or SIGHUP unwinds like an exception, so temporary files and open transactions
+    are cleaned up on the way out instead of being left behind."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(_with_command(list(sys.argv[1:] if argv is None else argv)))
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        # A terminal or pipe whose encoding lacks a character shows '?' rather than failing.
+        sys.stdout.reconfigure(errors="replace")
+    handlers = {}
+    if args.command not in (None, "tui") and threading.current_thread() is threading.main_thread():
+        handlers = {number: signal.signal(number, _terminated) for number in (signal.SIGTERM, signal.SIGHUP)}
     try:
         if args.command == "digest":
             return _digest(args)
@@ -225,14 +328,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "show":
             return _show(args)
         if args.command == "eval":
-            from briefing.evaluate import run_eval
-
-            return run_eval(args)
+            return _eval(args)
         return _tui(args)
     except BriefingError as error:
         if args.debug:
             raise
-        print(f"briefing: {error}", file=sys.stderr)
+        say(str(error))
         return error.exit_code
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)

@@ -37,3 +37,9 @@ class OutputError(BriefingError):
     """The digest could not be written where it was asked to go."""
 
     exit_code = ExitCode.OUTPUT
+
+
+class UsageError(BriefingError):
+    """A command-line argument is malformed or names something that does not exist."""
+
+    exit_code = ExitCode.USAGE

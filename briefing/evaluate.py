@@ -1,28 +1,29 @@
-"""`briefing eval`: ROUGE of the briefing beside plain sumy, on clusters with human summaries.
+"""ROUGE of the briefing beside plain sumy, on clusters with human summaries (`briefing eval`).
 
 Scored as in the DUC literature and ../shared/eval/README.md: rouge-score with Porter
 stemming, each summary cut at the budget, recall and F averaged over references, then over
 clusters. Plain sumy runs on the concatenated articles and takes sentences best-first until
-the budget, which is how its published numbers were made.
+the budget, which is how its published numbers were made. Plain arguments in, results out:
+the command line parses and prints.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefing.config import Config, load_config
-from briefing.errors import ConfigError, ExitCode, SourceError
+from briefing.config import Config
+from briefing.errors import ConfigError, SourceError
 from briefing.sources.documents import Document, decode
 from briefing.sources.files import parse_article
 from briefing.summary.pipeline import summarize_story
 
 PLAIN_SUMY = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
 MEASURES = ("rouge1", "rouge2", "rougeLsum")
+Scores = dict[str, tuple[float, float]]  # (recall, F) per measure
+System = Callable[["Cluster"], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,14 @@ def peer_system(peers: Path, name: str) -> Callable[[Cluster], str]:
     return run
 
 
+def check_rouge() -> None:
+    """A ConfigError that names the extra to install when rouge-score is missing."""
+    try:
+        import rouge_score  # noqa: F401
+    except ImportError as error:
+        raise ConfigError("briefing eval needs rouge-score: pip install '.[eval]'") from error
+
+
 def score(summary: str, references: tuple[str, ...]) -> dict[str, tuple[float, float]]:
     """(recall, F) per measure, averaged over the references."""
     from rouge_score import rouge_scorer
@@ -131,24 +140,46 @@ def score(summary: str, references: tuple[str, ...]) -> dict[str, tuple[float, f
     return {m: (r / len(references), f / len(references)) for m, (r, f) in totals.items()}
 
 
-def _progress(done: int, total: int, label: str) -> None:
-    if sys.stderr.isatty():
-        width = 30
-        filled = width * done // total
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label:<24}")
-        sys.stderr.flush()
-        if done == total:
-            sys.stderr.write("\n")
+@dataclass(frozen=True, slots=True)
+class SystemResult:
+    """One system's scores: the means over clusters, seconds per cluster, and each cluster's."""
+
+    name: str
+    means: Scores
+    seconds: float
+    per_cluster: dict[str, Scores]
+
+
+def systems(config: Config, budget: SummaryLength, peers: Path | None = None) -> dict[str, System]:
+    """Every system `evaluate` can run by name: the briefing, plain sumy, and published peers."""
+    found: dict[str, System] = {"briefing": briefing_system(config, budget)}
+    found |= {f"sumy {a}": sumy_system(a, budget) for a in PLAIN_SUMY}
+    if peers is not None:
+        found |= {f"peer {n}": peer_system(peers, n) for n in sorted({p.stem for p in peers.glob("*/*.txt")})}
+    return found
+
+
+def choose(available: dict[str, System], wanted: Sequence[str] | None) -> dict[str, System]:
+    """The systems named in `wanted` (all when None); a ConfigError names unknown ones."""
+    if wanted is None:
+        return available
+    unknown = [w for w in wanted if w not in available]
+    if unknown:
+        raise ConfigError(f"unknown systems {', '.join(unknown)}; known: {', '.join(available)}")
+    return {w: available[w] for w in wanted}
 
 
 def evaluate(
-    clusters: list[Cluster], systems: dict[str, Callable[[Cluster], str]], budget: SummaryLength
-) -> Iterator[tuple[str, dict[str, tuple[float, float]], float, dict[str, dict[str, tuple[float, float]]]]]:
-    """Per system: mean (recall, F) per measure, seconds per cluster, and per-cluster scores."""
-    total = len(clusters) * len(systems)
+    clusters: list[Cluster],
+    chosen: dict[str, System],
+    budget: SummaryLength,
+    progress: Callable[[str, float], None] | None = None,
+) -> Iterator[SystemResult]:
+    """Each system's result, as soon as it is done (an evaluation can take an hour)."""
+    total = len(clusters) * len(chosen)
     done = 0
-    for name, system in systems.items():
-        per_cluster: dict[str, dict[str, tuple[float, float]]] = {}
+    for name, system in chosen.items():
+        per_cluster: dict[str, Scores] = {}
         seconds = 0.0
         for cluster in clusters:
             start = time.perf_counter()
@@ -156,7 +187,8 @@ def evaluate(
             seconds += time.perf_counter() - start
             per_cluster[cluster.name] = score(budget.cut(summary), cluster.references)
             done += 1
-            _progress(done, total, name)
+            if progress:
+                progress(f"{done}/{total} {name}", done / total)
         means = {
             m: (
                 sum(s[m][0] for s in per_cluster.values()) / len(per_cluster),
@@ -164,35 +196,4 @@ def evaluate(
             )
             for m in MEASURES
         }
-        yield name, means, seconds / len(clusters), per_cluster
-
-
-def run_eval(args: argparse.Namespace) -> int:
-    try:
-        import rouge_score  # noqa: F401
-    except ImportError as error:
-        raise ConfigError("briefing eval needs rouge-score: pip install '.[eval]'") from error
-    budget = SummaryLength(words=args.words) if args.words else SummaryLength(bytes=args.bytes or 665)
-    config = load_config(args.config)
-    clusters = read_clusters(Path(args.dataset))
-    systems: dict[str, Callable[[Cluster], str]] = {"briefing": briefing_system(config, budget)}
-    systems |= {f"sumy {a}": sumy_system(a, budget) for a in PLAIN_SUMY}
-    if args.peers:
-        peers = Path(args.peers)
-        names = sorted({p.stem for p in peers.glob("*/*.txt")})
-        systems |= {f"peer {n}": peer_system(peers, n) for n in names}
-    if args.systems:
-        wanted = [s.strip() for s in args.systems.split(",")]
-        unknown = [w for w in wanted if w not in systems]
-        if unknown:
-            raise ConfigError(f"unknown systems {', '.join(unknown)}; known: {', '.join(systems)}")
-        systems = {w: systems[w] for w in wanted}
-    size = f"{budget.words} words" if budget.words else f"{budget.bytes} bytes"
-    print(f"{len(clusters)} clusters, summaries cut at {size}; ROUGE x100 (recall / F), Porter stemming")
-    print(
-        f"{'system':<22} {'R-1 R':>6} {'R-1 F':>6} {'R-2 R':>6} {'R-2 F':>6} {'R-L R':>6} {'R-L F':>6} {'s/cluster':>10}"
-    )
-    for name, means, seconds, _ in evaluate(clusters, systems, budget):
-        cells = " ".join(f"{100 * means[m][k]:6.2f}" for m in MEASURES for k in (0, 1))
-        print(f"{name:<22} {cells} {seconds:10.3f}", flush=True)
-    return ExitCode.OK
+        yield SystemResult(name, means, seconds / len(clusters), per_cluster)

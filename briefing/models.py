@@ -137,6 +137,11 @@ class Briefing:
     settings: Settings
     stories: tuple[Story, ...] = ()  # most important first; items are in the same order
     story_count: int = 1  # stories found among the articles, before --topic and --stories
+    # The local date (YYYY-MM-DD) the briefing was made for: the day a reader reads it. The
+    # shells set it from the clock; the pure pipeline leaves it None.
+    date: str | None = None
+    # How many items were left out because they repeat earlier briefings (--only-new).
+    repeats_left_out: int = 0
 
     @property
     def sentence_count(self) -> int:
@@ -144,7 +149,17 @@ class Briefing:
         return sum(len(article.sentences) for article in self.articles)
 
     @property
-    def date(self) -> str | None:
-        """The newest article date, which is the date the briefing is about."""
-        dates = [article.date for article in self.articles if article.date]
-        return max(dates) if dates else None
+    def news_dates(self) -> tuple[str, str] | None:
+        """The oldest and newest article date, or None when no article is dated.
+
+        Dates after the briefing's own date are left out: no news comes from the future, so
+        such a date is a page's mistake or a spammer's, and must not pose as the news date.
+        """
+        dates = sorted(a.date for a in self.articles if a.date and (self.date is None or a.date <= self.date))
+        return (dates[0], dates[-1]) if dates else None
+
+    @property
+    def news_date(self) -> str | None:
+        """The newest article date: what the articles are about, beside the day they are read."""
+        span = self.news_dates
+        return span[1] if span else None

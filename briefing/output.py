@@ -1,55 +1,141 @@
-"""Writing a digest so that readers only ever see a complete file."""
+"""Delivering a digest: to a file so that readers only ever see a complete one, or to stdout.
+
+A regular file is replaced atomically (a temporary file beside it, fsync, rename), keeping the
+mode an existing file had, or 0666 less the umask for a new one, as any program's output
+file gets. A symlink's target is the file replaced; the link stays. Anything that is not a
+regular file (a FIFO, /dev/null, a terminal) and the names the system gives a stream
+(/dev/stdout, /dev/fd/N, /proc/self/fd/N) are written through: renaming over them would
+replace a device node, or the file a shell redirected into, with a new file. Concurrent
+writers need no lock: each renames a complete file into place, and the last one wins.
+"""
 
 from __future__ import annotations
 
-import fcntl
 import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+import re
+import secrets
+import stat
+import sys
 from pathlib import Path
 
-from briefing.errors import OutputError
+from briefing.errors import OutputError, UsageError
+from briefing.printable import name
+from briefing.xdg import expand_user
+
+PLACEHOLDERS = {"date": "the briefing's date (today)", "news_date": "the newest article's date"}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-def expand_path(template: str, date: str | None) -> Path:
-    """The output path with `{date}` replaced by the briefing's date (or 'undated')."""
-    return Path(template.replace("{date}", date or "undated")).expanduser()
+def check_template(template: str) -> None:
+    """Raise UsageError when `template` names a placeholder that `expand_path` does not know."""
+    for found in _PLACEHOLDER.findall(template):
+        if found not in PLACEHOLDERS:
+            known = "; ".join(f"{{{key}}} {meaning}" for key, meaning in PLACEHOLDERS.items())
+            raise UsageError(f"unknown placeholder {{{name(found)}}} in {name(template)}; known: {known}")
 
 
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock beside `path`, so two runs writing it take turns."""
-    with open(path.parent / f".{path.name}.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+def expand_path(template: str, date: str | None, news_date: str | None = None) -> Path:
+    """The output path: `{date}` is the briefing's date, `{news_date}` its newest article's
+    date ('undated' when there is none); a leading ~ is the home folder."""
+    check_template(template)
+    values = {"date": date or "undated", "news_date": news_date or "undated"}
+    expanded = _PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
+    path = expand_user(expanded)
+    if path is None:
+        raise OutputError(f"cannot write {name(expanded)}: its home folder is unknown (HOME is not set)")
+    return path
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over `path`.
-
-    A crash or a full disk leaves the previous file as it was, never a half-written one;
-    concurrent writers of the same path are serialized by a lock file beside it.
-    """
+def write_output(path: Path, text: str) -> None:
+    """Write the digest to `path`: atomically for a regular file, straight through for a stream."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with _locked(path):
-            _replace(path, text)
+        if _is_stream(path):
+            with open(path, "a", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+        else:
+            _replace(Path(os.path.realpath(path)), text)
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+        raise OutputError(f"cannot write {name(path)}: {error.strerror or error}") from error
 
 
-def _replace(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _is_stream(path: Path) -> bool:
+    """Whether `path` is not a regular file, or is a system name for a stream (/dev/stdout)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return True
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return False  # the write itself reports the problem
+    return Path(os.path.abspath(path)).parts[1:2] in (("dev",), ("proc",)) and _through_link(path)
+
+
+def _through_link(path: Path) -> bool:
+    """Whether resolving `path` follows a symlink (as /dev/stdout -> /proc/self/fd/1 does)."""
+    return os.path.realpath(path) != os.path.abspath(path)
+
+
+def _replace(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        existing: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    # A short name of our own: the target's name plus a suffix could pass the name length limit.
+    temporary = target.parent / f".briefing-{secrets.token_hex(6)}.tmp"
+    # Created with 0666 so that the umask decides, as it does for any new file.
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        if existing is not None:
+            os.fchmod(handle, stat.S_IMODE(existing.st_mode))
+            if os.geteuid() == 0:
+                os.fchown(handle, existing.st_uid, existing.st_gid)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        os.replace(temporary, target)
+    except BaseException:  # SystemExit from SIGTERM too: no temporary file is left behind
+        temporary.unlink(missing_ok=True)
         raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; a folder that cannot be opened for this is no error."""
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def write_stdout(text: str) -> None:
+    """Print the digest; a closed, full or broken stdout is an OutputError, not a traceback."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("stdout is closed, so the briefing could not be printed (use -o FILE)")
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as error:
+        _discard_stdout()
+        if isinstance(error, BrokenPipeError):
+            raise OutputError("stdout was closed before the whole briefing was printed (broken pipe)") from error
+        raise OutputError(f"cannot print the briefing: {error.strerror or error}") from error
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's final flush of what is still
+    buffered does not fail a second time with a traceback-like message."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,7 +1,9 @@
 """A briefing as plain text, Markdown or JSON: the same content in three shapes.
 
-Article text is data. Every string taken from an article passes through `printable`, so no
-terminal control sequence reaches a terminal or a digest file.
+Article text and names are data. Every string taken from an article or a file system passes
+through `printable` (names through `name`, on one line), so no terminal control sequence
+reaches a terminal or a digest file; Markdown escapes its own syntax on top, so no name or
+sentence becomes raw HTML or a link; JSON escapes every control character that is left.
 """
 
 from __future__ import annotations
@@ -12,17 +14,14 @@ import textwrap
 from typing import Any, Literal
 
 from briefing.models import Article, Briefing, BriefingItem, Story
+from briefing.printable import name, printable
 
 Format = Literal["text", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
+# json.dumps escapes C0 controls; these it would write raw (ensure_ascii=False keeps text readable).
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 WIDTH = 78
-
-
-def printable(text: str) -> str:
-    """Text with control characters (ANSI/OSC escapes, C0/C1, bidi overrides) removed."""
-    return _UNPRINTABLE.sub("", text)
 
 
 def _markers(item: BriefingItem, numbers: dict[str, int]) -> str:
@@ -61,19 +60,40 @@ def _counts(briefing: Briefing) -> str:
     """What was read and what was kept; stories are counted only where there are several."""
     read = f"{_plural(len(briefing.articles), 'article')}, {_plural(briefing.sentence_count, 'sentence')}"
     algorithm = briefing.settings.algorithm
+    repeats = f", {briefing.repeats_left_out} repeats left out" if briefing.repeats_left_out else ""
     if briefing.story_count <= 1 and not briefing.settings.topic:
-        return f"{read}, {len(briefing.items)} in this briefing ({algorithm})"
-    topic = f" about “{briefing.settings.topic}”" if briefing.settings.topic else ""
+        return f"{read}, {len(briefing.items)} in this briefing{repeats} ({algorithm})"
+    topic = f" about “{name(briefing.settings.topic)}”" if briefing.settings.topic else ""
     return (
         f"{read}, {_plural(briefing.story_count, 'story', 'stories')}; "
         f"{_plural(len(briefing.stories), 'story', 'stories')}{topic} with "
-        f"{_plural(len(briefing.items), 'item')} in this briefing ({algorithm})"
+        f"{_plural(len(briefing.items), 'item')} in this briefing{repeats} ({algorithm})"
     )
 
 
+def title(briefing: Briefing) -> str:
+    """The day the briefing is for, with the span of its articles' dates beside it.
+
+    The run's date, not an article's: a page's stale or forged date must not pose as today.
+    """
+    span = briefing.news_dates
+    if span is None:
+        dated = "undated articles"
+    else:
+        dated = f"articles of {span[0]}" if span[0] == span[1] else f"articles of {span[0]} to {span[1]}"
+    return f"Briefing for {briefing.date} ({dated})" if briefing.date else f"Briefing ({dated})"
+
+
 def _nothing(briefing: Briefing) -> str:
+    """Why a briefing has no item: every item repeats earlier briefings, no story is about the
+    topic, or no sentence qualified. The articles are blamed only in the last case."""
+    repeats = briefing.repeats_left_out
+    if repeats == 1:
+        return "Nothing new: the only item repeats an earlier briefing."
+    if repeats:
+        return f"Nothing new: all {repeats} items repeat earlier briefings."
     if briefing.settings.topic and not briefing.stories:
-        return f"Nothing to report: no story is about “{briefing.settings.topic}”."
+        return f"Nothing to report: no story is about “{name(briefing.settings.topic)}”."
     return "Nothing to report: no article had a sentence worth a briefing."
 
 
@@ -92,21 +112,21 @@ def _story_line(story: Story) -> str:
 
 def _source_line(article: Article) -> str:
     date = f", {article.date}" if article.date else ""
-    return printable(f'{article.id}: {article.source}, "{article.title}"{date}')
+    return f'{name(article.id)}: {name(article.source)}, "{name(article.title)}"{date}'
 
 
 def render_text(briefing: Briefing) -> str:
     """Plain text for a terminal, a mail or a file: wrapped at 78 columns."""
     numbers = _numbers(briefing)
     lines = [
-        f"Briefing for {briefing.date or 'undated articles'}",
-        f"Key terms: {printable(', '.join(briefing.key_terms)) or 'none'}",
+        title(briefing),
+        f"Key terms: {name(', '.join(briefing.key_terms)) or 'none'}",
         _counts(briefing),
         "",
     ]
     for story, items in _sections(briefing):
         if story:
-            lines += textwrap.wrap(f"== {printable(story.title)} ==", WIDTH, subsequent_indent="   ")
+            lines += textwrap.wrap(f"== {name(story.title)} ==", WIDTH, subsequent_indent="   ")
             lines.append(_story_line(story))
         width = len(str(len(items))) + 2
         for number, item in enumerate(items, start=1):
@@ -127,14 +147,26 @@ def render_text(briefing: Briefing) -> str:
 
 
 def _md(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text))
+    """One line of untrusted text as literal Markdown: no emphasis, link, code or raw HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", name(text))
+
+
+def _code(text: str) -> str:
+    """One line of untrusted text as a Markdown code span: literal, whatever backticks it holds.
+
+    The fence is one backtick longer than the longest run inside, so no content closes it.
+    """
+    text = name(text)
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
 
 
 def render_markdown(briefing: Briefing) -> str:
     """Markdown with the same content as the text digest; article text is escaped."""
     numbers = _numbers(briefing)
     lines = [
-        f"# Briefing for {briefing.date or 'undated articles'}",
+        f"# {_md(title(briefing))}",
         "",
         f"**Key terms:** {_md(', '.join(briefing.key_terms)) or 'none'}  ",
         f"*{_counts(briefing)}*",
@@ -157,7 +189,7 @@ def render_markdown(briefing: Briefing) -> str:
         # A bullet labelled [n], not "n.": Markdown renumbers ordered lists, and cited
         # articles skip the numbers of the others.
         lines.append(
-            f"- \\[{numbers[article.id]}\\] `{printable(article.id)}`: {_md(article.source)}, *{_md(article.title)}*{date}"
+            f"- \\[{numbers[article.id]}\\] {_code(article.id)}: {_md(article.source)}, *{_md(article.title)}*{date}"
         )
     lines += ["", f"*{others}*"] if others else []
     return "\n".join(lines) + "\n"
@@ -167,18 +199,20 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
     """The JSON contract: items in briefing order with provenance, articles, settings."""
     return {
         "date": briefing.date,
-        "key_terms": [printable(t) for t in briefing.key_terms],
+        "news_dates": list(briefing.news_dates) if briefing.news_dates else None,
+        "repeats_left_out": briefing.repeats_left_out,
+        "key_terms": [name(t) for t in briefing.key_terms],
         "sentence_count": briefing.sentence_count,
         "items": [
             {
                 "text": printable(item.text),
                 **({"mark": item.mark} if item.mark else {}),
-                "story": item.story,
+                "story": name(item.story),
                 "support": item.support,
                 "score": item.score,
                 "sources": [
                     {
-                        "article": s.article,
+                        "article": name(s.article),
                         "sentence": s.sentence,
                         "span": [s.start, s.end],
                         "similarity": s.similarity,
@@ -191,12 +225,12 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         ],
         "stories": [
             {
-                "id": story.id,
-                "title": printable(story.title),
-                "articles": list(story.articles),
+                "id": name(story.id),
+                "title": name(story.title),
+                "articles": [name(a) for a in story.articles],
                 "items": list(story.items),
                 "score": story.score,
-                "key_terms": [printable(t) for t in story.key_terms],
+                "key_terms": [name(t) for t in story.key_terms],
                 **({"mark": story.mark} if story.mark else {}),
             }
             for story in briefing.stories
@@ -204,12 +238,12 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "story_count": briefing.story_count,
         "articles": [
             {
-                "id": a.id,
-                "title": printable(a.title),
-                "source": printable(a.source),
+                "id": name(a.id),
+                "title": name(a.title),
+                "source": name(a.source),
                 "date": a.date,
-                "path": a.path,
-                "url": a.url,
+                "path": name(a.path),
+                "url": name(a.url) if a.url is not None else None,
             }
             for a in briefing.articles
         ],
@@ -226,7 +260,9 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
 
 
 def render_json(briefing: Briefing) -> str:
-    return json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+    """The JSON contract as text; no raw control character (C0, DEL, C1) in it, sanitised or not."""
+    text = json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2)
+    return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def render(briefing: Briefing, format: Format = "text") -> str:

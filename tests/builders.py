@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from briefing.models import Article
 from briefing.sources.documents import Document
 from briefing.sources.files import parse_article
@@ -99,3 +101,16 @@ CHESS = {
         "Organisers said a record 240 players entered the open this year, including eleven grandmasters."
     ),
 }
+
+
+class Clock:
+    """The time `briefing.clock` reports in tests: a fixed morning that a test can move on."""
+
+    def __init__(self) -> None:
+        self.moment = datetime(2024, 4, 5, 7, 0).astimezone()
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, days: int = 0, hours: int = 0) -> None:
+        self.moment += timedelta(days=days, hours=hours)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import TRIO, article
+from builders import TRIO, Clock, article
 
 from briefing.models import Article
 
@@ -29,3 +29,11 @@ def private_history(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     """Every test (and every process it starts) keeps its history out of the user's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """In-process runs are made on 2024-04-05 at 07:00 local time, two days after the trio's news."""
+    moment = Clock()
+    monkeypatch.setattr("briefing.clock.now", moment)
+    return moment

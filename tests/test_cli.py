@@ -55,12 +55,20 @@ def test_every_item_is_verbatim_from_a_seed_article() -> None:
         assert item.text == item.sources[0].text
 
 
-def test_output_file_is_written_and_date_expands(trio_folder: Path, tmp_path: Path) -> None:
-    target = tmp_path / "out" / "{date}.txt"
+def test_output_file_is_written_and_dates_expand(
+    trio_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out" / "{date}_{news_date}.txt"
     assert main(["digest", str(trio_folder), "-o", str(target)]) == 0
-    written = tmp_path / "out" / "2024-04-03.txt"
-    assert written.read_text(encoding="utf-8").startswith("Briefing for 2024-04-03")
-    assert [p.name for p in written.parent.iterdir() if not p.name.startswith(".")] == ["2024-04-03.txt"]
+    # {date} is the day of the run, not an article's date: cron writes a new file every day.
+    written = tmp_path / "out" / "2024-04-05_2024-04-03.txt"
+    assert written.read_text(encoding="utf-8").startswith("Briefing for 2024-04-05 (articles of 2024-04-02 to")
+    assert [p.name for p in written.parent.iterdir()] == [written.name]
+    capsys.readouterr()
+    for unknown in ("{day}", "{Date}", "{}", "{date!r}"):
+        assert main(["digest", str(trio_folder), "-o", str(tmp_path / f"x-{unknown}.txt")]) == 2
+        assert "unknown placeholder" in capsys.readouterr().err
+    assert not list(tmp_path.glob("x-*"))
 
 
 def test_sentence_count_and_algorithm_options(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

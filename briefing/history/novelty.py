@@ -39,7 +39,8 @@ def mark_items(texts: Sequence[str], previous: Sequence[str]) -> tuple[Mark, ...
 
 
 def without_repeats(briefing: Briefing) -> Briefing:
-    """The briefing without the items marked as repeats, and without stories left empty."""
+    """The briefing without the items marked as repeats (counted in `repeats_left_out`), and
+    without stories left empty."""
     kept = [index for index, item in enumerate(briefing.items) if item.mark != "repeat"]
     position = {index: new for new, index in enumerate(kept)}
     stories = []
@@ -47,4 +48,9 @@ def without_repeats(briefing: Briefing) -> Briefing:
         items = tuple(position[i] for i in story.items if i in position)
         if items:
             stories.append(replace(story, items=items))
-    return replace(briefing, items=tuple(briefing.items[i] for i in kept), stories=tuple(stories))
+    return replace(
+        briefing,
+        items=tuple(briefing.items[i] for i in kept),
+        stories=tuple(stories),
+        repeats_left_out=briefing.repeats_left_out + len(briefing.items) - len(kept),
+    )

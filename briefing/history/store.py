@@ -1,9 +1,13 @@
 """History in SQLite: every briefing, its items, their provenance, and the articles behind them.
 
-One embedded file (stdlib sqlite3, WAL mode). Articles are stored once by content hash.
-`PRAGMA application_id` marks the file as ours and `PRAGMA user_version` is the schema
-version; migrations run in order from whatever version a file has. A file that is not a
-SQLite database, or is someone else's, is reported and never written to.
+One embedded file (stdlib sqlite3, WAL mode), created 0600 (it holds whole articles).
+Articles are stored once by content hash. `PRAGMA application_id` marks the file as ours and
+`PRAGMA user_version` is the schema version; migrations run in order from whatever version a
+file has. A file that is not a SQLite database, or is someone else's, is reported and never
+written to. Every failure (a folder that cannot be made, permissions, a full disk, a lock
+held too long) is a StoreError that says which, so the shells can still deliver the digest.
+
+Importing this module does not import the NLP stack: `briefing history` and `show` stay fast.
 """
 
 from __future__ import annotations
@@ -11,15 +15,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from briefing import clock
 from briefing.config import Config
-from briefing.errors import BriefingError, ExitCode
-from briefing.models import Briefing
-from briefing.render import render
+from briefing.errors import BriefingError, ExitCode, UsageError
+from briefing.models import Article, Briefing
+from briefing.printable import name, valid_unicode
+from briefing.render import Format, render
+from briefing.xdg import data_home, expand_user
 
 APPLICATION_ID = 0x42524946  # "BRIF"
 MIGRATIONS: tuple[str, ...] = (
@@ -66,7 +76,17 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX fetched_time ON fetched(fetched);
     CREATE INDEX fetched_hash ON fetched(hash);
     """,
+    # 4: the local day a briefing was made for (one entry per day and set of articles), and
+    # which articles it was built from; `date` keeps the newest article's date.
+    """
+    ALTER TABLE briefings ADD COLUMN day TEXT;
+    ALTER TABLE briefings ADD COLUMN articles_key TEXT;
+    UPDATE briefings SET day = substr(created, 1, 10);
+    CREATE INDEX briefings_day ON briefings(day);
+    """,
 )
+# Beyond this many days a date is out of datetime's range; config.py keeps day counts far below.
+_MAX_DAYS = 1_000_000
 
 
 class StoreError(BriefingError):
@@ -77,8 +97,11 @@ class StoreError(BriefingError):
 
 @dataclass(frozen=True, slots=True)
 class PastBriefing:
+    """One row of `briefing history`."""
+
     id: int
     created: str
+    day: str
     date: str | None
     key_terms: tuple[str, ...]
     articles: int
@@ -86,30 +109,53 @@ class PastBriefing:
 
 
 def default_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "briefing" / "briefing.db"
+    """$XDG_DATA_HOME/briefing/briefing.db; a StoreError when no data folder can be found."""
+    base = data_home()
+    if base is None:
+        raise StoreError(
+            "no folder for the history: neither XDG_DATA_HOME nor HOME is set and this user has no home "
+            "folder; set one, or [store] path in the config, or use --no-store"
+        )
+    return base / "briefing" / "briefing.db"
 
 
 def store_path(config: Config) -> Path:
     """The configured history file, or the default one under the XDG data folder."""
-    return Path(config.store.path).expanduser() if config.store.path else default_path()
-
-
-def recent_items(config: Config) -> list[str]:
-    """The item texts of the briefings of the last [store] compare_days days, to mark against."""
-    with Store(store_path(config)) as store:
-        return store.previous_items(config.store.compare_days)
-
-
-def record(briefing: Briefing, config: Config, version: str) -> None:
-    """Record the briefing and prune the ones older than [store] keep_days."""
-    with Store(store_path(config)) as store:
-        store.record(briefing, version)
-        store.prune(config.store.keep_days)
+    if not config.store.path:
+        return default_path()
+    path = expand_user(config.store.path)
+    if path is None:
+        raise StoreError(f"cannot find the history {name(config.store.path)}: its home folder is unknown")
+    return path
 
 
 def article_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def articles_key(articles: Iterable[Article]) -> str:
+    """One hash for a set of articles (those a briefing was built from), in any order."""
+    return hashlib.sha256("\n".join(sorted(article_hash(a.text) for a in articles)).encode()).hexdigest()
+
+
+def _days_before(day: str, days: int) -> str:
+    """The date `days` before `day` (YYYY-MM-DD), or the earliest date when that is before year 1."""
+    try:
+        return (date.fromisoformat(day) - timedelta(days=min(days, _MAX_DAYS))).isoformat()
+    except OverflowError:
+        return date.min.isoformat()
+
+
+# SQLite's primary result codes, as a person would act on them.
+_REASONS = {
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_READONLY": "it is read-only for this user (check its permissions and its folder's)",
+    "SQLITE_PERM": "permission denied",
+    "SQLITE_BUSY": "another briefing kept it locked for 30 seconds",
+    "SQLITE_LOCKED": "another briefing kept it locked for 30 seconds",
+    "SQLITE_IOERR": "the disk reported an input/output error",
+    "SQLITE_NOMEM": "out of memory",
+}
 
 
 class Store:
@@ -118,13 +164,31 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         if path.exists() and not path.is_file():
-            raise StoreError(f"{path}: not a file")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
+            raise StoreError(f"{name(path)} is not a file, so it cannot hold the history")
+        self._create(path)
+        with self._failures():
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            self._check_and_migrate()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{path}: not a briefing history database ({error}); it was left untouched") from error
+            try:
+                self._check_and_migrate()
+            except BaseException:
+                self.db.close()
+                raise
+
+    @staticmethod
+    def _create(path: Path) -> None:
+        """Make the folder (0700) and an empty file (0600): the history holds whole articles."""
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the folder {name(path.parent)} for the history: {error.strerror or error}"
+            ) from error
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise StoreError(f"cannot create the history {name(path)}: {error.strerror or error}") from error
 
     def __enter__(self) -> Store:
         return self
@@ -132,67 +196,124 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.db.close()
 
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        """SQLite and OS errors as StoreErrors that say what is wrong with which file."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise StoreError(self._explain(error)) from error
+        except OSError as error:
+            raise StoreError(f"{name(self.path)}: {error.strerror or error}") from error
+
+    def _explain(self, error: sqlite3.Error) -> str:
+        code = getattr(error, "sqlite_errorname", "") or ""
+        primary = "_".join(code.split("_")[:2])
+        where = name(self.path)
+        if primary in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in str(error):
+            return f"{where}: not a briefing history database ({error}); it was left untouched"
+        if primary in ("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_READONLY", "SQLITE_AUTH"):
+            for what, target, mode in (
+                ("folder", self.path.parent, os.W_OK | os.X_OK),
+                ("file", self.path, os.R_OK | os.W_OK),
+            ):
+                if target.exists() and not os.access(target, mode):
+                    return f"{where}: permission denied: this user cannot write to its {what}"
+        reason = _REASONS.get(primary) or ("cannot open it" if primary == "SQLITE_CANTOPEN" else str(error))
+        return f"{where}: {reason}"
+
     def _check_and_migrate(self) -> None:
+        """Refuse files that are not ours or too new; bring older ones to this schema.
+
+        A current file is only read, so `history` and `show` work on a read-only one.
+        """
         db = self.db
         db.execute("PRAGMA foreign_keys=ON")
-        # Checked inside the write lock: another run may be creating the file right now.
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            application = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if application != APPLICATION_ID and (application != 0 or tables):
-                raise StoreError(f"{self.path}: a database that briefing did not create; it was left untouched")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > len(MIGRATIONS):
-                raise StoreError(f"{self.path}: made by a newer briefing (schema {version}); upgrade briefing")
-            for number in range(version, len(MIGRATIONS)):
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        db.execute(statement)
-            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version={len(MIGRATIONS)}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("PRAGMA journal_mode=WAL")
+        if self._version() < len(MIGRATIONS):
+            # Checked again inside the write lock: another run may be creating the file right now.
+            with self._transaction():
+                for number in range(self._version(), len(MIGRATIONS)):
+                    for statement in MIGRATIONS[number].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version={len(MIGRATIONS)}")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
 
-    def previous_items(self, days: int, now: datetime | None = None) -> list[str]:
-        """Item texts of the briefings recorded in the last `days` days."""
-        since = ((now or datetime.now(timezone.utc)) - timedelta(days=days)).isoformat()
-        rows = self.db.execute(
-            "SELECT items.text FROM items JOIN briefings ON briefings.id = items.briefing WHERE briefings.created >= ?",
-            (since,),
-        )
-        return [text for (text,) in rows]
+    def _version(self) -> int:
+        """The file's schema version; a StoreError for someone else's database or a newer one."""
+        db = self.db
+        application = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if application != APPLICATION_ID and (application != 0 or tables):
+            raise StoreError(f"{name(self.path)}: a database that briefing did not create; it was left untouched")
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{name(self.path)}: made by a newer briefing (schema {version}); upgrade briefing")
+        return version
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction, rolled back on any failure (SIGTERM's SystemExit too)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    def earlier_items(self, day: str, days: int, key: str) -> list[str]:
+        """Item texts a briefing made on `day` from the articles `key` is compared with: those of
+        the briefings of the `days` days before `day`, and of `day`'s from other articles."""
+        with self._failures():
+            rows = self.db.execute(
+                "SELECT items.text FROM items JOIN briefings ON briefings.id = items.briefing"
+                " WHERE briefings.day >= ? AND (briefings.day < ?"
+                " OR (briefings.day = ? AND coalesce(briefings.articles_key, '') != ?))"
+                " ORDER BY briefings.day, briefings.id, items.position",
+                (_days_before(day, days), day, day, key),
+            )
+            return [text for (text,) in rows]
 
     def record(self, briefing: Briefing, version: str, now: datetime | None = None) -> int:
-        """Store a briefing, its items, provenance and articles in one transaction; its id."""
-        created = (now or datetime.now(timezone.utc)).isoformat()
+        """Store a briefing, its items, provenance and articles in one transaction; its id.
+
+        The briefing's day (its `date`, else the local date of `now`) keeps one entry per set
+        of articles: recording the same articles again that day replaces the earlier entry.
+        """
+        moment = now or clock.now()
+        day = briefing.date or moment.astimezone().date().isoformat()
+        key = articles_key(briefing.articles)
         hashes = {a.id: article_hash(a.text) for a in briefing.articles}
+        as_json = render(briefing, "json")
+        texts = (render(briefing, "text"), render(briefing, "markdown"), as_json)
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._failures(), self._transaction():
+            db.execute("DELETE FROM briefings WHERE day = ? AND articles_key = ?", (day, key))
             db.executemany(
                 "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(hashes[a.id], a.id, a.title, a.source, a.date, a.path, a.url, a.text) for a in briefing.articles],
+                [
+                    (hashes[a.id], *map(_text, (a.id, a.title, a.source, a.date, a.path, a.url, a.text)))
+                    for a in briefing.articles
+                ],
             )
-            as_json = render(briefing, "json")
-            settings = json.loads(as_json)["settings"]
             cursor = db.execute(
                 "INSERT INTO briefings (created, date, key_terms, settings, version, article_count, sentence_count,"
-                " text, markdown, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " text, markdown, json, day, articles_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    created,
-                    briefing.date,
-                    json.dumps(briefing.key_terms),
-                    json.dumps(settings),
+                    moment.isoformat(),
+                    briefing.news_date,
+                    json.dumps([name(term) for term in briefing.key_terms]),
+                    json.dumps(json.loads(as_json)["settings"]),
                     version,
                     len(briefing.articles),
                     briefing.sentence_count,
-                    render(briefing, "text"),
-                    render(briefing, "markdown"),
-                    as_json,
+                    *texts,
+                    day,
+                    key,
                 ),
             )
             number = int(cursor.lastrowid or 0)
@@ -203,48 +324,69 @@ class Store:
             for position, item in enumerate(briefing.items):
                 item_id = db.execute(
                     "INSERT INTO items (briefing, position, text, support, score, mark) VALUES (?, ?, ?, ?, ?, ?)",
-                    (number, position, item.text, item.support, item.score, item.mark or "new"),
+                    (number, position, _text(item.text), item.support, item.score, item.mark or "new"),
                 ).lastrowid
                 db.executemany(
                     "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",
                     [(item_id, hashes[s.article], s.sentence, s.start, s.end, s.similarity) for s in item.sources],
                 )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+            db.execute("DELETE FROM articles WHERE hash NOT IN (SELECT article FROM briefing_articles)")
         return number
 
     def prune(self, keep_days: int, now: datetime | None = None) -> int:
-        """Delete briefings older than `keep_days` days (0: keep all), and articles no longer used."""
+        """Delete briefings made more than `keep_days` days ago (0: keep all), and articles no longer used."""
         if keep_days <= 0:
             return 0
-        before = ((now or datetime.now(timezone.utc)) - timedelta(days=keep_days)).isoformat()
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        deleted = db.execute("DELETE FROM briefings WHERE created < ?", (before,)).rowcount
-        db.execute("DELETE FROM articles WHERE hash NOT IN (SELECT article FROM briefing_articles)")
-        db.execute("COMMIT")
+        today = (now or clock.now()).astimezone().date().isoformat()
+        with self._failures(), self._transaction():
+            deleted = self.db.execute("DELETE FROM briefings WHERE day < ?", (_days_before(today, keep_days),)).rowcount
+            self.db.execute("DELETE FROM articles WHERE hash NOT IN (SELECT article FROM briefing_articles)")
         return deleted
 
     def history(self) -> list[PastBriefing]:
-        rows = self.db.execute(
-            "SELECT b.id, b.created, b.date, b.key_terms, b.article_count, count(i.id) FROM briefings b"
-            " LEFT JOIN items i ON i.briefing = b.id GROUP BY b.id ORDER BY b.created, b.id"
-        )
-        return [PastBriefing(r[0], r[1], r[2], tuple(json.loads(r[3])), r[4], r[5]) for r in rows]
+        """Every recorded briefing, oldest first."""
+        with self._failures():
+            rows = self.db.execute(
+                "SELECT b.id, b.created, b.day, b.date, b.key_terms, b.article_count, count(i.id) FROM briefings b"
+                " LEFT JOIN items i ON i.briefing = b.id GROUP BY b.id ORDER BY b.created, b.id"
+            ).fetchall()
+        return [PastBriefing(r[0], r[1], r[2] or r[1][:10], r[3], tuple(json.loads(r[4])), r[5], r[6]) for r in rows]
 
-    def show(self, which: str, format: str) -> str:
-        """A stored briefing as it was printed: by id, or the latest one for a date."""
-        column = {"text": "text", "markdown": "markdown", "json": "json"}[format]
-        if which.isdigit():
-            row = self.db.execute(f"SELECT {column} FROM briefings WHERE id = ?", (int(which),)).fetchone()
-        else:
-            row = self.db.execute(
-                f"SELECT {column} FROM briefings WHERE date = ? OR substr(created, 1, 10) = ?"
-                " ORDER BY created DESC, id DESC LIMIT 1",
-                (which, which),
+    def find(self, which: str, today: str) -> int:
+        """The id of the briefing `which` names: an id, or a date (YYYY-MM-DD, 'today',
+        'yesterday') for the latest briefing made that day. A UsageError says what was not found."""
+        text = which.strip().lower()
+        with self._failures():
+            if re.fullmatch("[0-9]+", text):
+                row = self.db.execute("SELECT id FROM briefings WHERE id = ?", (int(text) if len(text) < 19 else -1,))
+                if row.fetchone() is None:
+                    raise UsageError(f"no briefing {text} in the history; 'briefing history' lists them")
+                return int(text)
+            day = {"today": today, "yesterday": _days_before(today, 1)}.get(text)
+            if day is None:
+                try:
+                    day = date.fromisoformat(text).isoformat()
+                except ValueError:
+                    raise UsageError(
+                        f"'{name(which)}' is not a briefing id, a date (YYYY-MM-DD), 'today' or 'yesterday'"
+                    ) from None
+            found = self.db.execute(
+                "SELECT id FROM briefings WHERE day = ? ORDER BY created DESC, id DESC LIMIT 1", (day,)
             ).fetchone()
-        if row is None:
-            raise StoreError(f"no briefing '{which}' in {self.path}; 'briefing history' lists them")
+        if found is None:
+            said = f" ({text})" if text in ("today", "yesterday") else ""
+            raise UsageError(f"no briefing made on {day}{said} in the history; 'briefing history' lists them")
+        return int(found[0])
+
+    def show(self, which: str, format: Format, today: str | None = None) -> str:
+        """A stored briefing exactly as it was printed, named as `find` reads `which`."""
+        number = self.find(which, today or clock.today())
+        column = {"text": "text", "markdown": "markdown", "json": "json"}[format]
+        with self._failures():
+            row = self.db.execute(f"SELECT {column} FROM briefings WHERE id = ?", (number,)).fetchone()
         return str(row[0])
+
+
+def _text(value: str | None) -> str | None:
+    """A string SQLite can store: a file name that is not UTF-8 keeps its readable part."""
+    return None if value is None else valid_unicode(value)

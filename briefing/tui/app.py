@@ -15,12 +15,14 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Input, LoadingIndicator, OptionList
 from textual.worker import get_current_worker
 
-from briefing import __version__, load_articles, render, summarize
+from briefing import load_articles, render, summarize
+from briefing.clock import today
 from briefing.config import Config
 from briefing.errors import BriefingError
-from briefing.history.store import Store, StoreError, recent_items, record, store_path
+from briefing.history.daily import earlier_items, record
+from briefing.history.store import Store, StoreError, store_path
 from briefing.models import Article, Briefing, BriefingItem, SourceSentence
-from briefing.output import expand_path, write_atomically
+from briefing.output import expand_path, write_output
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.screens.algorithm import AlgorithmScreen
 from briefing.tui.screens.article import ArticleScreen
@@ -124,7 +126,7 @@ class BriefingApp(App[None]):
                 for problem in problems:
                     self.call_from_thread(self.notify, str(problem), severity="warning")
             summary = replace(self.config.summary, sentences=count, words=0, bytes=0, algorithm=algorithm)
-            briefing = self._marked_summary(self.articles, replace(self.config, summary=summary))
+            briefing = replace(self._marked_summary(self.articles, replace(self.config, summary=summary)), date=today())
         except BriefingError as error:
             self.call_from_thread(self._failed, str(error))
             return
@@ -132,17 +134,13 @@ class BriefingApp(App[None]):
             self.call_from_thread(self.show_briefing, briefing)
 
     def _marked_summary(self, articles: tuple[Article, ...], config: Config) -> Briefing:
-        """Every briefing is marked against history; the first of a run is recorded."""
+        """Every briefing is marked against the history, which browsing only reads."""
         if self.store and self.previous is None:
             try:
-                previous = recent_items(self.config)
-                briefing = summarize(articles, config, previous=previous)
-                record(briefing, self.config, __version__)
-                self.previous = previous
-                return briefing
+                self.previous = earlier_items(articles, self.config, today())
             except StoreError as error:
                 self.store = False
-                self.call_from_thread(self.notify, f"{error}; not recorded", severity="warning")
+                self.call_from_thread(self.notify, f"{error}; items are not marked", severity="warning", markup=False)
         return summarize(articles, config, previous=self.previous if self.store else None)
 
     def _failed(self, reason: str) -> None:
@@ -273,13 +271,18 @@ class BriefingApp(App[None]):
     def action_write(self) -> None:
         if self.briefing is None:
             return
-        path = expand_path(self.config.output.path, self.briefing.date)
         try:
-            write_atomically(path, render(self.briefing, "text"))
+            path = expand_path(self.config.output.path, self.briefing.date, self.briefing.news_date)
+            write_output(path, render(self.briefing, "text"))
         except BriefingError as error:
-            self.notify(str(error), title="Not written", severity="error")
+            self.notify(str(error), title="Not written", severity="error", markup=False)
             return
-        self.notify(f"Wrote {path.resolve()}", title="Digest written")
+        self.notify(f"Wrote {path.resolve()}", title="Digest written", markup=False)
+        if self.store:
+            try:
+                record(self.briefing, self.config)  # what the user wrote is what the history keeps
+            except StoreError as error:
+                self.notify(f"{error}; not recorded", severity="warning", markup=False)
 
     def action_copy(self) -> None:
         source = self.current_source
@@ -305,7 +308,7 @@ class BriefingApp(App[None]):
         def chosen(number: int | None) -> None:
             if number is not None:
                 with Store(store_path(self.config)) as store:
-                    self.push_screen(PastBriefingScreen(store.show(str(number), "text")))
+                    self.push_screen(PastBriefingScreen(store.show(str(number), "text", today())))
 
         self.push_screen(HistoryScreen(past), chosen)
 

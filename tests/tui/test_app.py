@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from builders import Clock
 
 from briefing.config import Config, KeysConfig, OutputConfig
 from briefing.tui.app import BriefingApp, create_app
@@ -130,8 +131,8 @@ async def test_w_writes_the_digest_and_says_where(trio_folder: Path, tmp_path: P
     async with app.run_test() as pilot:
         await ready(pilot)
         await pilot.press("w")
-        written = tmp_path / "digest-2024-04-03.txt"
-        assert written.read_text(encoding="utf-8").startswith("Briefing for 2024-04-03")
+        written = tmp_path / "digest-2024-04-05.txt"
+        assert written.read_text(encoding="utf-8").startswith("Briefing for 2024-04-05 (articles of 2024-04-02")
         assert any(str(written) in n.message for n in app._notifications)
 
 
@@ -207,13 +208,17 @@ async def test_nothing_is_cut_mid_word_when_narrow(trio_folder: Path, tmp_path: 
         assert app.screen.has_class("-narrow") == (size[0] < 100)
 
 
-async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(trio_folder: Path, tmp_path: Path) -> None:
+async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(
+    trio_folder: Path, tmp_path: Path, clock: Clock
+) -> None:
     from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
 
     first = app_for(trio_folder, tmp_path)
     async with first.run_test() as pilot:
         await ready(pilot)
         assert {item.mark for item in first.briefing.items} == {"new"}
+        await pilot.press("w")  # browsing records nothing; writing the digest does
+    clock.advance(days=1)
     app = app_for(trio_folder, tmp_path)
     async with app.run_test() as pilot:
         await ready(pilot)
@@ -225,9 +230,9 @@ async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(trio_folder: Pa
         assert items.option_count == len(app.briefing.items)
         await pilot.press("h")
         assert isinstance(app.screen, HistoryScreen)
-        assert len(app.screen.past) == 2
-        await pilot.press("down", "enter")
+        assert len(app.screen.past) == 1
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PastBriefingScreen)
-        assert app.screen.text.startswith("Briefing for 2024-04-03")
+        assert app.screen.text.startswith("Briefing for 2024-04-05")
         assert "(new)" in app.screen.text

@@ -30,7 +30,7 @@ def test_briefing_in_tmux(trio_folder: Path) -> None:
     tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", command)
     try:
         main = screen_with("3/3")
-        assert "Briefing for 2024-04-03" in main
+        assert "(articles of 2024-04-02 to 2024-04-03)" in main
         assert "3/3" in main
         tmux("send-keys", "-t", SESSION, "Enter")
         article = screen_with("River Gazette: Harbour Bridge Shut After Cracks Found")

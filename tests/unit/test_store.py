@@ -8,12 +8,14 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from builders import Clock
 
 from briefing import render, summarize
 from briefing.cli import main
 from briefing.config import Config
+from briefing.errors import UsageError
 from briefing.history.novelty import mark_items
-from briefing.history.store import APPLICATION_ID, MIGRATIONS, Store, StoreError
+from briefing.history.store import APPLICATION_ID, MIGRATIONS, Store, StoreError, articles_key
 from briefing.models import Article
 
 NOW = datetime(2024, 4, 3, 7, 0, tzinfo=timezone.utc)
@@ -26,7 +28,7 @@ def test_a_briefing_is_shown_again_exactly_as_it_was(trio: tuple[Article, ...], 
         for format in ("text", "markdown", "json"):
             assert store.show(str(number), format) == render(briefing, format)  # type: ignore[arg-type]
         assert store.show("2024-04-03", "text") == render(briefing, "text")
-        with pytest.raises(StoreError, match="no briefing '1999-01-01'"):
+        with pytest.raises(UsageError, match="no briefing made on 1999-01-01"):
             store.show("1999-01-01", "text")
 
 
@@ -56,17 +58,46 @@ def test_marks_new_update_repeat() -> None:
     assert marks == ("repeat", "update", "new")
 
 
-def test_second_run_marks_repeats_and_only_new_leaves_them_out(
-    trio_folder: Path, capsys: pytest.CaptureFixture[str]
+def test_marks_are_against_earlier_days_and_a_rerun_replaces_its_day(
+    trio_folder: Path, capsys: pytest.CaptureFixture[str], clock: Clock
 ) -> None:
     assert main(["digest", str(trio_folder)]) == 0
-    assert "(new)" in capsys.readouterr().out
+    first = capsys.readouterr().out
+    assert "(new)" in first
+    # Running again the same day (cron, then by hand) changes no mark and adds no row.
+    assert main(["digest", str(trio_folder)]) == 0
+    assert capsys.readouterr().out == first
+    clock.advance(days=1)
     assert main(["digest", str(trio_folder)]) == 0
     second = capsys.readouterr().out
     assert "(repeat)" in second and "(new)" not in second
     assert main(["digest", str(trio_folder), "--only-new"]) == 1
-    assert "0 in this briefing" in capsys.readouterr().out
+    only_new = capsys.readouterr().out
+    count = first.count("(new)")
+    assert f"Nothing new: all {count} items repeat earlier briefings." in only_new
+    assert "no article had a sentence" not in only_new
     assert main(["history"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert [row.split()[1] for row in rows] == ["2024-04-05", "2024-04-06"]
+    # `show` prints what was printed: the --only-new run replaced its day's entry, with 0 items.
+    assert rows[1].split()[5] == "0"
+    assert main(["show", "today"]) == 0
+    assert capsys.readouterr().out == only_new
+
+
+def test_same_day_briefing_from_other_articles_is_compared_with_the_earlier_one(
+    trio_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: Clock
+) -> None:
+    morning = tmp_path / "morning"
+    morning.mkdir()
+    for path in sorted(trio_folder.iterdir())[:2]:
+        (morning / path.name).write_bytes(path.read_bytes())
+    assert main(["digest", str(morning)]) == 0
+    capsys.readouterr()
+    clock.advance(hours=10)
+    assert main(["digest", str(trio_folder)]) == 0
+    assert "(repeat)" in capsys.readouterr().out
+    main(["history"])
     assert len(capsys.readouterr().out.splitlines()) == 3
 
 
@@ -74,7 +105,7 @@ def test_no_store_records_nothing(trio_folder: Path, capsys: pytest.CaptureFixtu
     assert main(["digest", str(trio_folder), "--no-store"]) == 0
     assert "(new)" not in capsys.readouterr().out
     main(["history"])
-    assert "No briefings recorded yet." in capsys.readouterr().err
+    assert "no briefings recorded yet" in capsys.readouterr().err
 
 
 def test_corrupt_and_foreign_files_are_reported_and_never_touched(tmp_path: Path) -> None:
@@ -101,7 +132,8 @@ def test_store_failure_still_writes_the_digest(
     config.write_text(f'[store]\npath = "{bad}"\n', encoding="utf-8")
     assert main(["digest", str(trio_folder), "--config", str(config)]) == 4
     captured = capsys.readouterr()
-    assert captured.out.startswith("Briefing for") and "not recorded" in captured.err
+    assert captured.out.startswith("Briefing for") and "will not be recorded" in captured.err
+    assert "not a briefing history database" in captured.err
 
 
 def test_migration_from_the_first_schema_keeps_the_data(tmp_path: Path, trio: tuple[Article, ...]) -> None:
@@ -144,4 +176,5 @@ def test_old_briefings_are_pruned(trio: tuple[Article, ...], tmp_path: Path) -> 
         store.record(replace(briefing, items=briefing.items[:1]), "test", NOW)
         assert store.prune(90, NOW) == 1
         assert [p.items for p in store.history()] == [1]
-        assert store.previous_items(7, NOW) == [briefing.items[0].text]
+        later = (NOW + timedelta(days=1)).date().isoformat()
+        assert store.earlier_items(later, 7, articles_key(briefing.articles)) == [briefing.items[0].text]

@@ -1,0 +1,57 @@
+"""The one sanitiser: nothing a terminal would obey, and nothing a UTF-8 writer rejects."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.printable import name, printable
+
+
+def unsafe(text: str) -> list[str]:
+    """Characters a terminal may act on or that hide text, found by Unicode category, not by
+    our own list: controls (but newline and tab), format characters, line and paragraph
+    separators, and lone surrogates."""
+    return [ch for ch in text if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")]
+
+
+def test_every_control_format_and_separator_character_is_removed() -> None:
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    kept = printable(every)
+    assert unsafe(kept) == []
+    # Only those go: every letter, digit, mark and symbol stays.
+    assert len(kept) == len(every) - len(unsafe(every))
+
+
+def test_escape_sequences_go_whole_leaving_no_residue() -> None:
+    cases = {
+        "\x1b[31mapproved\x1b[0m": "approved",
+        "\x9b31mapproved\x9b0m": "approved",  # C1 CSI, which some terminals obey like ESC [
+        "\x1b]52;c;aGVsbG8=\x07copied": "copied",  # OSC 52: a clipboard write
+        "\x9d52;c;aGVsbG8=\x9ccopied": "copied",  # the same in C1 form
+        "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\": "link",  # OSC 8 hyperlink, ST-terminated
+        "\x1bPq#0;2;0;0;0\x1b\\sixel": "sixel",  # DCS
+        "\x1b[2J\x1b[Hcleared": "cleared",
+        "bell\x07 and \x1b7save": "bell and save",
+    }
+    for raw, shown in cases.items():
+        assert printable(raw) == shown, raw
+
+
+def test_names_are_one_line_and_valid_unicode() -> None:
+    undecodable = b"caf\xe9\xff.txt".decode("utf-8", "surrogateescape")
+    assert name(undecodable) == "caf\ufffd\ufffd.txt"
+    assert name(undecodable).encode("utf-8")
+    assert name("evil\nbriefing: all is well\t.txt") == "evil briefing: all is well .txt"
+    assert name("\u202eexe.txt") == "exe.txt"
+
+
+@given(st.text(alphabet=st.characters(codec=None)))
+def test_any_string_comes_out_safe_and_encodable(text: str) -> None:
+    for shown in (printable(text), name(text)):
+        assert unsafe(shown) == []
+        shown.encode("utf-8")
+    assert "\n" not in name(text)
