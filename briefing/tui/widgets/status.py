@@ -6,11 +6,11 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing.models import Briefing
-from briefing.render import printable, title
+from briefing.render import printable
 
 
 def status_text(briefing: Briefing) -> Text:
-    text = Text(title(briefing), style="bold")
+    text = Text(f"Briefing for {briefing.date or 'today'}", style="bold")
     text.append(f"  ·  {printable(', '.join(briefing.key_terms))}")
     text.append(
         f"  ·  {len(briefing.articles)} articles, {briefing.sentence_count} sentences, "
