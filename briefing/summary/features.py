@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from briefing.models import Article
+from briefing.text.clean import is_junk
 from briefing.text.segment import WORD, cut_at_title, stem, stop_words, tokenizer
 
 _NUMBER = re.compile(r"^\d[\d,.:]*$")
@@ -136,9 +137,10 @@ def _form(text: str, tokens: list[_Token]) -> float:
 
     Fragments of quotes, questions, and sentences that open with a pronoun or a connective
     (whose meaning depends on the sentence before) make poor briefing lines; a sentence cut
-    at a title abbreviation is a fragment and scores 0.
+    at a title abbreviation is a fragment, and page furniture (a caption, a byline) is no
+    news: both score 0.
     """
-    if cut_at_title(text):
+    if cut_at_title(text) or is_junk(text):
         return 0.0
     score = 1.0
     first = text.lstrip("“\"‘'(")

@@ -26,6 +26,50 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(r"(?:^|\s)\d{1,2}:\d{2}(?::\d{2})?$")
+# Sentences that are page furniture wherever they stand, as a line of their own or inside a
+# paragraph: a photo caption, an embedded post's widget text, an author's byline or
+# disclaimer, a call to sign up. Cleaning drops such lines; a sentence matching one inside a
+# paragraph is never an item (`is_junk`).
+JUNK_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "photo_caption",
+        re.compile(
+            r"^FILE\s*[-–—_]+\s|^In this\b.{0,60}?\b(?:photo|image|picture)(?:,| taken| made| provided| released| shot)"
+            r"|\((?:AP|AFP|Reuters|Getty|EPA)\b[\w ]{0,20}Photos?\b[^)]{0,60}\)\s*$",
+        ),
+    ),
+    (
+        "widget",
+        re.compile(
+            r"add location information to your tweets|pic\.twitter\.com/|\(@\w{1,15}\) \w+ \d{1,2}, \d{4}$"
+            r"|this (?:tweet|post|video|content) is (?:unavailable|no longer available)|to view this (?:video|content)",
+            re.I,
+        ),
+    ),
+    (
+        "byline",
+        re.compile(
+            r"^(?:the )?(?:author|writer)s? (?:is|are|was) (?:a |an |the )?.{0,80}\b(?:columnist|contributor"
+            r"|correspondent|fellow|professor|editor|writer|reporter|analyst)s?\b|^the (?:views|opinions) expressed\b",
+            re.I,
+        ),
+    ),
+    (
+        "newsletter",
+        re.compile(
+            r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|e-?mails?|alerts?)\b"
+            r"|delivered (?:straight |directly )?to your inbox",
+            re.I,
+        ),
+    ),
+)
+
+
+def is_junk(sentence: str) -> bool:
+    """Whether a sentence is page furniture (`JUNK_RULES`), wherever cleaning left it."""
+    return any(pattern.search(sentence) for _, pattern in JUNK_RULES)
+
+
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("skip_link", re.compile(r"skip to (?:the )?(?:main )?content", re.I)),
     ("copyright", re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.I)),
@@ -78,6 +122,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"(?:photo|video|image|illustration|graphic)(?:\s+\w+)?(?:/[\w ]+)?:\s*[A-Z][\w.' -]{2,40}$", re.I),
     ),
     ("date", _DATE_LINE),
+    *JUNK_RULES,
 )
 # For the rules that search a whole line: substrings of the lower-cased line one of which any
 # match contains, so that long body paragraphs skip the search. None holds an "i" or an "s",

@@ -89,6 +89,14 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
+# A wire dateline opening a paragraph: "KUALA LUMPUR, Malaysia (AP) -", "WASHINGTON _",
+# "(CNN) --", "WOODLAND HILLS >>". The place is in capitals (or only an agency is named) and a
+# dash, underscore, ">>" or colon ends it before the sentence proper starts with a capital.
+_DATELINE = re.compile(
+    r"(?:(?:ST\. )?[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    r"(?: ?\([A-Z][A-Za-z .&/-]{0,30}\))?|\([A-Z][A-Za-z .&/-]{0,30}\))"
+    r" ?(?:_|--?|—|–|>>|:) +(?=[A-Z“\"‘0-9])"
+)
 # Titles that stand before a name or a number, never at the end of a sentence; a sentence
 # ending on one was cut there (a model or a page we did not foresee) and is a fragment.
 _CUT_AT_TITLE = re.compile(
@@ -120,7 +128,8 @@ class OfflineTokenizer:
         self._words = WordTokenizer()
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Sentence spans in `text`; no sentence crosses a blank-line paragraph break."""
+        """Sentence spans in `text`; no sentence crosses a blank-line paragraph break, and a
+        paragraph's leading wire dateline is in none."""
         spans: list[tuple[int, int]] = []
         start = 0
         for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
@@ -129,8 +138,12 @@ class OfflineTokenizer:
             for first, last in self._sentences.span_tokenize(paragraph):
                 piece = paragraph[first:last]
                 stripped = piece.strip()
+                offset = start + first + (len(piece) - len(piece.lstrip()))
+                if offset == start and (dateline := _DATELINE.match(stripped)):
+                    # The dateline belongs to the page, not to the sentence an item quotes.
+                    stripped = stripped[dateline.end() :]
+                    offset += dateline.end()
                 if stripped:
-                    offset = start + first + (len(piece) - len(piece.lstrip()))
                     spans.append((offset, offset + len(stripped)))
             start = match.end() if match else end
         return spans

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text.clean import _GLUED, _unglue, clean_page, parse_date
+from briefing.text.clean import _GLUED, _unglue, clean_page, is_junk, parse_date
 
 BODY = "The council approved the new budget on Monday after a long debate among its members."
 
@@ -148,6 +148,28 @@ def test_credit_caption_and_contact_lines_are_dropped() -> None:
     found = rules(page)
     assert "caption" in found and "credit" in found and "contact" in found
     assert clean_page(page).body == f"{BODY}\n\n{BODY}"
+
+
+def test_photo_captions_widgets_bylines_and_newsletter_prompts_are_dropped() -> None:
+    page = (
+        f"{BODY}\n\nFILE - In this Thursday, Jan. 12, 2012, file photo, the mayor speaks at the harbour.\n\n"
+        "You can add location information to your Tweets, such as your city or precise location.\n\n"
+        "The author is a Gazette Breakingviews columnist. The opinions expressed are her own.\n\n"
+        f"Sign up for BREAKING NEWS Emails\n\n{BODY}"
+    )
+    found = rules(page)
+    assert {"photo_caption", "widget", "byline", "newsletter"} <= set(found)
+    assert clean_page(page).body == f"{BODY}\n\n{BODY}"
+
+
+def test_news_about_photos_authors_and_sign_ups_is_kept() -> None:
+    kept = (
+        "In this city, the photo exhibition drew record crowds on its first weekend.",
+        "The author of the bill is a senator from Ohio who expects it to pass this spring.",
+        "Voters can sign up for the new postal ballot until Friday, officials said.",
+    )
+    assert not any(is_junk(text) for text in kept)
+    assert clean_page(f"{BODY}\n\n{kept[0]}").body == f"{BODY}\n\n{kept[0]}"
 
 
 def test_chrome_in_capitals_or_mid_line_is_dropped_too() -> None:

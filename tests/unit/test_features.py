@@ -39,6 +39,12 @@ def test_a_fragment_cut_at_a_title_never_reads_alone() -> None:
     assert rest.form == 1.0
 
 
+def test_page_furniture_inside_a_paragraph_never_reads_alone() -> None:
+    body = "The mayor opened the new harbour bridge on Monday after two years of work."
+    text = f"{body} The author is a Gazette columnist who writes on city politics."
+    assert [f.form for f in sentence_features((article("a", text),))] == [1.0, 0.0]
+
+
 def test_words_like_that_later_in_the_sentence_do_not_count() -> None:
     assert form_of("Officials said on Monday that the bridge would reopen within six weeks.") == 1.0
     assert form_of("The two-day summit in Geneva ended on Friday without a joint statement.") == 1.0

@@ -62,6 +62,22 @@ def test_a_sentence_cut_at_a_title_is_known_as_one() -> None:
     assert not cut_at_title("The ruling party is led by strongman Hun Sen.")
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["KUALA LUMPUR, Malaysia (AP) - ", "WASHINGTON _ ", "(CNN) -- ", "WOODLAND HILLS >> ", "ST. LOUIS (AP) -- "],
+)
+def test_a_leading_dateline_is_in_no_sentence(dateline: str) -> None:
+    text = f"{dateline}Anwar Ibrahim was arrested on Sunday.\n\n{dateline}The police said so."
+    sentences = segment(text)
+    assert [s.text for s in sentences] == ["Anwar Ibrahim was arrested on Sunday.", "The police said so."]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_capitals_and_a_dash_inside_a_sentence_are_no_dateline() -> None:
+    texts = ["NATO -- the alliance -- met on Monday.", "U.S. - Russia talks began.", "It rained. PARIS - Cold."]
+    assert [s.text for t in texts for s in segment(t)] == [*texts[:2], "It rained.", "PARIS - Cold."]
+
+
 def test_no_sentence_crosses_a_paragraph_break() -> None:
     texts = [s.text for s in segment("A heading without a stop\n\nThe body starts here.")]
     assert texts == ["A heading without a stop", "The body starts here."]
