@@ -13,7 +13,8 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, ExitStack
 from types import FrameType
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from briefing.printable import printable
 
 if TYPE_CHECKING:
     from briefing.models import Notice, Skipped
+    from briefing.tasks import Mapper
 
 INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it (documented in README.md)
 
@@ -73,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--algorithm", choices=ALGORITHMS, help="sumy algorithm that rates sentences")
     digest.add_argument("--stories", type=int, metavar="K", help="at most K stories, most important first (0: all)")
     digest.add_argument("--topic", metavar="TEXT", help='only the stories about TEXT, e.g. "Ukraine"')
+    digest.add_argument(
+        "--scheduler", metavar="local:N|tcp://HOST:PORT", help="run the work as Dask tasks (needs briefing[dask])"
+    )
     digest.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     digest.add_argument(
         "-o",
@@ -137,26 +142,31 @@ def _digest(args: argparse.Namespace) -> int:
         algorithm=args.algorithm,
         stories=args.stories,
         topic=args.topic,
+        scheduler=args.scheduler,
     )
     day = today()
     bar = ProgressBar()
-    articles, problems = load_articles(args.sources or list(config.sources.paths), config, bar.part(0.0, 0.3))
-    _report(problems, len(articles))
-    if args.explain:
-        for article in articles:
-            for removal in article.removed:
-                _stderr("\t".join(name(field) for field in (article.id, removal.rule, removal.text)))
-    if not articles:
-        raise SourceError("no article could be read")
     store_failure: StoreError | None = None
     previous = None
-    if not args.no_store:
-        try:
-            previous = earlier_items(articles, config, day)
-        except StoreError as error:
-            store_failure = error
-            say(f"{error}; items are not marked and the briefing will not be recorded")
-    briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous), date=day)
+    with ExitStack() as stack:
+        mapper = stack.enter_context(_engine(config.engine.scheduler, bar)) if config.engine.scheduler else None
+        articles, problems = load_articles(
+            args.sources or list(config.sources.paths), config, bar.part(0.0, 0.3), mapper
+        )
+        _report(problems, len(articles))
+        if args.explain:
+            for article in articles:
+                for removal in article.removed:
+                    _stderr("\t".join(name(field) for field in (article.id, removal.rule, removal.text)))
+        if not articles:
+            raise SourceError("no article could be read")
+        if not args.no_store:
+            try:
+                previous = earlier_items(articles, config, day)
+            except StoreError as error:
+                store_failure = error
+                say(f"{error}; items are not marked and the briefing will not be recorded")
+        briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous, mapper), date=day)
     bar.close()
     if config.topic.query and not briefing.stories:
         say(f"no story is about {config.topic.query!r}")
@@ -175,6 +185,13 @@ def _digest(args: argparse.Namespace) -> int:
     if store_failure:
         return store_failure.exit_code
     return ExitCode.OK if shown.items else ExitCode.NOTHING_TO_SUMMARIZE
+
+
+def _engine(scheduler: str, progress: Callable[[str, float], None]) -> AbstractContextManager[Mapper]:
+    """The Dask engine named by --scheduler or [engine] scheduler, as a mapper."""
+    from briefing.engine.dask import dask_mapper
+
+    return dask_mapper(scheduler, progress)
 
 
 def _report(problems: Sequence[Skipped | Notice], read: int) -> None:

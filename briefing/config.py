@@ -66,6 +66,11 @@ class RankConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class EngineConfig:
+    scheduler: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class TopicConfig:
     query: str = ""
 
@@ -126,6 +131,7 @@ class Config:
     stories: StoriesConfig = field(default_factory=StoriesConfig)
     rank: RankConfig = field(default_factory=RankConfig)
     topic: TopicConfig = field(default_factory=TopicConfig)
+    engine: EngineConfig = field(default_factory=EngineConfig)
     score: ScoreConfig = field(default_factory=ScoreConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
@@ -254,6 +260,11 @@ def _check_values(config: Config, origin: str) -> None:
         raise ConfigError(
             f"{origin}: 'stories.days_apart' must be from 0 (ignore dates) to 3650, got {stories.days_apart}"
         )
+    if config.engine.scheduler:
+        try:
+            parse_scheduler(config.engine.scheduler)
+        except ConfigError as error:
+            raise ConfigError(f"{origin}: 'engine.scheduler': {error}") from None
     if stories.max < 0:
         raise ConfigError(f"{origin}: 'stories.max' must be 0 (all) or more, got {stories.max}")
     for pattern in config.clean.drop_patterns:
@@ -263,16 +274,34 @@ def _check_values(config: Config, origin: str) -> None:
             raise ConfigError(f"{origin}: 'clean.drop_patterns' has an invalid pattern {pattern!r}: {error}") from error
 
 
-def with_overrides(config: Config, stories: int | None = None, topic: str | None = None, **summary: Any) -> Config:
+def parse_scheduler(value: str) -> tuple[str, int | str]:
+    """("local", workers) for `local:N`, ("remote", address) for `tcp://HOST:PORT`."""
+    if value.startswith("local:") and value[6:].isdigit() and int(value[6:]) > 0:
+        return "local", int(value[6:])
+    host, _, port = value[6:].rpartition(":")
+    if value.startswith("tcp://") and host and port.isdigit():
+        return "remote", value
+    raise ConfigError(f"scheduler {value!r} is not local:N (N worker processes here) or tcp://HOST:PORT")
+
+
+def with_overrides(
+    config: Config,
+    stories: int | None = None,
+    topic: str | None = None,
+    scheduler: str | None = None,
+    **summary: Any,
+) -> Config:
     """A copy of `config` with command-line values (those not None) put into [summary],
-    `stories` into [stories] max and `topic` into [topic] query."""
+    `stories` into [stories] max, `topic` into [topic] query, `scheduler` into [engine]."""
     given = {key: value for key, value in summary.items() if value is not None}
-    if not given and stories is None and topic is None:
+    if not given and stories is None and topic is None and scheduler is None:
         return config
     updated = replace(config, summary=replace(config.summary, **given))
     if stories is not None:
         updated = replace(updated, stories=replace(updated.stories, max=stories))
     if topic is not None:
         updated = replace(updated, topic=TopicConfig(topic))
+    if scheduler is not None:
+        updated = replace(updated, engine=EngineConfig(scheduler))
     _check_values(updated, "command line")
     return updated

@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     OUTPUT = 3
     STORE = 4
+    ENGINE = 5
 
 
 class BriefingError(Exception):

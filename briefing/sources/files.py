@@ -11,8 +11,9 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,6 +21,7 @@ from briefing.config import Config
 from briefing.errors import SourceError
 from briefing.models import Article, Notice, Removal, Skipped
 from briefing.sources.documents import Document, NotReadable, read_document
+from briefing.tasks import Mapper, Progress, in_turn
 from briefing.text.clean import clean_extracted, clean_page, normalize, parse_date
 from briefing.text.segment import looks_english, segment
 
@@ -135,22 +137,34 @@ def unique(ids: list[str]) -> list[str]:
     return result
 
 
-def read_sources(sources: Iterable[str], max_bytes: int = 5_000_000) -> tuple[list[Document], list[Skipped]]:
-    """Decoded documents from `sources`, and a record for each file that had to be skipped."""
-    documents: list[Document] = []
-    skipped: list[Skipped] = []
+def read_path(path: Path, id: str, max_bytes: int) -> list[Document] | Skipped:
+    """The documents of one file (a feed holds many), or why it was skipped."""
+    data = read_file(path, max_bytes)
+    if isinstance(data, Skipped):
+        return data
+    try:
+        return read_document(data, str(path), id)
+    except NotReadable as error:
+        return Skipped(str(path), str(error))
+
+
+def read_sources(
+    sources: Iterable[str], max_bytes: int = 5_000_000, mapper: Mapper | None = None
+) -> tuple[list[Document], list[Skipped]]:
+    """Decoded documents from `sources`, and a record for each file that had to be skipped.
+
+    `mapper` reads the files (default: here, in turn); an engine reads them where it runs.
+    """
     paths = discover(sources)
-    for path, id in zip(paths, file_ids(paths)):
-        data = read_file(path, max_bytes)
-        if isinstance(data, Skipped):
-            skipped.append(data)
-            continue
-        try:
-            documents.extend(read_document(data, str(path), id))
-        except NotReadable as error:
-            skipped.append(Skipped(str(path), str(error)))
+    read = (mapper or in_turn())(_read_path_task, [(path, id, max_bytes) for path, id in zip(paths, file_ids(paths))])
+    skipped = [result for result in read if isinstance(result, Skipped)]
+    documents = [document for result in read if not isinstance(result, Skipped) for document in result]
     ids = unique([document.id for document in documents])
     return [replace(document, id=id) for document, id in zip(documents, ids)], skipped
+
+
+def _read_path_task(task: tuple[Path, str, int]) -> list[Document] | Skipped:
+    return read_path(*task)
 
 
 def _split_header(text: str) -> tuple[dict[str, str], str]:
@@ -215,22 +229,22 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Ar
 def load_documents(
     documents: list[Document],
     config: Config | None = None,
-    progress: Callable[[str, float], None] | None = None,
+    progress: Progress | None = None,
+    mapper: Mapper | None = None,
 ) -> tuple[tuple[Article, ...], list[Problem]]:
     """Cleaned articles from documents, and a record for each one skipped or worth a note.
 
     Documents empty after cleaning, or the same text as an earlier one, are skipped (a copy
-    would count twice as corroboration).
+    would count twice as corroboration). `mapper` cleans them (default: here, in turn).
     """
     config = config or Config()
+    clean = partial(parse_article, drop_patterns=config.clean.drop_patterns)
+    cleaned = (mapper or in_turn(progress, "cleaning articles"))(clean, documents)
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     per_path = Counter(document.path for document in documents)
-    for number, document in enumerate(documents):
-        if progress:
-            progress("cleaning articles", number / len(documents))
-        article = parse_article(document, config.clean.drop_patterns)
+    for document, article in zip(documents, cleaned):
         # A feed holds many articles: its entries are named by id as well as by path.
         where = document.path if per_path[document.path] == 1 else f"{document.path} ({document.id})"
         if not article.sentences:
@@ -246,14 +260,14 @@ def load_documents(
 
 
 def load_articles(
-    sources: list[str], config: Config | None = None, progress: Callable[[str, float], None] | None = None
+    sources: list[str], config: Config | None = None, progress: Progress | None = None, mapper: Mapper | None = None
 ) -> tuple[tuple[Article, ...], list[Problem]]:
     """Cleaned articles from files or folders, and a record for each file skipped or noted.
 
     Files that are not text, not regular files, too large, empty after cleaning, or the same
-    text as an earlier file are skipped.
+    text as an earlier file are skipped. `mapper` runs the reading and cleaning of each file.
     """
     config = config or Config()
-    documents, skipped = read_sources(sources, config.sources.max_bytes)
-    articles, problems = load_documents(documents, config, progress)
+    documents, skipped = read_sources(sources, config.sources.max_bytes, mapper)
+    articles, problems = load_documents(documents, config, progress, mapper)
     return articles, [*skipped, *problems]

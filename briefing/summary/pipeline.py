@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
 
 from briefing.config import Config
 from briefing.history.novelty import mark_items
@@ -27,22 +26,11 @@ from briefing.summary.select import Budget, select
 from briefing.summary.stories import day_number, find_stories
 from briefing.summary.terms import article_terms, key_terms, story_title, title_stems
 from briefing.summary.topic import is_about, query_stems
-
-Progress = Callable[[str, float], None]
+from briefing.tasks import Mapper, Progress, in_turn
 
 
 def _quiet(stage: str, fraction: float) -> None:
     """The default progress report: none."""
-
-
-class Mapper(Protocol):
-    """Applies a function to each input, somewhere: here in turn, or as tasks on an engine.
-
-    The stages that run per article and per story go through a mapper, so an engine (Dask)
-    runs the very same functions and the briefing is the same wherever it was made.
-    """
-
-    def __call__(self, function: Callable[[Any], Any], inputs: Sequence[Any], /) -> list[Any]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,19 +76,6 @@ def summarize_task(task: StoryTask) -> StoryDraft:
     return StoryDraft(items, shown, story_title(task.articles, terms, shown))
 
 
-def _in_turn(progress: Progress, stage: str, start: float, span: float) -> Mapper:
-    """The in-process mapper, reporting progress as it goes."""
-
-    def mapper(function: Callable[[Any], Any], inputs: Sequence[Any], /) -> list[Any]:
-        results = []
-        for number, value in enumerate(inputs):
-            progress(stage, start + span * number / max(len(inputs), 1))
-            results.append(function(value))
-        return results
-
-    return mapper
-
-
 def summarize(
     articles: tuple[Article, ...],
     config: Config,
@@ -114,17 +89,17 @@ def summarize(
     or repeat, and novelty counts in the stories' rank. None leaves items unmarked. `mapper`
     runs the per-article and per-story stages (default: here, one after the other).
     """
-    facts = (mapper or _in_turn(progress, "reading sentences", 0.0, 0.2))(read_article, articles)
+    facts = (mapper or in_turn(progress, "reading sentences", 0.0, 0.2))(read_article, articles)
     progress("finding stories", 0.2)
     stories = find_stories(articles, [f.features for f in facts], config.stories)
-    run = mapper or _in_turn(progress, "summarizing stories", 0.3, 0.7)
+    run = mapper or in_turn(progress, "summarizing stories", 0.3, 0.7)
     return _briefing(articles, facts, stories, config, run, previous)
 
 
 def summarize_story(articles: tuple[Article, ...], config: Config) -> Briefing:
     """The briefing of articles known to report one story, as the evaluation's clusters do."""
     facts = [read_article(article) for article in articles]
-    return _briefing(articles, facts, [tuple(range(len(articles)))], config, _in_turn(_quiet, "", 0, 1))
+    return _briefing(articles, facts, [tuple(range(len(articles)))], config, in_turn())
 
 
 def _briefing(
