@@ -63,19 +63,22 @@ _WHEN = frozenset(
 )
 
 
-def term_matrix(features: Sequence[SentenceFeatures]) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows, one per sentence, over stems, numbers and names."""
+def term_matrix(features: Sequence[SentenceFeatures], anchors: Sequence[frozenset[str]]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows, one per sentence, over stems and anchor words."""
     # Sorted, so that float sums never depend on set order (the hash seed).
-    facts = [[*(f"#{n}" for n in sorted(f.numbers)), *(f"@{n}" for n in sorted(f.names))] for f in features]
+    facts = [[f"@{word}" for word in sorted(words)] for words in anchors]
     counts = sparse.hstack(
         [count_matrix([f.stems for f in features]), _FACT_WEIGHT * count_matrix(facts)], format="csr"
     )
     return unit_tfidf(counts)
 
 
-def fact_words(feature: SentenceFeatures) -> frozenset[str]:
-    """The words of a sentence least likely to be reworded: each word of its names, its numbers."""
-    return frozenset({word for name in feature.names for word in name.split()} | set(feature.numbers))
+def story_anchors(features: Sequence[SentenceFeatures]) -> list[frozenset[str]]:
+    """Each sentence's anchor words, its opening capitalised words among them when the story
+    writes them capitalised inside a sentence too ("Putin requested ..." opens with a name,
+    "Officials said ..." does not): co-occurrence in the story tells names from other words."""
+    known = {word for f in features for word in f.anchors}
+    return [f.anchors | {word for word in f.lead if word in known} for f in features]
 
 
 class SameFact:
@@ -83,9 +86,9 @@ class SameFact:
 
     def __init__(self, features: Sequence[SentenceFeatures], threshold: float) -> None:
         self.threshold = threshold
-        self.vectors = SparseRows(term_matrix(features))
+        self._facts = story_anchors(features)
+        self.vectors = SparseRows(term_matrix(features, self._facts))
         self._near = SparseRows(similar_pairs(self.vectors.matrix, threshold * _NEIGHBOUR_FACTOR))
-        self._facts = [fact_words(f) for f in features]
         self._holding: dict[str, list[int]] = {}
         for index, words in enumerate(self._facts):
             for word in words:

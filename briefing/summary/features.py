@@ -90,6 +90,12 @@ class SentenceFeatures:
     numbers: frozenset[str]
     position: float
     form: float
+    # The words least likely to be reworded, each alone: the words of its names after the
+    # first word (hyphenated ones split, "Biden-Putin"), months in one spelling, numbers.
+    anchors: frozenset[str] = frozenset()
+    # The capitalised words the sentence opens with ("Putin requested ..."): names or not,
+    # which the sentence alone cannot tell; the story can (`briefing.summary.facts`).
+    lead: tuple[str, ...] = ()
 
 
 class _Token(NamedTuple):
@@ -112,6 +118,37 @@ def _token(token: str) -> _Token:
     stop = lowered in stop_words()
     number = token.replace(",", "") if _NUMBER.match(token) else _NUMBER_WORDS.get(lowered)
     return _Token(word, lowered, stem(lowered) if word else "", stop, word and token[:1].isupper() and not stop, number)
+
+
+_MONTHS = {
+    "january": "jan",
+    "february": "feb",
+    "march": "mar",
+    "april": "apr",
+    "june": "jun",
+    "july": "jul",
+    "august": "aug",
+    "september": "sep",
+    "sept": "sep",
+    "october": "oct",
+    "november": "nov",
+    "december": "dec",
+}
+
+
+def _anchor_words(name: str) -> list[str]:
+    """The single words of a name as anchors: hyphenated parts apart, months in one spelling."""
+    return [_MONTHS.get(part, part) for word in name.split() for part in word.split("-") if part]
+
+
+def _lead(tokens: list[_Token]) -> tuple[str, ...]:
+    """The anchor words of the capitalised run a sentence opens with."""
+    run: list[str] = []
+    for token in tokens:
+        if not token.name:
+            break
+        run.extend(_anchor_words(token.lowered))
+    return tuple(run)
 
 
 def _names(tokens: list[_Token]) -> set[str]:
@@ -180,6 +217,8 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
             tokens = list(map(_token, raw))
             words = [t for t in tokens if t.word]
             content = [t for t in words if not t.stop]
+            names = _names(tokens)
+            numbers = frozenset(t.number for t in tokens if t.number is not None)
             features.append(
                 SentenceFeatures(
                     article=article_index,
@@ -188,10 +227,12 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     stems=tuple(t.stem for t in content),
                     forms=tuple(raw_word for raw_word, t in zip(raw, tokens) if t.word and not t.stop),
                     concepts=frozenset((a.stem, b.stem) for a, b in pairwise(words) if not (a.stop and b.stop)),
-                    names=frozenset(_names(tokens)),
-                    numbers=frozenset(t.number for t in tokens if t.number is not None),
+                    names=frozenset(names),
+                    numbers=numbers,
                     position=sentence.index / count,
                     form=_form(sentence.text, tokens),
+                    anchors=frozenset(word for name in names for word in _anchor_words(name)) | numbers,
+                    lead=_lead(tokens),
                 )
             )
     return features

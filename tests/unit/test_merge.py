@@ -142,3 +142,21 @@ def test_of_an_equal_pair_the_higher_rated_speaks() -> None:
     )
     assert _representatives(texts, [0.2, 0.9]) == [texts[1]]
     assert _representatives(texts, [0.9, 0.2]) == [texts[0]]
+
+
+def test_names_opening_a_sentence_or_joined_by_a_hyphen_are_anchors() -> None:
+    # "Putin" opens one sentence and hides in "Kremlin-Putin" in the other; the story writes
+    # it inside sentences too, so it is known as a name and anchors both.
+    assert groups_of(
+        "Putin requested the phone call with Marlow during the Kremlin briefing, aides said.",
+        "The Marlow call was requested by the Kremlin-Putin side during a briefing, aides said.",
+        "Officials said the call had been requested by Putin himself.",
+    )[0] == {0, 1}
+
+
+def test_a_capitalised_opening_word_is_not_a_name_unless_the_story_says_so() -> None:
+    from briefing.summary.facts import story_anchors
+
+    articles = (article("a", "Officials said the Harbour Bridge closed. Putin spoke. Later Putin left."),)
+    anchors = story_anchors(sentence_features(articles))
+    assert "officials" not in anchors[0] and "putin" in anchors[1]
