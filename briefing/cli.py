@@ -22,7 +22,6 @@ from briefing.errors import BriefingError, ExitCode, UsageError
 from briefing.printable import printable
 
 if TYPE_CHECKING:
-    from briefing.models import Notice, Skipped
     from briefing.tasks import Mapper
 
 INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it (documented in README.md)
@@ -95,6 +94,10 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("sources", nargs="+", help="article files, folders, saved pages or feeds")
     read.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
+    from briefing import cli_fetch
+
+    cli_fetch.add_parsers(commands, common)
+
     tui = commands.add_parser("tui", parents=[common], help="open the briefing in the terminal UI (the default)")
     tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
     tui.add_argument("--no-store", action="store_true", help="do not record this briefing in the history")
@@ -117,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
 def _digest(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from briefing import load_articles, render, summarize
+    from briefing import render, summarize
     from briefing.clock import today
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
@@ -127,6 +130,7 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.output import check_template, expand_path, write_output, write_stdout
     from briefing.printable import name
     from briefing.progress import ProgressBar
+    from briefing.sources.gather import gather
 
     if args.output:
         check_template(args.output)  # a typo in -o is found before a minute of work, not after
@@ -150,9 +154,7 @@ def _digest(args: argparse.Namespace) -> int:
     previous = None
     with ExitStack() as stack:
         mapper = stack.enter_context(_engine(config.engine.scheduler, bar)) if config.engine.scheduler else None
-        articles, problems = load_articles(
-            args.sources or list(config.sources.paths), config, bar.part(0.0, 0.3), mapper
-        )
+        articles, problems = gather(args.sources, config, bar.part(0.0, 0.3), mapper)
         _report(problems, len(articles))
         if args.explain:
             for article in articles:
@@ -194,8 +196,8 @@ def _engine(scheduler: str, progress: Callable[[str, float], None]) -> AbstractC
     return dask_mapper(scheduler, progress)
 
 
-def _report(problems: Sequence[Skipped | Notice], read: int) -> None:
-    """One stderr line per source skipped or noted, then how many were skipped."""
+def _report(problems: Sequence[object], read: int) -> None:
+    """One stderr line per source skipped, noted or failed, then how many files were skipped."""
     from briefing.models import Skipped
 
     for problem in problems:
@@ -206,13 +208,13 @@ def _report(problems: Sequence[Skipped | Notice], read: int) -> None:
 
 
 def _read(args: argparse.Namespace) -> int:
-    from briefing import load_articles
     from briefing.config import load_config
     from briefing.output import write_stdout
     from briefing.read import render_articles
+    from briefing.sources.gather import gather
 
     config = load_config(args.config)
-    articles, problems = load_articles(args.sources, config)
+    articles, problems = gather(args.sources, config)
     _report(problems, len(articles))
     write_stdout(render_articles(articles, args.format))
     return ExitCode.OK if articles else ExitCode.NOTHING_TO_SUMMARIZE
@@ -303,7 +305,7 @@ def _tui(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-_COMMANDS = frozenset({"digest", "read", "tui", "history", "show", "eval"})
+_COMMANDS = frozenset({"digest", "read", "fetch", "feeds", "tui", "history", "show", "eval"})
 
 
 def _with_command(argv: list[str]) -> list[str]:
@@ -340,6 +342,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _digest(args)
         if args.command == "read":
             return _read(args)
+        if args.command in ("fetch", "feeds"):
+            from briefing import cli_fetch
+
+            return cli_fetch.run(args)
         if args.command == "history":
             return _history(args)
         if args.command == "show":

@@ -1,0 +1,113 @@
+"""Fetched articles and feed state in the history database (tables of migration 3).
+
+Articles are kept by URL (a page is downloaded once) and by content hash (the same text under
+two URLs is one article). A feed's ETag and Last-Modified are saved in the same transaction
+as its entries, so an interrupted run never marks a feed fresh whose entries were not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from briefing.sources.documents import Document
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a server said about a feed last time: sent back for a conditional GET."""
+
+    etag: str | None = None
+    modified: str | None = None
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _metadata(document: Document) -> tuple[str | None, ...]:
+    return document.title, document.source, document.author, document.date, document.text
+
+
+class Inbox:
+    """Fetched articles on an open history connection (`Store.db`)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def feed_state(self, url: str) -> FeedState:
+        row = self.db.execute("SELECT etag, modified FROM feeds WHERE url = ?", (url,)).fetchone()
+        return FeedState(*row) if row else FeedState()
+
+    def feed_urls(self, feed: str) -> list[str]:
+        """The URLs of the articles stored from a feed."""
+        return [url for (url,) in self.db.execute("SELECT url FROM fetched WHERE feed = ?", (feed,))]
+
+    def known(self, urls: Iterable[str]) -> set[str]:
+        """Those of `urls` already stored."""
+        found: set[str] = set()
+        for url in urls:
+            if self.db.execute("SELECT 1 FROM fetched WHERE url = ?", (url,)).fetchone():
+                found.add(url)
+        return found
+
+    def save(
+        self,
+        documents: Iterable[Document],
+        feed: str | None = None,
+        state: FeedState | None = None,
+        title: str | None = None,
+        now: datetime | None = None,
+    ) -> int:
+        """Store new documents (and the feed's state, if given) in one transaction; how many were new."""
+        stamp = (now or datetime.now(timezone.utc)).isoformat()
+        db = self.db
+        new = 0
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for document in documents:
+                url = document.url or document.id
+                digest = text_hash(document.text)
+                seen = db.execute("SELECT 1 FROM fetched WHERE url = ? OR hash = ?", (url, digest)).fetchone()
+                if seen or not document.text.strip():
+                    continue
+                db.execute(
+                    "INSERT INTO fetched (url, hash, feed, fetched, id, title, source, author, date, text)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (url, digest, feed, stamp, document.id, *_metadata(document)),
+                )
+                new += 1
+            if feed is not None and state is not None:
+                db.execute(
+                    "INSERT INTO feeds (url, title, etag, modified, checked) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT(url) DO UPDATE SET title = excluded.title, etag = excluded.etag,"
+                    " modified = excluded.modified, checked = excluded.checked",
+                    (feed, title, state.etag, state.modified, stamp),
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return new
+
+    def documents(
+        self, hours: int | None = None, urls: Iterable[str] | None = None, now: datetime | None = None
+    ) -> list[Document]:
+        """Stored articles fetched in the last `hours` hours (oldest first), or those at `urls` (in order)."""
+        columns = "id, url, text, title, source, date, author"
+        if urls is not None:
+            rows = []
+            for url in dict.fromkeys(urls):
+                rows += self.db.execute(f"SELECT {columns} FROM fetched WHERE url = ?", (url,)).fetchall()
+        else:
+            since = ((now or datetime.now(timezone.utc)) - timedelta(hours=hours or 0)).isoformat()
+            rows = self.db.execute(
+                f"SELECT {columns} FROM fetched WHERE fetched >= ? ORDER BY fetched, rowid", (since,)
+            ).fetchall()
+        return [
+            Document(id, url, text, title=title, source=source, date=date, url=url, author=author, extracted=True)
+            for id, url, text, title, source, date, author in rows
+        ]

@@ -1,0 +1,74 @@
+"""Feed lists from other readers (a newsboat `urls` file, an OPML export) into config.toml.
+
+Pure: text in, URLs or new config text out; `briefing feeds import` reads and writes files.
+The config is edited as text, not re-serialized, so the user's comments and layout stay.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+
+from briefing.errors import ConfigError
+
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_SOURCES = re.compile(r"^\s*\[sources\]\s*(?:#.*)?$", re.MULTILINE)
+_TABLE = re.compile(r"^\s*\[", re.MULTILINE)
+_FEEDS_KEY = re.compile(r"^\s*feeds\s*=\s*\[", re.MULTILINE)
+
+
+def parse_subscriptions(text: str) -> list[str]:
+    """Feed URLs in a newsboat urls file (a URL, then tags, per line) or an OPML document."""
+    if text.lstrip().startswith("<"):
+        try:
+            root = ElementTree.fromstring(text.strip().encode("utf-8"))
+        except ElementTree.ParseError as error:
+            raise ConfigError(f"not an OPML file: {error}") from error
+        found = [outline.get("xmlUrl") or outline.get("xmlurl") or "" for outline in root.iter("outline")]
+    else:
+        # newsboat: '#' comments, "query:..." feeds (not URLs), tags after the URL.
+        found = [line.split()[0] for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return list(dict.fromkeys(url.strip() for url in found if _URL.match(url.strip())))
+
+
+def with_feeds(config_text: str, current: tuple[str, ...], urls: list[str]) -> tuple[str, int]:
+    """Config text whose `[sources] feeds` holds `current` plus the new `urls`; how many were added."""
+    added = [url for url in urls if url not in current]
+    if not added:
+        return config_text, 0
+    array = "feeds = [\n" + "".join(f"    {json.dumps(url)},\n" for url in (*current, *added)) + "]"
+    table = _SOURCES.search(config_text)
+    if table is None:
+        separator = "\n" if config_text.endswith("\n") or not config_text else "\n\n"
+        return f"{config_text}{separator}[sources]\n{array}\n", len(added)
+    after = _TABLE.search(config_text, table.end())
+    end_of_table = after.start() if after else len(config_text)
+    key = _FEEDS_KEY.search(config_text, table.end(), end_of_table)
+    if key is None:
+        return f"{config_text[: table.end()]}\n{array}{config_text[table.end() :]}", len(added)
+    close = _closing_bracket(config_text, key.end())
+    return f"{config_text[: key.start()]}{array}{config_text[close + 1 :]}", len(added)
+
+
+def _closing_bracket(text: str, start: int) -> int:
+    """Index of the `]` closing the array opened just before `start` (brackets in strings and comments skipped)."""
+    quote = None
+    index = start
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            index = text.find("\n", index)
+            if index < 0:
+                break
+        elif char == "]":
+            return index
+        index += 1
+    raise ConfigError("the config's 'sources.feeds' array is not closed")

@@ -1,0 +1,314 @@
+"""`briefing fetch` against an in-process HTTP server on 127.0.0.1: nothing leaves the machine.
+
+The server serves hand-made feeds and pages, and the ways servers fail: slow answers, 500s,
+a redirect loop, a gzip bomb, a wrong charset header, a 20 MB body.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from builders import TRIO, news_page, rss
+
+from briefing.config import Config
+from briefing.sources.fetch import Limits, download, fetch
+
+LONG = " ".join(TRIO[name].split("\n\n", 1)[1] for name in ("b_courier", "c_herald")) * 3
+PAGE = news_page()
+
+Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+class Server:
+    """Routes by path; records every request (path and headers) and the most concurrent ones."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Handler] = {}
+        self.log: list[tuple[str, dict[str, str]]] = []
+        self.active = 0
+        self.most_active = 0
+        self.lock = threading.Lock()
+        server = self
+
+        class Handle(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                with server.lock:
+                    server.log.append((self.path, dict(self.headers)))
+                    server.active += 1
+                    server.most_active = max(server.most_active, server.active)
+                try:
+                    server.routes.get(self.path, not_found)(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up, as it should on a bomb or a huge body
+                finally:
+                    with server.lock:
+                        server.active -= 1
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handle)
+        self.http.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.http.server_address[1]}"
+
+    def requests(self, path: str) -> list[dict[str, str]]:
+        return [headers for logged, headers in self.log if logged == path]
+
+
+def send(status: int, body: bytes = b"", **headers: str) -> Handler:
+    def handle(request: BaseHTTPRequestHandler) -> None:
+        request.send_response(status)
+        for name, value in headers.items():
+            request.send_header(name.replace("_", "-"), value)
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)
+
+    return handle
+
+
+def not_found(request: BaseHTTPRequestHandler) -> None:
+    send(404)(request)
+
+
+def feed_with_etag(body: bytes, etag: str = '"v1"') -> Handler:
+    """A feed served gzipped to clients that accept it, and 304 to a client that has it."""
+
+    def handle(request: BaseHTTPRequestHandler) -> None:
+        if request.headers.get("If-None-Match") == etag:
+            send(304, ETag=etag)(request)
+        elif "gzip" in (request.headers.get("Accept-Encoding") or ""):
+            send(200, gzip.compress(body), Content_Type="application/rss+xml", Content_Encoding="gzip", ETag=etag)(
+                request
+            )
+        else:
+            send(200, body, Content_Type="application/rss+xml", ETag=etag)(request)
+
+    return handle
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    running = Server()
+    thread = threading.Thread(target=running.http.serve_forever, daemon=True)
+    thread.start()
+    yield running
+    running.http.shutdown()
+    running.http.server_close()
+
+
+def config(tmp_path: Path, **sources: object) -> Config:
+    base = Config()
+    store = replace(base.store, path=str(tmp_path / "briefing.db"))
+    return replace(base, store=store, sources=replace(base.sources, **{"timeout_seconds": 1.0, **sources}))
+
+
+def stored(tmp_path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(tmp_path / "briefing.db") as db:
+        return db.execute("SELECT url, id FROM fetched ORDER BY url").fetchall()
+
+
+def gazette(server: Server) -> bytes:
+    return rss(
+        ("Cracks Close Harbour Bridge", f"{server.url}/full", f"<p>{LONG}</p>"),
+        ("Bridge Shut", f"{server.url}/story.html", "<p>Engineers found cracks in the bridge.</p>"),
+    )
+
+
+def test_feed_entries_and_teaser_pages_are_stored_then_fetched_conditionally(server: Server, tmp_path: Path) -> None:
+    server.routes["/feed.xml"] = feed_with_etag(gazette(server))
+    server.routes["/story.html"] = send(200, PAGE.encode(), Content_Type="text/html; charset=utf-8")
+    settings = config(tmp_path)
+    first = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+    assert first.failures == () and first.new == 2
+    assert stored(tmp_path) == [
+        (f"{server.url}/full", "127.0.0.1/full"),
+        (f"{server.url}/story.html", "127.0.0.1/story"),
+    ]
+    headers = server.requests("/feed.xml")[0]
+    assert headers["User-Agent"].startswith("briefing/") and "gzip" in headers["Accept-Encoding"]
+
+    second = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+    assert (second.new, second.unchanged, second.failures) == (0, 1, ())
+    assert server.requests("/feed.xml")[1]["If-None-Match"] == '"v1"'
+    assert len(server.requests("/story.html")) == 1, "a page was downloaded twice"
+    assert sorted(second.urls) == [f"{server.url}/full", f"{server.url}/story.html"]
+
+
+def test_changed_feed_downloads_only_new_pages(server: Server, tmp_path: Path) -> None:
+    server.routes["/feed.xml"] = feed_with_etag(gazette(server))
+    server.routes["/story.html"] = send(200, PAGE.encode(), Content_Type="text/html")
+    settings = config(tmp_path)
+    fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+    server.routes["/feed.xml"] = feed_with_etag(gazette(server), etag='"v2"')
+    again = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+    assert (again.new, again.unchanged) == (0, 0)
+    assert len(server.requests("/story.html")) == 1
+    assert len(stored(tmp_path)) == 2
+
+
+def test_a_failed_page_is_retried_next_time_and_nothing_is_lost_or_doubled(server: Server, tmp_path: Path) -> None:
+    server.routes["/feed.xml"] = feed_with_etag(gazette(server))
+    server.routes["/story.html"] = send(500, b"oops")
+    settings = config(tmp_path)
+    first = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+    assert [str(f) for f in first.failures] == [f"{server.url}/story.html: HTTP 500 Internal Server Error"]
+    assert [url for url, _ in stored(tmp_path)] == [f"{server.url}/full"]
+    server.routes["/story.html"] = send(200, PAGE.encode(), Content_Type="text/html")
+    second = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+    assert "If-None-Match" not in server.requests("/feed.xml")[1], "the feed was marked fresh with a page missing"
+    assert second.new == 1 and len(stored(tmp_path)) == 2
+
+
+def test_each_failure_is_named_and_the_rest_still_arrives(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow(request: BaseHTTPRequestHandler) -> None:
+        time.sleep(3)
+        send(200, PAGE.encode())(request)
+
+    def trickle(request: BaseHTTPRequestHandler) -> None:
+        request.send_response(200)
+        request.end_headers()
+        for _ in range(60):
+            request.wfile.write(b"<p>x</p>")
+            request.wfile.flush()
+            time.sleep(0.1)
+
+    server.routes.update(
+        {
+            "/feed.xml": feed_with_etag(gazette(server)),
+            "/story.html": send(200, PAGE.encode(), Content_Type="text/html"),
+            "/slow": slow,
+            "/trickle": trickle,
+            "/error": send(500),
+            "/loop": send(302, Location="/loop2"),
+            "/loop2": send(302, Location="/loop"),
+            "/bomb": send(200, gzip.compress(b"<p>" + b" " * 60_000_000), Content_Encoding="gzip"),
+            "/huge": send(200, b"<p>" + b"a " * 10_000_000),
+            "/page": send(200, PAGE.encode(), Content_Type="text/html"),
+            "/badcharset": send(
+                200, b"<html><body><p>\xff\xfe\xfa</p></body></html>", Content_Type="text/html; charset=x-nonsense"
+            ),
+        }
+    )
+    real = socket.getaddrinfo
+
+    def resolve(host: str, *args: object, **kwargs: object) -> object:
+        if host == "no-such-host.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    paths = ["/slow", "/trickle", "/error", "/loop", "/bomb", "/huge", "/missing", "/page", "/badcharset"]
+    urls = [f"{server.url}/feed.xml", *(server.url + path for path in paths), "http://no-such-host.invalid/feed"]
+    report = fetch(urls, tmp_path / "briefing.db", config(tmp_path, timeout_seconds=0.5))
+    reasons = {failure.url.removeprefix(server.url): failure.reason for failure in report.failures}
+    assert reasons == {
+        "/slow": "timeout: no answer within 0.5 s",
+        "/trickle": "timeout: the download took over 1.5 s",
+        "/error": "HTTP 500 Internal Server Error",
+        "/loop": "redirect loop",
+        "/bomb": "too large: over the limit of 5,000,000 bytes ([sources] max_bytes)",
+        "/huge": "too large: 20,000,003 bytes, over the limit of 5,000,000 ([sources] max_bytes)",
+        "/missing": "HTTP 404 Not Found",
+        "/page": "not a feed (an HTML page)",
+        "/badcharset": "not a feed (an HTML page)",
+        "http://no-such-host.invalid/feed": "DNS: cannot resolve no-such-host.invalid (Name or service not known)",
+    }
+    assert report.new == 2
+
+
+def test_pages_given_directly_are_read_whatever_the_charset_header_claims(server: Server, tmp_path: Path) -> None:
+    body = news_page(body=("Café owners near the Harbour Bridge said the closure cost them customers on Monday",))
+    server.routes["/wrong"] = send(200, body.encode("utf-8"), Content_Type="text/html; charset=iso-8859-1")
+    server.routes["/bad"] = send(
+        200, b"<html><body><p>caf\xe9 \xff</p></body></html>", Content_Type="text/html; charset=x-nonsense"
+    )
+    report = fetch(
+        [f"{server.url}/wrong", f"{server.url}/bad"], tmp_path / "briefing.db", config(tmp_path), feeds_only=False
+    )
+    assert [str(f) for f in report.failures] == [f"{server.url}/bad: bad encoding: unknown charset 'x-nonsense'"]
+    with sqlite3.connect(tmp_path / "briefing.db") as db:
+        (text,) = db.execute("SELECT text FROM fetched").fetchone()
+    assert "\nCafé owners near the Harbour Bridge" in text
+
+
+def test_at_most_two_connections_per_host(server: Server, tmp_path: Path) -> None:
+    def pause(request: BaseHTTPRequestHandler) -> None:
+        time.sleep(0.3)
+        send(200, PAGE.encode(), Content_Type="text/html")(request)
+
+    urls = [f"{server.url}/p{number}" for number in range(6)]
+    for url in urls:
+        server.routes[url.removeprefix(server.url)] = pause
+    report = fetch(urls, tmp_path / "briefing.db", config(tmp_path), feeds_only=False)
+    assert report.failures == () and len(server.log) == 6
+    assert server.most_active <= 2
+
+
+def test_download_redirects_are_followed_up_to_a_limit(server: Server) -> None:
+    for number in range(8):
+        server.routes[f"/r{number}"] = send(301, Location=f"/r{number + 1}")
+    server.routes["/r3"] = send(200, b"arrived")
+    assert download(f"{server.url}/r0", Limits(timeout=1)).body == b"arrived"
+    server.routes["/r3"] = send(301, Location="/r4")
+    with pytest.raises(Exception, match="more than 5 redirects"):
+        download(f"{server.url}/r0", Limits(timeout=1))
+
+
+def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", "--config", str(tmp_path / "config.toml"), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
+    )
+
+
+def test_cli_fetch_then_digest_summarizes_what_was_fetched(server: Server, tmp_path: Path) -> None:
+    server.routes["/feed.xml"] = feed_with_etag(gazette(server))
+    server.routes["/story.html"] = send(200, PAGE.encode(), Content_Type="text/html")
+    (tmp_path / "config.toml").write_text(
+        f'[sources]\npaths = []\nfeeds = ["{server.url}/feed.xml", "{server.url}/gone.xml"]\n', encoding="utf-8"
+    )
+    fetched = run(tmp_path, "fetch")
+    assert fetched.returncode == 0 and fetched.stdout == ""
+    assert fetched.stderr == f"briefing: {server.url}/gone.xml: HTTP 404 Not Found\n"
+    digest = run(tmp_path, "digest", "--format", "json", "--no-store")
+    assert digest.returncode == 0, digest.stderr
+    assert {a["id"] for a in json.loads(digest.stdout)["articles"]} == {"127.0.0.1/full", "127.0.0.1/story"}
+
+
+def test_cli_fetch_exits_1_when_nothing_arrives(server: Server, tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text(f'[sources]\nfeeds = ["{server.url}/gone.xml"]\n', encoding="utf-8")
+    result = run(tmp_path, "fetch")
+    assert result.returncode == 1 and "gone.xml: HTTP 404 Not Found" in result.stderr
+
+
+def test_cli_digest_url_fetches_and_summarizes_directly(server: Server, tmp_path: Path) -> None:
+    server.routes["/a.html"] = send(200, news_page().encode(), Content_Type="text/html")
+    server.routes["/b.html"] = send(
+        200, news_page("Cracks Close Harbour Bridge", tuple(TRIO["b_courier"].split("\n\n", 1)[1].split(". "))).encode()
+    )
+    (tmp_path / "config.toml").write_text("", encoding="utf-8")
+    result = run(tmp_path, "digest", "--format", "json", "--no-store", f"{server.url}/a.html", f"{server.url}/b.html")
+    assert result.returncode == 0, result.stderr
+    briefing = json.loads(result.stdout)
+    assert [a["url"] for a in briefing["articles"]] == [f"{server.url}/a.html", f"{server.url}/b.html"]
+    assert any(item["support"] == 2 for item in briefing["items"])

@@ -1,0 +1,60 @@
+"""`briefing feeds import`: newsboat and OPML feed lists into config.toml, comments kept."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from briefing.config import parse_config
+from briefing.sources.subscriptions import parse_subscriptions, with_feeds
+
+NEWSBOAT = """# my feeds
+https://gazette.example/rss "news" "~River Gazette"
+"query:Unread:unread = \\"yes\\""
+https://courier.example/atom.xml tech
+https://gazette.example/rss
+"""
+OPML = """<?xml version="1.0"?><opml version="2.0"><head><title>Subs</title></head><body>
+<outline text="News"><outline type="rss" text="Gazette" xmlUrl="https://gazette.example/rss"/>
+<outline type="rss" text="Herald" xmlUrl="https://herald.example/feed"/></outline></body></opml>"""
+
+
+def test_both_formats_give_their_feed_urls_once() -> None:
+    assert parse_subscriptions(NEWSBOAT) == ["https://gazette.example/rss", "https://courier.example/atom.xml"]
+    assert parse_subscriptions(OPML) == ["https://gazette.example/rss", "https://herald.example/feed"]
+
+
+def test_feeds_are_added_to_an_existing_array_and_the_rest_of_the_file_kept() -> None:
+    text = '# mine\n[sources]\npaths = ["inbox"]  # saved pages\nfeeds = [\n  "https://a.example/rss",  # [old]\n]\n\n[summary]\nsentences = 5\n'
+    updated, added = with_feeds(text, ("https://a.example/rss",), ["https://a.example/rss", "https://b.example/rss"])
+    assert added == 1
+    config = parse_config(updated)
+    assert config.sources.feeds == ("https://a.example/rss", "https://b.example/rss")
+    assert config.sources.paths == ("inbox",) and config.summary.sentences == 5
+    assert "# mine" in updated and "# saved pages" in updated
+
+
+def test_feeds_key_or_table_created_when_missing() -> None:
+    updated, _ = with_feeds('[sources]\npaths = ["x"]\n', (), ["https://b.example/rss"])
+    assert parse_config(updated).sources.feeds == ("https://b.example/rss",)
+    updated, _ = with_feeds("[summary]\nsentences = 3\n", (), ["https://b.example/rss"])
+    assert parse_config(updated).sources.feeds == ("https://b.example/rss",)
+    assert with_feeds("", (), []) == ("", 0)
+
+
+def test_cli_import_writes_the_config_and_a_second_import_adds_nothing(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("# my settings\n[summary]\nsentences = 5\n", encoding="utf-8")
+    (tmp_path / "urls").write_text(NEWSBOAT, encoding="utf-8")
+    command = [sys.executable, "-m", "briefing", "--config", str(config), "feeds", "import", str(tmp_path / "urls")]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert first.returncode == 0 and "added 2 feeds" in first.stderr
+    again = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert "added 0 feeds" in again.stderr
+    assert parse_config(config.read_text(encoding="utf-8")).sources.feeds == (
+        "https://gazette.example/rss",
+        "https://courier.example/atom.xml",
+    )
+    listed = subprocess.run([*command[:5], "feeds", "list"], capture_output=True, text=True, timeout=60)
+    assert listed.stdout.split() == ["https://gazette.example/rss", "https://courier.example/atom.xml"]
