@@ -257,7 +257,7 @@ def fetch(
     hosts = _Hosts()
     failures: list[Failure] = []
     new = unchanged = requests = 0
-    answered: list[_Source] = []
+    sources = [_Source(url) for url in dict.fromkeys(urls)]
     with Store(store) as opened, ThreadPoolExecutor(WORKERS) as pool:
         inbox = Inbox(opened.db)
         pending: dict[Future[Response], tuple[_Source, Document | None]] = {}
@@ -267,9 +267,8 @@ def fetch(
             requests += 1
             pending[pool.submit(download, url, limits, state, hosts)] = (source, page)
 
-        for url in dict.fromkeys(urls):
-            source = _Source(url)
-            submit(source, url, None, inbox.feed_state(url) if conditional else None)
+        for source in sources:
+            submit(source, source.url, None, inbox.feed_state(source.url) if conditional else None)
         done = 0
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -290,13 +289,12 @@ def fetch(
                     source.waiting -= 1
                 if source.opened and source.waiting == 0:
                     new += _finish(source, inbox)
-                    answered.append(source)
                 if progress:
                     progress("fetching", done / (done + len(pending)))
     return FetchReport(
         new=new,
         unchanged=unchanged,
-        urls=tuple(url for source in answered for url in source.urls),
+        urls=tuple(url for source in sources if source.opened for url in source.urls),  # in the order given
         requests=requests,
         failures=tuple(failures),
     )
