@@ -59,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="One short, sourced briefing from many overlapping news articles.",
-        parents=[common],
+        # Its own copy: parents share Action objects, and set_defaults below would otherwise
+        # give every subcommand's --config the default None, undoing `briefing --config X digest`.
+        parents=[_common()],
         epilog="Exit codes: 0 written, 1 nothing to summarize, 2 usage or config, 3 output, 4 history, 130 Ctrl-C.",
     )
     parser.set_defaults(config=None, debug=False)

@@ -168,3 +168,11 @@ def test_stories_caps_the_sections(mixed_folder: Path) -> None:
     assert len(re.findall(r"^== ", result.stdout, re.MULTILINE)) == 2
     assert len(re.findall(r"^\d\. ", result.stdout, re.MULTILINE)) == 4  # -n applies to each story
     assert "Chess" not in result.stdout
+
+
+def test_config_before_or_after_the_command_is_read(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[summary]\nalgoritm = 1\n", encoding="utf-8")
+    for args in (["--config", str(bad), "history"], ["history", "--config", str(bad)]):
+        result = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2 and "did you mean 'summary.algorithm'" in result.stderr, args
