@@ -72,8 +72,24 @@ _OPENERS = frozenset(
         "and",
         "also",
         "however",
+        "still",
+        "yet",
+        "instead",
+        "meanwhile",
+        "nevertheless",
+        "nonetheless",
+        "moreover",
+        "besides",
+        "thus",
+        "therefore",
+        "otherwise",
     ]
 )
+# "However" or "though" set off early in the sentence ("In Brussels, however, ...") answer
+# something said before; so do "the latter", "the other" and a pronoun "one" with a modal.
+_CONTRASTS = frozenset(["however", "though", "instead", "too", "nevertheless", "nonetheless"])
+_BACK_NOUNS = frozenset(["latter", "former", "other", "same", "second"])
+_MODALS = frozenset(["would", "could", "should", "must", "might", "can", "may", "will"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +212,18 @@ def _form(text: str, tokens: list[_Token]) -> float:
 
 def _points_back(tokens: list[_Token]) -> bool:
     """Whether a sentence leans on the one before: "such" or "these" early on, an opening
-    phrase built on "that" or "this" ("To that end,", "After this,"), or a counted reference
-    near the start ("the two leaders", "the 3 companies") to people named earlier."""
+    phrase built on "that" or "this" ("To that end,", "After this,"), a contrast set off early
+    ("In Brussels, however,"), "the latter" or "the other", a pronoun "one would", or a
+    counted reference near the start ("the two leaders", "the 3 companies") to people named
+    earlier."""
     words = [token.lowered for token in tokens[:9]]  # the rules look no further
     if any(word in _REFERRING for word in words[1:4]):
+        return True
+    if any(word in _CONTRASTS and words[i] == "," for i, word in enumerate(words[2:8], start=1)):
+        return True
+    if words[:1] == ["the"] and words[1:2] and words[1] in _BACK_NOUNS:
+        return True
+    if words[:1] == ["one"] and words[1:2] and words[1] in _MODALS:
         return True
     if "," in words[1:5] and any(word in _POINTERS for word in words[: words.index(",")]):
         return True

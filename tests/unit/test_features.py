@@ -26,6 +26,10 @@ def test_a_plain_statement_reads_alone() -> None:
         "According to the White House, the 2 leaders plan to review the coming talks.",
         "The two had differed over economic policy for years, aides said on Friday.",
         "Officials said such measures would cost about four million dollars a year.",
+        "In Brussels, Belgium, however, the ministers disagreed on the plan for weeks.",
+        "Still, he said he would probably support the bill when it comes to a vote.",
+        "The latter had warned of long delays on the North Road for weeks, officials said.",
+        "One would require a new vote in parliament before the end of March.",
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_reads_worse(text: str) -> None:
@@ -43,6 +47,11 @@ def test_page_furniture_inside_a_paragraph_never_reads_alone() -> None:
     body = "The mayor opened the new harbour bridge on Monday after two years of work."
     text = f"{body} The author is a Gazette columnist who writes on city politics."
     assert [f.form for f in sentence_features((article("a", text),))] == [1.0, 0.0]
+
+
+def test_a_number_one_or_a_late_however_reads_alone() -> None:
+    assert form_of("One person died in the blast on Monday, police in the northern city said.") == 1.0
+    assert form_of("Police said the blast on Monday was an accident and not an attack, however.") == 1.0
 
 
 def test_words_like_that_later_in_the_sentence_do_not_count() -> None:
