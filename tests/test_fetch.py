@@ -314,3 +314,21 @@ def test_cli_digest_url_fetches_and_summarizes_directly(server: Server, tmp_path
     briefing = json.loads(result.stdout)
     assert [a["url"] for a in briefing["articles"]] == [f"{server.url}/a.html", f"{server.url}/b.html"]
     assert any(item["support"] == 2 for item in briefing["items"])
+
+
+def test_articles_older_than_keep_days_are_forgotten(tmp_path: Path) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from briefing.history.store import Store
+    from briefing.sources.documents import Document
+    from briefing.sources.inbox import Inbox
+
+    now = datetime(2024, 4, 2, tzinfo=timezone.utc)
+    with Store(tmp_path / "briefing.db") as store:
+        inbox = Inbox(store.db)
+        inbox.save([Document("old", "u", "Old text.", url="https://x.example/old")], now=now - timedelta(days=91))
+        inbox.save([Document("new", "u", "New text.", url="https://x.example/new")], now=now - timedelta(days=89))
+        inbox.save([Document("copy", "u", "New text.", url="https://x.example/copy")], now=now)
+        assert inbox.prune(90, now=now) == 1
+        assert [d.id for d in inbox.documents(hours=24 * 365, now=now)] == ["new"]
+        assert inbox.prune(0, now=now + timedelta(days=999)) == 0

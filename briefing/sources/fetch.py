@@ -291,6 +291,7 @@ def fetch(
                     new += _finish(source, inbox)
                 if progress:
                     progress("fetching", done / (done + len(pending)))
+        inbox.prune(config.store.keep_days)
     return FetchReport(
         new=new,
         unchanged=unchanged,

@@ -93,6 +93,19 @@ class Inbox:
             raise
         return new
 
+    def prune(self, keep_days: int, now: datetime | None = None) -> int:
+        """Forget articles fetched more than `keep_days` days ago (0: keep all); how many went.
+
+        Long enough that a feed no longer lists them: else their pages would come again.
+        """
+        if keep_days <= 0:
+            return 0
+        before = ((now or datetime.now(timezone.utc)) - timedelta(days=keep_days)).isoformat()
+        self.db.execute("BEGIN IMMEDIATE")
+        deleted = self.db.execute("DELETE FROM fetched WHERE fetched < ?", (before,)).rowcount
+        self.db.execute("COMMIT")
+        return int(deleted)
+
     def documents(
         self, hours: int | None = None, urls: Iterable[str] | None = None, now: datetime | None = None
     ) -> list[Document]:
