@@ -78,6 +78,16 @@ class SourceSentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure some of an item's articles give for a count its sentences share ("60 dead"),
+    where others give another: reports of one fact that do not agree on a number."""
+
+    value: str
+    unit: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class BriefingItem:
     """One fact of the briefing: its representative sentence and everything behind it."""
 
@@ -88,6 +98,7 @@ class BriefingItem:
     score: float
     mark: Mark | None = None  # against history: None until the briefing was compared with it
     story: str = ""  # the id of the story the item belongs to
+    disagreement: tuple[Figure, ...] = ()  # the figures, when the sources give different ones
 
     @property
     def support(self) -> int:

@@ -28,6 +28,14 @@ def _markers(item: BriefingItem, numbers: dict[str, int]) -> str:
     return "[" + ",".join(str(n) for n in sorted(numbers[a] for a in item.article_ids)) + "]"
 
 
+def _differ(item: BriefingItem) -> str:
+    """` (sources differ: 60, 65, 162 dead)` when the item's articles give different figures."""
+    if not item.disagreement:
+        return ""
+    values = ", ".join(figure.value for figure in item.disagreement)
+    return f" (sources differ: {values} {item.disagreement[0].unit})"
+
+
 def _mark(item: BriefingItem) -> str:
     """`(new) `, `(update) ` or `(repeat) ` once the briefing was compared with history."""
     return f"({item.mark}) " if item.mark else ""
@@ -130,7 +138,7 @@ def render_text(briefing: Briefing) -> str:
             lines.append(_story_line(story))
         width = len(str(len(items))) + 2
         for number, item in enumerate(items, start=1):
-            text = f"{_mark(item)}{printable(item.text)} {_markers(item, numbers)}"
+            text = f"{_mark(item)}{printable(item.text)}{printable(_differ(item))} {_markers(item, numbers)}"
             lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
         lines += [""] if story else []
     if not briefing.items:
@@ -177,7 +185,7 @@ def render_markdown(briefing: Briefing) -> str:
             lines += [f"## {_md(story.title)}", "", f"*{_story_line(story)}*", ""]
         for number, item in enumerate(items, start=1):
             mark = f"**{item.mark}** " if item.mark else ""
-            lines.append(f"{number}. {mark}{_md(item.text)} {_md(_markers(item, numbers))}")
+            lines.append(f"{number}. {mark}{_md(item.text)}{_md(_differ(item))} {_md(_markers(item, numbers))}")
         lines += [""] if story else []
     if not briefing.items:
         lines.append(_nothing(briefing))
@@ -209,6 +217,16 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 **({"mark": item.mark} if item.mark else {}),
                 "story": name(item.story),
                 "support": item.support,
+                **(
+                    {
+                        "disagreement": [
+                            {"value": f.value, "unit": name(f.unit), "articles": [name(a) for a in f.articles]}
+                            for f in item.disagreement
+                        ]
+                    }
+                    if item.disagreement
+                    else {}
+                ),
                 "score": item.score,
                 "sources": [
                     {

@@ -112,6 +112,9 @@ class SentenceFeatures:
     # The capitalised words the sentence opens with ("Putin requested ..."): names or not,
     # which the sentence alone cannot tell; the story can (`briefing.summary.facts`).
     lead: tuple[str, ...] = ()
+    # Counts as (number, role, unit as written): "killing at least 60 people" gives
+    # ("60", "kill peopl", "people"), the role being the stems around the number.
+    figures: tuple[tuple[str, str, str], ...] = ()
 
 
 class _Token(NamedTuple):
@@ -152,6 +155,9 @@ _MONTHS = {
 }
 
 
+_MONTH_SET = frozenset(_MONTHS.values())
+
+
 def _anchor_words(name: str) -> list[str]:
     """The single words of a name as anchors: hyphenated parts apart, months in one spelling."""
     return [_MONTHS.get(part, part) for word in name.split() for part in word.split("-") if part]
@@ -165,6 +171,34 @@ def _lead(tokens: list[_Token]) -> tuple[str, ...]:
             break
         run.extend(_anchor_words(token.lowered))
     return tuple(run)
+
+
+# Words that hedge a figure ("at least 60", "about 100,000") rather than say what it counts.
+_HEDGES = frozenset(
+    ["at", "least", "about", "nearly", "some", "around", "almost", "approximately", "roughly", "more", "than", "over"]
+)
+
+
+def _figures(raw: list[str], tokens: list[_Token]) -> tuple[tuple[str, str, str], ...]:
+    """Each number with what it counts: the content word after it (within two tokens), keyed
+    with the word before it past hedges ("killing at least 60 people" -> "kill people"), so
+    that only figures in the same role compare. Years and days of a month count nothing."""
+    found = []
+    for position, token in enumerate(tokens):
+        if token.number is None or (len(token.number) == 4 and token.number[:2] in ("19", "20")):
+            continue
+        before = position - 1
+        while before >= 0 and tokens[before].lowered in _HEDGES:
+            before -= 1
+        left = tokens[before] if before >= 0 else None
+        if left is not None and _MONTHS.get(left.lowered.rstrip("."), left.lowered.rstrip(".")) in _MONTH_SET:
+            continue
+        for ahead in range(position + 1, min(position + 3, len(tokens))):
+            if tokens[ahead].word and not tokens[ahead].stop:
+                role = f"{left.stem or left.lowered if left else ''} {tokens[ahead].stem}"
+                found.append((token.number, role, raw[ahead]))
+                break
+    return tuple(found)
 
 
 def _names(tokens: list[_Token]) -> set[str]:
@@ -257,6 +291,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     form=_form(sentence.text, tokens),
                     anchors=frozenset(word for name in names for word in _anchor_words(name)) | numbers,
                     lead=_lead(tokens),
+                    figures=_figures(raw, tokens),
                 )
             )
     return features

@@ -19,6 +19,7 @@ from briefing.models import Article, Briefing, BriefingItem, Settings, SourceSen
 from briefing.summary import rank
 from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures, sentence_features
+from briefing.summary.figures import disagreement
 from briefing.summary.merge import Group, group_sentences
 from briefing.summary.order import order_groups
 from briefing.summary.score import algorithm_ratings, eligible, quality, rank_normalize
@@ -242,4 +243,6 @@ def _item(group: Group, features: list[SentenceFeatures], articles: tuple[Articl
 
     rep = source(group.representative, 1.0)
     others = [source(m, s) for m, s in zip(group.members, group.similarity) if m != group.representative]
-    return BriefingItem(rep.text, rep.article, rep.sentence, (rep, *others), round(score, 4))
+    ids = [article.id for article in articles]
+    differ = disagreement(group.members, group.representative, features, ids)
+    return BriefingItem(rep.text, rep.article, rep.sentence, (rep, *others), round(score, 4), disagreement=differ)
