@@ -172,6 +172,12 @@ def test_each_failure_is_named_and_the_rest_still_arrives(
         time.sleep(3)
         send(200, PAGE.encode())(request)
 
+    def stream_20_mb(request: BaseHTTPRequestHandler) -> None:
+        request.send_response(200)  # no Content-Length: the body ends when the connection does
+        request.end_headers()
+        for _ in range(20):
+            request.wfile.write(b"a " * 500_000)
+
     def trickle(request: BaseHTTPRequestHandler) -> None:
         request.send_response(200)
         request.end_headers()
@@ -191,6 +197,7 @@ def test_each_failure_is_named_and_the_rest_still_arrives(
             "/loop2": send(302, Location="/loop"),
             "/bomb": send(200, gzip.compress(b"<p>" + b" " * 60_000_000), Content_Encoding="gzip"),
             "/huge": send(200, b"<p>" + b"a " * 10_000_000),
+            "/stream": stream_20_mb,
             "/page": send(200, PAGE.encode(), Content_Type="text/html"),
             "/badcharset": send(
                 200, b"<html><body><p>\xff\xfe\xfa</p></body></html>", Content_Type="text/html; charset=x-nonsense"
@@ -205,7 +212,7 @@ def test_each_failure_is_named_and_the_rest_still_arrives(
         return real(host, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(socket, "getaddrinfo", resolve)
-    paths = ["/slow", "/trickle", "/error", "/loop", "/bomb", "/huge", "/missing", "/page", "/badcharset"]
+    paths = ["/slow", "/trickle", "/error", "/loop", "/bomb", "/huge", "/stream", "/missing", "/page", "/badcharset"]
     urls = [f"{server.url}/feed.xml", *(server.url + path for path in paths), "http://no-such-host.invalid/feed"]
     report = fetch(urls, tmp_path / "briefing.db", config(tmp_path, timeout_seconds=0.5))
     reasons = {failure.url.removeprefix(server.url): failure.reason for failure in report.failures}
@@ -216,6 +223,7 @@ def test_each_failure_is_named_and_the_rest_still_arrives(
         "/loop": "redirect loop",
         "/bomb": "too large: over the limit of 5,000,000 bytes ([sources] max_bytes)",
         "/huge": "too large: 20,000,003 bytes, over the limit of 5,000,000 ([sources] max_bytes)",
+        "/stream": "too large: over the limit of 5,000,000 bytes ([sources] max_bytes)",
         "/missing": "HTTP 404 Not Found",
         "/page": "not a feed (an HTML page)",
         "/badcharset": "not a feed (an HTML page)",

@@ -144,7 +144,7 @@ def read_document(
             pass
         else:
             raise NotReadable("JSON data that is not a JSON Feed")
-    if looks_like_html(text):
+    if looks_like_html(text) or (path.lower().endswith((".html", ".htm")) and "<" in text):
         page = extract_page(text, url)
         return [
             Document(

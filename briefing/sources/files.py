@@ -102,13 +102,15 @@ def _too_large(path: Path, size: int, limit: int) -> Skipped:
 
 
 def file_ids(paths: list[Path]) -> list[str]:
-    """Readable ids that tell files apart: the stem, or as many parent folders as it takes
-    when two files share one ("inbox/storm" and "archive/storm"). The same files always get
-    the same ids."""
-    depth = dict.fromkeys(paths, 1)
+    """Readable ids that tell files apart: the stem, else the file name ("storm.html" beside
+    "storm.txt"), else as many parent folders as it takes ("inbox/storm", "archive/storm").
+    The same files always get the same ids."""
+    level = dict.fromkeys(paths, 0)
 
     def name(path: Path) -> str:
-        parts = [*path.parent.parts, path.stem][-depth[path] :]
+        # Level 0: stem; 1: name; 2: parent/stem; 3: parent/name; ...
+        folders, with_suffix = divmod(level[path], 2)
+        parts = [*path.parent.parts[len(path.parent.parts) - folders :], path.name if with_suffix else path.stem]
         return "/".join(part.strip("/") or "/" for part in parts)
 
     while True:
@@ -116,11 +118,11 @@ def file_ids(paths: list[Path]) -> list[str]:
         for path in paths:
             groups.setdefault(name(path), []).append(path)
         clashes = [group for group in groups.values() if len(group) > 1]
-        deeper = [path for group in clashes for path in group if depth[path] <= len(path.parent.parts)]
+        deeper = [path for group in clashes for path in group if level[path] < 2 * len(path.parent.parts) + 1]
         if not deeper:
             break
         for path in deeper:
-            depth[path] += 1
+            level[path] += 1
     return unique([name(path) for path in paths])
 
 

@@ -8,11 +8,13 @@ content is already the article, only marked up: its block elements become paragr
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 _LOOKS_LIKE_HTML = re.compile(r"<(?:!doctype html|html|body|head|p|div|article)[\s>]", re.IGNORECASE)
+_WHOLE_PAGE = re.compile(r"<(?:html|body|head)[\s>]", re.IGNORECASE)
 _BLOCKS = frozenset(
     ["p", "div", "article", "section", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "blockquote", "title"]
 )
@@ -46,6 +48,7 @@ def extract_page(markup: str | bytes, url: str | None = None) -> Page:
     """
     import trafilatura  # 0.12 s to import: only runs that meet a page pay for it
 
+    _quiet("trafilatura", "htmldate", "courlan")
     document = trafilatura.bare_extraction(
         markup,
         url=url,
@@ -55,7 +58,9 @@ def extract_page(markup: str | bytes, url: str | None = None) -> Page:
         with_metadata=True,
     )
     if document is None:
-        return Page("", url=url)
+        # No tree trafilatura could read: a bare fragment saved as a page is still its blocks.
+        is_fragment = isinstance(markup, str) and not _WHOLE_PAGE.search(markup[:20000])
+        return Page(fragment_text(markup) if is_fragment else "", url=url)
     found = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     return Page(
         text=found.get("text") or "",
@@ -65,6 +70,16 @@ def extract_page(markup: str | bytes, url: str | None = None) -> Page:
         date=_value(found.get("date")),
         url=_value(found.get("url")) or url,
     )
+
+
+def _quiet(*names: str) -> None:
+    """Keep the extractors' log lines ("discarding data: None") off stderr, where each failed
+    page gets one line of ours; once per logger, at first use rather than at import."""
+    for name in names:
+        logger = logging.getLogger(name)
+        if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+            logger.propagate = False
 
 
 def _value(value: object) -> str | None:

@@ -65,3 +65,11 @@ def test_fragment_keeps_blocks_apart_and_drops_scripts() -> None:
     assert fragment_text("<p>One <b>bold</b> line.</p><script>x()</script><p>Two &amp; three.</p>") == (
         "One bold line.\nTwo & three."
     )
+
+
+def test_html_file_name_counts_when_the_markup_is_too_thin_to_sniff(tmp_path: Path) -> None:
+    body = "The Harbour Bridge was closed on Monday after engineers found cracks in two of its steel supports."
+    (tmp_path / "thin.html").write_text(f"<p>{body}</p>", encoding="utf-8")
+    (tmp_path / "thin.txt").write_text(f"<p>{body}</p> and more", encoding="utf-8")
+    texts = {a.id: a.text for a in load_articles([str(tmp_path)])[0]}
+    assert texts["thin.html"] == body and texts["thin.txt"].startswith("<p>")

@@ -45,8 +45,9 @@ def test_same_stem_in_two_folders_gives_two_articles_with_readable_ids(tmp_path:
 
 def test_file_ids_go_up_only_as_far_as_needed() -> None:
     paths = [Path("a/x/day.txt"), Path("b/x/day.txt"), Path("a/y/day.md"), Path("c/note.txt")]
-    assert file_ids(paths) == ["a/x/day", "b/x/day", "y/day", "note"]
-    assert file_ids([Path("day.txt"), Path("day.md")]) == ["day", "day-2"]
+    assert file_ids(paths) == ["a/x/day", "b/x/day", "day.md", "note"]
+    assert file_ids([Path("day.txt"), Path("day.md")]) == ["day.txt", "day.md"]
+    assert file_ids([Path("day.txt"), Path("./day.txt")]) == ["day", "day-2"]
 
 
 def test_random_bytes_named_md_are_not_an_article(tmp_path: Path) -> None:
