@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from briefing.config import parse_scheduler
@@ -23,6 +24,7 @@ from briefing.summary.pipeline import StoryTask
 from briefing.tasks import Mapper, Progress
 
 INSTALL = "pip install 'briefing[dask]'"
+_BATCH = 64  # inputs per task at most
 
 
 class TaskError(BriefingError):
@@ -48,7 +50,7 @@ def dask_mapper(scheduler: str, progress: Progress | None = None) -> Iterator[Ma
         if kind == "local":
             cluster = LocalCluster(
                 n_workers=int(where), threads_per_worker=1, processes=True, dashboard_address=None,
-                silence_logs=logging.ERROR,
+                silence_logs=logging.CRITICAL,  # workers log a lost heartbeat while shutting down
             )  # fmt: skip
             client = Client(cluster)
         else:
@@ -64,30 +66,53 @@ def dask_mapper(scheduler: str, progress: Progress | None = None) -> Iterator[Ma
 
 
 class _Mapper:
-    """`Client.map` with results in input order, progress as tasks finish, and failures named."""
+    """`Client.map` in batches, results in input order, progress as batches finish, failures named.
+
+    Inputs are scattered to the workers first and sent a batch per task: thousands of tiny
+    tasks cost more in scheduling than in work.
+    """
 
     def __init__(self, client: Any, progress: Progress | None) -> None:
         self.client = client
         self.progress = progress
+        self.workers = max(len(client.scheduler_info().get("workers", {})), 1)
 
     def __call__(self, function: Callable[[Any], Any], inputs: Sequence[Any], /) -> list[Any]:
         from distributed import as_completed
 
         if not inputs:
             return []
-        futures = self.client.map(function, list(inputs), pure=False)
-        position = {future.key: number for number, future in enumerate(futures)}
+        size = max(1, min(_BATCH, -(-len(inputs) // (4 * self.workers))))
+        batches = [list(inputs[start : start + size]) for start in range(0, len(inputs), size)]
+        futures = self.client.map(partial(_apply, function), self.client.scatter(batches), pure=False)
+        first = {future.key: number * size for number, future in enumerate(futures)}
         stage = getattr(function, "__name__", None) or getattr(getattr(function, "func", None), "__name__", "tasks")
+        results: list[Any] = [None] * len(inputs)
         for done, future in enumerate(as_completed(futures), start=1):
-            if future.status == "error":
-                failed = inputs[position[future.key]]
-                error = future.exception()
-                for other in futures:
-                    other.cancel()
-                raise TaskError(f"{stage} failed on {_label(failed)}: {type(error).__name__}: {error}")
+            if future.status == "error":  # the worker itself failed, not one input
+                raise TaskError(f"{stage} failed on a Dask worker: {future.exception()}")
+            for offset, (ok, value) in enumerate(future.result()):
+                if not ok:
+                    for other in futures:
+                        other.cancel()
+                    failed = inputs[first[future.key] + offset]
+                    raise TaskError(f"{stage} failed on {_label(failed)}: {value}")
+                results[first[future.key] + offset] = value
             if self.progress:
                 self.progress(f"{stage} on Dask", done / len(futures))
-        return list(self.client.gather(futures))
+        return results
+
+
+def _apply(function: Callable[[Any], Any], values: list[Any]) -> list[tuple[bool, Any]]:
+    """`function` of each value, as (True, result) or (False, "Error: message"): one bad
+    input is named by the client, not lost in a batch."""
+    results: list[tuple[bool, Any]] = []
+    for value in values:
+        try:
+            results.append((True, function(value)))
+        except Exception as error:  # reported by the client with the input it came from
+            results.append((False, f"{type(error).__name__}: {error}"))
+    return results
 
 
 def _label(value: Any) -> str:
