@@ -99,9 +99,11 @@ _DATELINE = re.compile(
 )
 # Titles that stand before a name or a number, never at the end of a sentence; a sentence
 # ending on one was cut there (a model or a page we did not foresee) and is a fragment.
+# A capitalised word of consonants only ("Cmndr.", "Drs.") is an abbreviation no model
+# lists; after a comma it is a state or a suffix ("Baltimore, Md.") and may end a sentence.
 _CUT_AT_TITLE = re.compile(
     r"(?:^|[\s(])(?:Gov|Govs|Rev|Rep|Reps|Sens|Gen|Gens|Lt|Sgt|Col|Capt|Maj|Adm|Cmdr|Cpl|Pvt|Prof|Supt|Msgr|Mt|Ft|St"
-    r"|No|Nos|Mr|Mrs|Ms|Dr)\.$"
+    r"|No|Nos|Mr|Mrs|Ms|Dr)\.$|(?:^|[^,\s]\s)[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{1,4}\.$"
 )
 
 
@@ -128,8 +130,8 @@ class OfflineTokenizer:
         self._words = WordTokenizer()
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Sentence spans in `text`; no sentence crosses a blank-line paragraph break, and a
-        paragraph's leading wire dateline is in none."""
+        """Sentence spans in `text`; no sentence crosses a blank-line paragraph break or ends on
+        a title abbreviation, and a paragraph's leading wire dateline is in none."""
         spans: list[tuple[int, int]] = []
         start = 0
         for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
@@ -143,7 +145,13 @@ class OfflineTokenizer:
                     # The dateline belongs to the page, not to the sentence an item quotes.
                     stripped = stripped[dateline.end() :]
                     offset += dateline.end()
-                if stripped:
+                if not stripped:
+                    continue
+                if spans and spans[-1][0] >= start and cut_at_title(text[spans[-1][0] : spans[-1][1]]):
+                    # Punkt broke after a title it did not take for one ("cleared Cmndr." /
+                    # "Zejnil Delalic ..."): the two pieces are one sentence.
+                    spans[-1] = (spans[-1][0], offset + len(stripped))
+                else:
                     spans.append((offset, offset + len(stripped)))
             start = match.end() if match else end
         return spans

@@ -52,6 +52,20 @@ def test_titles_and_numbered_ranks_do_not_end_sentences(text: str) -> None:
     assert [s.text for s in segment(f"{text} Then the meeting ended.")] == [text, "Then the meeting ended."]
 
 
+def test_an_unknown_consonant_abbreviation_does_not_end_a_sentence() -> None:
+    texts = [
+        s.text
+        for s in segment(
+            "The tribunal cleared Cmndr. Zejnil Delalic of all charges. It was born in Baltimore, Md. Then."
+        )
+    ]
+    assert texts == [
+        "The tribunal cleared Cmndr. Zejnil Delalic of all charges.",
+        "It was born in Baltimore, Md.",
+        "Then.",
+    ]
+
+
 def test_no_ends_a_sentence_when_no_number_follows() -> None:
     texts = [s.text for s in segment("Asked whether he would run again, he said no. He left at noon.")]
     assert texts == ["Asked whether he would run again, he said no.", "He left at noon."]
