@@ -91,7 +91,7 @@ def briefing_system(config: Config, budget: SummaryLength) -> Callable[[Cluster]
 def sumy_system(algorithm: str, budget: SummaryLength) -> Callable[[Cluster], str]:
     from sumy.parsers.plaintext import PlaintextParser
 
-    from briefing.summary.score import rate_document
+    from briefing.summary.ratings.reference import rate_document
     from briefing.text.segment import tokenizer
 
     def run(cluster: Cluster) -> str:

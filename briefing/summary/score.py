@@ -2,54 +2,22 @@
 
 A sentence's quality is a weighted mean of signals (config.toml [score]): the chosen sumy
 algorithm's rating, how many articles report its fact, how early it comes, how long it is;
-scaled by how well it reads alone. Every sumy summarizer rates all sentences and then calls
-`_get_best_sentences`; we capture those ratings instead of its top-k pick, so any algorithm
-becomes one signal among several.
+scaled by how well it reads alone. Any algorithm's rating of all sentences becomes one
+signal among several.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import numpy as np
-from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-from sumy.nlp.stemmers import Stemmer
 
 from briefing.config import ScoreConfig, SummaryConfig
 from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
 from briefing.summary.lexrank import lexrank
 from briefing.summary.merge import Group
-from briefing.text.segment import LANGUAGE, stop_words, tokenizer
-
-# Edmundson needs cue words; these mark page boilerplate rather than news.
-_STIGMA_WORDS = ("advertisement", "subscribe", "newsletter", "click", "cookie", "sign")
-
-
-def _summarizer_class(name: str) -> type:
-    """Import only the chosen algorithm: sumy's modules are slow to import all at once."""
-    module, cls = {
-        "lexrank": ("lex_rank", "LexRankSummarizer"),
-        "textrank": ("text_rank", "TextRankSummarizer"),
-        "lsa": ("lsa", "LsaSummarizer"),
-        "luhn": ("luhn", "LuhnSummarizer"),
-        "kl": ("kl", "KLSummarizer"),
-        "sumbasic": ("sum_basic", "SumBasicSummarizer"),
-        "edmundson": ("edmundson", "EdmundsonSummarizer"),
-        "reduction": ("reduction", "ReductionSummarizer"),
-        "random": ("random", "RandomSummarizer"),
-    }[name]
-    imported = __import__(f"sumy.summarizers.{module}", fromlist=[cls])
-    return getattr(imported, cls)
-
-
-def build_document(articles: tuple[Article, ...]) -> ObjectDocumentModel:
-    """A sumy document with one paragraph per article, sentences as segmented (spans kept aside)."""
-    words = tokenizer()
-    return ObjectDocumentModel(
-        tuple(Paragraph(tuple(Sentence(s.text, words) for s in article.sentences)) for article in articles)
-    )
+from briefing.summary.ratings.reference import build_document, rate_document
 
 
 def algorithm_ratings(
@@ -65,31 +33,6 @@ def algorithm_ratings(
     if algorithm == "lexrank":
         return lexrank(features)
     return rate_document(build_document(articles), algorithm, key_terms)
-
-
-def rate_document(document: ObjectDocumentModel, algorithm: str, key_terms: tuple[str, ...] = ()) -> np.ndarray:
-    """The algorithm's rating of each of `document.sentences`, in document order."""
-    summarizer: Any = _summarizer_class(algorithm)(Stemmer(LANGUAGE))
-    summarizer.stop_words = stop_words()
-    if algorithm == "edmundson":
-        summarizer.null_words = stop_words()
-        summarizer.bonus_words = key_terms or ("news",)
-        summarizer.stigma_words = _STIGMA_WORDS
-    captured: list[float] = []
-
-    def capture(sentences: tuple[Sentence, ...], count: object, rating: Any, *args: Any, **kwargs: Any) -> tuple:
-        rate: Callable[[Sentence], float] = (
-            rating.__getitem__ if isinstance(rating, dict) else lambda s: rating(s, *args, **kwargs)
-        )
-        captured.extend(float(rate(s)) for s in sentences)
-        return ()
-
-    summarizer._get_best_sentences = capture
-    if document.sentences:
-        # LexRank divides by zero on texts without shared words; such ratings become 0.
-        with np.errstate(invalid="ignore", divide="ignore"):
-            summarizer(document, 1)
-    return np.nan_to_num(np.array(captured, dtype=float))
 
 
 def rank_normalize(values: np.ndarray) -> np.ndarray:
