@@ -99,6 +99,7 @@ class SentenceFeatures:
     article: int
     index: int
     words: int
+    tokens: tuple[Token, ...]  # every word in order, stop words too, as sumy's algorithms read them
     stems: tuple[str, ...]
     forms: tuple[str, ...]
     concepts: frozenset[tuple[str, str]]
@@ -117,13 +118,14 @@ class SentenceFeatures:
     figures: tuple[tuple[str, str, str], ...] = ()
 
 
-class _Token(NamedTuple):
+class Token(NamedTuple):
     """What a token contributes, worked out once per distinct token: a day's news repeats
     the same few thousand words, and the regexes, stemmer and lookups cost more than a cache.
     A tuple of strings, which the garbage collector stops tracking, unlike a dataclass."""
 
     word: bool  # letters, as sumy counts words
     lowered: str
+    cased: bool  # written with a capital: sumy's KL matches stop words before lower-casing
     stem: str
     stop: bool
     name: bool  # may be part of a name: a capitalised word that is not a stop word
@@ -131,12 +133,13 @@ class _Token(NamedTuple):
 
 
 @lru_cache(maxsize=200_000)
-def _token(token: str) -> _Token:
+def _token(token: str) -> Token:
     lowered = token.lower()
     word = WORD.match(token) is not None
     stop = lowered in stop_words()
     number = token.replace(",", "") if _NUMBER.match(token) else _NUMBER_WORDS.get(lowered)
-    return _Token(word, lowered, stem(lowered) if word else "", stop, word and token[:1].isupper() and not stop, number)
+    name = word and token[:1].isupper() and not stop
+    return Token(word, lowered, lowered != token, stem(lowered) if word else "", stop, name, number)
 
 
 _MONTHS = {
@@ -163,7 +166,7 @@ def _anchor_words(name: str) -> list[str]:
     return [_MONTHS.get(part, part) for word in name.split() for part in word.split("-") if part]
 
 
-def _lead(tokens: list[_Token]) -> tuple[str, ...]:
+def _lead(tokens: list[Token]) -> tuple[str, ...]:
     """The anchor words of the capitalised run a sentence opens with."""
     run: list[str] = []
     for token in tokens:
@@ -179,7 +182,7 @@ _HEDGES = frozenset(
 )
 
 
-def _figures(raw: list[str], tokens: list[_Token]) -> tuple[tuple[str, str, str], ...]:
+def _figures(raw: list[str], tokens: list[Token]) -> tuple[tuple[str, str, str], ...]:
     """Each number with what it counts: the content word after it (within two tokens), keyed
     with the word before it past hedges ("killing at least 60 people" -> "kill people"), so
     that only figures in the same role compare. Years and days of a month count nothing."""
@@ -201,7 +204,7 @@ def _figures(raw: list[str], tokens: list[_Token]) -> tuple[tuple[str, str, str]
     return tuple(found)
 
 
-def _names(tokens: list[_Token]) -> set[str]:
+def _names(tokens: list[Token]) -> set[str]:
     """Capitalised word sequences after the first word: people, places, organisations."""
     names: set[str] = set()
     run: list[str] = []
@@ -219,7 +222,7 @@ def _names(tokens: list[_Token]) -> set[str]:
 _ENDS_STATEMENT = re.compile(r"[.!][”\"’)]?$")
 
 
-def _form(text: str, tokens: list[_Token]) -> float:
+def _form(text: str, tokens: list[Token]) -> float:
     """How well-formed a sentence reads alone: 1 for a plain complete statement, less otherwise.
 
     Fragments of quotes, questions, and sentences that open with a pronoun or a connective
@@ -244,7 +247,7 @@ def _form(text: str, tokens: list[_Token]) -> float:
     return max(score, 0.0)
 
 
-def _points_back(tokens: list[_Token]) -> bool:
+def _points_back(tokens: list[Token]) -> bool:
     """Whether a sentence leans on the one before: "such" or "these" early on, an opening
     phrase built on "that" or "this" ("To that end,", "After this,"), a contrast set off early
     ("In Brussels, however,"), "the latter" or "the other", a pronoun "one would", or a
@@ -282,6 +285,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     article=article_index,
                     index=sentence.index,
                     words=len(words),
+                    tokens=tuple(words),
                     stems=tuple(t.stem for t in content),
                     forms=tuple(raw_word for raw_word, t in zip(raw, tokens) if t.word and not t.stop),
                     concepts=frozenset((a.stem, b.stem) for a, b in pairwise(words) if not (a.stop and b.stop)),
