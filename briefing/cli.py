@@ -52,8 +52,8 @@ def _common() -> argparse.ArgumentParser:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from briefing.config import ALGORITHMS
     from briefing.render import FORMATS
+    from briefing.summary.algorithms import ALGORITHMS
 
     common = _common()
     parser = argparse.ArgumentParser(
@@ -67,13 +67,20 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(config=None, debug=False)
     commands = parser.add_subparsers(dest="command")
 
-    digest = commands.add_parser("digest", parents=[common], help="print or write the briefing")
+    algorithms = "\n".join(f"  {a.name:<10} {a.description}\n  {'':<10} {a.cost}" for a in ALGORITHMS.values())
+    digest = commands.add_parser(
+        "digest",
+        parents=[common],
+        help="print or write the briefing",
+        epilog=f"algorithms (each ranks as sumy's own; CPU time of the whole digest):\n{algorithms}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     digest.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
     budget = digest.add_mutually_exclusive_group()
     budget.add_argument("-n", "--sentences", type=int, metavar="N", help="number of briefing items")
     budget.add_argument("--words", type=int, metavar="W", help="about W words instead of N items")
     budget.add_argument("--bytes", type=int, metavar="B", help="about B bytes (for evaluation)")
-    digest.add_argument("--algorithm", choices=ALGORITHMS, help="sumy algorithm that rates sentences")
+    digest.add_argument("--algorithm", choices=ALGORITHMS, help="sumy algorithm that rates sentences (see below)")
     digest.add_argument("--stories", type=int, metavar="K", help="at most K stories, most important first (0: all)")
     digest.add_argument("--topic", metavar="TEXT", help='only the stories about TEXT, e.g. "Ukraine"')
     digest.add_argument(

@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from briefing.errors import ConfigError
+from briefing.summary.algorithms import NAMES as ALGORITHMS
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
-
-ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction", "random")
 
 
 @dataclass(frozen=True, slots=True)

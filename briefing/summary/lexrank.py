@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from briefing.models import Article
 from briefing.summary.features import SentenceFeatures, count_matrix, similar_pairs
 
 THRESHOLD = 0.1  # sumy's default: sentences more similar than this are linked
@@ -55,3 +56,8 @@ def lexrank(features: Sequence[SentenceFeatures], threshold: float = THRESHOLD) 
             break
         scores = following
     return scores
+
+
+def rate(articles: tuple[Article, ...], features: Sequence[SentenceFeatures], key_terms: tuple[str, ...]) -> np.ndarray:
+    """LexRank as the algorithm registry calls it (`briefing.summary.algorithms`)."""
+    return lexrank(features)

@@ -14,10 +14,9 @@ import numpy as np
 
 from briefing.config import ScoreConfig, SummaryConfig
 from briefing.models import Article
+from briefing.summary.algorithms import ALGORITHMS
 from briefing.summary.features import SentenceFeatures
-from briefing.summary.lexrank import lexrank
 from briefing.summary.merge import Group
-from briefing.summary.ratings.reference import build_document, rate_document
 
 
 def algorithm_ratings(
@@ -28,11 +27,9 @@ def algorithm_ratings(
 ) -> np.ndarray:
     """The algorithm's rating of every sentence, in article then sentence order.
 
-    LexRank, the default, runs on sparse matrices (`briefing.summary.lexrank`); the others are sumy's.
+    Each algorithm of the registry (`briefing.summary.algorithms`) ranks as sumy's does.
     """
-    if algorithm == "lexrank":
-        return lexrank(features)
-    return rate_document(build_document(articles), algorithm, key_terms)
+    return ALGORITHMS[algorithm].rate(articles, features, key_terms)
 
 
 def rank_normalize(values: np.ndarray) -> np.ndarray:

@@ -82,3 +82,10 @@ def test_fetch_settings_are_checked() -> None:
         parse_config("[sources]\nwindow_hours = 0\n")
     with pytest.raises(ConfigError, match=r"'sources.timeout_seconds' must be 0.1 to 600, got nan"):
         parse_config("[sources]\ntimeout_seconds = nan\n")
+
+
+def test_config_toml_names_every_algorithm() -> None:
+    from briefing.summary.algorithms import NAMES
+
+    documented = REPO_CONFIG.read_text(encoding="utf-8")
+    assert [name for name in NAMES if name not in documented] == []

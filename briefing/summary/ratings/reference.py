@@ -7,7 +7,9 @@ those ratings instead of its top-k pick. Tests and benchmarks compare against th
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
 import numpy as np
@@ -15,27 +17,15 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 
 from briefing.models import Article
+from briefing.summary.algorithms import ALGORITHMS
+from briefing.summary.ratings.edmundson import BONUS_WITHOUT_KEY_TERMS, STIGMA_WORDS
 from briefing.text.segment import LANGUAGE, stop_words, tokenizer
-
-# Edmundson needs cue words; these mark page boilerplate rather than news.
-_STIGMA_WORDS = ("advertisement", "subscribe", "newsletter", "click", "cookie", "sign")
 
 
 def _summarizer_class(name: str) -> type:
     """Import only the chosen algorithm: sumy's modules are slow to import all at once."""
-    module, cls = {
-        "lexrank": ("lex_rank", "LexRankSummarizer"),
-        "textrank": ("text_rank", "TextRankSummarizer"),
-        "lsa": ("lsa", "LsaSummarizer"),
-        "luhn": ("luhn", "LuhnSummarizer"),
-        "kl": ("kl", "KLSummarizer"),
-        "sumbasic": ("sum_basic", "SumBasicSummarizer"),
-        "edmundson": ("edmundson", "EdmundsonSummarizer"),
-        "reduction": ("reduction", "ReductionSummarizer"),
-        "random": ("random", "RandomSummarizer"),
-    }[name]
-    imported = __import__(f"sumy.summarizers.{module}", fromlist=[cls])
-    return getattr(imported, cls)
+    module, cls = ALGORITHMS[name].sumy.rsplit(".", 1)
+    return getattr(import_module(f"sumy.summarizers.{module}"), cls)
 
 
 def build_document(articles: tuple[Article, ...]) -> ObjectDocumentModel:
@@ -52,8 +42,8 @@ def rate_document(document: ObjectDocumentModel, algorithm: str, key_terms: tupl
     summarizer.stop_words = stop_words()
     if algorithm == "edmundson":
         summarizer.null_words = stop_words()
-        summarizer.bonus_words = key_terms or ("news",)
-        summarizer.stigma_words = _STIGMA_WORDS
+        summarizer.bonus_words = key_terms or BONUS_WITHOUT_KEY_TERMS
+        summarizer.stigma_words = STIGMA_WORDS
     captured: list[float] = []
 
     def capture(sentences: tuple[Sentence, ...], count: object, rating: Any, *args: Any, **kwargs: Any) -> tuple:
@@ -65,7 +55,9 @@ def rate_document(document: ObjectDocumentModel, algorithm: str, key_terms: tupl
 
     summarizer._get_best_sentences = capture
     if document.sentences:
-        # LexRank divides by zero on texts without shared words; such ratings become 0.
-        with np.errstate(invalid="ignore", divide="ignore"):
+        # LexRank divides by zero on texts without shared words; such ratings become 0. LSA
+        # warns when a text has fewer words than sentences, which changes nothing here.
+        with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
             summarizer(document, 1)
     return np.nan_to_num(np.array(captured, dtype=float))

@@ -8,7 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.config import ALGORITHMS
+from briefing.summary.algorithms import NAMES as ALGORITHMS
 
 
 class AlgorithmScreen(ModalScreen[str | None]):

@@ -1,0 +1,130 @@
+"""Every algorithm that rates sentences, in one place: its name, what it favours, what it costs.
+
+Config validation, `--algorithm`, the TUI's picker and the pipeline all read this list. It
+imports nothing heavy: an algorithm's rating module (and sumy's, for the reference) is
+imported only when that algorithm runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from briefing.models import Article
+    from briefing.summary.features import SentenceFeatures
+
+
+@dataclass(frozen=True, slots=True)
+class Algorithm:
+    """One way of rating sentences, with sumy's implementation of it as the reference."""
+
+    name: str
+    description: str  # what kind of sentence it favours, in words a reader choosing one understands
+    module: str  # the module whose `rate(articles, features, key_terms)` rates every sentence
+    sumy: str  # sumy's summarizer class, "module.Class" under sumy.summarizers
+    # CPU seconds of a whole `briefing digest` (about its wall time on an idle machine) on 100 and
+    # on 500 DUC 2004 articles, a day's news; medians measured by benchmarks/algorithms.py on the
+    # 2-core development machine.
+    seconds_100: float
+    seconds_500: float
+
+    @property
+    def cost(self) -> str:
+        """The measured cost, as the picker shows it."""
+        return f"{self.seconds_100:.1f} s for 100 articles, {self.seconds_500:.1f} s for 500 (a day)"
+
+    def rate(
+        self, articles: tuple[Article, ...], features: Sequence[SentenceFeatures], key_terms: tuple[str, ...]
+    ) -> np.ndarray:
+        """The rating of every sentence, in article then sentence order."""
+        ratings: np.ndarray = import_module(self.module).rate(articles, features, key_terms)
+        return ratings
+
+
+def _ours(name: str) -> str:
+    return f"briefing.summary.ratings.{name}"
+
+
+ALGORITHMS: dict[str, Algorithm] = {
+    a.name: a
+    for a in (
+        Algorithm(
+            "lexrank",
+            "sentences like many others, rare shared words counting most (LexRank centrality)",
+            "briefing.summary.lexrank",
+            "lex_rank.LexRankSummarizer",
+            1.0,
+            3.8,
+        ),
+        Algorithm(
+            "textrank",
+            "sentences sharing the most words with the others (PageRank over word overlap)",
+            _ours("textrank"),
+            "text_rank.TextRankSummarizer",
+            1.0,
+            4.0,
+        ),
+        Algorithm(
+            "lsa",
+            "sentences with the most different content words (sumy's LSA keeps every dimension)",
+            _ours("lsa"),
+            "lsa.LsaSummarizer",
+            1.0,
+            3.2,
+        ),
+        Algorithm(
+            "luhn",
+            "sentences with a dense run of the day's repeated words (Luhn)",
+            _ours("luhn"),
+            "luhn.LuhnSummarizer",
+            0.9,
+            3.1,
+        ),
+        Algorithm(
+            "kl",
+            "sentences that keep the briefing's words closest to the day's mix, picked one by one (KL-Sum)",
+            _ours("kl"),
+            "kl.KLSummarizer",
+            1.1,
+            4.2,
+        ),
+        Algorithm(
+            "sumbasic",
+            "sentences of the day's most frequent words, a word counting less once used (SumBasic)",
+            _ours("sumbasic"),
+            "sum_basic.SumBasicSummarizer",
+            1.1,
+            3.8,
+        ),
+        Algorithm(
+            "edmundson",
+            "first and last sentences of the articles, and those naming the day's key terms (Edmundson)",
+            _ours("edmundson"),
+            "edmundson.EdmundsonSummarizer",
+            1.0,
+            3.3,
+        ),
+        Algorithm(
+            "reduction",
+            "sentences whose words overlap most with all the others (Reduction)",
+            _ours("reduction"),
+            "reduction.ReductionSummarizer",
+            1.0,
+            4.1,
+        ),
+        Algorithm(
+            "random",
+            "a fixed random order: the baseline any other algorithm should beat",
+            _ours("random_order"),
+            "random.RandomSummarizer",
+            1.0,
+            3.1,
+        ),
+    )
+}
+NAMES = tuple(ALGORITHMS)
