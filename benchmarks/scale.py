@@ -41,8 +41,9 @@ NLP_STACK = (
 SEGMENT = "import sys; from briefing import load_articles; load_articles([sys.argv[1]])"
 
 
-def measure(command: list[str], timeout: float) -> tuple[float, float] | None:
-    """(seconds, peak RSS in MB) of a fresh process with default settings, or None past the timeout.
+def measure(command: list[str], timeout: float) -> tuple[float, float, float] | None:
+    """(seconds, peak RSS in MB, CPU seconds) of a fresh process with default settings, or None
+    past the timeout. CPU time (user + system) varies less than wall time on a loaded machine.
 
     Runs keep their history in a folder of their own, so the user's history stays untouched
     and every run starts from the same (empty) one.
@@ -59,7 +60,7 @@ def measure(command: list[str], timeout: float) -> tuple[float, float] | None:
             if pid:
                 if status:
                     raise SystemExit(f"failed: {' '.join(command)}")
-                return time.perf_counter() - start, usage.ru_maxrss / 1024
+                return time.perf_counter() - start, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
             if time.perf_counter() > deadline:
                 process.send_signal(signal.SIGKILL)
                 process.wait()
