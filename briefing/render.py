@@ -19,8 +19,9 @@ from briefing.printable import name, printable
 Format = Literal["text", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
-# json.dumps escapes C0 controls; these it would write raw (ensure_ascii=False keeps text readable).
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# json.dumps escapes C0 controls; these it would write raw (ensure_ascii=False keeps text
+# readable). Escaped, not removed: the decoded strings stay exactly what they were.
+_JSON_RAW = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 WIDTH = 78
 
 
@@ -279,7 +280,13 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
 
 def render_json(briefing: Briefing) -> str:
     """The JSON contract as text; no raw control character (C0, DEL, C1) in it, sanitised or not."""
-    text = json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2)
+    return json_text(briefing_dict(briefing))
+
+
+def json_text(data: object) -> str:
+    """Indented JSON, readable (not ASCII-only), with every character a terminal or an
+    editor would act on escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 

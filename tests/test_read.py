@@ -69,3 +69,17 @@ def test_read_with_nothing_readable_exits_1(tmp_path: Path) -> None:
     (tmp_path / "x.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = run("read", str(tmp_path / "x.md"), env_home=tmp_path)
     assert result.returncode == 1 and "x.md: skipped, a PNG image is not text" in result.stderr
+
+
+def test_json_escapes_invisible_characters_but_keeps_the_text_exact(tmp_path: Path) -> None:
+    from briefing import load_articles
+
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    text = TRIO["a_gazette"].replace("Mayor Lina Ortiz", "Mayor \u2066Lina\u2069 Ortiz\u0085")
+    (folder / "odd\u2028name.txt").write_text(text, encoding="utf-8")
+    result = run("read", "--format", "json", str(folder), env_home=tmp_path)
+    assert not any(ch in result.stdout for ch in "\u2066\u2069\u0085\u2028")
+    (article,) = json.loads(result.stdout)["articles"]
+    assert article["text"] == load_articles([str(folder)])[0][0].text and "\u2066Lina" in article["text"]
+    assert "\u2028" not in article["id"] and "\u2028" not in article["path"]

@@ -329,10 +329,10 @@ def _opened(
         source.feed, source.title = True, feed.title
         entries = feed_documents(feed, source.url, web_id(source.url).split("/")[0], source.url)
         # An entry without a link is kept under the feed's URL and its own id.
-        documents = [(d.url, d if d.url else replace(d, url=f"{source.url}#{d.id}")) for d in entries]
-        source.urls = [d.url or "" for _, d in documents]
+        pairs = [(d.url, d if d.url else replace(d, url=f"{source.url}#{d.id}")) for d in entries]
+        source.urls = [d.url or "" for _, d in pairs]
         stored = inbox.known(source.urls)
-        for link, document in documents:
+        for link, document in pairs:
             if document.url in stored:
                 continue
             if link and _teaser(document):

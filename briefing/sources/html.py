@@ -59,8 +59,8 @@ def extract_page(markup: str | bytes, url: str | None = None) -> Page:
     )
     if document is None:
         # No tree trafilatura could read: a bare fragment saved as a page is still its blocks.
-        is_fragment = isinstance(markup, str) and not _WHOLE_PAGE.search(markup[:20000])
-        return Page(fragment_text(markup) if is_fragment else "", url=url)
+        fragment = isinstance(markup, str) and not _WHOLE_PAGE.search(markup[:20000])
+        return Page(fragment_text(markup) if isinstance(markup, str) and fragment else "", url=url)
     found = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     return Page(
         text=found.get("text") or "",
