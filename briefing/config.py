@@ -7,6 +7,7 @@ errors that name the key path, so a typo never silently falls back to a default.
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 import sys
@@ -15,12 +16,16 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from briefing.errors import ConfigError
+from briefing.printable import name
 from briefing.summary.algorithms import NAMES as ALGORITHMS
+from briefing.xdg import config_home
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
+
+MAX_DAYS = 36_500  # day counts beyond a century are typos, and overflow date arithmetic
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +146,11 @@ class Config:
 CONFIG_ENV = "BRIEFING_CONFIG"
 
 
-def default_config_path() -> Path:
-    """Where a user's config lives when neither --config nor BRIEFING_CONFIG says otherwise."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "briefing" / "config.toml"
+def default_config_path() -> Path | None:
+    """Where a user's config lives when neither --config nor BRIEFING_CONFIG says otherwise;
+    None when there is no config folder (no XDG_CONFIG_HOME and no home)."""
+    base = config_home()
+    return base / "briefing" / "config.toml" if base else None
 
 
 def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
@@ -155,15 +161,21 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     """
     named = explicit or os.environ.get(CONFIG_ENV)
     path = Path(named) if named else default_config_path()
-    if not path.is_file():
+    if path is None:
+        return Config()
+    try:
+        exists = path.is_file()
+    except OSError as error:
+        raise ConfigError(f"cannot read config file {name(path)}: {error.strerror or error}") from error
+    if not exists:
         if named:
-            raise ConfigError(f"config file {path} does not exist")
+            raise ConfigError(f"config file {name(path)} does not exist")
         return Config()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read config file {path}: {error}") from error
-    return parse_config(text, str(path))
+        raise ConfigError(f"cannot read config file {name(path)}: {error}") from error
+    return parse_config(text, name(path))
 
 
 def parse_config(text: str, origin: str = "<config>") -> Config:
@@ -203,13 +215,14 @@ def _coerce(value: Any, kind: Any, origin: str, path: str) -> Any:
     elif kind is int:
         ok = isinstance(value, int) and not isinstance(value, bool)
     elif kind is float:
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        # TOML has nan and inf; no setting means anything with them, and nan passes every comparison check.
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
         value = float(value) if ok else value
     else:  # tuple[str, ...]
         ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
         value = tuple(value) if ok else value
     if not ok:
-        expected = {bool: "true or false", str: "a string", int: "an integer", float: "a number"}.get(
+        expected = {bool: "true or false", str: "a string", int: "an integer", float: "a finite number"}.get(
             kind, "a list of strings"
         )
         raise ConfigError(f"{origin}: '{path}' must be {expected}, got {value!r}")
@@ -218,8 +231,10 @@ def _coerce(value: Any, kind: Any, origin: str, path: str) -> Any:
 
 def _check_values(config: Config, origin: str) -> None:
     for key in ("compare_days", "keep_days"):
-        if getattr(config.store, key) < 0:
-            raise ConfigError(f"{origin}: 'store.{key}' must be 0 or more, got {getattr(config.store, key)}")
+        if not 0 <= getattr(config.store, key) <= MAX_DAYS:
+            raise ConfigError(
+                f"{origin}: 'store.{key}' must be 0 to {MAX_DAYS} (a century), got {getattr(config.store, key)}"
+            )
     if config.sources.max_bytes < 0:
         raise ConfigError(f"{origin}: 'sources.max_bytes' must be 0 (no limit) or more")
     if not 1 <= config.sources.window_hours <= 24 * 366:

@@ -59,20 +59,27 @@ def write_output(path: Path, text: str) -> None:
 
 
 def _is_stream(path: Path) -> bool:
-    """Whether `path` is not a regular file, or is a system name for a stream (/dev/stdout)."""
+    """Whether `path` is not a regular file, or reaches one through a system name for a stream."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return True
-    except FileNotFoundError:
-        return False
     except OSError:
-        return False  # the write itself reports the problem
-    return Path(os.path.abspath(path)).parts[1:2] in (("dev",), ("proc",)) and _through_link(path)
+        return False  # missing, or the write itself will say what is wrong
+    return _through_system_link(path)
 
 
-def _through_link(path: Path) -> bool:
-    """Whether resolving `path` follows a symlink (as /dev/stdout -> /proc/self/fd/1 does)."""
-    return os.path.realpath(path) != os.path.abspath(path)
+def _through_system_link(path: Path) -> bool:
+    """Whether resolving `path` passes a symlink in /dev or /proc (/dev/stdout -> /proc/self/fd/1
+    -> the file a shell redirected into): that file belongs to the shell, not to us."""
+    current = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on symlinks in one lookup
+        current = os.path.join(os.path.realpath(os.path.dirname(current)), os.path.basename(current))
+        if not os.path.islink(current):
+            return False
+        if Path(current).parts[1:2] in (("dev",), ("proc",)):
+            return True
+        current = os.path.join(os.path.dirname(current), os.readlink(current))
+    return True
 
 
 def _replace(target: Path, text: str) -> None:

@@ -80,7 +80,7 @@ def test_fetch_settings_are_checked() -> None:
         parse_config('[sources]\nfeeds = ["gazette.example/rss"]\n')
     with pytest.raises(ConfigError, match=r"'sources.window_hours' must be 1 to 8784"):
         parse_config("[sources]\nwindow_hours = 0\n")
-    with pytest.raises(ConfigError, match=r"'sources.timeout_seconds' must be 0.1 to 600, got nan"):
+    with pytest.raises(ConfigError, match=r"'sources.timeout_seconds' must be a finite number, got nan"):
         parse_config("[sources]\ntimeout_seconds = nan\n")
 
 
@@ -89,3 +89,14 @@ def test_config_toml_names_every_algorithm() -> None:
 
     documented = REPO_CONFIG.read_text(encoding="utf-8")
     assert [name for name in NAMES if name not in documented] == []
+
+
+def test_non_finite_numbers_and_absurd_day_counts_are_rejected() -> None:
+    for text in ("[merge]\nthreshold = nan\n", "[score]\nsupport = inf\n", "[rank]\nnovelty = -inf\n"):
+        with pytest.raises(ConfigError, match="must be a finite number"):
+            parse_config(text)
+    for key in ("compare_days", "keep_days"):
+        for value in (-1, 36_501, 10**15, 2**63 - 1):
+            with pytest.raises(ConfigError, match=rf"'store.{key}' must be 0 to 36500"):
+                parse_config(f"[store]\n{key} = {value}\n")
+        assert getattr(parse_config(f"[store]\n{key} = 36500\n").store, key) == 36500

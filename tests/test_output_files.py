@@ -1,0 +1,135 @@
+"""`-o` and stdout as cron and shells use them: streams written through, files replaced whole.
+
+No test here points `-o` at a real device node: code that got this wrong would replace the
+machine's /dev/null when tests run as root. Symlinks to devices and /proc/self/fd reach the
+same code paths safely.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def digest(folder: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", "digest", str(folder), "--no-store", *args],
+        capture_output=kwargs.pop("capture_output", True),  # type: ignore[arg-type]
+        text=True,
+        timeout=120,
+        **kwargs,  # type: ignore[call-overload]
+    )
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".tmp", ".lock")))
+
+
+def test_a_fifo_is_written_through(trio_folder: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "digest.fifo"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    result = digest(trio_folder, "-o", str(fifo))
+    if stat.S_ISFIFO(fifo.lstat().st_mode) and reader.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # nothing was written: let the reader go
+    reader.join(timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert received and received[0].startswith("Briefing for")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert leftovers(tmp_path) == []
+
+
+def test_device_and_stdout_names_are_written_through(trio_folder: Path, tmp_path: Path) -> None:
+    null = tmp_path / "null"
+    null.symlink_to(os.devnull)
+    result = digest(trio_folder, "-o", str(null))
+    assert result.returncode == 0, result.stderr
+    assert null.is_symlink() and stat.S_ISCHR(null.stat().st_mode)
+    # /proc/self/fd/1 (what /dev/stdout resolves to) when stdout is a pipe, and when it is a
+    # file a shell appends to: written into, never renamed over.
+    result = digest(trio_folder, "-o", "/proc/self/fd/1")
+    assert result.returncode == 0 and result.stdout.startswith("Briefing for"), result.stderr
+    log = tmp_path / "log.txt"
+    log.write_text("earlier lines\n", encoding="utf-8")
+    inode = log.stat().st_ino
+    with open(log, "a", encoding="utf-8") as appended:
+        result = digest(trio_folder, "-o", "/proc/self/fd/1", stdout=appended, capture_output=False)
+    assert result.returncode == 0
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("earlier lines\nBriefing for") and log.stat().st_ino == inode
+    stdout_link = tmp_path / "out"
+    stdout_link.symlink_to("/proc/self/fd/1")
+    result = digest(trio_folder, "-o", str(stdout_link))
+    assert result.returncode == 0 and result.stdout.startswith("Briefing for")
+    assert leftovers(tmp_path) == []
+
+
+def test_a_symlink_keeps_pointing_at_the_written_file(trio_folder: Path, tmp_path: Path) -> None:
+    target = tmp_path / "real" / "digest.txt"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(target)
+    assert digest(trio_folder, "-o", str(link)).returncode == 0
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text(encoding="utf-8").startswith("Briefing for")
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "real" / "new.txt")
+    assert digest(trio_folder, "-o", str(dangling)).returncode == 0
+    assert dangling.is_symlink() and (tmp_path / "real" / "new.txt").read_text(encoding="utf-8")
+    assert leftovers(tmp_path) == leftovers(target.parent) == []
+
+
+def test_a_new_digest_gets_the_umask_and_an_old_one_keeps_its_mode(trio_folder: Path, tmp_path: Path) -> None:
+    for umask, mode in ((0o022, 0o644), (0o002, 0o664), (0o077, 0o600)):
+        path = tmp_path / f"new-{umask:o}.txt"
+        result = digest(trio_folder, "-o", str(path), preexec_fn=lambda umask=umask: os.umask(umask))
+        assert result.returncode == 0, result.stderr
+        assert stat.S_IMODE(path.stat().st_mode) == mode, (oct(umask), oct(path.stat().st_mode))
+    existing = tmp_path / "shared.txt"
+    existing.write_text("yesterday\n", encoding="utf-8")
+    existing.chmod(0o640)
+    assert digest(trio_folder, "-o", str(existing), preexec_fn=lambda: os.umask(0o077)).returncode == 0
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    assert leftovers(tmp_path) == []
+
+
+def test_sigterm_during_the_write_leaves_no_temporary_file(trio_folder: Path, tmp_path: Path) -> None:
+    target = tmp_path / "digest.txt"
+    target.write_text("yesterday\n", encoding="utf-8")
+    # cron's timeout, systemd or a shutdown sends SIGTERM while the file is being written.
+    code = (
+        "import os, signal, sys\n"
+        "from briefing.cli import main\n"
+        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGTERM)\n"
+        f"sys.exit(main(['digest', {str(trio_folder)!r}, '-o', {str(target)!r}]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    assert "Traceback" not in result.stderr
+    assert target.read_text(encoding="utf-8") == "yesterday\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_closed_or_full_stdout_is_a_message(trio_folder: Path) -> None:
+    closed = digest(trio_folder, preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 3 and "stdout is closed" in closed.stderr
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = digest(trio_folder, stdout=full, stderr=subprocess.PIPE, capture_output=False)
+    assert result.returncode == 3 and "No space left on device" in result.stderr
+    for failed in (closed, result):
+        assert "Traceback" not in failed.stderr and "Exception ignored" not in failed.stderr
+
+
+def test_a_folder_as_output_is_a_message(trio_folder: Path, tmp_path: Path) -> None:
+    result = digest(trio_folder, "-o", str(tmp_path))
+    assert result.returncode == 3 and "cannot write" in result.stderr and "Traceback" not in result.stderr
