@@ -20,6 +20,10 @@ _XML_FEED = re.compile(
     rb"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:[\w.-]+:)?(?:rss|feed|RDF)[\s>/]", re.DOTALL | re.IGNORECASE
 )
 _JSON_FEED = re.compile(rb'^\s*\{.*?"version"\s*:\s*"https?://jsonfeed\.org/version/', re.DOTALL)
+# A feed's root element after junk a server printed first (a PHP warning, a stray tag),
+# provided no page began before it.
+_FEED_ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:rss|RDF)[\s>]|<feed[\s>][^>]*?http://www\.w3\.org/2005/Atom", re.IGNORECASE)
+_PAGE_ROOT = re.compile(rb"<(?:html|body)[\s>]", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SNIFF = 4096
 
@@ -50,7 +54,10 @@ class Feed:
 def looks_like_feed(data: bytes) -> bool:
     """Whether the bytes start like an RSS, Atom, RDF or JSON Feed document (BOM allowed)."""
     head = data[:_SNIFF].removeprefix(b"\xef\xbb\xbf")
-    return bool(_XML_FEED.match(head) or _JSON_FEED.match(head))
+    if _XML_FEED.match(head) or _JSON_FEED.match(head):
+        return True
+    root = _FEED_ROOT.search(head)
+    return root is not None and _PAGE_ROOT.search(head, 0, root.start()) is None
 
 
 def parse_feed(data: bytes) -> Feed:

@@ -76,3 +76,15 @@ def test_feed_file_without_extension_gives_one_article_per_entry(tmp_path: Path)
     ]
     assert articles[0].url == "https://gazette.example/2024/04/02/bridge-shut.html"
     assert articles[0].text.startswith("Engineers discovered cracks")
+
+
+def test_feeds_are_recognised_by_content_even_after_server_junk() -> None:
+    from briefing.sources.feeds import looks_like_feed
+
+    feed = rss(("A", "https://x.example/a", "<p>Text.</p>"))
+    assert looks_like_feed(feed) and looks_like_feed(b"\xef\xbb\xbf" + feed)
+    assert looks_like_feed(b"<br />\n<b>Warning</b>: headers already sent in feed.php<br />\n" + feed)
+    assert looks_like_feed(b'<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>')
+    assert looks_like_feed(b'{"version": "https://jsonfeed.org/version/1.1", "items": []}')
+    assert not looks_like_feed(b"<!DOCTYPE html><html><body><p>About <rss> feeds</p></body></html>")
+    assert not looks_like_feed(b'{"version": "1.0", "items": []}')
