@@ -88,3 +88,23 @@ def test_feeds_are_recognised_by_content_even_after_server_junk() -> None:
     assert looks_like_feed(b'{"version": "https://jsonfeed.org/version/1.1", "items": []}')
     assert not looks_like_feed(b"<!DOCTYPE html><html><body><p>About <rss> feeds</p></body></html>")
     assert not looks_like_feed(b'{"version": "1.0", "items": []}')
+
+
+def test_feeds_written_with_html_entities_and_bare_ampersands_keep_their_text() -> None:
+    from briefing.sources.feeds import parse_feed
+
+    feed = (
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>Tom & Jerry&nbsp;News</title><item>"
+        b"<title>Caf&eacute; closes&nbsp;&mdash; owners&hellip;</title><link>https://x.example/a?b=1&c=2</link>"
+        b"<description>Prices rose &amp; fell &foo; here</description></item></channel></rss>"
+    )
+    parsed = parse_feed(feed)
+    (entry,) = parsed.entries
+    assert parsed.title == "Tom & Jerry News"
+    assert (entry.title, entry.link, entry.text) == (
+        "Café closes — owners…",
+        "https://x.example/a?b=1&c=2",
+        "Prices rose & fell &foo; here",
+    )
+    atom = b"<feed><title>T</title><entry><title>A</title><link href='https://x.example/a'/></entry></feed>"
+    assert [e.link for e in parse_feed(atom).entries] == ["https://x.example/a"]
