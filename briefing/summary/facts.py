@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from scipy import sparse
 
 from briefing.summary.features import SentenceFeatures, SparseRows, count_matrix, similar_pairs, unit_tfidf
+from briefing.text.segment import stem
 
 # Numbers and names survive paraphrase and translation, so they count more than a single word.
-_FACT_WEIGHT = 2.0
+_FACT_WEIGHT = 1.0
 # Sentences this close (relative to the threshold) are looked at as possible paraphrases.
 _NEIGHBOUR_FACTOR = 0.75
 # The same who, when and where: at least this many fact words shared, and this share of the
@@ -67,9 +68,10 @@ def term_matrix(features: Sequence[SentenceFeatures], anchors: Sequence[frozense
     """L2-normalised TF-IDF rows, one per sentence, over stems and anchor words."""
     # Sorted, so that float sums never depend on set order (the hash seed).
     facts = [[f"@{word}" for word in sorted(words)] for words in anchors]
-    counts = sparse.hstack(
-        [count_matrix([f.stems for f in features]), _FACT_WEIGHT * count_matrix(facts)], format="csr"
-    )
+    # A name counts once, as an anchor: as a stem too, a long name shared by two sentences
+    # about different things ("President Fernando Henrique Cardoso") outweighs their words.
+    words = [[s for s in f.stems if s not in {stem(w) for w in named}] for f, named in zip(features, anchors)]
+    counts = sparse.hstack([count_matrix(words), _FACT_WEIGHT * count_matrix(facts)], format="csr")
     return unit_tfidf(counts)
 
 

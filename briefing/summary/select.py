@@ -65,7 +65,8 @@ def select(
     coverage_weight: float,
 ) -> list[Group]:
     """Pick groups greedily by marginal concept gain plus quality, within the budget; a group
-    whose representative states the fact of one already chosen is passed over."""
+    whose representative states the fact of one already chosen, in any of its wordings, is
+    passed over."""
     if not groups:
         return []
     weights = concept_weights(features)
@@ -94,7 +95,7 @@ def select(
         if gains[best] <= 0:
             break
         available[best] = False
-        if any(facts.same(reps[best], reps[c]) for c in chosen):
+        if any(facts.same(member, reps[best]) for c in chosen for member in groups[c].members):
             continue
         chosen.append(best)
         value[incidence[best].indices] = 0.0  # these concepts are covered now

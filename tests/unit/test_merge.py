@@ -160,3 +160,10 @@ def test_a_capitalised_opening_word_is_not_a_name_unless_the_story_says_so() -> 
     articles = (article("a", "Officials said the Harbour Bridge closed. Putin spoke. Later Putin left."),)
     anchors = story_anchors(sentence_features(articles))
     assert "officials" not in anchors[0] and "putin" in anchors[1]
+
+
+def test_a_long_name_shared_by_two_different_facts_does_not_make_them_one() -> None:
+    assert groups_of(
+        "President Fernando Henrique Cardoso's efforts to repair the economy may depend on the state elections.",
+        "There's no such thing as a free lunch any longer, President Fernando Henrique Cardoso is telling workers.",
+    ) == [{0}, {1}]
