@@ -40,7 +40,6 @@ def gather(
     `mapper` reads and cleans files (default: here, in turn); fetching stays in this process.
     """
     from briefing.history.store import StoreError, store_path
-    from briefing.sources.fetch import fetch
 
     urls = [source for source in sources if is_url(source)]
     paths = [source for source in sources if not is_url(source)]
@@ -51,6 +50,8 @@ def gather(
         documents += found
         problems += skipped
     if urls:
+        from briefing.sources.fetch import fetch  # the network stack, only for runs that need it
+
         report = fetch(urls, store_path(config), config, progress, feeds_only=False, conditional=False)
         problems += report.failures
         documents += _stored(config, urls=report.urls)
