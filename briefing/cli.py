@@ -310,8 +310,9 @@ def _tui(args: argparse.Namespace) -> int:
     from briefing.tui.app import create_app
 
     sources = getattr(args, "sources", None) or list(config.sources.paths)
-    create_app(sources, config, store=not getattr(args, "no_store", False)).run()
-    return ExitCode.OK
+    app = create_app(sources, config, store=not getattr(args, "no_store", False))
+    app.run()
+    return app.return_code or ExitCode.OK  # Textual sets 1 when the app crashed
 
 
 _COMMANDS = frozenset({"digest", "read", "fetch", "feeds", "tui", "history", "show", "eval"})

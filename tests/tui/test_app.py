@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from builders import Clock
+from pilots import app_for, ready
 
-from briefing.config import Config, KeysConfig, OutputConfig
-from briefing.tui.app import BriefingApp, create_app
 from briefing.tui.screens.algorithm import AlgorithmScreen
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.explain import ExplainScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.widgets.items import ItemList
 from briefing.tui.widgets.sources import SourceList
-
-
-async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the summarizing worker has finished and the lists are filled."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def app_for(folder: Path, tmp_path: Path, **keys: str) -> BriefingApp:
-    config = replace(
-        Config(), output=OutputConfig(path=str(tmp_path / "digest-{date}.txt")), keys=replace(KeysConfig(), **keys)
-    )
-    return create_app([str(folder)], config)
 
 
 async def test_briefing_fills_the_list_and_sources(trio_folder: Path, tmp_path: Path) -> None:
@@ -131,6 +116,7 @@ async def test_w_writes_the_digest_and_says_where(trio_folder: Path, tmp_path: P
     async with app.run_test() as pilot:
         await ready(pilot)
         await pilot.press("w")
+        await ready(pilot)
         written = tmp_path / "digest-2024-04-05.txt"
         assert written.read_text(encoding="utf-8").startswith("Briefing for 2024-04-05 (articles of 2024-04-02")
         assert any(str(written) in n.message for n in app._notifications)
@@ -160,16 +146,20 @@ async def test_keys_are_remapped_from_config(trio_folder: Path, tmp_path: Path) 
         await ready(pilot)
         await pilot.press("n")
         assert app.query_one(ItemList).highlighted == 1
+        await pilot.press("q")
+        assert app.return_code is None, "q is no longer bound"
         await pilot.press("x")
-    assert app.return_code == 0 and not app.is_running
+        assert app.return_code == 0
 
 
 async def test_q_quits(trio_folder: Path, tmp_path: Path) -> None:
     app = app_for(trio_folder, tmp_path)
     async with app.run_test() as pilot:
         await ready(pilot)
+        await pilot.press("x")
+        assert app.return_code is None, "a key bound to nothing must not end the app"
         await pilot.press("q")
-    assert not app.is_running
+        assert app.return_code == 0, "q did not quit"
 
 
 async def test_a_failure_is_a_notification_not_a_crash(tmp_path: Path) -> None:
@@ -218,6 +208,7 @@ async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(
         await ready(pilot)
         assert {item.mark for item in first.briefing.items} == {"new"}
         await pilot.press("w")  # browsing records nothing; writing the digest does
+        await ready(pilot)
     clock.advance(days=1)
     app = app_for(trio_folder, tmp_path)
     async with app.run_test() as pilot:
@@ -229,10 +220,11 @@ async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(
         await pilot.press("r")
         assert items.option_count == len(app.briefing.items)
         await pilot.press("h")
+        await ready(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert len(app.screen.past) == 1
         await pilot.press("enter")
-        await pilot.pause()
+        await ready(pilot)
         assert isinstance(app.screen, PastBriefingScreen)
         assert app.screen.text.startswith("Briefing for 2024-04-05")
         assert "(new)" in app.screen.text

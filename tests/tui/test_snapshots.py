@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilots import ready
 
 from briefing.config import Config
 from briefing.tui.app import create_app
@@ -12,16 +13,11 @@ from briefing.tui.app import create_app
 SIZES = [(120, 40), (80, 24)]
 
 
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("keys", [[], ["enter"], ["question_mark"]], ids=["main", "article", "help"])
 def test_screen(snap_compare, trio_folder: Path, size: tuple[int, int], keys: list[str]) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await settle(pilot)
+        await ready(pilot)
         await pilot.press(*keys)
         await pilot.pause()
 

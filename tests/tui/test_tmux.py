@@ -1,47 +1,129 @@
-"""End to end: the real `briefing` command in a real terminal (tmux), as a person uses it."""
+"""End to end: the real `briefing` command in a real terminal (tmux), as a person uses it.
+
+Each test starts its own tmux server (a private socket, no user tmux.conf) with a made-up
+HOME and XDG folders, so it neither inherits a running server's environment nor touches the
+user's history, config or theme.
+"""
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
-SESSION = f"briefing-e2e-{os.getpid()}"  # unique: other runs may share the tmux server
+import pytest
+
+from briefing.history.store import Store
+
+REPO = Path(__file__).resolve().parents[2]
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+class Terminal:
+    """One command running in a private tmux server; the screen as text."""
 
+    def __init__(self, home: Path) -> None:
+        self.socket = f"briefing-test-{uuid.uuid4().hex[:12]}"
+        self.home = home
+        self.exit_file = home / "exit-status"
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(home),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_STATE_HOME": str(home / "state"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "TMUX_TMPDIR": str(home),  # the server's socket too stays in the test's folder
+        }
 
-def screen_with(text: str, timeout: float = 20.0) -> str:
-    deadline = time.monotonic() + timeout
-    while True:
-        screen = tmux("capture-pane", "-p", "-t", SESSION)
-        if text in screen or time.monotonic() > deadline:
-            return screen
-        time.sleep(0.2)
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=self.env,
+            cwd=self.home,
+        ).stdout
 
+    def start(self, argv: list[str], width: int = 120, height: int = 40) -> None:
+        command = f"{shlex.join(argv)}; echo $? > {shlex.quote(str(self.exit_file))}"
+        self.tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height), command)
 
-def test_briefing_in_tmux(trio_folder: Path) -> None:
-    assert shutil.which("tmux"), ".ci/run installs tmux; this test needs it"
-    command = f"{sys.executable} -m briefing tui {trio_folder}"
-    tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", command)
-    try:
-        main = screen_with("3/3")
-        assert "Briefing for " in main
-        assert "3/3" in main
-        tmux("send-keys", "-t", SESSION, "Enter")
-        article = screen_with("River Gazette: Harbour Bridge Shut After Cracks Found")
-        assert "River Gazette: Harbour Bridge Shut After Cracks Found" in article
-        tmux("send-keys", "-t", SESSION, "Escape")
-        time.sleep(0.5)
-        tmux("send-keys", "-t", SESSION, "q")
-        deadline = time.monotonic() + 10
-        while SESSION in subprocess.run(["tmux", "ls"], capture_output=True, text=True).stdout:
-            assert time.monotonic() < deadline, "briefing did not quit on q"
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "main", *keys)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "main")
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            assert time.monotonic() < deadline, f"{text!r} never appeared; the screen:\n{screen}"
             time.sleep(0.2)
+
+    def exit_status(self, timeout: float = 20.0) -> int:
+        """The command's exit status, once it has ended."""
+        deadline = time.monotonic() + timeout
+        while not self.exit_file.exists() or not self.exit_file.read_text().strip():
+            assert time.monotonic() < deadline, f"the command did not end; the screen:\n{self.screen()}"
+            time.sleep(0.2)
+        return int(self.exit_file.read_text())
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, env=self.env)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    assert shutil.which("tmux"), ".ci/run installs tmux; these tests need it"
+    home = tmp_path / "home"
+    home.mkdir()
+    session = Terminal(home)
+    try:
+        yield session
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
+        session.close()
+
+
+def briefing(*args: str) -> list[str]:
+    return [sys.executable, "-m", "briefing", *args]
+
+
+def test_briefing_in_tmux(terminal: Terminal, trio_folder: Path) -> None:
+    terminal.start(briefing("tui", str(trio_folder)))
+    main = terminal.wait_for("3/3")
+    assert "Briefing for " in main
+    terminal.keys("Enter")
+    article = terminal.wait_for("esc Back")
+    assert "River Gazette: Harbour Bridge Shut After Cracks Found" in article
+    terminal.keys("Escape")
+    terminal.wait_for("+ Longer")
+    terminal.keys("q")
+    assert terminal.exit_status() == 0
+    history = terminal.home / "data" / "briefing" / "briefing.db"
+    assert not history.exists() or not Store(history).history(), "browsing recorded a briefing"
+
+
+def test_a_crash_exits_non_zero(terminal: Terminal, trio_folder: Path) -> None:
+    crash = (
+        "import sys\n"
+        "from briefing.tui.widgets.items import ItemList\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('a bug in the app')\n"
+        "ItemList.show = broken\n"
+        "from briefing.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    terminal.start([sys.executable, "-c", crash, "tui", str(trio_folder)])
+    assert terminal.exit_status() != 0

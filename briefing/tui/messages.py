@@ -1,0 +1,79 @@
+"""What the workers send back to the app: small messages, handled on the app's thread.
+
+A worker calls one core function and posts its result; only the app's handlers change the
+app's state (toolong's pattern). So a result that arrives late, or twice, can be judged by
+the handler against what the user asks for now, and no state is ever half-written by a thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from briefing.history.store import PastBriefing
+from briefing.models import Article, Briefing, Notice, Skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """The briefing the user asks for: how many items (per story) and which algorithm."""
+
+    count: int
+    algorithm: str
+
+
+@dataclass
+class ArticlesRead(Message):
+    articles: tuple[Article, ...]
+    problems: list[Skipped | Notice]
+
+
+@dataclass
+class HistoryRead(Message):
+    """The earlier items to mark against; None when the history cannot be used (`problem` says why)."""
+
+    previous: list[str] | None
+    problem: str = ""
+
+
+@dataclass
+class Progressed(Message):
+    """How far the running summary is; only the latest one matters."""
+
+    stage: str
+    fraction: float
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, Progressed)
+
+
+@dataclass
+class Summarized(Message):
+    """A briefing made for `request`; the app drops it if the user has asked for another since."""
+
+    request: Request
+    briefing: Briefing
+
+
+@dataclass
+class Written(Message):
+    """The digest is at `path`; `problem` says why the history did not record it, if it did not."""
+
+    path: Path
+    problem: str = ""
+
+
+@dataclass
+class PastListed(Message):
+    """The history's briefings, oldest first, for the user to choose one."""
+
+    past: list[PastBriefing]
+
+
+@dataclass
+class PastShown(Message):
+    """A past briefing exactly as it was written."""
+
+    text: str

@@ -1,0 +1,38 @@
+"""Helpers for driving the TUI with Textual's Pilot."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.worker import WorkerFailed
+
+from briefing.config import Config, KeysConfig, OutputConfig
+from briefing.tui.app import BriefingApp, create_app
+
+
+async def ready(pilot: Pilot[None]) -> None:
+    """Wait until every worker, and the workers their results start, have finished."""
+    app = pilot.app
+    while True:
+        with contextlib.suppress(WorkerFailed):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in app.workers):
+            return
+
+
+def app_for(folder: Path, tmp_path: Path, store: bool = True, **keys: str) -> BriefingApp:
+    """The app on `folder`, writing its digest into `tmp_path`, with `keys` remapped."""
+    config = replace(
+        Config(), output=OutputConfig(path=str(tmp_path / "digest-{date}.txt")), keys=replace(KeysConfig(), **keys)
+    )
+    return create_app([str(folder)], config, store)
+
+
+def screen_text(app: BriefingApp) -> str:
+    """What a person sees on the screen right now, as lines of text."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)

@@ -1,0 +1,234 @@
+"""The TUI's threads: workers report back by message, never block the keys, fail softly, end on quit."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from builders import TRIO, article
+from pilots import app_for, ready
+
+import briefing.tui.app
+from briefing.history.store import Store, store_path
+from briefing.models import Briefing, BriefingItem, Settings, SourceSentence
+from briefing.tui.app import BriefingApp
+from briefing.tui.messages import Summarized
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.history import HistoryScreen
+from briefing.tui.widgets.items import ItemList
+from briefing.tui.widgets.status import StatusBar
+
+STATE = ("articles", "previous", "briefing", "history", "wanted", "shown")
+
+
+class Watched(BriefingApp):
+    """The app, noting which thread sets each piece of its state."""
+
+    CSS_PATH = str(Path(briefing.tui.app.__file__).with_name("app.tcss"))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in STATE:
+            self.__dict__.setdefault("_setters", set()).add(threading.current_thread().name)
+        super().__setattr__(name, value)
+
+
+async def test_only_the_app_thread_changes_the_app_state(trio_folder: Path, tmp_path: Path) -> None:
+    config = app_for(trio_folder, tmp_path).config
+    app = Watched([str(trio_folder)], config)
+    async with app.run_test() as pilot:
+        await pilot.press("plus", "plus")
+        await ready(pilot)
+        assert app.briefing is not None
+    assert app.__dict__["_setters"] == {threading.main_thread().name}
+
+
+async def test_plus_during_the_first_load_records_nothing_and_marks_all_new(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await pilot.press("plus", "plus")
+        await ready(pilot)
+        assert {item.mark for item in app.briefing.items} == {"new"}
+        with Store(store_path(app.config)) as store:
+            assert store.history() == []
+
+
+async def test_a_failing_worker_is_a_notification_and_the_app_carries_on(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> Briefing:
+        raise RuntimeError("the summarizer broke")
+
+    monkeypatch.setattr("briefing.tui.app.summarize", broken)
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        assert app.is_running and app.return_code is None
+        assert any("the summarizer broke" in n.message for n in app._notifications)
+        assert "No briefing" in str(app.query_one(StatusBar).render())
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+
+
+def _blocked(monkeypatch: pytest.MonkeyPatch, name: str) -> tuple[threading.Event, threading.Event]:
+    """Make `briefing.tui.app.<name>` wait for a go-ahead; returns (started, go)."""
+    started, go = threading.Event(), threading.Event()
+    original = getattr(briefing.tui.app, name)
+
+    def waiting(*args: object, **kwargs: object) -> object:
+        started.set()
+        assert go.wait(30), "the test never let the blocked call go on"
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(f"briefing.tui.app.{name}", waiting)
+    return started, go
+
+
+async def test_reading_a_locked_history_does_not_block_the_keys(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, go = _blocked(monkeypatch, "earlier_items")
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        while not started.is_set():
+            await pilot.pause(0.01)
+        assert "Reading the history" in str(app.query_one(StatusBar).render())
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        go.set()
+        await ready(pilot)
+        assert app.briefing is not None and {item.mark for item in app.briefing.items} == {"new"}
+
+
+async def test_opening_the_history_does_not_block_the_keys(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, go = _blocked(monkeypatch, "Store")
+    app = app_for(trio_folder, tmp_path, store=False)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("h")
+        while not started.is_set():
+            await pilot.pause(0.01)
+        await pilot.press("j")
+        assert app.query_one(ItemList).highlighted == 1
+        go.set()
+        await ready(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_writing_does_not_block_the_keys(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, go = _blocked(monkeypatch, "write_output")
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("w")
+        while not started.is_set():
+            await pilot.pause(0.01)
+        await pilot.press("j")
+        assert app.query_one(ItemList).highlighted == 1
+        go.set()
+        await ready(pilot)
+        assert any(n.title == "Digest written" for n in app._notifications)
+
+
+@pytest.fixture
+def endless(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A summarize that runs until its progress callback stops it; yields how each call ended."""
+    ends: list[str] = []
+    finished = threading.Event()
+
+    def endless(articles: object, config: object, progress, previous: object = None) -> Briefing:  # type: ignore[no-untyped-def]
+        try:
+            while not finished.wait(0.01):
+                progress("rating sentences", 0.5)
+        except BaseException as stop:
+            ends.append(type(stop).__name__)
+            raise
+        ends.append("ran to the end of the test")
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr("briefing.tui.app.summarize", endless)
+    yield ends
+    finished.set()  # no thread outlives the test, whatever happened
+
+
+async def test_quit_during_a_slow_summary_ends_it(trio_folder: Path, tmp_path: Path, endless: list[str]) -> None:
+    ends = endless
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        while not any(w.group == "summarize" and w.is_running for w in app.workers):
+            await pilot.pause(0.01)
+        await pilot.press("q")
+        assert app.return_code == 0
+    assert ends == ["Cancelled"]
+
+
+async def test_a_new_request_cancels_the_running_summary(trio_folder: Path, tmp_path: Path, endless: list[str]) -> None:
+    ends = endless
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        while not any(w.group == "summarize" and w.is_running for w in app.workers):
+            await pilot.pause(0.01)
+        await pilot.press("minus")
+        while not ends:
+            await pilot.pause(0.01)
+        assert ends == ["Cancelled"]
+        await pilot.press("q")
+    assert ends == ["Cancelled", "Cancelled"]
+
+
+def _briefing_of(count: int, algorithm: str) -> Briefing:
+    """A briefing with `count` items, as if the day had that many facts worth a line."""
+    source = article("a_gazette", TRIO["a_gazette"])
+    sentence = source.sentences[0]
+    items = tuple(
+        BriefingItem(
+            f"Fact number {n} of the day.",
+            source.id,
+            0,
+            (SourceSentence(source.id, 0, sentence.start, sentence.end, sentence.text, 1.0),),
+            1.0,
+        )
+        for n in range(count)
+    )
+    return Briefing(items, (source,), ("bridge",), Settings(algorithm, count, 0, 0, 0.45))
+
+
+async def test_rapid_presses_of_plus_add_up(trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    go = threading.Event()
+
+    def many_facts(articles: object, config, progress=print, previous: object = None) -> Briefing:  # type: ignore[no-untyped-def]
+        if config.summary.sentences > 8:  # the recomputes wait until every key was pressed
+            assert go.wait(30)
+        progress("rating sentences", 0.5)
+        return _briefing_of(config.summary.sentences, config.summary.algorithm)
+
+    monkeypatch.setattr("briefing.tui.app.summarize", many_facts)
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        assert len(app.briefing.items) == 8
+        await pilot.press("plus", "plus", "plus", "plus")
+        go.set()
+        await ready(pilot)
+        assert len(app.briefing.items) == 12
+        assert app.query_one(ItemList).option_count == 12
+
+
+async def test_a_result_for_an_older_request_is_not_shown(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        shown = app.briefing
+        stale = replace(shown, items=shown.items[:1])
+        app.post_message(Summarized(replace(app.wanted, count=app.wanted.count + 5), stale))
+        await pilot.pause()
+        assert app.briefing is shown
