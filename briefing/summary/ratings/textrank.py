@@ -1,9 +1,9 @@
 """TextRank (Mihalcea and Tarau) as sumy computes it, on a sparse graph.
 
 sumy fills a dense n×n matrix one pair at a time in Python and multiplies dense matrices in
-its power method: 288 s for a day of 500 articles. The graph here holds only the pairs that
-share a word, and the damping term, which links every sentence to every other, is added as
-one number per step instead of a dense matrix; the steps and the stopping rule are sumy's.
+its power method: 288 s for a day of 500 articles. Here the graph is an operator that never
+holds the pairs (`overlap.Overlap`), and the damping term, which links every sentence to
+every other, is added as one number per step; the steps and the stopping rule are sumy's.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import numpy as np
 
 from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
-from briefing.summary.ratings.overlap import overlap
+from briefing.summary.ratings.overlap import Overlap
 
 DAMPING = 0.85
 EPSILON = 1e-4
@@ -26,10 +26,10 @@ def rate(articles: tuple[Article, ...], features: Sequence[SentenceFeatures], ke
     count = len(features)
     if count == 0:
         return np.zeros(0)
-    weights = overlap(features, single_words=True)
+    weights = Overlap(features, single_words=True)
     # Each sentence passes its rank on in proportion to its edges; the weights are symmetric,
     # so the transposed step of sumy's power method is weights @ (ranks / row sums).
-    share = DAMPING / (np.asarray(weights.sum(axis=1)).ravel() + _ZERO_DIVISION_PREVENTION)
+    share = DAMPING / (weights @ np.ones(count) + _ZERO_DIVISION_PREVENTION)
     ranks = np.full(count, 1.0 / count)
     change = 1.0
     while change > EPSILON:
