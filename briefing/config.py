@@ -86,6 +86,7 @@ class ScoreConfig:
     support: float = 0.25
     position: float = 1.0
     length: float = 0.3
+    event: float = 0.3
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,43 @@ _OPENERS = frozenset(
 # something said before; so do "the latter", "the other" and a pronoun "one" with a modal.
 _CONTRASTS = frozenset(["however", "though", "instead", "too", "nevertheless", "nonetheless"])
 _BACK_NOUNS = frozenset(["latter", "former", "other", "same", "second"])
+# What happened, in the past tense news reports it in: deaths, arrests and trials, votes and
+# decisions, attacks and disasters. Verbs only: "death" and "dead" also colour a story
+# ("in the dead of night", "In death, he has become ...").
+_EVENT_VERBS = frozenset(
+    [
+        "killed",
+        "died",
+        "arrested",
+        "detained",
+        "charged",
+        "convicted",
+        "acquitted",
+        "sentenced",
+        "indicted",
+        "extradited",
+        "elected",
+        "voted",
+        "resigned",
+        "ousted",
+        "approved",
+        "rejected",
+        "signed",
+        "ruled",
+        "defeated",
+        "launched",
+        "crashed",
+        "exploded",
+        "bombed",
+        "attacked",
+        "injured",
+        "wounded",
+        "seized",
+        "captured",
+        "invaded",
+        "collapsed",
+    ]
+)
 _MODALS = frozenset(["would", "could", "should", "must", "might", "can", "may", "will"])
 
 
@@ -116,6 +153,7 @@ class SentenceFeatures:
     # Counts as (number, role, unit as written): "killing at least 60 people" gives
     # ("60", "kill peopl", "people"), the role being the stems around the number.
     figures: tuple[tuple[str, str, str], ...] = ()
+    event: bool = False  # it tells, in its own words, that something happened (`_reports_event`)
 
 
 class Token(NamedTuple):
@@ -267,6 +305,15 @@ def _points_back(tokens: list[Token]) -> bool:
     return any(first == "the" and second in _FEW for first, second in pairwise(words))
 
 
+def _reports_event(text: str, words: list[Token]) -> bool:
+    """Whether a sentence reports an event in its own words: an event verb outside quotation
+    marks (what a speaker says happened is comment until the paper says so itself)."""
+    unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
+    return any(token.lowered in _EVENT_VERBS for token in words) and any(
+        word.lower() in _EVENT_VERBS for word in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)*", unquoted)
+    )
+
+
 def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
     """Features of every sentence of every article, in article then sentence order."""
     tokenize = tokenizer().to_tokens
@@ -296,6 +343,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     anchors=frozenset(word for name in names for word in _anchor_words(name)) | numbers,
                     lead=_lead(tokens),
                     figures=_figures(raw, tokens),
+                    event=_reports_event(sentence.text, words),
                 )
             )
     return features

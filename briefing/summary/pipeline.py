@@ -225,7 +225,7 @@ def _story_items(
     ratings = algorithm_ratings(articles, features, summary.algorithm, terms)
     facts = SameFact(features, config.merge.threshold)
     groups = group_sentences(features, facts, rank_normalize(ratings))
-    scores = quality(features, ratings, groups, config.score, len(articles))
+    scores = quality(features, ratings, groups, config.score, len(articles), facts)
     budget = Budget(summary.sentences, summary.words, summary.bytes)
     chosen = select(eligible(groups, features, summary), features, texts, scores, facts, budget, config.score.coverage)
     return tuple(

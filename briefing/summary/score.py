@@ -1,7 +1,8 @@
 """How good a sentence is as a briefing item: the scoring formula and the eligibility rules.
 
 A sentence's quality is a weighted mean of signals (config.toml [score]): the chosen sumy
-algorithm's rating, how many articles report its fact, how early it comes, how long it is;
+algorithm's rating, how many articles report its fact, how early it comes, how long it is,
+whether it reports an event;
 scaled by how well it reads alone. Any algorithm's rating of all sentences becomes one
 signal among several.
 """
@@ -15,6 +16,7 @@ import numpy as np
 from briefing.config import ScoreConfig, SummaryConfig
 from briefing.models import Article
 from briefing.summary.algorithms import ALGORITHMS
+from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures
 from briefing.summary.merge import Group
 
@@ -47,19 +49,25 @@ def quality(
     groups: Sequence[Group],
     weights: ScoreConfig,
     articles: int,
+    facts: SameFact | None = None,
 ) -> np.ndarray:
     """A weighted mean of the per-sentence signals, scaled by how well the sentence reads alone.
 
-    A sentence's support is the number of distinct articles in its group.
+    A sentence's support is the number of distinct articles in its group, and with `facts`
+    also those with a sentence stating the same fact as the group's representative (a
+    paraphrase that average linkage left out of the group still corroborates it).
     """
     support = np.ones(len(features))
     for group in groups:
-        support[list(group.members)] = len({features[m].article for m in group.members})
+        rep = group.representative
+        same = [o for o in facts.candidates(rep) if facts.same(rep, o)] if facts is not None else []
+        support[list(group.members)] = len({features[m].article for m in [*group.members, *same]})
     signals = (
         (weights.algorithm, rank_normalize(ratings)),
         (weights.support, (support - 1) / max(articles - 1, 1)),
         (weights.position, np.array([1.0 - f.position for f in features])),
         (weights.length, np.array([min(1.0, f.words / 20) for f in features])),
+        (weights.event, np.array([float(f.event) for f in features])),
     )
     total = sum(weight for weight, _ in signals) or 1.0
     combined = sum(weight * values for weight, values in signals) / total

@@ -57,3 +57,56 @@ def test_a_number_one_or_a_late_however_reads_alone() -> None:
 def test_words_like_that_later_in_the_sentence_do_not_count() -> None:
     assert form_of("Officials said on Monday that the bridge would reopen within six weeks.") == 1.0
     assert form_of("The two-day summit in Geneva ended on Friday without a joint statement.") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Police arrested two men on Friday in connection with the beating, the sheriff said.", True),
+        ("The student died on Monday in a hospital in Fort Collins, doctors said.", True),
+        ("He was beaten in the dead of night, friends of the family recalled on Sunday.", False),
+        ("In death, he has become a national symbol for a new drive for equal rights.", False),
+        ('"They killed him for who he was," his cousin told the crowd at the church.', False),
+    ],
+)
+def test_an_event_is_told_in_the_paper_s_own_words(text: str, event: bool) -> None:
+    (features,) = sentence_features((article("a", text),))
+    assert features.event is event
+
+
+def test_an_event_outranks_colour_of_the_same_standing() -> None:
+    from dataclasses import replace
+
+    import numpy as np
+
+    from briefing.config import Config
+    from briefing.summary.score import quality
+
+    texts = (
+        "Police arrested two men on Friday in connection with the beating of the student.",
+        "Friends of the student gathered on Friday at the church near the campus for a vigil.",
+    )
+    features = sentence_features(tuple(article(f"a{i}", t) for i, t in enumerate(texts)))
+    # Same length and place; the algorithm's rating (a rank, so never tied) left out.
+    weights = replace(Config().score, algorithm=0.0)
+    event, colour = quality(features, np.zeros(2), [], weights, 2)
+    assert event > colour
+
+
+def test_a_paraphrase_outside_the_group_still_corroborates_its_fact() -> None:
+    import numpy as np
+
+    from briefing.config import Config
+    from briefing.summary.facts import SameFact
+    from briefing.summary.merge import Group
+    from briefing.summary.score import quality
+
+    texts = (
+        "The Harbour Bridge was closed on Monday after engineers found cracks in two steel supports.",
+        "The Harbour Bridge was shut on Monday after engineers found cracks in two of its steel supports.",
+    )
+    features = sentence_features(tuple(article(f"a{i}", t) for i, t in enumerate(texts)))
+    apart = [Group((0,), 0, (1.0,)), Group((1,), 1, (1.0,))]  # as if another group had taken the second
+    alone = quality(features, np.zeros(2), apart, Config().score, 2)
+    corroborated = quality(features, np.zeros(2), apart, Config().score, 2, SameFact(features, 0.45))
+    assert (corroborated > alone).all()
