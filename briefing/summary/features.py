@@ -221,9 +221,10 @@ _HEDGES = frozenset(
 
 
 def _figures(raw: list[str], tokens: list[Token]) -> tuple[tuple[str, str, str], ...]:
-    """Each number with what it counts: the content word after it (within two tokens), keyed
-    with the word before it past hedges ("killing at least 60 people" -> "kill people"), so
-    that only figures in the same role compare. Years and days of a month count nothing."""
+    """Each number with what it counts: the content word right after it ("one other died"
+    counts nothing), keyed with the word before it past hedges ("killing at least 60
+    people" -> "kill people"), so that only figures in the same role compare. Years and
+    days of a month count nothing."""
     found = []
     for position, token in enumerate(tokens):
         if token.number is None or (len(token.number) == 4 and token.number[:2] in ("19", "20")):
@@ -234,11 +235,10 @@ def _figures(raw: list[str], tokens: list[Token]) -> tuple[tuple[str, str, str],
         left = tokens[before] if before >= 0 else None
         if left is not None and _MONTHS.get(left.lowered.rstrip("."), left.lowered.rstrip(".")) in _MONTH_SET:
             continue
-        for ahead in range(position + 1, min(position + 3, len(tokens))):
-            if tokens[ahead].word and not tokens[ahead].stop:
-                role = f"{left.stem or left.lowered if left else ''} {tokens[ahead].stem}"
-                found.append((token.number, role, raw[ahead]))
-                break
+        unit = position + 1
+        if unit < len(tokens) and tokens[unit].word and not tokens[unit].stop:
+            role = f"{left.stem or left.lowered if left else ''} {tokens[unit].stem}"
+            found.append((token.number, role, raw[unit]))
     return tuple(found)
 
 

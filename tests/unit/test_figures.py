@@ -52,3 +52,10 @@ def test_agreeing_figures_and_figures_of_other_counts_are_no_disagreement() -> N
     )
     items = summarize_story(tuple(article(f"s{i}", t) for i, t in enumerate(seats)), Config()).items
     assert all(item.disagreement == () for item in items)
+    # "one other died" and "six others died" count different people, not one count twice.
+    later = (
+        "Police said 59 bodies were found in the Harbourtown dance hall and one other died later in a hospital.",
+        "Police said 59 bodies were found in the Harbourtown dance hall and six others died later in a hospital.",
+    )
+    items = summarize_story(tuple(article(f"l{i}", t) for i, t in enumerate(later)), Config()).items
+    assert all(item.disagreement == () for item in items)
