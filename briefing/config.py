@@ -18,6 +18,7 @@ from typing import Any, get_type_hints
 from briefing.errors import ConfigError
 from briefing.printable import name
 from briefing.summary.algorithms import NAMES as ALGORITHMS
+from briefing.text.patterns import PatternError, compile_user
 from briefing.xdg import config_home
 
 if sys.version_info >= (3, 11):
@@ -284,9 +285,12 @@ def _check_values(config: Config, origin: str) -> None:
         raise ConfigError(f"{origin}: 'stories.max' must be 0 (all) or more, got {stories.max}")
     for pattern in config.clean.drop_patterns:
         try:
-            re.compile(pattern)
-        except re.error as error:
-            raise ConfigError(f"{origin}: 'clean.drop_patterns' has an invalid pattern {pattern!r}: {error}") from error
+            compile_user(pattern)
+        except PatternError as error:
+            raise ConfigError(
+                f"{origin}: 'clean.drop_patterns' has an invalid pattern {pattern!r}: {error}; patterns run on "
+                "RE2, in time linear in the line: Python's syntax without lookaround or backreferences"
+            ) from error
 
 
 def parse_scheduler(value: str) -> tuple[str, int | str]:

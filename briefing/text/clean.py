@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from briefing.models import Removal
+from briefing.text.patterns import Pattern, compile_user
 
 MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
@@ -85,7 +86,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advertising", re.compile(r"^(?:advertising|advertisement|sponsored(?: content)?|ad)$", re.I)),
     ("video", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$|^.{1,120}\s\d{1,2}:\d{2}(?::\d{2})?$")),
     ("counter", re.compile(r"^[\d\s.,;:|+\-–—/]*$")),
-    ("contact", re.compile(r"\[email\s*protected\]|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.I)),
+    # The local part starts only where a run of its characters starts: tried from inside a
+    # run, it rescans that run to its end at every position (quadratic on "a.a.a.…@").
+    ("contact", re.compile(r"\[email\s*protected\]|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+\b", re.I)),
     (
         "credit",
         re.compile(
@@ -116,7 +119,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("source_line", re.compile(r"^source(?: link)?:?$|^source:\s*\S.{0,60}$", re.I)),
     ("bullet", re.compile(r"^[•·▪►▸●◦‣]\s*")),
-    ("tags", re.compile(r"^#?\w*[a-z][A-Z]\w*$|^(?:#\w+\s*){1,}$")),
+    # One camelCase word (the lookahead finds the lower-upper pair in one pass), or hashtags.
+    ("tags", re.compile(r"^#?(?=\w*[a-z][A-Z])\w+$|^(?:#\w+\s*){1,}$")),
     (
         "caption",
         re.compile(r"(?:photo|video|image|illustration|graphic)(?:\s+\w+)?(?:/[\w ]+)?:\s*[A-Z][\w.' -]{2,40}$", re.I),
@@ -154,7 +158,8 @@ _GLUED = re.compile(
 _GLUE_HINT = re.compile(r"[.!?”\"’](?=[A-Z“\"‘])")
 _HEX = frozenset("0123456789abcdef")
 _BRACES = re.compile(r"\{([^{}\n]{1,60})\}")
-_TRAILING_HASH = re.compile(r"\s+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}$")
+# Tried only where a run of spaces starts: from inside a run it would rescan the run each time.
+_TRAILING_HASH = re.compile(r"(?<!\s)\s+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}$")
 _ORPHAN_PERIOD = re.compile(r"(?<=[.!?”\"])\s+\.(?=\s|$)")
 _TERMINAL = re.compile(r"[.!?…\"”’)\]]$")
 _FUNCTION_WORDS = frozenset(
@@ -243,7 +248,7 @@ def clean_page(text: str, drop_patterns: tuple[str, ...] = ()) -> CleanedPage:
     """Split a page into metadata and body text, recording every piece dropped."""
     removed: list[Removal] = []
     lines = _lines(normalize(text))
-    lines = _drop_lines(lines, [re.compile(p) for p in drop_patterns], removed)
+    lines = _drop_lines(lines, [compile_user(p) for p in drop_patterns], removed)
     title, source, date, lines = _leading_block(lines, removed)
     for item in removed:
         if date is None and item.rule == "date":
@@ -266,7 +271,7 @@ def clean_extracted(text: str, title: str | None = None, drop_patterns: tuple[st
     heading = _title_key(title or "")
     while lines and heading and _repeats_title(_title_key(lines[0].text), heading):
         removed.append(Removal("headline", lines.pop(0).text))
-    lines = _drop_lines(lines, [re.compile(p) for p in drop_patterns], removed, footer=False)
+    lines = _drop_lines(lines, [compile_user(p) for p in drop_patterns], removed, footer=False)
     paragraphs = [_clean_inline(line.text, removed) for line in lines]
     body = "\n\n".join(p for p in paragraphs if any(ch.isalpha() for ch in p))
     return CleanedPage(body, None, None, None, tuple(removed))
@@ -303,9 +308,7 @@ def _line_rule(text: str) -> str | None:
     return None
 
 
-def _drop_lines(
-    lines: list[_Line], user: list[re.Pattern[str]], removed: list[Removal], footer: bool = True
-) -> list[_Line]:
+def _drop_lines(lines: list[_Line], user: list[Pattern], removed: list[Removal], footer: bool = True) -> list[_Line]:
     """Drop chrome lines, the footer after an end-of-article line (if `footer`), and video titles."""
     kept: list[_Line] = []
     in_footer = False
