@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import os
 import signal
 import sys
@@ -18,6 +19,7 @@ from contextlib import AbstractContextManager, ExitStack
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from briefing import __version__
 from briefing.errors import BriefingError, ExitCode, UsageError
 from briefing.printable import printable
 
@@ -65,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 written, 1 nothing to summarize, 2 usage or config, 3 output, 4 history, 130 Ctrl-C.",
     )
     parser.set_defaults(config=None, debug=False)
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(dest="command")
 
     algorithms = "\n".join(f"  {a.name:<10} {a.description}\n  {'':<10} {a.cost}" for a in ALGORITHMS.values())
@@ -109,7 +112,9 @@ def _parser() -> argparse.ArgumentParser:
 
     tui = commands.add_parser("tui", parents=[common], help="open the briefing in the terminal UI (the default)")
     tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
-    tui.add_argument("--no-store", action="store_true", help="do not record this briefing in the history")
+    tui.add_argument(
+        "--no-store", action="store_true", help="neither mark items against the history nor record what w writes"
+    )
 
     commands.add_parser("history", parents=[common], help="list past briefings")
     show = commands.add_parser("show", parents=[common], help="print a past briefing exactly as it was printed")
@@ -231,9 +236,9 @@ def _read(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> int:
     from briefing.config import load_config
+    from briefing.history.listing import history_lines
     from briefing.history.store import Store, store_path
     from briefing.output import write_stdout
-    from briefing.printable import name
 
     config = load_config(args.config)
     with Store(store_path(config)) as store:
@@ -241,14 +246,7 @@ def _history(args: argparse.Namespace) -> int:
     if not past:
         say("no briefings recorded yet")
         return ExitCode.OK
-    lines = [f"{'id':>5}  {'made':<16}  {'news of':<10}  {'articles':>8}  {'items':>5}  key terms"]
-    for entry in past:
-        made = f"{entry.day} {entry.created[11:16]}" if entry.created[:10] == entry.day else entry.day
-        lines.append(
-            f"{entry.id:>5}  {made:<16}  {entry.date or 'undated':<10}  {entry.articles:>8}  {entry.items:>5}  "
-            f"{name(', '.join(entry.key_terms))}"
-        )
-    write_stdout("\n".join(lines) + "\n")
+    write_stdout("\n".join(history_lines(past)) + "\n")
     return ExitCode.OK
 
 
@@ -298,6 +296,8 @@ def _tui(args: argparse.Namespace) -> int:
     from briefing.config import load_config
 
     config = load_config(args.config)
+    sources = list(getattr(args, "sources", None) or [])
+    _check_sources(sources)  # a typo is a shell error, before the screen is taken over
     if sys.stdout is None or not sys.stdout.isatty() or sys.stdin is None or not sys.stdin.isatty():
         say("the TUI needs a terminal; use 'briefing digest' in scripts")
         return ExitCode.USAGE
@@ -309,25 +309,40 @@ def _tui(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     from briefing.tui.app import create_app
 
-    sources = getattr(args, "sources", None) or list(config.sources.paths)
     app = create_app(sources, config, store=not getattr(args, "no_store", False))
     app.run()
     return app.return_code or ExitCode.OK  # Textual sets 1 when the app crashed
 
 
+def _check_sources(sources: list[str]) -> None:
+    """A UsageError for the first named source (not a URL) that does not exist."""
+    from briefing.printable import name
+    from briefing.sources.gather import is_url
+
+    for source in sources:
+        if not is_url(source) and not os.path.lexists(source):
+            raise UsageError(f"{name(source)}: no such file or folder")
+
+
 _COMMANDS = frozenset({"digest", "read", "fetch", "feeds", "tui", "history", "show", "eval"})
+_GLOBAL_OPTIONS = frozenset({"--config", "--debug", "-h", "--help", "--version"})
 
 
 def _with_command(argv: list[str]) -> list[str]:
-    """`briefing FOLDER...` means `briefing tui FOLDER...`, as bare `briefing` means the TUI.
+    """`briefing FOLDER...` and `briefing --no-store` mean `briefing tui ...`, as bare `briefing`
+    means the TUI.
 
-    Only for an existing file or folder, so that a mistyped command still gets argparse's
-    "invalid choice" rather than "no such file".
+    A word that is no command is taken for a source (and a missing one is then reported as
+    such), unless it is close to a command's name: "digset" still gets argparse's "invalid
+    choice", with the commands listed.
     """
     index = 0
-    while index < len(argv) and argv[index].startswith("-"):
+    while index < len(argv) and argv[index] in _GLOBAL_OPTIONS:
         index += 2 if argv[index] == "--config" else 1
-    if index < len(argv) and argv[index] not in _COMMANDS and os.path.exists(argv[index]):
+    if index == len(argv) or argv[index] in _COMMANDS:
+        return argv
+    word = argv[index]
+    if word.startswith("-") or os.path.lexists(word) or not difflib.get_close_matches(word, _COMMANDS, cutoff=0.7):
         return [*argv[:index], "tui", *argv[index:]]
     return argv
 

@@ -60,23 +60,23 @@ def _cited(briefing: Briefing) -> tuple[list[Article], str | None]:
     return cited, f"and {others} other article{'s' if others > 1 else ''}, not quoted above"
 
 
-def _plural(count: int, noun: str, nouns: str = "") -> str:
+def plural(count: int, noun: str, nouns: str = "") -> str:
     """`1 article`, `2 articles`; `nouns` for irregular plurals."""
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def _counts(briefing: Briefing) -> str:
     """What was read and what was kept; stories are counted only where there are several."""
-    read = f"{_plural(len(briefing.articles), 'article')}, {_plural(briefing.sentence_count, 'sentence')}"
+    read = f"{plural(len(briefing.articles), 'article')}, {plural(briefing.sentence_count, 'sentence')}"
     algorithm = briefing.settings.algorithm
     repeats = f", {briefing.repeats_left_out} repeats left out" if briefing.repeats_left_out else ""
     if briefing.story_count <= 1 and not briefing.settings.topic:
         return f"{read}, {len(briefing.items)} in this briefing{repeats} ({algorithm})"
     topic = f" about “{name(briefing.settings.topic)}”" if briefing.settings.topic else ""
     return (
-        f"{read}, {_plural(briefing.story_count, 'story', 'stories')}; "
-        f"{_plural(len(briefing.stories), 'story', 'stories')}{topic} with "
-        f"{_plural(len(briefing.items), 'item')} in this briefing{repeats} ({algorithm})"
+        f"{read}, {plural(briefing.story_count, 'story', 'stories')}; "
+        f"{plural(len(briefing.stories), 'story', 'stories')}{topic} with "
+        f"{plural(len(briefing.items), 'item')} in this briefing{repeats} ({algorithm})"
     )
 
 
@@ -115,7 +115,7 @@ def _sections(briefing: Briefing) -> list[tuple[Story | None, list[BriefingItem]
 
 def _story_line(story: Story) -> str:
     """`10 articles, 3 sources; new story`: how widely the story is reported, and if it is new."""
-    line = f"{_plural(len(story.articles), 'article')}, {_plural(story.sources, 'source')}"
+    line = f"{plural(len(story.articles), 'article')}, {plural(story.sources, 'source')}"
     return f"{line}; new story" if story.mark == "new" else line
 
 

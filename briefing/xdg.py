@@ -42,6 +42,11 @@ def data_home() -> Path | None:
     return _base("XDG_DATA_HOME", ".local", "share")
 
 
+def state_home() -> Path | None:
+    """$XDG_STATE_HOME, or ~/.local/state; None without either."""
+    return _base("XDG_STATE_HOME", ".local", "state")
+
+
 def expand_user(path: str) -> Path | None:
     """`path` with a leading ~ or ~user expanded; None when that home folder is unknown."""
     if not path.startswith("~"):

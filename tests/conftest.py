@@ -26,8 +26,9 @@ def trio_folder(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def private_history(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test (and every process it starts) keeps its history out of the user's."""
+    """Every test (and every process it starts) keeps its history, and the TUI's theme, out of the user's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
 
 

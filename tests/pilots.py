@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import io
 from dataclasses import replace
 from pathlib import Path
 
+from rich.console import Console
 from textual.pilot import Pilot
+from textual.widgets import Static
 from textual.worker import WorkerFailed
 
 from briefing.config import Config, KeysConfig, OutputConfig
@@ -36,3 +39,10 @@ def screen_text(app: BriefingApp) -> str:
     """What a person sees on the screen right now, as lines of text."""
     strips = app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def text_of(static: Static, width: int = 200) -> str:
+    """What a Static shows, as plain text (for Rich tables and groups, which have no `plain`)."""
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(static.content)
+    return console.export_text()

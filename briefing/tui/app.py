@@ -12,27 +12,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Literal
 
-from textual import work
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal
+from textual import events, work
+from textual.app import App
 from textual.notifications import SeverityLevel
-from textual.widgets import Footer, Input, LoadingIndicator, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from briefing import load_articles, render, summarize
+from briefing import render, summarize
 from briefing.clock import today
 from briefing.config import Config
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, SourceError
 from briefing.history.daily import earlier_items, record
 from briefing.history.store import Store, StoreError, store_path
-from briefing.models import Article, Briefing, BriefingItem, Notice, Skipped, SourceSentence
+from briefing.models import Article, Briefing, Skipped
 from briefing.output import expand_path, write_output
 from briefing.printable import printable
+from briefing.sources.gather import gather
+from briefing.tui import clipboard, theme
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.keys import ACTIONS, LEGEND, bindings, help_rows
 from briefing.tui.messages import (
     ArticlesRead,
+    Copied,
     HistoryRead,
+    NothingToRead,
     PastListed,
     PastShown,
     Progressed,
@@ -41,37 +43,11 @@ from briefing.tui.messages import (
     Written,
 )
 from briefing.tui.screens.algorithm import AlgorithmScreen
-from briefing.tui.screens.article import ArticleScreen
-from briefing.tui.screens.explain import ExplainScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
-from briefing.tui.widgets.items import ItemList
-from briefing.tui.widgets.sources import SourceList
-from briefing.tui.widgets.status import StatusBar
-
-# (binding id, action, footer label, help text); the keys come from config.toml [keys].
-ACTIONS = (
-    ("down", "cursor_down", "Down", "next item or source sentence"),
-    ("up", "cursor_up", "Up", "previous item or source sentence"),
-    ("next_pane", "app.focus_next", "Next pane", "switch between items and sources"),
-    ("previous_pane", "app.focus_previous", "Previous pane", "switch back"),
-    ("open", "open", "Article", "open the full article at the sentence"),
-    ("longer", "longer", "Longer", "one more item, re-summarized"),
-    ("shorter", "shorter", "Shorter", "one item fewer, re-summarized"),
-    ("algorithm", "algorithm", "Algorithm", "choose the algorithm that rates sentences"),
-    ("filter", "filter", "Filter", "filter items and source sentences by text"),
-    ("explain", "explain", "Explain", "what cleaning removed from this article, and why"),
-    ("write", "write", "Write", "write the digest to the configured file"),
-    ("copy", "copy", "Copy", "copy the sentence to the clipboard"),
-    ("repeats", "repeats", "Repeats", "hide or show items that repeat recent briefings"),
-    ("history", "history", "History", "open a past briefing"),
-    ("help", "help", "Help", "this list"),
-    ("quit", "quit", "Quit", "quit"),
-)
-_MAIN_SCREEN_ACTIONS = {action for key, action, _, _ in ACTIONS if key not in ("quit", "help")}
-_KEY_NAMES = {"question_mark": "?", "slash": "/", "plus": "+", "minus": "-", "enter": "⏎"}
-_SHOWN_IN_FOOTER = {"open", "longer", "shorter", "algorithm", "filter", "write", "history", "help", "quit"}
-NARROW = 100
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.welcome import WelcomeScreen
+from briefing.tui.widgets.footer import NARROW
 
 
 class Cancelled(Exception):
@@ -84,61 +60,61 @@ class BriefingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {BriefingCommands}
-    BINDINGS = [
-        Binding(key, action, label, show=key in _SHOWN_IN_FOOTER, id=key, priority=key == "quit")
-        for key, action, label, _ in ACTIONS
-    ]
+    BINDINGS = bindings(everywhere=True)
 
-    def __init__(self, sources: list[str], config: Config, store: bool = True) -> None:
+    def __init__(self, sources: list[str], config: Config, store: bool = True, theme_name: str | None = None) -> None:
         super().__init__()
         self.sources = sources
         self.config = config
         self.store = store
         self.articles: tuple[Article, ...] | None = None  # once read
+        self.problems: list[object] = []  # files skipped or noted while reading
         self.history: Literal["reading", "read", "off"] = "reading" if store else "off"
         self.previous: list[str] | None = None  # the earlier items marks are made against, once read
         self.day = today()  # the day the briefing is made for; marks compare with the days before
         self.wanted = Request(config.summary.sentences or 8, config.summary.algorithm)
-        self.hide_repeats = False
-        self.filter_text = ""
         self.briefing: Briefing | None = None
-        self.shown: list[int] = []
-        self.set_keymap({key: getattr(config.keys, key) for key, *_ in ACTIONS})
+        self.keymap = {action.id: getattr(config.keys, action.id) for action in ACTIONS}
+        self.set_keymap(self.keymap)
+        if theme_name in self.available_themes:
+            self.theme = theme_name
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="top"):
-            yield StatusBar()
-            yield LoadingIndicator(id="busy")
-        with Horizontal(id="panes"):
-            items = ItemList(id="items")
-            items.border_title = "Briefing"
-            yield items
-            sources = SourceList(id="sources")
-            sources.border_title = "Sources"
-            yield sources
-        yield Input(
-            placeholder="filter items and source sentences (enter or escape to close)", id="filter", disabled=True
-        )
-        yield Footer()
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Briefing actions belong to the main screen; over an article or a dialog they are off."""
-        return not (action in _MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
+    @property
+    def main(self) -> MainScreen:
+        """The main screen, under any article or dialog."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
 
-    def on_mount(self) -> None:
-        self.query_one(ItemList).focus()
-        self._busy("Reading articles…")
+    def start(self) -> None:
+        """Begin reading the articles; the main screen calls it once it is there to show them."""
+        self.main.busy("Reading articles…")
         self._read_articles(self.sources, self.config)
 
-    def on_resize(self) -> None:
-        self.screen.set_class(self.size.width < NARROW, "-narrow")
+    def on_resize(self, event: events.Resize) -> None:
+        """Stack the panes on narrow terminals, by the new size (the event's: the app's own size
+        may still be the old one). On the app, so a screen under an article follows too."""
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    def watch_theme(self, name: str) -> None:
+        """Remember the chosen theme for the next start."""
+        if self.is_running:
+            self._save_theme(name)
 
     # Workers: each calls one core function and posts the result; the handlers below are the
     # only code that changes the app's state, always on the app's thread.
 
     @work(thread=True, group="load", exit_on_error=False)
     def _read_articles(self, sources: list[str], config: Config) -> None:
-        self.post_message(ArticlesRead(*load_articles(sources, config, self._progress())))
+        try:
+            self.post_message(ArticlesRead(*gather(sources, config, self._progress())))
+        except SourceError as error:
+            if sources:
+                raise
+            self.post_message(NothingToRead(str(error)))  # nothing named, nothing configured
 
     @work(thread=True, group="history", exit_on_error=False)
     def _read_history(self, articles: tuple[Article, ...], config: Config, day: str) -> None:
@@ -191,6 +167,14 @@ class BriefingApp(App[None]):
         with Store(store_path(config)) as store:
             self.post_message(PastShown(store.show(str(number), "text", self.day)))
 
+    @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)
+    def _copy(self, text: str) -> None:
+        self.post_message(Copied(text, clipboard.copy(text)))
+
+    @work(thread=True, exclusive=True, group="theme", exit_on_error=False)
+    def _save_theme(self, name: str) -> None:
+        theme.save(name)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Every worker's failure, expected or not, becomes a notification; the app carries on."""
         worker = event.worker
@@ -199,11 +183,14 @@ class BriefingApp(App[None]):
         error = worker.error
         reason = str(error) if isinstance(error, BriefingError) else f"{type(error).__name__}: {error}"
         if worker.group in ("load", "summarize"):
-            self.query_one("#busy").display = False
-            self.query_one(StatusBar).update("No briefing")
-        title = {"load": "No articles", "summarize": "Could not summarize", "write": "Not written"}.get(
-            worker.group, "No history"
-        )
+            self.main.failed()
+        title = {
+            "load": "No articles",
+            "summarize": "Could not summarize",
+            "write": "Not written",
+            "history": "No history",
+            "theme": "Theme not remembered",
+        }.get(worker.group, "Failed")
         self.tell(reason, title=title, severity="error", timeout=10)
 
     def tell(self, message: str, title: str = "", severity: SeverityLevel = "information", timeout: float = 5) -> None:
@@ -214,14 +201,18 @@ class BriefingApp(App[None]):
 
     def on_articles_read(self, message: ArticlesRead) -> None:
         self.articles = message.articles
+        self.problems = message.problems
         if message.problems:
             self.tell(problems_summary(message.problems), severity="warning")
         if self.store:
-            self._busy("Reading the history…")
+            self.main.busy("Reading the history…")
             self._read_history(message.articles, self.config, self.day)
         else:
-            self.history = "off"
             self.resummarize()
+
+    def on_nothing_to_read(self, message: NothingToRead) -> None:
+        self.main.failed()
+        self.push_screen(WelcomeScreen(message.reason))
 
     def on_history_read(self, message: HistoryRead) -> None:
         self.previous = message.previous
@@ -231,18 +222,35 @@ class BriefingApp(App[None]):
         self.resummarize()
 
     def on_progressed(self, message: Progressed) -> None:
-        self._busy(f"{message.stage.capitalize()}… {message.fraction:.0%}")
+        self.main.busy(f"{message.stage.capitalize()}… {message.fraction:.0%}")
 
     def on_summarized(self, message: Summarized) -> None:
         if message.request == self.wanted:
-            self.show_briefing(message.briefing)
+            self.briefing = message.briefing
+            self.main.show(message.briefing)
 
     def on_written(self, message: Written) -> None:
         self.tell(f"Wrote {message.path.resolve()}", title="Digest written")
         if message.problem:
             self.tell(f"{message.problem}; the briefing was not recorded", severity="warning")
 
+    def on_copied(self, message: Copied) -> None:
+        if message.tool:
+            self.tell(f"Copied the sentence to the clipboard ({message.tool})")
+            return
+        # No clipboard program answered: ask the terminal (OSC 52). Whether it obliges cannot
+        # be known from here, so the message does not claim that it did.
+        self.copy_to_clipboard(message.text)
+        self.tell(
+            "Asked the terminal to copy the sentence (OSC 52); terminals that do not allow it ignore it",
+            title="Copy",
+        )
+
     def on_past_listed(self, message: PastListed) -> None:
+        if not message.past:
+            self.tell("No briefing recorded yet: w writes the digest and records it", title="History")
+            return
+
         def chosen(number: int | None) -> None:
             if number is not None:
                 self._show_past(self.config, number)
@@ -258,75 +266,10 @@ class BriefingApp(App[None]):
         """Make the briefing the user asks for now; an older request still running is cancelled."""
         if self.articles is None or self.history == "reading":
             return
-        self._busy("Summarizing…")
+        self.main.busy("Summarizing…")
         self._summarize(self.wanted, self.articles, self.previous)
 
-    def _busy(self, doing: str) -> None:
-        self.query_one("#busy").display = True
-        if self.briefing is None:
-            self.query_one(StatusBar).update(doing)
-
-    def show_briefing(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-        self.query_one(StatusBar).show(briefing)
-        items = self.query_one(ItemList)
-        self.query_one("#busy").display = False
-        self.shown = items.show(briefing, self.filter_text, self.hide_repeats)
-        self._show_sources()
-
-    # What is highlighted -------------------------------------------------------------------
-
-    @property
-    def current_item(self) -> BriefingItem | None:
-        items = self.query_one(ItemList)
-        if self.briefing is None or items.highlighted is None or items.highlighted >= len(self.shown):
-            return None
-        return self.briefing.items[self.shown[items.highlighted]]
-
-    @property
-    def current_source(self) -> SourceSentence | None:
-        item = self.current_item
-        if item is None:
-            return None
-        sources = self.query_one(SourceList)
-        if self.focused is sources and sources.highlighted is not None:
-            option = sources.get_option_at_index(sources.highlighted)
-            return item.sources[int(option.id or 0)]
-        return item.sources[0]
-
-    def _article(self, id: str) -> Article:
-        assert self.briefing is not None
-        return next(a for a in self.briefing.articles if a.id == id)
-
-    def _show_sources(self) -> None:
-        articles = {a.id: a for a in self.briefing.articles} if self.briefing else {}
-        for sources in self.query(SourceList):  # none while the app shuts down
-            sources.show(self.current_item, articles, self.filter_text)
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "items":
-            self._show_sources()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id in ("items", "sources"):
-            self.action_open()
-
     # Actions -------------------------------------------------------------------------------
-
-    def action_cursor_down(self) -> None:
-        if isinstance(self.focused, OptionList):
-            self.focused.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if isinstance(self.focused, OptionList):
-            self.focused.action_cursor_up()
-
-    def action_open(self) -> None:
-        source = self.current_source
-        if source is None or self.briefing is None:
-            return
-        marked = {s.sentence for item in self.briefing.items for s in item.sources[:1] if s.article == source.article}
-        self.push_screen(ArticleScreen(self._article(source.article), source.sentence, marked))
 
     def action_longer(self) -> None:
         """One more item (per story). Presses while a summary runs add up: each asks for one more."""
@@ -349,64 +292,28 @@ class BriefingApp(App[None]):
                 self.wanted = replace(self.wanted, algorithm=name)
                 self.resummarize()
 
-        self.push_screen(AlgorithmScreen(self.wanted.algorithm), chosen)
-
-    def action_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        field.disabled = False
-        field.add_class("-visible")
-        field.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.filter_text = event.value.strip()
-        if self.briefing is not None:
-            self.shown = self.query_one(ItemList).show(self.briefing, self.filter_text, self.hide_repeats)
-            self._show_sources()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self._close_filter()
-
-    def on_key(self, event: object) -> None:
-        if event.key == "escape" and self.focused is self.query_one("#filter"):
-            self._close_filter()
-
-    def _close_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        field.remove_class("-visible")
-        field.disabled = True
-        self.query_one(ItemList).focus()
-
-    def action_explain(self) -> None:
-        source = self.current_source
-        if source is not None:
-            self.push_screen(ExplainScreen(self._article(source.article)))
+        articles = len(self.articles) if self.articles is not None else None
+        self.push_screen(AlgorithmScreen(self.wanted.algorithm, articles), chosen)
 
     def action_write(self) -> None:
         if self.briefing is not None:
             self._write(self.briefing, self.config, self.store)
 
-    def action_copy(self) -> None:
-        source = self.current_source
-        if source is not None:
-            self.copy_to_clipboard(source.text)
-            self.notify("Copied the sentence to the clipboard")
-
-    def action_repeats(self) -> None:
-        self.hide_repeats = not self.hide_repeats
-        if self.briefing is not None:
-            self.shown = self.query_one(ItemList).show(self.briefing, self.filter_text, self.hide_repeats)
-            self._show_sources()
-        self.notify("Repeats hidden" if self.hide_repeats else "Repeats shown")
-
     def action_history(self) -> None:
         self._list_history(self.config)
 
+    def copy_text(self, text: str) -> None:
+        self._copy(text)
+
     def action_help(self) -> None:
-        rows = []
-        for key, _, _, text in ACTIONS:
-            names = getattr(self.config.keys, key).split(",")
-            rows.append((", ".join(_KEY_NAMES.get(n.strip(), n.strip()) for n in names), text))
-        self.push_screen(HelpScreen(rows))
+        legend = LEGEND if self.screen is self.main else ()
+        self.push_screen(HelpScreen(help_rows(self.screen, self.keymap), legend))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """What changes the briefing works from the main screen only, not over an article or a dialog."""
+        if action in ("longer", "shorter", "algorithm", "write", "history"):
+            return self.screen is self.main
+        return True
 
 
 def _most_items(briefing: Briefing) -> int:
@@ -414,7 +321,7 @@ def _most_items(briefing: Briefing) -> int:
     return max((len(story.items) for story in briefing.stories), default=len(briefing.items))
 
 
-def problems_summary(problems: Sequence[Skipped | Notice]) -> str:
+def problems_summary(problems: Sequence[object]) -> str:
     """One line for the files skipped or noted while reading, however many there are."""
     if len(problems) == 1:
         return str(problems[0])
@@ -426,5 +333,5 @@ def problems_summary(problems: Sequence[Skipped | Notice]) -> str:
 
 
 def create_app(sources: list[str], config: Config, store: bool = True) -> BriefingApp:
-    """The app the CLI runs and the tests drive."""
-    return BriefingApp(sources, config, store)
+    """The app the CLI runs and the tests drive, in the theme the user chose last."""
+    return BriefingApp(sources, config, store, theme.saved())

@@ -1,4 +1,5 @@
-"""Command-palette entries for the app's actions (themes come with Textual's own provider)."""
+"""The command palette offers every action of the main screen by name (themes come with
+Textual's own provider); it reads the same table as the keys and `?`."""
 
 from __future__ import annotations
 
@@ -6,27 +7,26 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-COMMANDS = (
-    ("Open the article at this sentence", "open"),
-    ("Longer briefing (one more item)", "longer"),
-    ("Shorter briefing (one item fewer)", "shorter"),
-    ("Choose the algorithm", "algorithm"),
-    ("Filter items and sources", "filter"),
-    ("Explain what cleaning removed", "explain"),
-    ("Write the digest to a file", "write"),
-    ("Copy the sentence", "copy"),
-    ("Show the keys", "help"),
-)
+from briefing.tui.keys import ACTIONS
+
+
+def _title(help_text: str) -> str:
+    return help_text[0].upper() + help_text[1:]
 
 
 class BriefingCommands(Provider):
+    def _run(self, action: str) -> None:
+        """Run `action` on the main screen (under the palette), or the app's own."""
+        self.app.call_later(self.app.run_action, action, self.app.screen_stack[0])
+
     async def discover(self) -> Hits:
-        for title, action in COMMANDS:
-            yield DiscoveryHit(title, partial(self.app.run_action, action))
+        for action in ACTIONS:
+            yield DiscoveryHit(_title(action.help), partial(self._run, action.action))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action in COMMANDS:
-            score = matcher.match(title)
+        for action in ACTIONS:
+            title = _title(action.help)
+            score = max(matcher.match(title), matcher.match(action.label))
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self.app.run_action, action))
+                yield Hit(score, matcher.highlight(title), partial(self._run, action.action))

@@ -13,7 +13,7 @@ from pathlib import Path
 from textual.message import Message
 
 from briefing.history.store import PastBriefing
-from briefing.models import Article, Briefing, Notice, Skipped
+from briefing.models import Article, Briefing
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,14 @@ class Request:
 @dataclass
 class ArticlesRead(Message):
     articles: tuple[Article, ...]
-    problems: list[Skipped | Notice]
+    problems: list[object]  # Skipped, Notice or a fetch failure, each printable with str()
+
+
+@dataclass
+class NothingToRead(Message):
+    """No source was named and none configured gave an article: time for the welcome."""
+
+    reason: str
 
 
 @dataclass
@@ -77,3 +84,11 @@ class PastShown(Message):
     """A past briefing exactly as it was written."""
 
     text: str
+
+
+@dataclass
+class Copied(Message):
+    """`tool` put `text` on the system clipboard; empty when no clipboard program could."""
+
+    text: str
+    tool: str

@@ -34,7 +34,7 @@ async def test_j_and_k_move_between_items(trio_folder: Path, tmp_path: Path) -> 
         assert items.highlighted == 2
         await pilot.press("k")
         assert items.highlighted == 1
-        assert app.current_item is app.briefing.items[1]
+        assert app.main.current_item is app.briefing.items[1]
 
 
 async def test_tab_switches_to_the_sources_and_enter_opens_that_article(trio_folder: Path, tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ async def test_slash_filters_items_and_sources(trio_folder: Path, tmp_path: Path
         await pilot.press("slash", *"ferry")
         items = app.query_one(ItemList)
         assert 0 < items.option_count < len(app.briefing.items)
-        assert all("ferry" in app.briefing.items[i].text.lower() for i in app.shown)
+        assert all("ferry" in app.briefing.items[i].text.lower() for i in app.main.shown)
         await pilot.press("enter")
         assert app.focused is items
 
@@ -127,6 +127,7 @@ async def test_c_copies_the_sentence(trio_folder: Path, tmp_path: Path) -> None:
     async with app.run_test() as pilot:
         await ready(pilot)
         await pilot.press("c")
+        await ready(pilot)
         assert app.clipboard == app.briefing.items[0].text
 
 
@@ -137,7 +138,7 @@ async def test_question_mark_lists_every_key(trio_folder: Path, tmp_path: Path) 
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert len(app.screen.rows) == 16
-        assert ("?", "this list") in app.screen.rows
+        assert ("?", "the keys that work here") in app.screen.rows
 
 
 async def test_keys_are_remapped_from_config(trio_folder: Path, tmp_path: Path) -> None:
@@ -195,12 +196,15 @@ async def test_nothing_is_cut_mid_word_when_narrow(trio_folder: Path, tmp_path: 
     app = app_for(trio_folder, tmp_path)
     async with app.run_test(size=size) as pilot:
         await ready(pilot)
-        assert app.screen.has_class("-narrow") == (size[0] < 100)
+        assert app.has_class("-narrow") == (size[0] < 100)
 
 
 async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(
     trio_folder: Path, tmp_path: Path, clock: Clock
 ) -> None:
+    from textual.widgets import OptionList
+
+    from briefing.history.listing import history_lines
     from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
 
     first = app_for(trio_folder, tmp_path)
@@ -216,13 +220,16 @@ async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(
         assert {item.mark for item in app.briefing.items} == {"repeat"}
         items = app.query_one(ItemList)
         await pilot.press("r")
-        assert items.option_count == 0
+        assert app.main.shown == [] and items.option_count == 1
+        assert "No item is new" in str(items.get_option_at_index(0).prompt)
         await pilot.press("r")
         assert items.option_count == len(app.briefing.items)
         await pilot.press("h")
         await ready(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert len(app.screen.past) == 1
+        listed = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+        assert listed == history_lines(app.screen.past)  # as `briefing history` prints it
         await pilot.press("enter")
         await ready(pilot)
         assert isinstance(app.screen, PastBriefingScreen)

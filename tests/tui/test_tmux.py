@@ -106,7 +106,7 @@ def test_briefing_in_tmux(terminal: Terminal, trio_folder: Path) -> None:
     assert "Briefing for " in main
     terminal.keys("Enter")
     article = terminal.wait_for("esc Back")
-    assert "River Gazette: Harbour Bridge Shut After Cracks Found" in article
+    assert "River Gazette · Harbour Bridge Shut After Cracks Found" in article
     terminal.keys("Escape")
     terminal.wait_for("+ Longer")
     terminal.keys("q")

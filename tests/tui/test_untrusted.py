@@ -46,10 +46,10 @@ async def test_markup_in_a_title_is_shown_literally(tmp_path: Path) -> None:
     app = app_for(folder, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert "[b]Gazette: [/] [@click=app.quit]Bridge[/] closed" in screen_text(app)
+        assert "[b]Gazette · [/] [@click=app.quit]Bridge[/] closed" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert "[b]Gazette: [/] [@click=app.quit]Bridge[/] closed" in screen_text(app)
+        assert "[b]Gazette · [/] [@click=app.quit]Bridge[/] closed" in screen_text(app)
         await pilot.press("escape", "e")
         await pilot.pause()
         assert app.return_code is None

@@ -1,16 +1,18 @@
-"""The full cleaned article, the chosen sentence highlighted and scrolled into view."""
+"""The full cleaned article, the chosen sentence highlighted in the middle of the screen."""
 
 from __future__ import annotations
 
+from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from briefing.models import Article
-from briefing.render import printable
+from briefing.printable import name, printable
+from briefing.tui.widgets.footer import KeyFooter
 
 
 def article_text(article: Article, chosen: int, marked: set[int]) -> list[Text]:
@@ -30,13 +32,27 @@ def article_text(article: Article, chosen: int, marked: set[int]) -> list[Text]:
     return paragraphs
 
 
+def article_title(article: Article) -> Text:
+    title = Text(name(article.source), style="bold")
+    title.append(" · ")
+    title.append(name(article.title), style="bold")
+    title.append(f"  {article.date or 'undated'}", style="dim")
+    return title
+
+
 class ArticleScreen(Screen[None]):
-    """Read a sentence in context; escape or q goes back to the briefing."""
+    """Read a sentence in context; escape goes back to the briefing."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="article.back"),
-        Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
+        Binding("escape", "app.pop_screen", "Back", tooltip="back to the briefing", id="article.back"),
+        Binding("j,down", "scroll('down')", "Down", show=False, tooltip="scroll down a line", id="article.down"),
+        Binding("k,up", "scroll('up')", "Up", show=False, tooltip="scroll up a line", id="article.up"),
+        Binding(
+            "space,pagedown", "scroll('page_down')", "Page", show=False, tooltip="a page down", id="article.page_down"
+        ),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False, tooltip="a page up", id="article.page_up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, tooltip="the beginning", id="article.home"),
+        Binding("G,end", "scroll('end')", "End", show=False, tooltip="the end", id="article.end"),
     ]
 
     def __init__(self, article: Article, chosen: int, marked: set[int]) -> None:
@@ -46,22 +62,43 @@ class ArticleScreen(Screen[None]):
         self.marked = marked
 
     def compose(self) -> ComposeResult:
-        title = Text(printable(f"{self.article.source}: {self.article.title}"), style="bold")
-        title.append(f"  {self.article.date or 'undated'} · {self.article.id}", style="dim")
-        yield Static(title, id="article-title")
+        yield Static(article_title(self.article), id="article-title")
         with VerticalScroll(id="article-body"):
             for position, paragraph in enumerate(article_text(self.article, self.chosen, self.marked)):
                 yield Static(paragraph, classes="paragraph", id=f"p{position}")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.center_chosen)
+
+    def center_chosen(self) -> None:
+        """Scroll so the chosen sentence sits mid-screen, with the text before it above."""
         sentence = next((s for s in self.article.sentences if s.index == self.chosen), None)
-        if sentence is not None:
-            position = self.article.text.count("\n\n", 0, sentence.start)
-            self.call_after_refresh(self.query_one(f"#p{position}").scroll_visible, top=True, animate=False)
+        if sentence is None:
+            return
+        number = self.article.text.count("\n\n", 0, sentence.start)
+        paragraph = self.query_one(f"#p{number}", Static)
+        start = self.article.text.rfind("\n\n", 0, sentence.start)
+        start = 0 if start < 0 else start + 2
+        width = paragraph.content_region.width or self.size.width
+        first = _lines(self.article.text[start : sentence.start], width, self.app.console) - 1
+        last = _lines(self.article.text[start : sentence.end], width, self.app.console) - 1
+        body = self.query_one("#article-body", VerticalScroll)
+        middle = paragraph.virtual_region.y + (first + last) // 2
+        body.scroll_to(y=max(0, middle - body.scrollable_content_region.height // 2), animate=False)
 
-    def action_scroll_down(self) -> None:
-        self.query_one("#article-body", VerticalScroll).scroll_down()
+    def action_scroll(self, how: str) -> None:
+        body = self.query_one("#article-body", VerticalScroll)
+        {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+        }[how](animate=False)
 
-    def action_scroll_up(self) -> None:
-        self.query_one("#article-body", VerticalScroll).scroll_up()
+
+def _lines(text: str, width: int, console: Console) -> int:
+    """How many lines `text` wraps to at `width` columns (at least one)."""
+    return max(1, len(Text(printable(text)).wrap(console, width)))

@@ -1,7 +1,8 @@
-"""What cleaning removed from one article, and the rule that removed each piece."""
+"""What cleaning removed from the article at hand, and which files were skipped, and why."""
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,23 +12,46 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.models import Article
-from briefing.render import printable
+from briefing.printable import name, printable
+
+
+def removed_table(article: Article) -> Table:
+    title = Text("Removed from “")
+    title.append(name(article.title), style="bold")
+    title.append(f"” ({name(article.source)})")
+    table = Table(title=title, expand=True, show_lines=False)
+    table.add_column("rule", style="cyan", no_wrap=True)
+    table.add_column("text", ratio=1)
+    for removal in article.removed:
+        table.add_row(removal.rule, Text(printable(removal.text)))
+    if not article.removed:
+        table.add_row("", "nothing was removed")
+    return table
+
+
+def problems_table(problems: list[object]) -> Table:
+    table = Table(title=f"Read with a problem: {len(problems)}", expand=True)
+    table.add_column("file, and why", ratio=1)
+    for problem in problems:
+        table.add_row(Text(name(problem)))
+    return table
 
 
 class ExplainScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,e", "app.pop_screen", "Close", id="explain.close")]
+    BINDINGS = [Binding("escape,e", "app.pop_screen", "Close", tooltip="close", id="explain.close")]
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article | None, problems: list[object]) -> None:
         super().__init__()
         self.article = article
+        self.problems = problems
 
     def compose(self) -> ComposeResult:
-        table = Table(title=f"Removed from {printable(self.article.id)}", expand=True, show_lines=False)
-        table.add_column("rule", style="cyan", no_wrap=True)
-        table.add_column("text", ratio=1)
-        for removal in self.article.removed:
-            table.add_row(removal.rule, Text(printable(removal.text)))
-        if not self.article.removed:
-            table.add_row("", "nothing was removed")
+        parts: list[RenderableType] = []
+        if self.article is not None:
+            parts.append(removed_table(self.article))
+        if self.problems:
+            parts.append(problems_table(self.problems))
+        if not parts:
+            parts.append(Text("Nothing was removed and no file was skipped."))
         with VerticalScroll(id="explain-box"):
-            yield Static(table)
+            yield Static(Group(*parts))

@@ -1,8 +1,9 @@
-"""Every key, as currently bound (after remapping from config.toml)."""
+"""The keys that work on the screen `?` was pressed on (as remapped), and what the marks mean."""
 
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,15 +14,25 @@ from textual.widgets import Static
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark", "app.pop_screen", "Close", id="help.close")]
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str]], legend: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__()
         self.rows = rows
+        self.legend = legend
 
     def compose(self) -> ComposeResult:
-        table = Table(title="Keys", show_header=False, box=None, padding=(0, 2))
+        table = Table(title="Keys", show_header=False, box=None, padding=(0, 1))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column()
         for keys, description in self.rows:
             table.add_row(keys, description)
-        table.add_row("ctrl+p", "command palette: the same actions, and themes")
+        table.add_row("ctrl+p", "command palette: every action by name, and themes")
         with VerticalScroll(id="help-box"):
             yield Static(table)
-            yield Static("escape closes", classes="hint")
+            if self.legend:
+                legend = Table(show_header=False, box=None, padding=(0, 1))
+                legend.add_column(style="bold cyan", no_wrap=True)
+                legend.add_column()
+                for sign, meaning in self.legend:
+                    legend.add_row(sign, meaning)
+                yield Static(legend, classes="legend")
+            yield Static(Text("escape closes"), classes="hint")

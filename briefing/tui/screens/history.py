@@ -1,4 +1,8 @@
-"""Past briefings from the history database; enter shows one exactly as it was written."""
+"""Past briefings from the history database; enter shows one exactly as it was written.
+
+The list is `briefing history`'s, line for line (order, ids, column headers), the newest,
+last, highlighted.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.history.listing import HEADER, history_line
 from briefing.history.store import PastBriefing
-from briefing.render import printable
+from briefing.printable import printable
+from briefing.tui.widgets.footer import KeyFooter
 
 
 class PastBriefingScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="past.back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="back to the briefing", id="past.back")]
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -24,13 +30,13 @@ class PastBriefingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="article-body"):
             yield Static(Text(printable(self.text)))
-        yield Footer()
+        yield KeyFooter()
 
 
 class HistoryScreen(ModalScreen[int | None]):
     """Choose a past briefing; dismisses with its id."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Close", id="history.close")]
+    BINDINGS = [Binding("escape", "dismiss_none", "Close", tooltip="close", id="history.close")]
 
     def __init__(self, past: list[PastBriefing]) -> None:
         super().__init__()
@@ -38,25 +44,17 @@ class HistoryScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         options = OptionList(
-            *(
-                Option(
-                    Text(
-                        printable(
-                            f"{p.created[:16].replace('T', ' ')}  {p.date or 'undated'}  {p.items} items  "
-                            f"{', '.join(p.key_terms)}"
-                        )
-                    ),
-                    id=str(p.id),
-                )
-                for p in reversed(self.past)
-            ),
+            Option(Text(HEADER, style="bold"), disabled=True),
+            *(Option(Text(history_line(entry)), id=str(entry.id)) for entry in self.past),
             id="history-list",
         )
-        options.border_title = "Past briefings"
+        options.border_title = "Past briefings (enter shows one)"
         yield options
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        options.highlighted = len(self.past)  # the newest
+        options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id or 0))

@@ -1,4 +1,4 @@
-"""The source sentences behind one briefing item, one entry per supporting sentence."""
+"""The articles behind one briefing item: each article's title and the sentence it reports."""
 
 from __future__ import annotations
 
@@ -6,35 +6,45 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.models import Article, BriefingItem
-from briefing.render import printable
+from briefing.models import Article, BriefingItem, SourceSentence
+from briefing.printable import name
+from briefing.tui.widgets.items import highlighted
 
 
-def source_prompt(position: int, text: str, article: Article, similarity: float) -> Text:
-    marker = "★ representative" if position == 0 else f"similarity {similarity:.2f}"
-    prompt = Text(printable(f"{article.source}: {article.title}"), style="bold")
-    prompt.append(f"  ({article.id}, {marker})\n", style="dim")
-    prompt.append(printable(text))
+def source_prompt(article: Article, text: str, quoted: bool, query: str = "") -> Text:
+    """`Daily Courier · Cracks Close Harbour Bridge` over the sentence; the quoted one says so."""
+    prompt = Text(name(article.source), style="bold")
+    prompt.append(" · ")
+    prompt.append(name(article.title), style="bold")
+    if quoted:
+        prompt.append("  (quoted)", style="dim")
+    prompt.append("\n")
+    prompt.append_text(highlighted(text, query))
     return prompt
 
 
+def one_per_article(item: BriefingItem) -> list[tuple[int, SourceSentence]]:
+    """The sentence each article reports the item with: the quoted one, else the closest."""
+    best: dict[str, tuple[int, SourceSentence]] = {}
+    for position, source in enumerate(item.sources):
+        kept = best.get(source.article)
+        if kept is None or (kept[0] and source.similarity > kept[1].similarity):
+            best[source.article] = (position, source)
+    return sorted(best.values(), key=lambda pair: pair[0])
+
+
 class SourceList(OptionList):
-    """Supporting sentences of the highlighted item, one per article; enter opens one in its article."""
+    """The articles reporting the highlighted item, one sentence each; enter opens one."""
 
     def show(self, item: BriefingItem | None, articles: dict[str, Article], query: str = "") -> None:
         self.clear_options()
         if item is None:
+            self.border_title = "Sources"
             return
-        seen: set[str] = set()
-        for position, source in enumerate(item.sources):
-            # One sentence per article: the representative, else the article's closest one.
-            best = max((s for s in item.sources if s.article == source.article), key=lambda s: s.similarity)
-            if source.article in seen or (position and source is not best):
-                continue
-            if query and query.lower() not in source.text.lower() and position:
-                continue
-            seen.add(source.article)
-            prompt = source_prompt(position, source.text, articles[source.article], source.similarity)
+        for number, (position, source) in enumerate(one_per_article(item)):
+            if number:
+                self.add_option(None)  # a rule between two articles
+            prompt = source_prompt(articles[source.article], source.text, position == 0, query)
             self.add_option(Option(prompt, id=str(position)))
-        if self.option_count:
-            self.highlighted = 0
+        self.border_title = f"Sources: {item.support} of {len(articles)} articles report this"
+        self.highlighted = 0

@@ -1,4 +1,8 @@
-"""The header line: date, key terms, counts and algorithm of the briefing on screen."""
+"""The header line: the day, what was read, the algorithm, what the filter shows, the key terms.
+
+One line at any width: the key terms come last and are cut with an ellipsis when the line is
+too long, so the counts and the filter's trace are always in sight.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,38 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing.models import Briefing
-from briefing.render import printable
+from briefing.printable import name
+from briefing.render import plural
 
 
-def status_text(briefing: Briefing) -> Text:
+def shown_text(shown: int, total: int, query: str, hide_repeats: bool) -> Text:
+    """`8 items`, or what a filter or hidden repeats leave of them: `2 of 8 items match “ferry”`."""
+    if not query and not hide_repeats:
+        return Text(plural(total, "item"))
+    text = Text(f"{shown} of {plural(total, 'item')}", style="bold yellow")
+    if query:
+        text.append(f" {'matches' if total == 1 else 'match'} “", style="bold yellow")
+        text.append(name(query), style="bold yellow")
+        text.append("”", style="bold yellow")
+    if hide_repeats:
+        text.append(", repeats hidden", style="bold yellow")
+    return text
+
+
+def status_text(briefing: Briefing, shown: int, query: str = "", hide_repeats: bool = False) -> Text:
+    """`Briefing for 2024-04-05 · 3 articles, 7 items · lexrank · Harbour Bridge, …`."""
     text = Text(f"Briefing for {briefing.date or 'today'}", style="bold")
-    text.append(f"  ·  {printable(', '.join(briefing.key_terms))}")
-    text.append(
-        f"  ·  {len(briefing.articles)} articles, {briefing.sentence_count} sentences, "
-        f"{len(briefing.items)} items  ·  {briefing.settings.algorithm}",
-        style="dim",
-    )
+    text.append(f" · {plural(len(briefing.articles), 'article')}")
+    if len(briefing.stories) > 1:
+        text.append(f", {plural(len(briefing.stories), 'story', 'stories')}")
+    text.append(", ")
+    text.append_text(shown_text(shown, len(briefing.items), query, hide_repeats))
+    text.append(f" · {briefing.settings.algorithm}", style="dim")
+    if briefing.key_terms:
+        text.append(f" · {name(', '.join(briefing.key_terms))}")
     return text
 
 
 class StatusBar(Static):
-    """One line above the panes; wraps rather than cutting words on narrow screens."""
-
-    def show(self, briefing: Briefing) -> None:
-        self.update(status_text(briefing))
+    def show(self, briefing: Briefing, shown: int, query: str = "", hide_repeats: bool = False) -> None:
+        self.update(status_text(briefing, shown, query, hide_repeats))

@@ -1,0 +1,25 @@
+"""Past briefings as the lines `briefing history` prints and the TUI's history list shows:
+one format, so the two agree on order, ids and column headers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefing.history.store import PastBriefing
+from briefing.printable import name
+
+HEADER = f"{'id':>5}  {'made':<16}  {'news of':<10}  {'articles':>8}  {'items':>5}  key terms"
+
+
+def history_line(entry: PastBriefing) -> str:
+    """One past briefing: id, when it was made, its news date, counts and key terms."""
+    made = f"{entry.day} {entry.created[11:16]}" if entry.created[:10] == entry.day else entry.day
+    return (
+        f"{entry.id:>5}  {made:<16}  {entry.date or 'undated':<10}  {entry.articles:>8}  {entry.items:>5}  "
+        f"{name(', '.join(entry.key_terms))}"
+    )
+
+
+def history_lines(past: Sequence[PastBriefing]) -> list[str]:
+    """The header, then the briefings oldest first (as `history` reads them from the store)."""
+    return [HEADER, *(history_line(entry) for entry in past)]

@@ -1,0 +1,98 @@
+"""The main screen's actions in one table: its key bindings, the footer, `?` and the palette.
+
+Each action's binding id is its key in config.toml [keys], so a user remaps it there; the help
+and the command palette read the same table, so they can never offer an action the screen
+lacks, or miss one it has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from briefing.config import KeysConfig
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    id: str  # binding id: the key of config.toml [keys]
+    action: str
+    label: str  # in the footer
+    help: str  # in `?` and the command palette
+    footer: bool = False
+
+
+ACTIONS = (
+    Action("down", "cursor_down", "Down", "next item or source sentence"),
+    Action("up", "cursor_up", "Up", "previous item or source sentence"),
+    Action("next_pane", "app.focus_next", "Next pane", "next pane (items, sources)"),
+    Action("previous_pane", "app.focus_previous", "Previous pane", "previous pane"),
+    Action("open", "open", "Article", "open the article at this sentence", footer=True),
+    Action("longer", "app.longer", "Longer", "one more item per story, re-summarized", footer=True),
+    Action("shorter", "app.shorter", "Shorter", "one item fewer per story, re-summarized", footer=True),
+    Action("algorithm", "app.algorithm", "Algorithm", "choose the algorithm that rates sentences", footer=True),
+    Action("filter", "filter", "Filter", "show only items and sources with some text", footer=True),
+    Action("repeats", "repeats", "Repeats", "hide or show items that repeat earlier briefings"),
+    Action("explain", "explain", "Explain", "what cleaning removed, and which files were skipped"),
+    Action("write", "app.write", "Write", "write the digest to a file (and record it in the history)", footer=True),
+    Action("copy", "copy", "Copy", "copy the highlighted sentence"),
+    Action("history", "app.history", "History", "open a past briefing", footer=True),
+    Action("help", "app.help", "Help", "the keys that work here", footer=True),
+    Action("quit", "app.quit", "Quit", "quit", footer=True),
+)
+
+# Read beside the keys on the main screen: what its marks and numbers mean.
+LEGEND = (
+    ("2/5", "beside an item: 2 of the day's 5 articles report it"),
+    ("new, update, repeat", "an item against the briefings of earlier days"),
+)
+
+
+EVERYWHERE = ("help", "quit")  # the app's own bindings; the others are the main screen's
+
+
+def bindings(everywhere: bool = False) -> list[Binding]:
+    """The app's bindings (`everywhere`) or the main screen's, with [keys]' default keys; the app
+    maps the config's onto them by binding id."""
+    defaults = KeysConfig()
+    return [
+        Binding(
+            getattr(defaults, a.id),
+            a.action,
+            a.label,
+            show=a.footer,
+            tooltip=a.help,
+            id=a.id,
+            # Handled as the key arrives, not after the keys queued behind it: "/putin" sent at
+            # once must reach the filter it opens (and q quits whatever has focus).
+            priority=a.id in ("quit", "filter"),
+        )
+        for a in ACTIONS
+        if (a.id in EVERYWHERE) == everywhere
+    ]
+
+
+def help_rows(screen: Screen[object], keymap: dict[str, str]) -> list[tuple[str, str]]:
+    """The keys that work on `screen` (as remapped by `keymap`), each with what it does.
+
+    Read from the screen's and the app's bindings, those with a help text (`tooltip`) whose
+    action is enabled there, so a key that does nothing on a screen is not listed on it.
+    """
+    app = screen.app
+    rows: dict[str, list[str]] = {}
+    for node in (screen, app):
+        for binding in node.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.tooltip:
+                continue
+            namespace, _, action = binding.action.rpartition(".")
+            target = {"app": app, "screen": screen}.get(namespace, node)
+            if not target.check_action(action, ()):
+                continue
+            keys = rows.setdefault(binding.tooltip, [])
+            for key in keymap.get(binding.id or "", binding.key).split(","):
+                display = app.get_key_display(replace(binding, key=key.strip()))
+                if display not in keys:
+                    keys.append(display)
+    return [(", ".join(keys), text) for text, keys in rows.items()]

@@ -1,0 +1,88 @@
+"""The article view: the sentence mid-screen with what comes before it, and keys that move through it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import article
+from pilots import app_for, ready, screen_text
+from textual.containers import VerticalScroll
+
+from briefing.tui.screens.article import ArticleScreen
+from briefing.tui.screens.help import HelpScreen
+
+# Thirty paragraphs of distinct sentences: long enough to need scrolling at any size.
+LONG = "Title: A Long Report\nSource: Test Wire\n\n" + "\n\n".join(
+    f"Paragraph {n} says that the council met on day {n} to discuss bridge number {n} and its repairs. "
+    f"Engineers reported on the state of the supports of bridge {n} at length."
+    for n in range(30)
+)
+
+
+def highlighted_row(app) -> int:  # type: ignore[no-untyped-def]
+    """The screen row where the chosen (reversed) sentence starts."""
+    for row, strip in enumerate(app.screen._compositor.render_strips()):
+        if any(segment.style and segment.style.reverse and any(c.isalpha() for c in segment.text) for segment in strip):
+            return row
+    raise AssertionError("no highlighted sentence on screen")
+
+
+async def open_long_article(pilot, chosen: int) -> ArticleScreen:  # type: ignore[no-untyped-def]
+    long = article("long", LONG)
+    screen = ArticleScreen(long, chosen, set())
+    await pilot.app.push_screen(screen)
+    await pilot.pause()
+    await pilot.pause()
+    return screen
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_chosen_sentence_is_centred_with_context_above(
+    trio_folder: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await open_long_article(pilot, chosen=40)  # paragraph 20's first sentence
+        body = app.screen.query_one("#article-body", VerticalScroll)
+        row = highlighted_row(app)
+        middle = body.region.y + body.region.height // 2
+        assert abs(row - middle) <= 2, (row, middle)
+        assert "Paragraph 19" in screen_text(app)  # what comes before is in sight
+
+
+async def test_home_end_g_and_space_move_through_the_article(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await open_long_article(pilot, chosen=40)
+        body = app.screen.query_one("#article-body", VerticalScroll)
+        await pilot.press("home")
+        assert body.scroll_y == 0
+        await pilot.press("space")
+        assert body.scroll_y >= body.scrollable_content_region.height - 2
+        await pilot.press("end")
+        assert body.scroll_y == body.max_scroll_y > 0
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("b")
+        assert 0 < body.scroll_y < body.max_scroll_y
+
+
+async def test_help_over_an_article_lists_only_its_keys(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        texts = [text for _, text in app.screen.rows]
+        assert "back to the briefing" in texts and "the end" in texts and "quit" in texts
+        for main_only in (
+            "one more item per story, re-summarized",
+            "open a past briefing",
+            "copy the highlighted sentence",
+        ):
+            assert main_only not in texts

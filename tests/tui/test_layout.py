@@ -1,0 +1,56 @@
+"""The layout follows the terminal's size, at once and under other screens; Quit stays in sight."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pilots import app_for, ready, screen_text
+
+from briefing.tui.screens.article import ArticleScreen
+from briefing.tui.widgets.items import ItemList
+from briefing.tui.widgets.sources import SourceList
+
+
+def side_by_side(app) -> bool:  # type: ignore[no-untyped-def]
+    items, sources = app.main.query_one(ItemList).region, app.main.query_one(SourceList).region
+    assert items.width and sources.width
+    if sources.x > items.x:
+        assert sources.y == items.y
+        return True
+    assert sources.y > items.y and sources.width == items.width
+    return False
+
+
+async def test_the_panes_follow_a_resize_at_once(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert not side_by_side(app)
+        await pilot.resize_terminal(200, 60)
+        assert side_by_side(app)
+        assert app.main.query_one(ItemList).region.width > 90
+        await pilot.resize_terminal(80, 24)
+        assert not side_by_side(app)
+        assert app.main.query_one(ItemList).region.width > 70
+
+
+async def test_a_resize_under_an_article_reaches_the_briefing(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not side_by_side(app)
+
+
+async def test_quit_is_in_the_footer_at_80_columns(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert "q Quit" in screen_text(app).splitlines()[-1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "q Quit" in screen_text(app).splitlines()[-1]

@@ -1,0 +1,59 @@
+"""Starting the TUI: shell errors before the screen is taken, a welcome when there is nothing to read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pilots import ready, text_of
+from textual.widgets import Static
+
+from briefing import __version__
+from briefing.config import Config, SourcesConfig
+from briefing.tui.app import create_app
+from briefing.tui.screens.welcome import WelcomeScreen
+
+
+def briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command without a terminal: the TUI's checks run, then it refuses to start."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, stdin=subprocess.DEVNULL
+    )
+
+
+@pytest.mark.parametrize("args", [("tui", "nowhere"), ("nowhere",), ("./nowhere",), ("--no-store", "news/nowhere")])
+def test_a_missing_folder_is_a_shell_error(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = briefing(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"briefing: {args[-1]}: no such file or folder")
+    assert "Traceback" not in result.stderr and "invalid choice" not in result.stderr
+
+
+def test_a_mistyped_command_is_still_a_usage_error(tmp_path: Path) -> None:
+    result = briefing("digset", cwd=tmp_path)
+    assert result.returncode == 2 and "invalid choice: 'digset'" in result.stderr
+
+
+def test_no_store_and_version_are_options_of_bare_briefing(trio_folder: Path) -> None:
+    result = briefing("--no-store", str(trio_folder), cwd=trio_folder)
+    assert result.returncode == 2 and "the TUI needs a terminal" in result.stderr  # parsed, then refused
+    version = briefing("--version", cwd=trio_folder)
+    assert version.returncode == 0 and version.stdout.strip() == f"briefing {__version__}"
+
+
+async def test_nothing_configured_opens_a_welcome(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no `seeds` folder here
+    config = replace(Config(), sources=replace(SourcesConfig(), paths=("seeds",)))
+    app = create_app([], config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        text = " ".join(text_of(app.screen.query_one(Static), width=78).split())
+        assert "briefing FOLDER" in text and "[sources] paths" in text and "briefing fetch" in text
+        assert "seeds: no such file or folder" in text
+        assert not app._notifications  # no error toast under the welcome
+        await pilot.press("q")
+        assert app.return_code == 0

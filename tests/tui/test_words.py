@@ -1,0 +1,77 @@
+"""Words a reader understands: titles instead of ids, counts in words, one toast for many skipped files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from builders import TRIO
+from pilots import app_for, ready, screen_text, text_of
+from textual.widgets import Static
+from textual.widgets._toast import Toast
+
+from briefing.tui.screens.explain import ExplainScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.widgets.status import StatusBar
+
+
+async def test_sources_name_articles_by_title_and_count_in_words(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        shown = screen_text(app)
+        assert "Sources: 3 of 3 articles report this" in shown
+        assert "River Gazette · Harbour Bridge Shut After Cracks Found" in shown
+        for jargon in ("a_gazette", "b_courier", "★", "representative", "similarity"):
+            assert jargon not in shown
+
+
+async def test_explain_names_the_article_by_its_title(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExplainScreen)
+        shown = screen_text(app)
+        assert "Removed from “Harbour Bridge Shut After Cracks Found” (River Gazette)" in shown
+        assert "a_gazette" not in shown
+
+
+async def test_help_explains_the_support_badge(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "2 of the day's 5 articles report it" in screen_text(app)
+
+
+async def test_one_article_and_one_item_are_singular(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Title: Bridge Closed\n\nThe Harbour Bridge was closed on Monday after engineers found cracks in its supports.",
+        encoding="utf-8",
+    )
+    app = app_for(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        header = str(app.main.query_one(StatusBar).render())
+        assert "1 article, 1 item " in header and "articles" not in header and "items" not in header
+
+
+async def test_many_skipped_files_make_one_toast_and_e_lists_them(trio_folder: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "big"
+    shutil.copytree(trio_folder, folder)
+    for number in range(25):
+        (folder / f"copy{number:02}.txt").write_text(TRIO["a_gazette"], encoding="utf-8")
+    app = app_for(folder, tmp_path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        assert len(app._notifications) == 1
+        assert len(app.screen.query(Toast)) == 1
+        assert "25 files skipped; e explains" in str(app.screen.query_one(Toast).render())
+        await pilot.press("e")
+        assert isinstance(app.screen, ExplainScreen)
+        shown = text_of(app.screen.query_one(Static))
+        assert "Read with a problem: 25" in shown and "copy00.txt: skipped, same text as" in shown
