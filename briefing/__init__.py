@@ -45,4 +45,21 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'briefing' has no attribute {name!r}")
 
 
-__all__ = [*_HOMES, "render", "__version__"]
+# A literal list, so that type checkers see the lazily imported names as exported too.
+__all__ = [
+    "Article",
+    "Briefing",
+    "BriefingItem",
+    "Config",
+    "Document",
+    "Removal",
+    "Sentence",
+    "SourceSentence",
+    "__version__",
+    "load_articles",
+    "load_config",
+    "parse_article",
+    "read_sources",
+    "render",
+    "summarize",
+]

@@ -74,7 +74,10 @@ def _import(args: argparse.Namespace) -> int:
 
     named = args.config
     config = load_config(named)
-    path = Path(named or os.environ.get(CONFIG_ENV) or default_config_path())
+    found = named or os.environ.get(CONFIG_ENV) or default_config_path()
+    if found is None:
+        raise ConfigError("no config folder to add the feeds to: set XDG_CONFIG_HOME or HOME, or use --config FILE")
+    path = Path(found)
     try:
         urls = parse_subscriptions(decode(Path(args.file).read_bytes()))
     except OSError as error:

@@ -186,12 +186,12 @@ def parse_config(text: str, origin: str = "<config>") -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{origin}: invalid TOML: {error}") from error
-    config = _build(Config, data, origin, "")
+    config: Config = _build(Config, data, origin, "")
     _check_values(config, origin)
     return config
 
 
-def _build(cls: type, data: Any, origin: str, prefix: str) -> Any:
+def _build(cls: Any, data: Any, origin: str, prefix: str) -> Any:
     if not isinstance(data, dict):
         raise ConfigError(f"{origin}: [{prefix.rstrip('.')}] must be a table, got {data!r}")
     hints = get_type_hints(cls)

@@ -7,7 +7,7 @@ tokenizer and stemmer run once per sentence and once per distinct word.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -349,9 +349,9 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
     return features
 
 
-def count_matrix(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+def count_matrix(rows: Sequence[Sequence[Hashable]]) -> sparse.csr_matrix:
     """How often each term occurs in each row: sentences by terms, columns in order of first use."""
-    vocabulary: dict[str, int] = {}
+    vocabulary: dict[Hashable, int] = {}
     columns = [vocabulary.setdefault(term, len(vocabulary)) for row in rows for term in row]
     indptr = np.cumsum([0, *(len(row) for row in rows)])
     counts = sparse.csr_matrix((np.ones(len(columns)), columns, indptr), shape=(len(rows), max(len(vocabulary), 1)))

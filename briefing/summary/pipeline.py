@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from briefing.config import Config
 from briefing.history.novelty import mark_items
-from briefing.models import Article, Briefing, BriefingItem, Settings, SourceSentence, Story
+from briefing.models import Article, Briefing, BriefingItem, Settings, SourceSentence, Story, StoryMark
 from briefing.summary import rank
 from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures, sentence_features
@@ -171,7 +171,9 @@ def _ranked(
         (members, draft), story_id = drafts[k], f"s{rank_number}"
         first = len(items)
         items.extend(replace(item, story=story_id) for item in draft.items)
-        mark = None if not marked else "new" if all(item.mark == "new" for item in draft.items) else "ongoing"
+        mark: StoryMark | None = (
+            None if not marked else "new" if all(item.mark == "new" for item in draft.items) else "ongoing"
+        )
         stories.append(
             Story(
                 story_id,

@@ -40,7 +40,7 @@ def compile_user(pattern: str) -> Pattern:
     options = re2.Options()
     options.log_errors = False  # RE2 would also print the reason on stderr
     try:
-        return re2.compile(pattern, options)  # type: ignore[no-any-return]
+        return re2.compile(pattern, options)
     except re2.error as error:
         reason = error.args[0].decode("utf-8", "replace") if isinstance(error.args[0], bytes) else str(error)
         feature = next((what for mark, what in _HINTS if mark.search(pattern)), None)

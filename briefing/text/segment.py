@@ -165,7 +165,7 @@ class OfflineTokenizer:
 
     def to_tokens(self, sentence: str) -> list[str]:
         """All word tokens, numbers included, for matching facts across articles."""
-        return self._words.tokenize(sentence)
+        return list(self._words.tokenize(sentence))
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +185,7 @@ _stemmer = Stemmer(LANGUAGE)
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball stem of a lower-cased word, computed once per distinct word."""
-    return _stemmer(word.lower())
+    return str(_stemmer(word.lower()))
 
 
 def looks_english(text: str) -> bool:

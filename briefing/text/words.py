@@ -75,7 +75,7 @@ class _Gated:
     def sub(self, replacement: str, text: str) -> str:
         for part in self._needs:
             if part in text:
-                return self._pattern.sub(replacement, text)
+                return str(self._pattern.sub(replacement, text))
         return text
 
 
@@ -109,7 +109,7 @@ class _Contractions:
         return text
 
 
-class WordTokenizer(NLTKWordTokenizer):
+class WordTokenizer(NLTKWordTokenizer):  # type: ignore[misc]  # nltk ships no types
     """`NLTKWordTokenizer` with its rules on `re`, skipped where they cannot match: same tokens."""
 
     STARTING_QUOTES = [(_rule(p), r) for p, r in NLTKWordTokenizer.STARTING_QUOTES]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from briefing.config import KeysConfig
@@ -53,7 +53,7 @@ LEGEND = (
 EVERYWHERE = ("help", "quit")  # the app's own bindings; the others are the main screen's
 
 
-def bindings(everywhere: bool = False) -> list[Binding]:
+def bindings(everywhere: bool = False) -> list[BindingType]:
     """The app's bindings (`everywhere`) or the main screen's, with [keys]' default keys; the app
     maps the config's onto them by binding id."""
     defaults = KeysConfig()

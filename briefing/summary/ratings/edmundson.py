@@ -32,7 +32,7 @@ def rate(articles: tuple[Article, ...], features: Sequence[SentenceFeatures], ke
     # sumy keeps each method's ratings by sentence text: a repeated sentence takes the location
     # of its last copy, then the methods' ratings are added.
     location = last_by_text(sentence_texts(articles, features), _locations(features, len(articles)))
-    return np.array(cue, dtype=float) + location
+    return np.asarray(np.array(cue, dtype=float) + location)
 
 
 def _locations(features: Sequence[SentenceFeatures], articles: int) -> list[float]:

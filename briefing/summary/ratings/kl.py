@@ -50,7 +50,7 @@ def _spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The positions start..end-1 of every span, one after the other."""
     sizes = ends - starts
     offsets = np.repeat(starts - np.cumsum(sizes) + sizes, sizes)
-    return np.arange(int(sizes.sum())) + offsets
+    return np.asarray(np.arange(int(sizes.sum())) + offsets)
 
 
 def pick_order(features: Sequence[SentenceFeatures]) -> list[int]:

@@ -46,4 +46,4 @@ class Overlap:
     def diagonal(self) -> np.ndarray:
         """Each sentence's edge with itself."""
         own = np.asarray(self.counts.multiply(self.counts).sum(axis=1)).ravel()
-        return own * self.scale[np.arange(len(own)), self.length_of]
+        return np.asarray(own * self.scale[np.arange(len(own)), self.length_of])

@@ -25,7 +25,8 @@ from briefing.text.segment import LANGUAGE, stop_words, tokenizer
 def _summarizer_class(name: str) -> type:
     """Import only the chosen algorithm: sumy's modules are slow to import all at once."""
     module, cls = ALGORITHMS[name].sumy.rsplit(".", 1)
-    return getattr(import_module(f"sumy.summarizers.{module}"), cls)
+    found: type = getattr(import_module(f"sumy.summarizers.{module}"), cls)
+    return found
 
 
 def build_document(articles: tuple[Article, ...]) -> ObjectDocumentModel:
@@ -46,7 +47,7 @@ def rate_document(document: ObjectDocumentModel, algorithm: str, key_terms: tupl
         summarizer.stigma_words = STIGMA_WORDS
     captured: list[float] = []
 
-    def capture(sentences: tuple[Sentence, ...], count: object, rating: Any, *args: Any, **kwargs: Any) -> tuple:
+    def capture(sentences: tuple[Sentence, ...], count: object, rating: Any, *args: Any, **kwargs: Any) -> tuple[()]:
         rate: Callable[[Sentence], float] = (
             rating.__getitem__ if isinstance(rating, dict) else lambda s: rating(s, *args, **kwargs)
         )
@@ -60,4 +61,4 @@ def rate_document(document: ObjectDocumentModel, algorithm: str, key_terms: tupl
         with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             summarizer(document, 1)
-    return np.nan_to_num(np.array(captured, dtype=float))
+    return np.asarray(np.nan_to_num(np.array(captured, dtype=float)))
