@@ -115,6 +115,8 @@ def _parser() -> argparse.ArgumentParser:
     tui.add_argument(
         "--no-store", action="store_true", help="neither mark items against the history nor record what w writes"
     )
+    tui.add_argument("--topic", metavar="TEXT", help='only the stories about TEXT, e.g. "Ukraine"')
+    tui.add_argument("--stories", type=int, metavar="K", help="at most K stories, most important first (0: all)")
 
     commands.add_parser("history", parents=[common], help="list past briefings")
     show = commands.add_parser("show", parents=[common], help="print a past briefing exactly as it was printed")
@@ -293,9 +295,11 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _tui(args: argparse.Namespace) -> int:
-    from briefing.config import load_config
+    from briefing.config import load_config, with_overrides
 
-    config = load_config(args.config)
+    config = with_overrides(
+        load_config(args.config), stories=getattr(args, "stories", None), topic=getattr(args, "topic", None)
+    )
     sources = list(getattr(args, "sources", None) or [])
     _check_sources(sources)  # a typo is a shell error, before the screen is taken over
     if sys.stdout is None or not sys.stdout.isatty() or sys.stdin is None or not sys.stdin.isatty():

@@ -115,6 +115,8 @@ class KeysConfig:
     up: str = "k,up"
     next_pane: str = "tab"
     previous_pane: str = "shift+tab"
+    next_story: str = "right_square_bracket"
+    previous_story: str = "left_square_bracket"
     open: str = "enter"
     longer: str = "plus"
     shorter: str = "minus"
@@ -125,6 +127,7 @@ class KeysConfig:
     copy: str = "c"
     repeats: str = "r"
     history: str = "h"
+    fetch: str = "f"
     help: str = "question_mark"
     quit: str = "q"
 

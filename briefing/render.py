@@ -30,7 +30,7 @@ def _markers(item: BriefingItem, numbers: dict[str, int]) -> str:
     return "[" + ",".join(str(n) for n in sorted(numbers[a] for a in item.article_ids)) + "]"
 
 
-def _differ(item: BriefingItem) -> str:
+def differ(item: BriefingItem) -> str:
     """` (sources differ: 60, 65, 162 dead)` when the item's articles give different figures."""
     if not item.disagreement:
         return ""
@@ -140,7 +140,7 @@ def render_text(briefing: Briefing) -> str:
             lines.append(_story_line(story))
         width = len(str(len(items))) + 2
         for number, item in enumerate(items, start=1):
-            text = f"{_mark(item)}{printable(item.text)}{printable(_differ(item))} {_markers(item, numbers)}"
+            text = f"{_mark(item)}{printable(item.text)}{printable(differ(item))} {_markers(item, numbers)}"
             lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
         lines += [""] if story else []
     if not briefing.items:
@@ -187,7 +187,7 @@ def render_markdown(briefing: Briefing) -> str:
             lines += [f"## {_md(story.title)}", "", f"*{_story_line(story)}*", ""]
         for number, item in enumerate(items, start=1):
             mark = f"**{item.mark}** " if item.mark else ""
-            lines.append(f"{number}. {mark}{_md(item.text)}{_md(_differ(item))} {_md(_markers(item, numbers))}")
+            lines.append(f"{number}. {mark}{_md(item.text)}{_md(differ(item))} {_md(_markers(item, numbers))}")
         lines += [""] if story else []
     if not briefing.items:
         lines.append(_nothing(briefing))

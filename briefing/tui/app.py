@@ -26,6 +26,7 @@ from briefing.history.store import Store, StoreError, store_path
 from briefing.models import Article, Briefing, Skipped
 from briefing.output import expand_path, write_output
 from briefing.printable import printable
+from briefing.render import plural
 from briefing.sources.gather import gather
 from briefing.tui import clipboard, theme
 from briefing.tui.commands import BriefingCommands
@@ -33,6 +34,7 @@ from briefing.tui.keys import ACTIONS, LEGEND, bindings, help_rows
 from briefing.tui.messages import (
     ArticlesRead,
     Copied,
+    Fetched,
     HistoryRead,
     NothingToRead,
     PastListed,
@@ -167,6 +169,12 @@ class BriefingApp(App[None]):
         with Store(store_path(config)) as store:
             self.post_message(PastShown(store.show(str(number), "text", self.day)))
 
+    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
+    def _fetch(self, config: Config) -> None:
+        from briefing.sources.fetch import fetch_feeds  # the network stack, only when asked for
+
+        self.post_message(Fetched(fetch_feeds(config, self._progress())))
+
     @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)
     def _copy(self, text: str) -> None:
         self.post_message(Copied(text, clipboard.copy(text)))
@@ -182,7 +190,7 @@ class BriefingApp(App[None]):
             return
         error = worker.error
         reason = str(error) if isinstance(error, BriefingError) else f"{type(error).__name__}: {error}"
-        if worker.group in ("load", "summarize"):
+        if worker.group in ("load", "summarize", "fetch"):
             self.main.failed()
         title = {
             "load": "No articles",
@@ -190,6 +198,7 @@ class BriefingApp(App[None]):
             "write": "Not written",
             "history": "No history",
             "theme": "Theme not remembered",
+            "fetch": "Not fetched",
         }.get(worker.group, "Failed")
         self.tell(reason, title=title, severity="error", timeout=10)
 
@@ -205,6 +214,7 @@ class BriefingApp(App[None]):
         if message.problems:
             self.tell(problems_summary(message.problems), severity="warning")
         if self.store:
+            self.history = "reading"  # marks compare these articles with the history
             self.main.busy("Reading the history…")
             self._read_history(message.articles, self.config, self.day)
         else:
@@ -222,7 +232,23 @@ class BriefingApp(App[None]):
         self.resummarize()
 
     def on_progressed(self, message: Progressed) -> None:
-        self.main.busy(f"{message.stage.capitalize()}… {message.fraction:.0%}")
+        self.main.busy(f"{message.stage.capitalize()}… {message.fraction:.0%}", always=message.stage == "fetching")
+
+    def on_fetched(self, message: Fetched) -> None:
+        report = message.report
+        failed = f"; {len(report.failures)} failed: {report.failures[0]}" if report.failures else ""
+        self.tell(
+            f"{plural(report.new, 'new article')}; {report.unchanged} of {plural(len(self.config.sources.feeds), 'feed')}"
+            f" unchanged{failed}",
+            title="Fetched",
+            severity="warning" if report.failures else "information",
+        )
+        if report.new and not self.sources:  # fetched articles join a briefing of [sources]
+            self._read_articles(self.sources, self.config)
+        else:
+            self.main.done()
+            if report.new:
+                self.tell("The new articles are in briefings of [sources]: start briefing without a folder")
 
     def on_summarized(self, message: Summarized) -> None:
         if message.request == self.wanted:
@@ -302,6 +328,15 @@ class BriefingApp(App[None]):
     def action_history(self) -> None:
         self._list_history(self.config)
 
+    def action_fetch(self) -> None:
+        if not self.config.sources.feeds:
+            self.tell(
+                "No feeds to fetch: list them in [sources] feeds, or run 'briefing feeds import FILE'", title="Fetch"
+            )
+            return
+        self.main.busy("Fetching…", always=True)
+        self._fetch(self.config)
+
     def copy_text(self, text: str) -> None:
         self._copy(text)
 
@@ -311,7 +346,7 @@ class BriefingApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """What changes the briefing works from the main screen only, not over an article or a dialog."""
-        if action in ("longer", "shorter", "algorithm", "write", "history"):
+        if action in ("longer", "shorter", "algorithm", "write", "history", "fetch"):
             return self.screen is self.main
         return True
 

@@ -27,8 +27,10 @@ class Action:
 ACTIONS = (
     Action("down", "cursor_down", "Down", "next item or source sentence"),
     Action("up", "cursor_up", "Up", "previous item or source sentence"),
-    Action("next_pane", "app.focus_next", "Next pane", "next pane (items, sources)"),
+    Action("next_pane", "app.focus_next", "Next pane", "next pane (stories, items, sources)"),
     Action("previous_pane", "app.focus_previous", "Previous pane", "previous pane"),
+    Action("next_story", "story(1)", "Next story", "the next story's items"),
+    Action("previous_story", "story(-1)", "Previous story", "the previous story's items"),
     Action("open", "open", "Article", "open the article at this sentence", footer=True),
     Action("longer", "app.longer", "Longer", "one more item per story, re-summarized", footer=True),
     Action("shorter", "app.shorter", "Shorter", "one item fewer per story, re-summarized", footer=True),
@@ -39,13 +41,14 @@ ACTIONS = (
     Action("write", "app.write", "Write", "write the digest to a file (and record it in the history)", footer=True),
     Action("copy", "copy", "Copy", "copy the highlighted sentence"),
     Action("history", "app.history", "History", "open a past briefing", footer=True),
+    Action("fetch", "app.fetch", "Fetch", "fetch the configured feeds now, then summarize again"),
     Action("help", "app.help", "Help", "the keys that work here", footer=True),
     Action("quit", "app.quit", "Quit", "quit", footer=True),
 )
 
 # Read beside the keys on the main screen: what its marks and numbers mean.
 LEGEND = (
-    ("2/5", "beside an item: 2 of the day's 5 articles report it"),
+    ("2/5", "beside an item: 2 of the 5 articles on its story report it"),
     ("new, update, repeat", "an item against the briefings of earlier days"),
 )
 
@@ -86,8 +89,9 @@ def help_rows(screen: Screen[object], keymap: dict[str, str]) -> list[tuple[str,
         for binding in node.BINDINGS:
             if not isinstance(binding, Binding) or not binding.tooltip:
                 continue
-            namespace, _, action = binding.action.rpartition(".")
+            namespace, _, call = binding.action.partition("(")[0].rpartition(".")
             target = {"app": app, "screen": screen}.get(namespace, node)
+            action = call
             if not target.check_action(action, ()):
                 continue
             keys = rows.setdefault(binding.tooltip, [])

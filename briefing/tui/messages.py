@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from briefing.history.store import PastBriefing
+
+if TYPE_CHECKING:
+    from briefing.sources.fetch import FetchReport  # the network stack, loaded only when fetching
 from briefing.models import Article, Briefing
 
 
@@ -92,3 +96,10 @@ class Copied(Message):
 
     text: str
     tool: str
+
+
+@dataclass
+class Fetched(Message):
+    """What fetching the configured feeds did (a FetchReport: new, unchanged, failures)."""
+
+    report: FetchReport

@@ -37,9 +37,10 @@ def test_a_mistyped_command_is_still_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2 and "invalid choice: 'digset'" in result.stderr
 
 
-def test_no_store_and_version_are_options_of_bare_briefing(trio_folder: Path) -> None:
-    result = briefing("--no-store", str(trio_folder), cwd=trio_folder)
-    assert result.returncode == 2 and "the TUI needs a terminal" in result.stderr  # parsed, then refused
+def test_no_store_topic_and_version_are_options_of_the_tui(trio_folder: Path) -> None:
+    for args in (("--no-store", str(trio_folder)), ("tui", "--topic", "bridge", "--stories", "2", str(trio_folder))):
+        result = briefing(*args, cwd=trio_folder)
+        assert result.returncode == 2 and "the TUI needs a terminal" in result.stderr  # parsed, then refused
     version = briefing("--version", cwd=trio_folder)
     assert version.returncode == 0 and version.stdout.strip() == f"briefing {__version__}"
 

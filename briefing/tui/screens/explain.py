@@ -23,7 +23,7 @@ def removed_table(article: Article) -> Table:
     table.add_column("rule", style="cyan", no_wrap=True)
     table.add_column("text", ratio=1)
     for removal in article.removed:
-        table.add_row(removal.rule, Text(printable(removal.text)))
+        table.add_row(Text(removal.rule), Text(printable(removal.text)))
     if not article.removed:
         table.add_row("", "nothing was removed")
     return table

@@ -24,7 +24,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(style="bold cyan", no_wrap=True)
         table.add_column()
         for keys, description in self.rows:
-            table.add_row(keys, description)
+            table.add_row(Text(keys), Text(description))
         table.add_row("ctrl+p", "command palette: every action by name, and themes")
         with VerticalScroll(id="help-box"):
             yield Static(table)
@@ -33,6 +33,6 @@ class HelpScreen(ModalScreen[None]):
                 legend.add_column(style="bold cyan", no_wrap=True)
                 legend.add_column()
                 for sign, meaning in self.legend:
-                    legend.add_row(sign, meaning)
+                    legend.add_row(Text(sign), Text(meaning))
                 yield Static(legend, classes="legend")
             yield Static(Text("escape closes"), classes="hint")

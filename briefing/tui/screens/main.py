@@ -1,14 +1,16 @@
-"""The main screen: the briefing's items beside the articles behind the highlighted one.
+"""The main screen: the day's stories, the highlighted story's items, and the articles behind
+the highlighted item.
 
 It shows what the app hands it (`show`) and keeps only what the reader asks to see: the
-filter, hidden repeats, the highlighted item. The briefing itself, and every change to it,
-belong to the app.
+story, the filter, hidden repeats, the highlighted item. The briefing itself, and every
+change to it, belong to the app. A day of one story shows no stories pane.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,14 +18,15 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, LoadingIndicator, OptionList
 
-from briefing.models import Article, Briefing, BriefingItem, SourceSentence
+from briefing.models import Article, Briefing, BriefingItem, SourceSentence, Story
 from briefing.tui.keys import bindings
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.explain import ExplainScreen
 from briefing.tui.widgets.footer import KeyFooter
-from briefing.tui.widgets.items import ItemList, shown_items
+from briefing.tui.widgets.items import ItemList, nothing_shown, shown_items
 from briefing.tui.widgets.sources import SourceList
-from briefing.tui.widgets.status import StatusBar
+from briefing.tui.widgets.status import StatusBar, shown_text
+from briefing.tui.widgets.stories import StoryList
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -46,6 +49,7 @@ class MainScreen(Screen[None]):
         self.briefing: Briefing | None = None
         self.query_text = ""
         self.hide_repeats = False
+        self.story = 0  # the highlighted story, an index into briefing.stories
         self.shown: list[int] = []  # indexes of the listed items in the briefing
 
     def compose(self) -> ComposeResult:
@@ -53,6 +57,9 @@ class MainScreen(Screen[None]):
             yield StatusBar()
             yield LoadingIndicator(id="busy")
         with Horizontal(id="panes"):
+            stories = StoryList(id="stories")
+            stories.display = False
+            yield stories
             items = ItemList(id="items")
             items.border_title = "Briefing"
             yield items
@@ -77,33 +84,76 @@ class MainScreen(Screen[None]):
 
     # What the app hands over ---------------------------------------------------------------
 
-    def busy(self, doing: str) -> None:
-        """Work is under way; until a briefing is shown, the status line says which."""
+    def busy(self, doing: str, always: bool = False) -> None:
+        """Work is under way. The status line says which until a briefing is shown, or `always`
+        (a fetch); a re-summary only spins the indicator, so the header stays readable."""
         self.query_one("#busy").display = True
-        if self.briefing is None:
+        if self.briefing is None or always:
             self.query_one(StatusBar).update(doing)
+
+    def done(self) -> None:
+        """The work ended without a new briefing: the header of the one shown comes back."""
+        self.query_one("#busy").display = False
+        self._refresh()
 
     def failed(self) -> None:
         self.query_one("#busy").display = False
         if self.briefing is None:
             self.query_one(StatusBar).update("No briefing")
+        else:
+            self._refresh()
 
     def show(self, briefing: Briefing) -> None:
+        """Show a new briefing, on the same story as before if it is still there."""
+        before = self.current_story
+        self.story = next((k for k, s in enumerate(briefing.stories) if before and s.articles == before.articles), 0)
         self.briefing = briefing
         self.query_one("#busy").display = False
         self._refresh()
 
-    def _refresh(self) -> None:
-        """List what the reader asks to see of the briefing, and say how much that is."""
+    def _refresh(self, follow: bool = False) -> None:
+        """List what the reader asks to see of the briefing, and say how much that is. `follow`:
+        when the highlighted story shows nothing of it, go to the first story that does."""
         briefing = self.briefing
         if briefing is None:
             return
-        self.shown = shown_items(briefing, self.query_text, self.hide_repeats)
-        self.query_one(ItemList).show(briefing, self.shown, self.query_text, self.hide_repeats)
-        self.query_one(StatusBar).show(briefing, len(self.shown), self.query_text, self.hide_repeats)
+        shown = [len(shown_items(briefing, self.query_text, self.hide_repeats, s.items)) for s in briefing.stories]
+        if follow and shown and not shown[self.story] and any(shown):
+            self.story = next(k for k, count in enumerate(shown) if count)
+        stories = self.query_one(StoryList)
+        stories.display = len(briefing.stories) > 1
+        if stories.display:
+            stories.show(briefing.stories, shown, bool(self.query_text or self.hide_repeats), self.story)
+        total = sum(shown) if briefing.stories else len(shown_items(briefing, self.query_text, self.hide_repeats))
+        self.query_one(StatusBar).show(briefing, total, self.query_text, self.hide_repeats)
+        self._show_items()
+
+    def _show_items(self) -> None:
+        """The highlighted story's items (the day's, on a day of one story), as the filter leaves them."""
+        briefing = self.briefing
+        if briefing is None:
+            return
+        story = self.current_story
+        indexes = story.items if story else tuple(range(len(briefing.items)))
+        self.shown = shown_items(briefing, self.query_text, self.hide_repeats, indexes)
+        elsewhere = bool(shown_items(briefing, self.query_text, self.hide_repeats)) and not self.shown
+        nothing = nothing_shown(
+            self.query_text, self.hide_repeats, bool(briefing.items), elsewhere, briefing.settings.topic
+        )
+        items = self.query_one(ItemList)
+        numbers = {index: number for number, index in enumerate(indexes, start=1)}
+        items.show(briefing, self.shown, numbers, self._reporting(), self.query_text, nothing)
+        title = Text(f"Story {self.story + 1}: " if story and len(briefing.stories) > 1 else "Briefing: ")
+        title.append_text(shown_text(len(self.shown), len(indexes), self.query_text, self.hide_repeats))
+        items.border_title = title
         self._show_sources()
 
     # What is highlighted -------------------------------------------------------------------
+
+    @property
+    def current_story(self) -> Story | None:
+        stories = self.briefing.stories if self.briefing else ()
+        return stories[self.story] if self.story < len(stories) else None
 
     @property
     def current_item(self) -> BriefingItem | None:
@@ -123,21 +173,44 @@ class MainScreen(Screen[None]):
             return item.sources[int(option.id or 0)]
         return item.sources[0]
 
+    def _reporting(self) -> int:
+        """How many articles report the highlighted story (the day's, without stories)."""
+        story = self.current_story
+        return len(story.articles) if story else len(self.briefing.articles) if self.briefing else 0
+
     def article(self, id: str) -> Article:
         assert self.briefing is not None
         return next(a for a in self.briefing.articles if a.id == id)
 
     def _show_sources(self) -> None:
         articles = {a.id: a for a in self.briefing.articles} if self.briefing else {}
-        self.query_one(SourceList).show(self.current_item, articles, self.query_text)
+        self.query_one(SourceList).show(self.current_item, articles, self._reporting(), self.query_text)
 
     @on(OptionList.OptionHighlighted, "#items")
     def _item_highlighted(self) -> None:
         self._show_sources()
 
-    @on(OptionList.OptionSelected)
+    @on(OptionList.OptionHighlighted, "#stories")
+    def _story_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        story = int(event.option.id or 0)
+        if story != self.story:
+            self.story = story
+            self._show_items()
+
+    def action_story(self, step: int) -> None:
+        """The next (1) or previous (-1) story's items, round the list."""
+        stories = self.query_one(StoryList)
+        if self.briefing and len(self.briefing.stories) > 1:
+            # From the list's own cursor: a second ] may come before the first one's message.
+            stories.highlighted = ((stories.highlighted or 0) + step) % len(self.briefing.stories)
+
+    @on(OptionList.OptionSelected, "#items, #sources")
     def _selected(self) -> None:
         self.action_open()
+
+    @on(OptionList.OptionSelected, "#stories")
+    def _story_selected(self) -> None:
+        self.query_one(ItemList).focus()
 
     # Actions -------------------------------------------------------------------------------
 
@@ -180,7 +253,7 @@ class MainScreen(Screen[None]):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
-        self._refresh()
+        self._refresh(follow=True)
 
     @on(Input.Submitted, "#filter")
     def _filter_kept(self) -> None:
@@ -201,11 +274,13 @@ class MainScreen(Screen[None]):
             return bool(self.query_text) or field.display
         if action == "filter":  # in the field, "/" is a character to look for; over a dialog, nothing
             return self.focused is not field and self.app.screen is self
+        if action == "story":  # a day of one story has no other to go to
+            return self.briefing is not None and len(self.briefing.stories) > 1
         return True
 
     def action_repeats(self) -> None:
         self.hide_repeats = not self.hide_repeats
-        self._refresh()
+        self._refresh(follow=True)
 
     def action_copy(self) -> None:
         source = self.current_source

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -19,16 +21,18 @@ WAYS = (
 )
 
 
-def welcome_text(reason: str) -> Text:
-    text = Text("Welcome to briefing\n\n", style="bold")
-    text.append("briefing turns a morning's overlapping news articles into one short briefing, ")
-    text.append("each fact once, with the articles that report it.\n\n")
-    text.append("No articles to read yet", style="bold")
-    text.append(f" ({printable(reason)}).\n\nPoint it at some:\n\n")
+def welcome_text(reason: str) -> Group:
+    intro = Text("Welcome to briefing\n\n", style="bold")
+    intro.append("briefing turns a morning's overlapping news articles into one short briefing, ")
+    intro.append("each fact once, with the articles that report it.\n\n")
+    intro.append("No articles to read yet", style="bold")
+    intro.append(f" ([sources] paths: {printable(reason)}). Point it at some:\n")
+    ways = Table(show_header=False, box=None, padding=(0, 1))
+    ways.add_column(style="bold cyan", no_wrap=True)
+    ways.add_column()
     for command, what in WAYS:
-        text.append(f"  {command:<18}", style="bold cyan")
-        text.append(f"{what}\n")
-    return text
+        ways.add_row(Text(command), Text(what))
+    return Group(intro, ways, Text("\nq quits.", style="dim"))
 
 
 class WelcomeScreen(Screen[None]):

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from briefing.models import Briefing, BriefingItem
 from briefing.printable import printable
+from briefing.render import differ
 
 MARK_STYLES = {"new": "bold green", "update": "bold yellow", "repeat": "dim"}
 MATCH_STYLE = "bold reverse"
@@ -25,11 +26,14 @@ def highlighted(text: str, query: str, style: str = "") -> Text:
 
 
 def item_prompt(number: int, item: BriefingItem, articles: int, query: str = "") -> Text:
-    """`1. new text  3/5`: 3 of the day's 5 articles report the item."""
+    """`1. new text  3/5`: 3 of the 5 articles on the item's story report it; where they give
+    different figures for one count, it says so."""
     prompt = Text(f"{number}. ", style="bold")
     if item.mark:
         prompt.append(f"{item.mark} ", style=MARK_STYLES[item.mark])
     prompt.append_text(highlighted(item.text, query))
+    if item.disagreement:
+        prompt.append(printable(differ(item)), style="bold yellow")
     prompt.append(f"  {item.support}/{articles}", style="bold cyan")
     return prompt
 
@@ -51,34 +55,34 @@ def shown_items(briefing: Briefing, query: str, hide_repeats: bool, among: Itera
 
 
 class ItemList(OptionList):
-    """The briefing's items; highlighting one shows its sources beside it."""
+    """The items of one story (or of the day); highlighting one shows its sources beside it."""
 
-    def show(self, briefing: Briefing, shown: list[int], query: str = "", hide_repeats: bool = False) -> None:
-        """List the items `shown`; with none, one line says why (never an empty box)."""
+    def show(
+        self, briefing: Briefing, shown: list[int], numbers: dict[int, int], articles: int, query: str, nothing: Text
+    ) -> None:
+        """List the items `shown` (indexes into the briefing), numbered by `numbers`, each badge
+        counting of `articles`, `query` stressed; with none, the line `nothing` says why."""
         self.clear_options()
-        self.add_options(
-            Option(item_prompt(i + 1, briefing.items[i], len(briefing.articles), query), id=str(i)) for i in shown
-        )
+        self.add_options(Option(item_prompt(numbers[i], briefing.items[i], articles, query), id=str(i)) for i in shown)
         if shown:
             self.highlighted = 0
-        elif briefing.items:
-            self.add_option(Option(_nothing_shown(query, hide_repeats), disabled=True))
         else:
-            self.add_option(
-                Option(Text("No sentence of these articles is worth a briefing.", style="dim"), disabled=True)
-            )
+            self.add_option(Option(nothing, disabled=True))
 
 
-def _nothing_shown(query: str, hide_repeats: bool) -> Text:
-    why = Text("No item ", style="dim")
-    if query:
-        why.append("matches “")
+def nothing_shown(query: str, hide_repeats: bool, has_items: bool, elsewhere: bool, topic: str = "") -> Text:
+    """Why the list is empty, and what brings items back."""
+    why = Text(style="dim")
+    if topic and not has_items:
+        why.append(f"No story is about “{printable(topic)}”.")
+    elif not has_items:
+        why.append("No sentence of these articles is worth a briefing.")
+    elif query:
+        why.append("No item matches “")
         why.append(printable(query), style="bold")
-        why.append("”")
-        if hide_repeats:
-            why.append(" among the new ones")
-    else:
-        why.append("is new: every one repeats an earlier briefing (r shows them)")
-    if query:
+        why.append("”" + (" among the new ones" if hide_repeats else ""))
+        why.append(" here; ] shows the next story" if elsewhere else "")
         why.append(" (escape clears the filter)")
+    else:
+        why.append("No item is new: every one repeats an earlier briefing (r shows them)")
     return why

@@ -8,16 +8,20 @@ from textual.widgets.option_list import Option
 
 from briefing.models import Article, BriefingItem, SourceSentence
 from briefing.printable import name
+from briefing.render import plural
 from briefing.tui.widgets.items import highlighted
 
 
-def source_prompt(article: Article, text: str, quoted: bool, query: str = "") -> Text:
-    """`Daily Courier · Cracks Close Harbour Bridge` over the sentence; the quoted one says so."""
+def source_prompt(article: Article, text: str, quoted: bool, query: str = "", figure: str = "") -> Text:
+    """`Daily Courier · Cracks Close Harbour Bridge` over the sentence; the quoted one says so,
+    and an article whose figure differs from the others' says which it gives."""
     prompt = Text(name(article.source), style="bold")
     prompt.append(" · ")
     prompt.append(name(article.title), style="bold")
     if quoted:
         prompt.append("  (quoted)", style="dim")
+    if figure:
+        prompt.append(f"  gives {name(figure)}", style="bold yellow")
     prompt.append("\n")
     prompt.append_text(highlighted(text, query))
     return prompt
@@ -36,15 +40,20 @@ def one_per_article(item: BriefingItem) -> list[tuple[int, SourceSentence]]:
 class SourceList(OptionList):
     """The articles reporting the highlighted item, one sentence each; enter opens one."""
 
-    def show(self, item: BriefingItem | None, articles: dict[str, Article], query: str = "") -> None:
+    def show(self, item: BriefingItem | None, articles: dict[str, Article], reporting: int, query: str = "") -> None:
+        """The articles behind `item`, of the `reporting` articles on its story."""
         self.clear_options()
         if item is None:
             self.border_title = "Sources"
             return
+        figures = {article: f"{f.value} {f.unit}" for f in item.disagreement for article in f.articles}
         for number, (position, source) in enumerate(one_per_article(item)):
             if number:
                 self.add_option(None)  # a rule between two articles
-            prompt = source_prompt(articles[source.article], source.text, position == 0, query)
+            prompt = source_prompt(
+                articles[source.article], source.text, position == 0, query, figures.get(source.article, "")
+            )
             self.add_option(Option(prompt, id=str(position)))
-        self.border_title = f"Sources: {item.support} of {len(articles)} articles report this"
+        verb = "reports" if item.support == 1 else "report"
+        self.border_title = f"Sources: {item.support} of {plural(reporting, 'article')} {verb} this"
         self.highlighted = 0

@@ -36,6 +36,8 @@ def status_text(briefing: Briefing, shown: int, query: str = "", hide_repeats: b
         text.append(f", {plural(len(briefing.stories), 'story', 'stories')}")
     text.append(", ")
     text.append_text(shown_text(shown, len(briefing.items), query, hide_repeats))
+    if briefing.settings.topic:
+        text.append(f" · about “{name(briefing.settings.topic)}”", style="bold")
     text.append(f" · {briefing.settings.algorithm}", style="dim")
     if briefing.key_terms:
         text.append(f" · {name(', '.join(briefing.key_terms))}")

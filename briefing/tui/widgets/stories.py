@@ -1,0 +1,42 @@
+"""The day's stories, most important first: each one's label, how many articles report it,
+and whether it is new. Shown only on a day of several stories."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing.models import Story
+from briefing.printable import name
+from briefing.render import plural
+
+MARKS = {"new": ("new", "bold green"), "ongoing": ("ongoing", "yellow")}
+
+
+def story_prompt(number: int, story: Story, shown: int, filtering: bool) -> Text:
+    """`1. Cracks Close Harbour Bridge` over `3 articles · new`; with a filter, how many items it shows."""
+    prompt = Text(f"{number}. ", style="bold")
+    prompt.append(name(story.title), style="bold")
+    prompt.append(f"\n   {plural(len(story.articles), 'article')}", style="dim")
+    if story.mark in MARKS:
+        label, style = MARKS[story.mark]
+        prompt.append(" · ", style="dim")
+        prompt.append(label, style=style)
+    if filtering:
+        prompt.append(f" · {shown} shown", style="bold yellow" if shown else "dim")
+    return prompt
+
+
+class StoryList(OptionList):
+    """Highlighting a story lists its items beside."""
+
+    def show(self, stories: tuple[Story, ...], shown: list[int], filtering: bool, highlighted: int) -> None:
+        """List `stories`; `shown[k]` is how many of story k's items the filter and hidden repeats leave."""
+        self.clear_options()
+        self.add_options(
+            Option(story_prompt(k + 1, story, shown[k], filtering), id=str(k)) for k, story in enumerate(stories)
+        )
+        self.border_title = f"Stories: {len(stories)}"
+        if stories:
+            self.highlighted = highlighted

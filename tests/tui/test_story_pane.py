@@ -1,0 +1,149 @@
+"""A day of several stories: a stories pane beside items and sources, ] and [ between stories,
+--topic; a day of one story looks as before. Also f (fetch now) and the sources-differ flag."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from builders import CHESS, STRIKE, TRIO
+from pilots import app_for, ready, screen_text
+from textual import events
+
+from briefing.config import Config, OutputConfig, SourcesConfig, TopicConfig
+from briefing.models import Figure
+from briefing.tui.app import create_app
+from briefing.tui.widgets.items import ItemList
+from briefing.tui.widgets.sources import SourceList
+from briefing.tui.widgets.status import StatusBar
+from briefing.tui.widgets.stories import StoryList
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for id, text in {**CHESS, **STRIKE, **TRIO}.items():
+        (folder / f"{id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+async def test_several_stories_get_a_pane_with_label_count_and_mark(mixed_folder: Path, tmp_path: Path) -> None:
+    app = app_for(mixed_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        stories = app.main.query_one(StoryList)
+        assert stories.display and stories.option_count == len(app.briefing.stories) == 3
+        first = app.briefing.stories[0]
+        prompts = [" ".join(str(option.prompt).split()) for option in stories.options]
+        assert prompts[0] == f"1. {first.title} 3 articles · new"
+        assert prompts[2].endswith("1 article · new")
+        assert "6 articles, 3 stories, 16 items" in str(app.main.query_one(StatusBar).render())
+        items = app.main.query_one(ItemList)
+        assert items.option_count == len(first.items)
+        assert [int(items.get_option_at_index(n).id) for n in range(items.option_count)] == list(first.items)
+
+
+async def test_brackets_move_between_stories_and_items_follow(mixed_folder: Path, tmp_path: Path) -> None:
+    app = app_for(mixed_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        stories = app.briefing.stories
+        for _ in range(2):  # sent at once: the second ] comes before the first one's message is handled
+            app.post_message(events.Key("right_square_bracket", "]"))
+        await pilot.pause(0.2)
+        assert app.main.story == 2
+        assert app.main.shown == list(stories[2].items)
+        assert app.main.current_item is app.briefing.items[stories[2].items[0]]
+        assert "Sources: 1 of 1 article reports this" in screen_text(app)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert app.main.shown == list(stories[1].items)
+        await pilot.press("shift+tab", "j")  # the stories pane takes j/k too
+        await pilot.pause()
+        assert app.main.story == 2
+
+
+async def test_a_filter_goes_to_a_story_that_has_matches(mixed_folder: Path, tmp_path: Path) -> None:
+    app = app_for(mixed_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"nurses")
+        nurses = next(k for k, s in enumerate(app.briefing.stories) if "Nurses" in s.title)
+        assert app.main.story == nurses and app.main.shown
+        prompts = [str(option.prompt) for option in app.main.query_one(StoryList).options]
+        assert sum(prompt.endswith(" · 0 shown") for prompt in prompts) == 2  # the others show nothing
+
+
+async def test_a_day_of_one_story_has_no_stories_pane(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert not app.main.query_one(StoryList).display
+        assert "stories" not in str(app.main.query_one(StatusBar).render())
+        await pilot.press("question_mark")
+        assert not any("story's items" in text for _, text in app.screen.rows)
+
+
+async def test_topic_keeps_the_stories_about_it(mixed_folder: Path, tmp_path: Path) -> None:
+    for topic, expected in (("nurses strike", 6), ("Ukraine", 0)):
+        config = replace(Config(), topic=TopicConfig(topic), output=OutputConfig(str(tmp_path / "d.txt")))
+        app = create_app([str(mixed_folder)], config)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            assert len(app.briefing.items) == expected
+            assert f"about “{topic}”" in str(app.main.query_one(StatusBar).render())
+            if not expected:
+                assert f"No story is about “{topic}”." in screen_text(app)
+
+
+async def test_f_fetches_in_a_worker_then_summarizes_what_came(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.sources.fetch import FetchReport
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a_gazette.txt").write_text(TRIO["a_gazette"], encoding="utf-8")
+    seen: list[str] = []
+
+    def fetch_feeds(config: Config, progress) -> FetchReport:  # type: ignore[no-untyped-def]
+        progress("fetching", 0.5)
+        seen.append(str(pilot.app.main.query_one(StatusBar).render()))
+        for id in ("b_courier", "c_herald"):  # what the feeds brought
+            (inbox / f"{id}.txt").write_text(TRIO[id], encoding="utf-8")
+        return FetchReport(new=2, unchanged=0)
+
+    monkeypatch.setattr("briefing.sources.fetch.fetch_feeds", fetch_feeds)
+    sources = SourcesConfig(paths=(str(inbox),), feeds=("http://127.0.0.1:9/feed.xml",))
+    app = create_app([], replace(Config(), sources=sources))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert len(app.articles) == 1
+        await pilot.press("f")
+        await ready(pilot)
+        assert len(app.articles) == 3 and len(app.briefing.articles) == 3
+        assert any(n.message.startswith("2 new articles; 0 of 1 feed unchanged") for n in app._notifications)
+
+
+async def test_an_item_whose_sources_differ_says_so(trio_folder: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import briefing.tui.app
+
+    real = briefing.tui.app.summarize
+
+    def with_figures(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made = real(*args, **kwargs)
+        first = made.items[0]
+        figures = (Figure("4", "million dollars", ("a_gazette",)), Figure("5", "million dollars", ("b_courier",)))
+        return replace(made, items=(replace(first, disagreement=figures), *made.items[1:]))
+
+    monkeypatch.setattr(briefing.tui.app, "summarize", with_figures)
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        prompt = str(app.main.query_one(ItemList).get_option_at_index(0).prompt)
+        assert "(sources differ: 4, 5 million dollars)" in prompt
+        sources = [str(o.prompt) for o in app.main.query_one(SourceList).options if o.id is not None]
+        assert any("River Gazette" in s and "gives 4 million dollars" in s for s in sources)
+        assert any("Daily Courier" in s and "gives 5 million dollars" in s for s in sources)
