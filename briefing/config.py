@@ -18,7 +18,6 @@ from typing import Any, get_type_hints
 from briefing.errors import ConfigError
 from briefing.printable import name
 from briefing.summary.algorithms import NAMES as ALGORITHMS
-from briefing.text.patterns import PatternError, compile_user
 from briefing.xdg import config_home
 
 if sys.version_info >= (3, 11):
@@ -286,7 +285,15 @@ def _check_values(config: Config, origin: str) -> None:
             raise ConfigError(f"{origin}: 'engine.scheduler': {error}") from None
     if stories.max < 0:
         raise ConfigError(f"{origin}: 'stories.max' must be 0 (all) or more, got {stories.max}")
-    for pattern in config.clean.drop_patterns:
+    if config.clean.drop_patterns:
+        _check_patterns(config.clean.drop_patterns, origin)
+
+
+def _check_patterns(patterns: tuple[str, ...], origin: str) -> None:
+    # Imported here: most configs have no patterns, and `history` need not load RE2.
+    from briefing.text.patterns import PatternError, compile_user
+
+    for pattern in patterns:
         try:
             compile_user(pattern)
         except PatternError as error:

@@ -20,10 +20,10 @@ import re
 # (ESC ] P X ^ _ or C1 0x9d 0x90 0x98 0x9e 0x9f, up to BEL or ST); any other ESC + one
 # character. An unterminated string loses only its introducer (below): a stray C1 byte in
 # mis-decoded text must not swallow the rest of a paragraph. The string's body stops at the
-# next introducer, so a search never rescans text (linear time on any input).
+# line's end and at the next introducer, so a search never rescans text (linear time).
 _SEQUENCE = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\x90\x98\x9d\x9e\x9f]*(?:\x07|\x1b\\|\x9c)"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\x90\x98\x9d\x9e\x9f\n]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -~]?"
 )
 # Unicode's control (Cc), format (Cf: zero-width, bidi embeddings, overrides and isolates,
@@ -35,6 +35,9 @@ _INVISIBLE = (
     "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
 _CONTROL = re.compile(f"[{_INVISIBLE}]")
+# What str.splitlines() breaks lines at: each is a newline here, so removing controls never
+# glues two words together (U+2028 between sentences, a form feed between paragraphs).
+_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"[\n\t]+")
 
@@ -48,13 +51,20 @@ def valid_unicode(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+def without_sequences(text: str) -> str:
+    """`text` without terminal escape sequences, removed whole: what cleaning does to article
+    text before its own, narrower, removal of invisible characters."""
+    return _SEQUENCE.sub("", text)
+
+
 def printable(text: str, *, one_line: bool = False) -> str:
     """`text` without escape sequences, control, format or bidi characters; valid Unicode.
 
-    Newlines and tabs stay, unless `one_line`: names (file names, titles, ids) are shown on
-    one line, where a newline could forge a line of output, so they become spaces.
+    Line breaks of every kind become newlines; newlines and tabs stay, unless `one_line`:
+    names (file names, titles, ids) are shown on one line, where a newline could forge a line
+    of output, so they become spaces.
     """
-    text = _CONTROL.sub("", _SEQUENCE.sub("", valid_unicode(text)))
+    text = _CONTROL.sub("", _BREAK.sub("\n", without_sequences(valid_unicode(text))))
     if one_line:
         text = _LINE_BREAK.sub(" ", text)
     return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime, timedelta
 
 from briefing.models import Article
@@ -32,6 +33,14 @@ TRIO = {
         "Ferry tickets will be free for commuters who show a monthly transit pass at the harbour terminal."
     ),
 }
+
+
+def unsafe(text: str) -> list[str]:
+    """Characters a terminal may act on or that hide text, found by Unicode category rather
+    than by the code's own list: controls (newline and tab aside; ESC, BEL, DEL, the C1 set with
+    its CSI 0x9b), format characters (bidi overrides, zero widths), line and paragraph
+    separators, and lone surrogates."""
+    return [ch for ch in text if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")]
 
 
 def article(id: str, text: str) -> Article:

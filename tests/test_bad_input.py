@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from builders import TRIO
+from builders import TRIO, unsafe
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -150,12 +150,17 @@ def test_long_line_without_spaces_and_nul_bytes(folder: Path) -> None:
 
 def test_escape_sequences_never_reach_the_output(folder: Path) -> None:
     (folder / "evil.txt").write_text(
-        "The mayor \x1b]0;pwned\x07said the \x1b[2Jbridge would reopen after repairs to two cracked supports.\x9b31m",
+        "Title: \x9b31mApproved\x9b0m \u202eTitle\nSource: \x1b]52;c;eA==\x07Wire\x7f\n\n"
+        "The mayor \x1b]0;pwned\x07said the \x1b[2Jbridge would \x9b31mreopen\x9b0m after repairs to two "
+        "cracked\x85 supports\u200b,\u2066 officials\u2069 said\x7f.\x9d8;;http://x\x9c",
         encoding="utf-8",
     )
-    result = run("digest", str(folder), "--format", "json")
-    assert result.returncode == 0
-    assert not any(ch in result.stdout for ch in "\x1b\x07\x9b")
+    for format in ("text", "markdown", "json"):
+        result = run("digest", str(folder), "--format", format, "--explain")
+        assert result.returncode == 0
+        # By category, not a list of known bytes: C1 CSI, DEL, NEL and bidi isolates count too.
+        assert unsafe(result.stdout) == [] and unsafe(result.stderr) == [], format
+        assert "31m" not in result.stdout and "]52;" not in result.stdout
 
 
 def test_two_processes_writing_one_digest(folder: Path, tmp_path: Path) -> None:
@@ -197,7 +202,10 @@ def test_failed_write_keeps_the_previous_digest(
 articles_text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=400
 ) | st.lists(
-    st.sampled_from([BODY, "\x1b[31m", "\n\n", "ALSO READ: x", "{a}", "Copyright", " . ", "\t", "\u202e"]), max_size=8
+    st.sampled_from(
+        [BODY, "\x1b[31m", "\x9b31m", "\x7f", "\x85", "\n\n", "ALSO READ: x", "{a}", "Copyright", " . ", "\t", "\u202e"]
+    ),
+    max_size=8,
 ).map("".join)
 
 
@@ -214,4 +222,4 @@ def test_any_text_gives_a_verbatim_deterministic_briefing(texts: list[str]) -> N
         for source in item.sources:
             assert by_id[source.article].text[source.start : source.end] == source.text
     for format in ("text", "markdown", "json"):
-        assert "\x1b" not in render(first, format)  # type: ignore[arg-type]
+        assert unsafe(render(first, format)) == []  # type: ignore[arg-type]

@@ -81,13 +81,21 @@ def test_sentence_count_and_algorithm_options(trio_folder: Path, capsys: pytest.
 def test_formats_carry_the_same_items(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    main(["digest", str(trio_folder), "--format", "json"])
-    data = json.loads(capsys.readouterr().out)
-    main(["digest", str(trio_folder), "--format", "markdown"])
-    markdown = capsys.readouterr().out
-    assert data["items"]
-    for item in data["items"]:
-        assert item["text"].split()[0] in markdown
+    outputs = {}
+    for format in ("text", "markdown", "json"):
+        assert main(["digest", str(trio_folder), "--format", format, "--no-store"]) == 0
+        outputs[format] = capsys.readouterr().out
+    expected = [(item["text"], item["sources"]) for item in json.loads(outputs["json"])["items"]]
+    assert expected
+    numbers = {a["id"]: n for n, a in enumerate(json.loads(outputs["json"])["articles"], start=1)}
+    # Each item whole, in the same order, with the same source numbers, in all three formats.
+    lines = [
+        f"{text} [{','.join(str(n) for n in sorted({numbers[s['article']] for s in sources}))}]"
+        for text, sources in expected
+    ]
+    assert [re.sub(r"^\d+\. ", "", item) for item in items(outputs["text"])] == lines
+    markdown_items = re.findall(r"^\d+\. (.*)$", outputs["markdown"], re.MULTILINE)
+    assert [re.sub(r"\\(.)", r"\1", item) for item in markdown_items] == lines
 
 
 def test_bare_briefing_without_a_terminal_points_to_digest() -> None:
@@ -176,3 +184,15 @@ def test_config_before_or_after_the_command_is_read(tmp_path: Path) -> None:
     for args in (["--config", str(bad), "history"], ["history", "--config", str(bad)]):
         result = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=60)
         assert result.returncode == 2 and "did you mean 'summary.algorithm'" in result.stderr, args
+
+
+def test_every_command_takes_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[summary]\nalgoritm = 1\n", encoding="utf-8")
+    seeds = str(REPO / "seeds")
+    commands = [["digest", seeds], ["read", seeds], ["tui", seeds], ["history"], ["show", "1"]]
+    commands += [["eval", str(tmp_path)], ["feeds", "list"], ["fetch"]]
+    for command in commands:
+        for args in ([*command, "--config", str(bad)], ["--config", str(bad), *command]):
+            assert main(args) == 2, args
+            assert "did you mean 'summary.algorithm'" in capsys.readouterr().err, args

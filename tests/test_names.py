@@ -7,11 +7,10 @@ import os
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
-from builders import TRIO
+from builders import TRIO, unsafe
 from markdown_it import MarkdownIt
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,11 +28,6 @@ HOSTILE_NAMES = [
 ]
 BODIES = [body.split("\n\n", 1)[1] for body in TRIO.values()]
 HEADER = "Title: <b>Bold</b> [red]claim[/red] \u202eevil\nSource: <i>Wire</i> `x`\nURL: https://e.org/\x1b[2J\n\n"
-
-
-def unsafe(text: str) -> list[str]:
-    """Characters a terminal may act on, by Unicode category: not by the code's own list."""
-    return [ch for ch in text if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")]
 
 
 @pytest.fixture

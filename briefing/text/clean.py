@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from briefing.models import Removal
+from briefing.printable import without_sequences
 from briefing.text.patterns import Pattern, compile_user
 
 MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -212,7 +213,8 @@ class _Line:
 def normalize(text: str) -> str:
     """Unicode NFC, one kind of newline and space, no control or bidi-override characters."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL.sub("", text.replace("\x1b", ""))
+    # Escape sequences go whole (no "[2J" left in the text), then any stray control character.
+    text = _CONTROL.sub("", without_sequences(text))
     return _single_spaced(text)
 
 

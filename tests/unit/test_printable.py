@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import sys
-import unicodedata
 
+from builders import unsafe
 from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing.printable import name, printable
 
 
-def unsafe(text: str) -> list[str]:
-    """Characters a terminal may act on or that hide text, found by Unicode category, not by
-    our own list: controls (but newline and tab), format characters, line and paragraph
-    separators, and lone surrogates."""
-    return [ch for ch in text if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")]
-
-
 def test_every_control_format_and_separator_character_is_removed() -> None:
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     kept = printable(every)
     assert unsafe(kept) == []
-    # Only those go: every letter, digit, mark and symbol stays.
-    assert len(kept) == len(every) - len(unsafe(every))
+    # Only those go (line breaks turn into newlines): every letter, digit, mark and symbol stays.
+    assert len(kept.replace("\n", "")) == len(every) - len(unsafe(every)) - 1
+
+
+def test_line_breaks_of_every_kind_never_glue_words() -> None:
+    assert (
+        printable("one\u2028two\u2029three\x0cfour\x85five\r\nsix\rseven") == "one\ntwo\nthree\nfour\nfive\nsix\nseven"
+    )
+    assert name("one\u2028two") == "one two"
 
 
 def test_escape_sequences_go_whole_leaving_no_residue() -> None:
