@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from builders import Clock
-from pilots import app_for, ready
+from pilots import app_for, ready, screen_text
 
 from briefing.tui.keys import ACTIONS
 from briefing.tui.screens.algorithm import AlgorithmScreen
@@ -238,3 +238,7 @@ async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(
         assert isinstance(app.screen, PastBriefingScreen)
         assert app.screen.text.startswith("Briefing for 2024-04-05")
         assert "(new)" in app.screen.text
+        await pilot.pause()
+        shown = screen_text(app).splitlines()
+        for line in app.screen.text.splitlines()[:8]:  # as written, not wrapped again at 80 columns
+            assert any(row.rstrip() == line for row in shown), line

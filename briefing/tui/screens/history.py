@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import ScrollableContainer
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -28,8 +28,9 @@ class PastBriefingScreen(Screen[None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="article-body"):
-            yield Static(Text(printable(self.text)))
+        # As it was written (wrapped at 78 columns): never wrapped again, scrolled sideways if need be.
+        with ScrollableContainer(id="past-body"):
+            yield Static(Text(printable(self.text), no_wrap=True), id="past-text")
         yield KeyFooter()
 
 
