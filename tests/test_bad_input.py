@@ -152,12 +152,14 @@ def test_escape_sequences_never_reach_the_output(folder: Path) -> None:
     (folder / "evil.txt").write_text(
         "Title: \x9b31mApproved\x9b0m \u202eTitle\nSource: \x1b]52;c;eA==\x07Wire\x7f\n\n"
         "The mayor \x1b]0;pwned\x07said the \x1b[2Jbridge would \x9b31mreopen\x9b0m after repairs to two "
-        "cracked\x85 supports\u200b,\u2066 officials\u2069 said\x7f.\x9d8;;http://x\x9c",
+        "cracked\x85 supports\u200b,\u2066 officials\u2069 said\x7f.\x9d8;;http://x\x9c\n\n"
+        + BODY.replace("Monday", "Friday"),
         encoding="utf-8",
     )
     for format in ("text", "markdown", "json"):
-        result = run("digest", str(folder), "--format", format, "--explain")
+        result = run("digest", str(folder), "--format", format, "--explain", "-n", "20")
         assert result.returncode == 0
+        assert "reopen" in result.stdout and "Approved" in result.stdout, result.stderr  # the article was read
         # By category, not a list of known bytes: C1 CSI, DEL, NEL and bidi isolates count too.
         assert unsafe(result.stdout) == [] and unsafe(result.stderr) == [], format
         assert "31m" not in result.stdout and "]52;" not in result.stdout
