@@ -29,12 +29,12 @@ _SEQUENCE = re.compile(
 # Unicode's control (Cc), format (Cf: zero-width, bidi embeddings, overrides and isolates,
 # invisible tags) and line/paragraph separator (Zl, Zp) characters, except newline and tab.
 # A test checks this class against `unicodedata` for every code point.
-_INVISIBLE = (
+INVISIBLE = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
     "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
-_CONTROL = re.compile(f"[{_INVISIBLE}]")
+_CONTROL = re.compile(f"[{INVISIBLE}]")
 # What str.splitlines() breaks lines at: each is a newline here, so removing controls never
 # glues two words together (U+2028 between sentences, a form feed between paragraphs).
 _BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")

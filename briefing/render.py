@@ -14,7 +14,7 @@ import textwrap
 from typing import Any, Literal
 
 from briefing.models import Article, Briefing, BriefingItem, Story
-from briefing.printable import name
+from briefing.printable import INVISIBLE, name
 from briefing.printable import printable as printable  # re-exported: briefing.render.printable
 
 Format = Literal["text", "markdown", "json"]
@@ -22,7 +22,8 @@ FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
 # json.dumps escapes C0 controls; these it would write raw (ensure_ascii=False keeps text
 # readable). Escaped, not removed: the decoded strings stay exactly what they were.
-_JSON_RAW = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+# What json.dumps leaves raw of what printable removes (it escapes only C0), and surrogates.
+_JSON_RAW = re.compile(f"[{INVISIBLE}\ud800-\udfff]")
 WIDTH = 78
 
 

@@ -133,3 +133,16 @@ def test_closed_or_full_stdout_is_a_message(trio_folder: Path) -> None:
 def test_a_folder_as_output_is_a_message(trio_folder: Path, tmp_path: Path) -> None:
     result = digest(trio_folder, "-o", str(tmp_path))
     assert result.returncode == 3 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ctrl_c_during_the_write_exits_130_and_cleans_up(trio_folder: Path, tmp_path: Path) -> None:
+    target = tmp_path / "digest.txt"
+    code = (
+        "import os, signal, sys\n"
+        "from briefing.cli import main\n"
+        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGINT)\n"
+        f"sys.exit(main(['digest', {str(trio_folder)!r}, '-o', {str(target)!r}]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 130 and "Traceback" not in result.stderr  # README: 130 is Ctrl-C
+    assert not target.exists() and leftovers(tmp_path) == []

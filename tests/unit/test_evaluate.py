@@ -35,3 +35,23 @@ def test_unknown_system_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureF
     (cluster / "reference_1.txt").write_text("The dog sat.", encoding="utf-8")
     assert main(["eval", str(tmp_path), "--systems", "nope"]) == 2
     assert "unknown systems nope" in capsys.readouterr().err
+
+
+def test_evaluate_takes_plain_arguments_and_returns_results(tmp_path: Path) -> None:
+    from briefing.config import Config
+    from briefing.evaluate import choose, evaluate, read_clusters, systems
+
+    cluster = tmp_path / "c1"
+    cluster.mkdir()
+    (cluster / "doc_01.txt").write_text("The cat sat on the mat.", encoding="utf-8")
+    (cluster / "reference_1.txt").write_text("The dog sat on a mat.", encoding="utf-8")
+    budget = SummaryLength(bytes=665)
+    seen: list[float] = []
+    (result,) = evaluate(
+        read_clusters(tmp_path),
+        choose(systems(Config(), budget), ["briefing"]),
+        budget,
+        lambda stage, fraction: seen.append(fraction),
+    )
+    assert result.name == "briefing" and round(result.means["rouge1"][0], 4) == 0.6667
+    assert list(result.per_cluster) == ["c1"] and seen == [1.0]
