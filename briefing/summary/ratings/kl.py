@@ -86,14 +86,27 @@ def pick_order(features: Sequence[SentenceFeatures]) -> list[int]:
     mass = 0.0
     summary_length = 0
     in_summary = np.zeros(len(keys), dtype=np.int64)
+    # The candidates left, packed: once half are picked, the picked ones leave the arrays, so
+    # a turn costs the number left, not all. Updates for picked sentences go to a spare slot.
+    left = np.arange(count)  # packed position -> sentence
+    place = np.arange(count)  # sentence -> packed position, or the spare slot
+    own_part, own_mass = np.append(own_part, np.inf), np.append(own_mass, 0.0)
+    left_lengths = lengths
     order: list[int] = []
-    for _ in range(count):
+    for turn in range(count):
+        if 2 * (count - turn) < len(left):
+            keep = np.flatnonzero(np.isfinite(own_part[:-1]))
+            left, left_lengths = left[keep], left_lengths[keep]
+            own_part, own_mass = np.append(own_part[keep], np.inf), np.append(own_mass[keep], 0.0)
+            place = np.full(count, len(keep))
+            place[left] = np.arange(len(keep))
         # With nothing written yet a sentence without words has an empty sum (0): log_of[0] is 0.
-        scale = log_of[summary_length : summary_length + longest + 1][lengths]
-        divergence = own_part + scale * (mass + own_mass)
-        best = int(np.argmin(divergence))
+        scale = log_of[summary_length : summary_length + longest + 1][left_lengths]
+        divergence = own_part[:-1] + scale * (mass + own_mass[:-1])
+        position = int(np.argmin(divergence))
+        best = int(left[position])
         order.append(best)
-        own_part[best] = np.inf  # picked: never a candidate again
+        own_part[position] = np.inf  # picked: never a candidate again
         summary_length += written[best]
         joined = slice(joins.indptr[best], joins.indptr[best + 1])
         keys_in = joins.indices[joined]
@@ -110,7 +123,7 @@ def pick_order(features: Sequence[SentenceFeatures]) -> list[int]:
         if not spans.size:
             continue
         sizes = holders_of[keys_in]
-        holders, counts = users.indices[spans], holder_counts[spans]
+        holders, counts = place[users.indices[spans]], holder_counts[spans]
         weight, before, after, new = (np.repeat(a, sizes) for a in (weight, before, after, new))
         was = np.where(new, log_p[np.repeat(keys_in, sizes)] - log_of[counts], log_of[before] - log_of[before + counts])
         now = log_of[after] - log_of[after + counts]
