@@ -99,9 +99,9 @@ def rouge(dataset: Path, algorithms: list[str]) -> None:
     print(f"\nROUGE recall x100 on {len(clusters)} clusters, 665 bytes, the briefing pipeline with each algorithm")
     print("| algorithm | R-1 | R-2 | R-L | s/cluster |")
     print("|---|---:|---:|---:|---:|")
-    for name, means, seconds, _ in evaluate(clusters, systems, budget):
-        cells = " | ".join(f"{100 * means[m][0]:.2f}" for m in MEASURES)
-        print(f"| {name} | {cells} | {seconds:.3f} |", flush=True)
+    for result in evaluate(clusters, systems, budget):
+        cells = " | ".join(f"{100 * result.means[m][0]:.2f}" for m in MEASURES)
+        print(f"| {result.name} | {cells} | {result.seconds:.3f} |", flush=True)
 
 
 def main() -> None:
