@@ -49,3 +49,19 @@ def test_without_the_extra_the_message_names_the_install_command(monkeypatch: py
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(ConfigError, match=r"pip install 'briefing\[dask\]'"), dask_mapper("local:1"):
         pass
+
+
+@pytest.mark.parametrize("scheduler", ["local", "local:0", "local:two", "tcp://", "tcp://host", "dask://host:8786"])
+def test_a_scheduler_that_is_neither_form_is_a_usage_error(scheduler: str, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TRIO["a_gazette"], encoding="utf-8")
+    result = digest(tmp_path, "--scheduler", scheduler)
+    assert result.returncode == 2
+    assert "local:N" in result.stderr and "tcp://HOST:PORT" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_config_names_the_key_of_a_bad_scheduler() -> None:
+    from briefing.config import parse_config
+
+    with pytest.raises(ConfigError, match=r"'engine\.scheduler'.*local:N"):
+        parse_config('[engine]\nscheduler = "local:zero"\n')
+    assert parse_config('[engine]\nscheduler = "tcp://10.0.0.5:8786"\n').engine.scheduler == "tcp://10.0.0.5:8786"
