@@ -91,7 +91,7 @@ def run_on_dask(folder: Path, workers: int) -> tuple[float, float, list[float], 
     return time.perf_counter() - start, peak(), worker_peaks, render(briefing, "json")
 
 
-def clustering(dataset: Path, count: int) -> None:
+def clustering(dataset: Path, count: int, exact_up_to: int) -> None:
     """The clustering stage alone on `count` articles: exact all pairs, then two kinds of blocking."""
     import numpy as np
     from scipy import sparse

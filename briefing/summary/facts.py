@@ -64,6 +64,11 @@ _WHEN = frozenset(
 )
 
 
+def _is_when(word: str) -> bool:
+    """A day, a month or a number: what pins a fact to one event."""
+    return word in _WHEN or word[:1].isdigit()
+
+
 def term_matrix(features: Sequence[SentenceFeatures], anchors: Sequence[frozenset[str]]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows, one per sentence, over stems and anchor words."""
     # Sorted, so that float sums never depend on set order (the hash seed).
@@ -91,10 +96,13 @@ class SameFact:
         self._facts = story_anchors(features)
         self.vectors = SparseRows(term_matrix(features, self._facts))
         self._near = SparseRows(similar_pairs(self.vectors.matrix, threshold * _NEIGHBOUR_FACTOR))
+        # The sentences holding each day, month or number: two reports of one event share one,
+        # so only those pairs are tested (a name shared by every sentence would make it n²).
         self._holding: dict[str, list[int]] = {}
         for index, words in enumerate(self._facts):
             for word in words:
-                self._holding.setdefault(word, []).append(index)
+                if _is_when(word):
+                    self._holding.setdefault(word, []).append(index)
 
     def _same_event(self, a: int, b: int) -> bool:
         """Whether two sentences name the same who, when and where, however they are worded.
@@ -109,7 +117,7 @@ class SameFact:
         return (
             len(shared) >= _EVENT_WORDS
             and len(shared) >= _EVENT_SHARE * min(len(first), len(second))
-            and any(word in _WHEN or word[:1].isdigit() for word in shared)
+            and any(_is_when(word) for word in shared)
         )
 
     def similarity(self, a: int, b: int) -> float:
@@ -128,7 +136,7 @@ class SameFact:
         events = {
             other
             for word in self._facts[a]
-            for other in self._holding[word]
+            for other in self._holding.get(word, ())
             if other not in near and other != a and self._same_event(a, other)
         }
         similar = {other: self.similarity(a, other) for other in [*near, *events] if other != a}
