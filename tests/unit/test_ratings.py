@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -114,3 +116,23 @@ def test_random_is_the_same_on_every_run() -> None:
     random.seed(SEED + 1)  # the global generator plays no part
     assert list(ALGORITHMS["random"].rate(day, features, ())) == list(first)
     assert len(set(first)) == len({s.text for a in day for s in a.sentences})
+
+
+def test_briefings_never_run_sumys_own_summarizers() -> None:
+    """sumy's KL, LSA and TextRank freeze on a day's news: whatever the algorithm, the briefing
+    uses the fast ratings, and sumy's summarizer modules are never even imported."""
+    code = (
+        "import sys\n"
+        "from dataclasses import replace\n"
+        "from briefing import Config, load_articles, summarize\n"
+        "from briefing.summary.algorithms import NAMES\n"
+        "articles, _ = load_articles([sys.argv[1]])\n"
+        "for name in NAMES:\n"
+        "    config = Config()\n"
+        "    summarize(articles, replace(config, summary=replace(config.summary, algorithm=name)))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('sumy.summarizers')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(REPO / "seeds")], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert result.stdout.strip() == "[]"
