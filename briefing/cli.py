@@ -148,6 +148,7 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.progress import ProgressBar
     from briefing.sources.gather import gather
 
+    _freeze_the_stack()
     if args.output:
         check_template(args.output)  # a typo in -o is found before a minute of work, not after
     if args.only_new and args.no_store:
@@ -203,6 +204,20 @@ def _digest(args: argparse.Namespace) -> int:
     if store_failure:
         return store_failure.exit_code
     return ExitCode.OK if shown.items else ExitCode.NOTHING_TO_SUMMARIZE
+
+
+def _freeze_the_stack() -> None:
+    """Load the NLP stack, then exempt everything loaded so far from garbage collection.
+
+    A day's articles allocate millions of small objects; each full collection would walk the
+    hundreds of thousands of module-level objects of nltk, scipy and sumy again, for nothing:
+    they live as long as the process. Freezing them saved a tenth of a 500-article run.
+    """
+    import gc
+
+    import briefing.summary.pipeline  # noqa: F401  # the NLP stack, before the freeze
+
+    gc.freeze()
 
 
 def _engine(scheduler: str, progress: Callable[[str, float], None]) -> AbstractContextManager[Mapper]:

@@ -91,7 +91,10 @@ def average_linkage(similar: sparse.csr_matrix, threshold: float) -> list[list[i
         links[i][j] = links[j][i] = value
     sizes = [1] * count
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
-    heap = [(-value, i, j) for i, j, value in zip(pairs.row.tolist(), pairs.col.tolist(), pairs.data.tolist())]
+    # A pair below the threshold can only merge after its groups grow, and then it is pushed
+    # again with its new mean: the heap starts with the pairs that may merge as they are.
+    strong = pairs.data >= threshold
+    heap = list(zip((-pairs.data[strong]).tolist(), pairs.row[strong].tolist(), pairs.col[strong].tolist()))
     heapq.heapify(heap)
     while heap:
         negative, i, j = heapq.heappop(heap)

@@ -105,12 +105,16 @@ _CUT_AT_TITLE = re.compile(
     r"(?:^|[\s(])(?:Gov|Govs|Rev|Rep|Reps|Sens|Gen|Gens|Lt|Sgt|Col|Capt|Maj|Adm|Cmdr|Cpl|Pvt|Prof|Supt|Msgr|Mt|Ft|St"
     r"|No|Nos|Mr|Mrs|Ms|Dr)\.$|(?:^|[^,\s]\s)[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{1,4}\.$"
 )
+_TITLE_TAIL = 12
 
 
 def cut_at_title(text: str) -> bool:
     """Whether a sentence ends on a title abbreviation ("... said Gov."): the front half of a
     sentence split in the wrong place, which must never become an item."""
-    return _CUT_AT_TITLE.search(text) is not None
+    # Only the last characters can match: a title is at most six characters with the one
+    # before it, and `re` would otherwise try the pattern at every position of the sentence.
+    # A longer tail's first character can never start a match, so `^` stays exact.
+    return _CUT_AT_TITLE.search(text[-_TITLE_TAIL:]) is not None
 
 
 def _model() -> punkt.PunktParameters:
