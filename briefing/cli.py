@@ -134,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _digest(args: argparse.Namespace) -> int:
+    import tempfile
     from dataclasses import replace
 
     from briefing import render, summarize
@@ -146,7 +147,7 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.output import check_template, expand_path, write_output, write_stdout
     from briefing.printable import name
     from briefing.progress import ProgressBar
-    from briefing.sources.gather import gather
+    from briefing.sources.gather import gather, is_url
 
     _freeze_the_stack()
     if args.output:
@@ -170,6 +171,11 @@ def _digest(args: argparse.Namespace) -> int:
     store_failure: StoreError | None = None
     previous = None
     with ExitStack() as stack:
+        if args.no_store and any(is_url(source) for source in args.sources):
+            # Pages fetched now go through a store (that is how fetching deduplicates); with
+            # --no-store it is a throwaway one, so the history is left exactly as it was.
+            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-"))
+            config = replace(config, store=replace(config.store, path=os.path.join(scratch, "fetched.db")))
         mapper = stack.enter_context(_engine(config.engine.scheduler, bar)) if config.engine.scheduler else None
         articles, problems = gather(args.sources, config, bar.part(0.0, 0.3), mapper)
         _report(problems, len(articles))

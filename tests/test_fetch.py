@@ -322,6 +322,7 @@ def test_cli_digest_url_fetches_and_summarizes_directly(server: Server, tmp_path
     briefing = json.loads(result.stdout)
     assert [a["url"] for a in briefing["articles"]] == [f"{server.url}/a.html", f"{server.url}/b.html"]
     assert any(item["support"] == 2 for item in briefing["items"])
+    assert not (tmp_path / "data").exists(), "--no-store wrote a history"
 
 
 def test_articles_older_than_keep_days_are_forgotten(tmp_path: Path) -> None:
