@@ -140,6 +140,9 @@ def test_ctrl_c_during_the_write_exits_130_and_cleans_up(trio_folder: Path, tmp_
     code = (
         "import os, signal, sys\n"
         "from briefing.cli import main\n"
+        # A shell that starts a job in the background has it ignore SIGINT; a terminal's
+        # Ctrl-C reaches a process that did not, which is what this test is about.
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGINT)\n"
         f"sys.exit(main(['digest', {str(trio_folder)!r}, '-o', {str(target)!r}]))\n"
     )
