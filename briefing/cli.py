@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         # Its own copy: parents share Action objects, and set_defaults below would otherwise
         # give every subcommand's --config the default None, undoing `briefing --config X digest`.
         parents=[_common()],
-        epilog="Exit codes: 0 written, 1 nothing to summarize, 2 usage or config, 3 output, 4 history, 130 Ctrl-C.",
+        epilog="Exit codes: 0 written, 1 nothing to summarize, 2 usage or config, 3 output, 4 history, 5 engine, 130 Ctrl-C, 143 SIGTERM.",
     )
     parser.set_defaults(config=None, debug=False)
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -149,6 +149,7 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.progress import ProgressBar
     from briefing.sources.gather import gather, is_url
 
+    _check_sources(args.sources)  # a mistyped path is the command's fault, as in the TUI
     _freeze_the_stack()
     if args.output:
         check_template(args.output)  # a typo in -o is found before a minute of work, not after
@@ -194,7 +195,9 @@ def _digest(args: argparse.Namespace) -> int:
         briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous, mapper), date=day)
     bar.close()
     if config.topic.query and not briefing.stories:
-        say(f"no story is about {config.topic.query!r}")
+        # An empty briefing printed or written would look like a quiet news day.
+        say(f"no story is about {config.topic.query!r}; nothing written")
+        return ExitCode.NOTHING_TO_SUMMARIZE
     shown = without_repeats(briefing) if args.only_new and previous is not None else briefing
     text = render(shown, args.format)
     if args.output:

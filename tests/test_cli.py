@@ -114,8 +114,8 @@ def test_briefing_with_a_folder_opens_the_tui_and_a_typo_is_still_an_error() -> 
 
 
 def test_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
-    missing = run("digest", str(tmp_path / "nowhere"))
-    assert missing.returncode == 1
+    missing = run("digest", "seeds", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2  # a usage error, as in the TUI, even beside a good folder
     assert "no such file or folder" in missing.stderr and "Traceback" not in missing.stderr
     bad = tmp_path / "bad.toml"
     bad.write_text("[summary]\nalgoritm = 'lexrank'\n", encoding="utf-8")
@@ -160,14 +160,25 @@ def test_a_mixed_folder_prints_one_section_per_story_most_reported_first(mixed_f
     assert "nurses" in sections[1] and "Patel" in sections[2]
 
 
+def test_no_sources_and_no_configured_folder_says_where_the_paths_came_from(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text("", encoding="utf-8")
+    result = run("digest", "--no-store", "--config", str(tmp_path / "config.toml"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "briefing: [sources] paths: seeds: no such file or folder; name SOURCES, or set paths in the config\n"
+    )
+
+
 def test_topic_prints_only_that_story_and_a_miss_is_exit_1(mixed_folder: Path) -> None:
     nurses = run("digest", str(mixed_folder), "--topic", "nurses strike", "--format", "json")
     assert nurses.returncode == 0, nurses.stderr
     data = json.loads(nurses.stdout)
     assert [sorted(story["articles"]) for story in data["stories"]] == [["d_tribune", "e_post"]]
-    missing = run("digest", str(mixed_folder), "--topic", "Ukraine")
+    target = mixed_folder.parent / "ukraine.txt"
+    missing = run("digest", str(mixed_folder), "--topic", "Ukraine", "-o", str(target))
     assert missing.returncode == 1
     assert "no story is about 'Ukraine'" in missing.stderr
+    assert not target.exists(), "an empty briefing was written for a topic no story is about"
 
 
 def test_stories_caps_the_sections(mixed_folder: Path) -> None:

@@ -87,7 +87,7 @@ def test_json_escapes_every_control_and_keeps_names_as_data(inbox: Path) -> None
 def test_error_messages_name_paths_safely(tmp_path: Path) -> None:
     hostile = os.fsdecode(b"\x1b]52;c;aGFja2Vk\x07gone\xff")
     code, out, err = run("digest", str(tmp_path / hostile))
-    assert code == 1 and "no such file or folder" in err
+    assert code == 2 and "no such file or folder" in err
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     code, out, err = run("digest", str(REPO / "seeds"), "--no-store", "-o", str(blocker / hostile / "d.txt"))

@@ -66,8 +66,8 @@ def gather(
             if config.sources.paths or not recent:
                 found, skipped = read_sources(config.sources.paths, config.sources.max_bytes, mapper)
         except SourceError as error:
-            if not recent:
-                raise
+            if not recent:  # say where the paths came from: the user named none
+                raise SourceError(f"[sources] paths: {error}; name SOURCES, or set paths in the config") from error
             problems.append(Notice("[sources] paths", f"{error}; summarizing fetched articles only"))
         documents += found + recent
         problems += skipped
