@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from pilots import app_for, ready, screen_text
 
 from briefing.tui.screens.article import ArticleScreen
@@ -54,3 +56,24 @@ async def test_quit_is_in_the_footer_at_80_columns(trio_folder: Path, tmp_path: 
         await pilot.press("enter")
         await pilot.pause()
         assert "q Quit" in screen_text(app).splitlines()[-1]
+
+
+@pytest.mark.parametrize("size", [(120, 16), (100, 14)])
+async def test_every_item_shows_its_last_line_when_the_list_scrolls(
+    trio_folder: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """A list long enough for a scrollbar still shows each item whole, support badge included."""
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        assert app.briefing is not None
+        items = app.query_one(ItemList)
+        for number, item in enumerate(app.briefing.items, start=1):
+            items.highlighted = number - 1
+            await pilot.wait_for_scheduled_animations()  # the list scrolls the item into view
+            await pilot.pause()
+            region = items.scrollable_content_region  # the text, not the scrollbar
+            lines = screen_text(app).split("\n")[region.y : region.bottom]
+            shown = " ".join(" ".join(line[region.x : region.right].split()) for line in lines)
+            ending = " ".join(item.text.split()[-3:])
+            assert re.search(re.escape(ending) + rf"\s+{item.support}/\d+", shown), (number, shown)

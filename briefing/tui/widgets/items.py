@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.models import Briefing, BriefingItem
 from briefing.printable import printable
 from briefing.render import differ
+from briefing.tui.widgets.wrapped import WrappedOptionList
 
 MARK_STYLES = {"new": "bold green", "update": "bold yellow", "repeat": "dim"}
 MATCH_STYLE = "bold reverse"
@@ -54,7 +54,7 @@ def shown_items(briefing: Briefing, query: str, hide_repeats: bool, among: Itera
     ]
 
 
-class ItemList(OptionList):
+class ItemList(WrappedOptionList):
     """The items of one story (or of the day); highlighting one shows its sources beside it."""
 
     def show(

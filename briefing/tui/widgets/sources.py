@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.models import Article, BriefingItem, SourceSentence
 from briefing.printable import name
 from briefing.render import plural
 from briefing.tui.widgets.items import highlighted
+from briefing.tui.widgets.wrapped import WrappedOptionList
 
 
 def source_prompt(article: Article, text: str, quoted: bool, query: str = "", figure: str = "") -> Text:
@@ -37,7 +37,7 @@ def one_per_article(item: BriefingItem) -> list[tuple[int, SourceSentence]]:
     return sorted(best.values(), key=lambda pair: pair[0])
 
 
-class SourceList(OptionList):
+class SourceList(WrappedOptionList):
     """The articles reporting the highlighted item, one sentence each; enter opens one."""
 
     def show(self, item: BriefingItem | None, articles: dict[str, Article], reporting: int, query: str = "") -> None:

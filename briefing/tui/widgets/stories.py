@@ -4,12 +4,12 @@ and whether it is new. Shown only on a day of several stories."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.models import Story
 from briefing.printable import name
 from briefing.render import plural
+from briefing.tui.widgets.wrapped import WrappedOptionList
 
 MARKS = {"new": ("new", "bold green"), "ongoing": ("ongoing", "yellow")}
 
@@ -28,7 +28,7 @@ def story_prompt(number: int, story: Story, shown: int, filtering: bool) -> Text
     return prompt
 
 
-class StoryList(OptionList):
+class StoryList(WrappedOptionList):
     """Highlighting a story lists its items beside."""
 
     def show(self, stories: tuple[Story, ...], shown: list[int], filtering: bool, highlighted: int) -> None:
