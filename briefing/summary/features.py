@@ -359,15 +359,16 @@ def count_matrix(rows: Sequence[Sequence[Hashable]]) -> sparse.csr_matrix:
     return counts
 
 
-def unit_tfidf(counts: sparse.csr_matrix, sublinear: bool = False) -> sparse.csr_matrix:
+def unit_tfidf(counts: sparse.csr_matrix, sublinear: bool = False, documents: int = 0) -> sparse.csr_matrix:
     """TF-IDF rows scaled to unit length, so that a row product is a cosine.
 
-    Smooth idf, log((1 + n) / (1 + df)) + 1; `sublinear` takes 1 + log(tf), so a word
-    repeated ten times in one long text does not outweigh ten different words.
+    Smooth idf, log((1 + n) / (1 + df)) + 1, with n the rows or `documents` if more;
+    `sublinear` takes 1 + log(tf), so a word repeated ten times in one long text does not
+    outweigh ten different words.
     """
     counts = sparse.csr_matrix(counts, dtype=float, copy=True)
     document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1.0
+    idf = np.log((1 + max(counts.shape[0], documents)) / (1 + document_frequency)) + 1.0
     if sublinear:
         counts.data = 1.0 + np.log(counts.data)
     weighted = sparse.csr_matrix(counts.multiply(idf))

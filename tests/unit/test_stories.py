@@ -18,7 +18,7 @@ from briefing.history.novelty import without_repeats
 from briefing.models import Article
 from briefing.summary.features import sentence_features
 from briefing.summary.pipeline import read_article
-from briefing.summary.stories import average_linkage, find_stories
+from briefing.summary.stories import _merge_pieces, average_linkage, find_stories
 from briefing.summary.terms import article_terms, key_terms
 
 MIXED = {**CHESS, **STRIKE, **TRIO}
@@ -145,6 +145,29 @@ def test_average_linkage_does_not_chain_what_single_linkage_would() -> None:
     similar = sparse.csr_matrix((list(links.values()) * 2, (rows, cols)), shape=(4, 4))
     assert sorted(map(sorted, average_linkage(similar, 0.3))) == [[0, 1], [2, 3]]
     assert sorted(map(sorted, average_linkage(similar, 0.1))) == [[0, 1, 2, 3]]
+
+
+def pieces(*shared: int) -> tuple[list[list[int]], sparse.csr_matrix]:
+    """Groups of three articles, each article 0.6 of its group's word from `shared` and 0.8 of
+    a word of the group's own: groups with the same shared word have a cosine of 0.36."""
+    words = np.eye(2 * len(shared))
+    rows = [words[word] * 0.6 + words[len(shared) + own] * 0.8 for own, word in enumerate(shared) for _ in range(3)]
+    groups = [[3 * k, 3 * k + 1, 3 * k + 2] for k in range(len(shared))]
+    return groups, sparse.csr_matrix(np.array(rows))
+
+
+def test_a_story_found_in_two_pieces_is_joined_but_related_stories_stay_apart() -> None:
+    config, undated = Config().stories, np.full(12, np.nan)
+    # Two pieces of one story (shared word 0) beside two unrelated stories: one story.
+    groups, vectors = pieces(0, 0, 1, 2)
+    assert sorted(map(sorted, _merge_pieces(groups, vectors, undated, config))) == [
+        [0, 1, 2, 3, 4, 5],
+        [6, 7, 8],
+        [9, 10, 11],
+    ]
+    # Three related stories (shared word 0), each as close to the third as to the second: apart.
+    groups, vectors = pieces(0, 0, 0, 1)
+    assert sorted(map(sorted, _merge_pieces(groups, vectors, undated, config))) == groups
 
 
 def test_key_terms_are_names_and_words_a_reader_knows() -> None:
