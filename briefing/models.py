@@ -8,6 +8,9 @@ from typing import Literal
 Mark = Literal["new", "update", "repeat"]
 StoryMark = Literal["new", "ongoing"]
 
+# The outlet of an article that names none (a bare text file): shown, never counted as one.
+UNKNOWN_SOURCE = "unknown source"
+
 
 @dataclass(frozen=True, slots=True)
 class Removal:

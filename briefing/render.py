@@ -117,7 +117,9 @@ def _sections(briefing: Briefing) -> list[tuple[Story | None, list[BriefingItem]
 
 def _story_line(story: Story) -> str:
     """`10 articles, 3 sources; new story`: how widely the story is reported, and if it is new."""
-    line = f"{plural(len(story.articles), 'article')}, {plural(story.sources, 'source')}"
+    line = plural(len(story.articles), "article")
+    if story.sources:  # articles that name no outlet do not make one
+        line += f", {plural(story.sources, 'source')}"
     return f"{line}; new story" if story.mark == "new" else line
 
 

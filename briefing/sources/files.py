@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 from briefing.config import Config
 from briefing.errors import SourceError
-from briefing.models import Article, Notice, Removal, Skipped
+from briefing.models import UNKNOWN_SOURCE, Article, Notice, Removal, Skipped
 from briefing.sources.documents import Document, NotReadable, read_document
 from briefing.tasks import Mapper, Progress, in_turn
 from briefing.text.clean import clean_extracted, clean_page, normalize, parse_date
@@ -209,7 +209,7 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Ar
         or document.source
         or cleaned.source
         or (urlparse(url).hostname if url else None)
-        or "unknown source"
+        or UNKNOWN_SOURCE
     )
     date = parse_date(header["date"]) if "date" in header else None
     page_date = document.date if document.date and _ISO_DATE.match(document.date) else None

@@ -15,7 +15,16 @@ from dataclasses import dataclass, replace
 
 from briefing.config import Config
 from briefing.history.novelty import mark_items
-from briefing.models import Article, Briefing, BriefingItem, Settings, SourceSentence, Story, StoryMark
+from briefing.models import (
+    UNKNOWN_SOURCE,
+    Article,
+    Briefing,
+    BriefingItem,
+    Settings,
+    SourceSentence,
+    Story,
+    StoryMark,
+)
 from briefing.summary import rank
 from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures, sentence_features
@@ -179,7 +188,7 @@ def _ranked(
                 story_id,
                 draft.title,
                 tuple(articles[a].id for a in members),
-                len({articles[a].source for a in members}),
+                len({articles[a].source for a in members} - {UNKNOWN_SOURCE}),
                 tuple(range(first, len(items))),
                 importance[k],
                 draft.key_terms,

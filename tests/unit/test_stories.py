@@ -102,6 +102,15 @@ def test_one_story_prints_without_sections_and_several_with_them() -> None:
     assert markdown.count("\n## ") == 4  # three stories and the sources
 
 
+def test_articles_that_name_no_outlet_are_not_counted_as_one() -> None:
+    bare = tuple(article(id, MIXED[id].split("\n\n", 1)[1]) for id in MIXED)  # no header: no source
+    assert {a.source for a in bare} == {"unknown source"}
+    briefing = summarize(bare, Config())
+    assert [story.sources for story in briefing.stories] == [0, 0, 0]
+    text = render(briefing, "text")
+    assert "source\n" not in text.split("\n\nSources\n")[0] and "\n2 articles\n" in text
+
+
 def test_json_items_name_their_story_and_stories_index_their_items() -> None:
     data = json.loads(render(summarize(day(), Config(), previous=[]), "json"))
     ids = [story["id"] for story in data["stories"]]
