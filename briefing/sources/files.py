@@ -30,6 +30,9 @@ from briefing.text.segment import looks_english, segment
 EXTENSIONS = (".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".json", "")
 _HEADER = re.compile(r"^(title|source|date|url)\s*:\s*(.*\S)\s*$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Feeds and pages write a placeholder when they have no date: Go's zero time, 0001-01-01, in
+# the feeds of Hugo sites. No news is older than this; such a date is no date.
+_EARLIEST = "1900-01-01"
 _KINDS = (
     (stat.S_ISFIFO, "a named pipe (FIFO)"),
     (stat.S_ISCHR, "a character device"),
@@ -212,7 +215,9 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Ar
         or UNKNOWN_SOURCE
     )
     date = parse_date(header["date"]) if "date" in header else None
-    page_date = document.date if document.date and _ISO_DATE.match(document.date) else None
+    page_date = (
+        document.date if document.date and _ISO_DATE.match(document.date) and document.date >= _EARLIEST else None
+    )
     removed = tuple(Removal("header", f"{key.title()}: {value}") for key, value in header.items())
     return Article(
         id=document.id,

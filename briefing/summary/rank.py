@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from briefing.config import RankConfig
-from briefing.models import Article, BriefingItem
+from briefing.models import UNKNOWN_SOURCE, Article, BriefingItem
 from briefing.summary.stories import day_number
 
 
@@ -37,16 +37,30 @@ def signals(articles: Sequence[Article], items: Sequence[BriefingItem], newest: 
     `newest` is the day's newest article date as a day number (None: no dates); `marked`
     says whether the items were compared with history.
     """
+    by_id = {article.id: article for article in articles}
     days = [day_number(article.date) for article in articles]
     dated = [day for day in days if not math.isnan(day)]
     age = newest - max(dated) if newest is not None and dated else 0.0
     return Signals(
-        articles=math.log2(1 + len(articles)),
-        sources=math.log2(1 + len({article.source for article in articles})),
-        corroboration=sum(item.support for item in items) / len(items) if items else 0.0,
+        articles=math.log2(1 + reports(articles)),
+        sources=math.log2(1 + len({article.source for article in articles} - {UNKNOWN_SOURCE})),
+        corroboration=sum(reports([by_id[i] for i in item.article_ids]) for item in items) / len(items)
+        if items
+        else 0.0,
         recency=0.5 ** max(age, 0.0),
         novelty=sum(item.mark == "new" for item in items) / len(items) if marked and items else 0.0,
     )
+
+
+def reports(articles: Sequence[Article]) -> int:
+    """How many independent reports `articles` are: one per outlet, where the outlet is known.
+
+    A feed that posts eleven near-identical entries, or an outlet that runs a story in five
+    pieces, is one voice; articles that name no outlet (bare text files) count one each,
+    since nothing says they share one.
+    """
+    known = {article.source for article in articles if article.source != UNKNOWN_SOURCE}
+    return len(known) + sum(article.source == UNKNOWN_SOURCE for article in articles)
 
 
 def scores(story_signals: Sequence[Signals], weights: RankConfig) -> list[float]:

@@ -76,6 +76,9 @@ def test_feed_file_without_extension_gives_one_article_per_entry(tmp_path: Path)
     ]
     assert articles[0].url == "https://gazette.example/2024/04/02/bridge-shut.html"
     assert articles[0].text.startswith("Engineers discovered cracks")
+    # Hugo's feeds give an undated entry Go's zero time; it is no date, not the year 1.
+    (tmp_path / "gazette").write_bytes(feed.replace(b"Tue, 02 Apr 2024", b"Mon, 01 Jan 0001", 1))
+    assert [a.date for a in load_articles([str(tmp_path)])[0]] == [None, "2024-04-02"]
 
 
 def test_feeds_are_recognised_by_content_even_after_server_junk() -> None:

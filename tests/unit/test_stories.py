@@ -66,6 +66,16 @@ def test_a_long_story_from_one_outlet_does_not_outrank_a_widely_reported_one() -
     assert [len(story.articles) for story in briefing.stories] == [2, 1]
 
 
+def test_one_outlet_posting_a_story_many_times_is_one_voice() -> None:
+    # The bridge story from three outlets; the chess story posted five times by one outlet.
+    reposts = tuple(
+        article(f"f_sports_{n}", MIXED["f_sports"].replace("Date: ", f"Updated: {n}\nDate: ", 1)) for n in range(5)
+    )
+    assert {a.source for a in reposts} == {article("f_sports", MIXED["f_sports"]).source}
+    briefing = summarize((*reposts, *day(*TRIO)), Config())
+    assert [len(story.articles) for story in briefing.stories] == [3, 5]
+
+
 def test_stories_cap_keeps_the_most_important() -> None:
     briefing = summarize(day(), with_stories(max=2))
     assert len(briefing.stories) == 2 and briefing.story_count == 3
