@@ -258,6 +258,10 @@ def _names(tokens: list[Token]) -> set[str]:
 
 
 _ENDS_STATEMENT = re.compile(r"[.!][”\"’)]?$")
+# A sentence that trails off: a feed's teaser cut at its length limit ("...ahead of elections
+# in April,…"), or a quote left hanging. Never a briefing line. (On 100 real feeds, 103
+# entries end so; in DUC 2004's 500 articles, no sentence does.)
+_TRAILS_OFF = re.compile(r"(?:…|\.\.\.)[”\"’)]?$")
 
 
 def _form(text: str, tokens: list[Token]) -> float:
@@ -265,10 +269,10 @@ def _form(text: str, tokens: list[Token]) -> float:
 
     Fragments of quotes, questions, and sentences that open with a pronoun or a connective
     (whose meaning depends on the sentence before) make poor briefing lines; a sentence cut
-    at a title abbreviation is a fragment, and page furniture (a caption, a byline) is no
-    news: both score 0.
+    at a title abbreviation or trailing off is a fragment, and page furniture (a caption, a
+    byline) is no news: both score 0.
     """
-    if cut_at_title(text) or is_junk(text):
+    if cut_at_title(text) or is_junk(text) or _TRAILS_OFF.search(text[-4:]):
         return 0.0
     score = 1.0
     first = text.lstrip("“\"‘'(")

@@ -110,3 +110,10 @@ def test_a_paraphrase_outside_the_group_still_corroborates_its_fact() -> None:
     alone = quality(features, np.zeros(2), apart, Config().score, 2)
     corroborated = quality(features, np.zeros(2), apart, Config().score, 2, SameFact(features, 0.45))
     assert (corroborated > alone).all()
+
+
+@pytest.mark.parametrize("ending", ["…", "...", "…”", '..."'])
+def test_a_teaser_cut_at_its_length_limit_never_reads_alone(ending: str) -> None:
+    cut = f"Rubio endorsed the prime minister's bid for a fifth term after the elections in April,{ending}"
+    assert form_of(cut) == 0.0
+    assert form_of("Rubio endorsed the prime minister's bid for a fifth term in April.") == 1.0
