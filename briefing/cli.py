@@ -128,7 +128,10 @@ def _parser() -> argparse.ArgumentParser:
     size = evaluate.add_mutually_exclusive_group()
     size.add_argument("--bytes", type=int, help="summary length in bytes (default 665)")
     size.add_argument("--words", type=int, help="summary length in words")
-    evaluate.add_argument("--systems", help="comma-separated systems to run (default: all)")
+    evaluate.add_argument(
+        "--systems",
+        help="comma-separated systems to run, or 'all' (default: briefing, sumy lexrank and any --peers)",
+    )
     evaluate.add_argument("--peers", help="folder of published systems' outputs, one folder per cluster")
     return parser
 

@@ -55,3 +55,12 @@ def test_evaluate_takes_plain_arguments_and_returns_results(tmp_path: Path) -> N
     )
     assert result.name == "briefing" and round(result.means["rouge1"][0], 4) == 0.6667
     assert list(result.per_cluster) == ["c1"] and seen == [1.0]
+
+
+def test_eval_runs_the_comparison_that_matters_unless_asked_for_all() -> None:
+    from briefing.config import Config
+    from briefing.evaluate import PLAIN_SUMY, choose, systems
+
+    available = systems(Config(), SummaryLength(bytes=665))
+    assert list(choose(available, None)) == ["briefing", "sumy lexrank"]  # sumy's KL alone takes minutes
+    assert len(choose(available, ["all"])) == 1 + len(PLAIN_SUMY)
