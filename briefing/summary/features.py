@@ -54,8 +54,13 @@ _NUMBER_WORDS = {
 _REFERRING = frozenset(["these", "those", "such"])
 _POINTERS = frozenset({"that", "this"})
 _FEW = frozenset(["two", "three", "2", "3"])
+# First words that lean on what came before: a pronoun whose person is named earlier (an "I"
+# or "we" outside quotation marks is a speaker or a columnist the reader has not met), or a
+# connective answering the sentence before.
 _OPENERS = frozenset(
     [
+        "i",
+        "we",
         "he",
         "she",
         "it",

@@ -30,6 +30,8 @@ def test_a_plain_statement_reads_alone() -> None:
         "Still, he said he would probably support the bill when it comes to a vote.",
         "The latter had warned of long delays on the North Road for weeks, officials said.",
         "One would require a new vote in parliament before the end of March.",
+        "I got out of working for them before the company was sold to investors.",
+        "We will not stop until the bridge is open again for the morning traffic.",
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_reads_worse(text: str) -> None:
