@@ -96,6 +96,9 @@ _DATELINE = re.compile(
     r"(?:(?:ST\. )?[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
     r"(?: ?\([A-Z][A-Za-z .&/-]{0,30}\))?|\([A-Z][A-Za-z .&/-]{0,30}\))"
     r" ?(?:_|--?|—|–|>>|:) +(?=[A-Z“\"‘0-9])"
+    # Or an agency in parentheses glued to the sentence, as CNN's pages print it: "Hong Kong
+    # (CNN Business)A muddled view..." (prose always has a space after a parenthesis).
+    r"|(?:[A-Z][\w'’.-]*(?:,? [A-Z][\w'’.-]*){0,3} )?\([A-Z][A-Za-z .&/-]{0,30}\)(?=[A-Z“\"‘])"
 )
 # Titles that stand before a name or a number, never at the end of a sentence; a sentence
 # ending on one was cut there (a model or a page we did not foresee) and is a fragment.

@@ -78,7 +78,15 @@ def test_a_sentence_cut_at_a_title_is_known_as_one() -> None:
 
 @pytest.mark.parametrize(
     "dateline",
-    ["KUALA LUMPUR, Malaysia (AP) - ", "WASHINGTON _ ", "(CNN) -- ", "WOODLAND HILLS >> ", "ST. LOUIS (AP) -- "],
+    [
+        "KUALA LUMPUR, Malaysia (AP) - ",
+        "WASHINGTON _ ",
+        "(CNN) -- ",
+        "WOODLAND HILLS >> ",
+        "ST. LOUIS (AP) -- ",
+        "Hong Kong (CNN Business)",
+        "(CNN)",
+    ],
 )
 def test_a_leading_dateline_is_in_no_sentence(dateline: str) -> None:
     text = f"{dateline}Anwar Ibrahim was arrested on Sunday.\n\n{dateline}The police said so."
@@ -88,8 +96,13 @@ def test_a_leading_dateline_is_in_no_sentence(dateline: str) -> None:
 
 
 def test_capitals_and_a_dash_inside_a_sentence_are_no_dateline() -> None:
-    texts = ["NATO -- the alliance -- met on Monday.", "U.S. - Russia talks began.", "It rained. PARIS - Cold."]
-    assert [s.text for t in texts for s in segment(t)] == [*texts[:2], "It rained.", "PARIS - Cold."]
+    texts = [
+        "NATO -- the alliance -- met on Monday.",
+        "U.S. - Russia talks began.",
+        "Ford (the carmaker) Recalled cars.",
+        "It rained. PARIS - Cold.",
+    ]
+    assert [s.text for t in texts for s in segment(t)] == [*texts[:3], "It rained.", "PARIS - Cold."]
 
 
 def test_no_sentence_crosses_a_paragraph_break() -> None:
