@@ -133,6 +133,13 @@ def average_linkage(similar: sparse.csr_matrix, threshold: float) -> list[list[i
     return list(members.values())
 
 
+def _membership(stories: list[list[int]], count: int) -> sparse.csr_matrix:
+    """Articles by stories: 1 where the article belongs to the story."""
+    rows = [article for story in stories for article in story]
+    columns = [number for number, story in enumerate(stories) for _ in story]
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(count, len(stories)))
+
+
 def _merge_pieces(
     groups: list[list[int]], vectors: sparse.csr_matrix, days: np.ndarray, config: StoriesConfig
 ) -> list[list[int]]:
@@ -149,13 +156,7 @@ def _merge_pieces(
     if len(stories) < 3:  # no third story to tell a clear pair from a related one
         return groups
     count = vectors.shape[0]
-    membership = sparse.csr_matrix(
-        (
-            np.ones(sum(map(len, stories))),
-            ([a for s in stories for a in s], [k for k, s in enumerate(stories) for _ in s]),
-        ),
-        shape=(count, len(stories)),
-    )
+    membership = _membership(stories, count)
     sums = sparse.csr_matrix(membership.T @ vectors)
     links = np.asarray((sums @ sums.T).todense(), dtype=float)
     if config.days_apart:
@@ -194,13 +195,7 @@ def _attach_fragments(
     if not stories or not fragments:
         return groups
     count = vectors.shape[0]
-    membership = sparse.csr_matrix(
-        (
-            np.ones(sum(map(len, stories))),
-            ([a for s in stories for a in s], [k for k, s in enumerate(stories) for _ in s]),
-        ),
-        shape=(count, len(stories)),
-    )
+    membership = _membership(stories, count)
     sizes = np.array([len(story) for story in stories], dtype=float)
     joined: list[list[int]] = [list(story) for story in stories]
     alone: list[list[int]] = []
