@@ -9,7 +9,10 @@ against gold, pairwise and B-cubed precision/recall/F1 of the article clustering
 sources span two gold stories, each cluster's section scored with ROUGE-1/2 recall against the
 cluster's references beside the briefing of that cluster alone, `--topic` checks, and wall
 time and peak memory, also on bigger synthetic days (copies of the articles, each copy
-edited so that none is a byte copy) to show how memory grows.
+edited so that none is a byte copy) to show how memory grows. Then smaller days, in this
+process: random draws of 3, 5, 10 and 25 clusters (all their articles) and of 2 to 5 clusters
+with 2 to 5 articles each, the mean and worst pairwise F1 of `find_stories` over the draws
+(fixed seed), since a user's morning is often a few stories, not fifty.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import argparse
 import hashlib
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -94,6 +98,41 @@ def _prf(hits: int, predicted: int, actual: int) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / max(precision + recall, 1e-12)
 
 
+def smaller_days(dataset: Path) -> None:
+    """Mean and worst pairwise F1 of the clustering on random small days drawn from the clusters."""
+    from briefing.sources.files import load_articles
+    from briefing.summary.pipeline import read_article
+    from briefing.summary.stories import find_stories
+
+    articles, _ = load_articles([str(path) for path in sorted(dataset.glob("*/doc_*.txt"))])
+    features = [read_article(article).features for article in articles]
+    labels = [SAME_STORY.get(Path(a.path).parent.name, Path(a.path).parent.name) for a in articles]
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for index, label in enumerate(labels):
+        by_story[label].append(index)
+    stories = sorted(by_story)
+    print("smaller days: pairwise F1 of the stories found, mean (worst) over random draws")
+    for clusters, per_story, draws in (
+        (3, 0, 30),
+        (5, 0, 20),
+        (10, 0, 10),
+        (25, 0, 4),
+        (2, 3, 40),
+        (4, 3, 40),
+        (5, 5, 40),
+    ):
+        chance = random.Random(0)
+        scores = []
+        for _ in range(draws):
+            chosen = chance.sample(stories, clusters)
+            day = [i for s in chosen for i in (chance.sample(by_story[s], per_story) if per_story else by_story[s])]
+            found = find_stories([articles[i] for i in day], [features[i] for i in day], Config().stories)
+            placed = {str(day[i]): number for number, story in enumerate(found) for i in story}
+            scores.append(pairwise(placed, {str(i): labels[i] for i in day})[2])
+        size = f"{clusters} stories" + (f" of {per_story} articles" if per_story else "")
+        print(f"  {size:<24} {sum(scores) / len(scores):.3f} ({min(scores):.3f}), {draws} draws")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dataset", type=Path)
@@ -151,6 +190,7 @@ def main() -> None:
             build_day(args.dataset, folder, size)
             timed = measure([sys.executable, "-m", "briefing", "digest", str(folder)], 600)
             print(f"{size:>8} {timed[0]:8.2f} {timed[1]:8.0f}" if timed else f"{size:>8} timed out", flush=True)
+        smaller_days(args.dataset)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
