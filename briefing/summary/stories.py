@@ -78,9 +78,13 @@ def _apart_in_time(
     if not days_apart:
         return similar
     pairs = similar.tocoo()
-    apart = np.abs(row_days[pairs.row] - column_days[pairs.col])
-    factor = np.where(np.isnan(apart), 1.0, 0.5 ** (np.maximum(np.nan_to_num(apart) - 1.0, 0.0) / days_apart))
+    factor = _decay(np.abs(row_days[pairs.row] - column_days[pairs.col]), days_apart)
     return sparse.csr_matrix((pairs.data * factor, (pairs.row, pairs.col)), shape=similar.shape)
+
+
+def _decay(apart: np.ndarray, days_apart: float) -> np.ndarray:
+    """The factor for dates `apart` days: halved every `days_apart` days beyond the first, 1 when undated."""
+    return np.where(np.isnan(apart), 1.0, 0.5 ** (np.maximum(np.nan_to_num(apart) - 1.0, 0.0) / days_apart))
 
 
 def day_number(iso: str | None) -> float:
@@ -161,10 +165,7 @@ def _merge_pieces(
     links = np.asarray((sums @ sums.T).todense(), dtype=float)
     if config.days_apart:
         middle = np.array([np.nanmedian(days[s]) if not np.isnan(days[s]).all() else np.nan for s in stories])
-        apart = np.abs(middle[:, None] - middle[None, :])
-        links *= np.where(
-            np.isnan(apart), 1.0, 0.5 ** (np.maximum(np.nan_to_num(apart) - 1.0, 0.0) / config.days_apart)
-        )
+        links *= _decay(np.abs(middle[:, None] - middle[None, :]), config.days_apart)
     sizes = np.array([len(story) for story in stories], dtype=float)
     alive = np.ones(len(stories), dtype=bool)
     joined = [list(story) for story in stories]
