@@ -41,6 +41,27 @@ def test_different_facts_sharing_names_stay_apart() -> None:
     ) == [{0}, {1}]
 
 
+def test_same_people_on_the_same_day_doing_different_things_stay_apart() -> None:
+    # All the names and the day agree, the rest does not: two events of one story.
+    said = "Envoy Richard Holbrooke said Monday that the situation in Kosovo remains critical despite a lull"
+    meets = "Envoy Richard Holbrooke is expected to meet Milosevic on Monday to discuss a political plan for Kosovo"
+    articles = (
+        article(
+            "a",
+            f"{said} in the fighting and the withdrawal of some tanks. NATO ministers weighed airstrikes"
+            " against Serb forces in Kosovo on Monday. Holbrooke flew to Belgrade from Kosovo.",
+        ),
+        article(
+            "b",
+            f"{meets} and the return of refugees to their villages. Refugees in Kosovo face winter in the"
+            " hills, aid workers said Monday. Richard Holbrooke has warned Belgrade before.",
+        ),
+    )
+    features = sentence_features(articles)
+    groups = group_sentences(features, SameFact(features, Config().merge.threshold), np.zeros(len(features)))
+    assert [g.members for g in groups if len(g.members) > 1] == []
+
+
 def test_support_counts_distinct_articles(trio: tuple[Article, ...]) -> None:
     briefing = summarize(trio, Config())
     closure = next(i for i in briefing.items if "closed on Monday" in i.text)
