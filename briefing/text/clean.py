@@ -9,11 +9,13 @@ drops is kept as a `Removal` so that `--explain` can show what went and why.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from html.entities import html5
 
 from briefing.models import Removal
 from briefing.printable import without_sequences
@@ -210,8 +212,23 @@ class _Line:
     text: str
 
 
+# An HTML character reference left in text ("Standard &AMP; Poor's", "it&#39;s"), as scraped
+# and wire text keep them; only known, complete ones, so "AT&T" and "R&D;" stay as written.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
+
+
+def _character(reference: re.Match[str]) -> str:
+    name = reference.group(1)
+    if name is None:
+        return html.unescape(reference.group())
+    return html5.get(f"{name};", reference.group())
+
+
 def normalize(text: str) -> str:
-    """Unicode NFC, one kind of newline and space, no control or bidi-override characters."""
+    """Unicode NFC, one kind of newline and space, no control or bidi-override characters,
+    no HTML character references."""
+    if "&" in text:
+        text = _ENTITY.sub(_character, text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     # Escape sequences go whole (no "[2J" left in the text), then any stray control character.
     text = _CONTROL.sub("", without_sequences(text))

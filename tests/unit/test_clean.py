@@ -17,6 +17,11 @@ def rules(page: str) -> dict[str, list[str]]:
     return found
 
 
+def test_html_character_references_left_in_text_become_characters() -> None:
+    page = clean_page(f"The Standard &AMP; Poor&#39;s index rose &amp; fell. AT&T and R&D; stay, &bogus; too. {BODY}")
+    assert page.body.startswith("The Standard & Poor's index rose & fell. AT&T and R&D; stay, &bogus; too.")
+
+
 def test_site_name_tagline_headline_and_date_become_metadata() -> None:
     page = f"June 3, 2023\n\nRiver Gazette\n\nNews you can trust\n\nCouncil Passes Budget After Long Night\n\n{BODY}"
     cleaned = clean_page(page)
