@@ -205,8 +205,15 @@ _MONTH_SET = frozenset(_MONTHS.values())
 
 
 def _anchor_words(name: str) -> list[str]:
-    """The single words of a name as anchors: hyphenated parts apart, months in one spelling."""
-    return [_MONTHS.get(part, part) for word in name.split() for part in word.split("-") if part]
+    """The single words of a name as anchors: hyphenated parts apart, months in one spelling,
+    particles and joiners left out ("bin", "de" and "&" belong to many names)."""
+    stops = stop_words()
+    return [
+        _MONTHS.get(part, part)
+        for word in name.split()
+        for part in word.split("-")
+        if part and part not in NAME_PARTICLES and part not in stops and part != "&"
+    ]
 
 
 def _lead(tokens: list[Token]) -> tuple[str, ...]:
@@ -247,12 +254,35 @@ def _figures(raw: list[str], tokens: list[Token]) -> tuple[tuple[str, str, str],
     return tuple(found)
 
 
+# Lower-case particles inside names ("Osama bin Laden", "Charles de Gaulle", "Lula da Silva").
+NAME_PARTICLES = frozenset(
+    ["al", "bin", "ibn", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von"]
+)
+
+
+def _joins_name(token: Token) -> bool:
+    """Whether a token may stand between two words of one name: a particle or "&"
+    ("Standard & Poor's")."""
+    return token.lowered in NAME_PARTICLES or token.lowered == "&"
+
+
+def _in_name(token: Token) -> bool:
+    """Whether a token goes on a name begun before it: a capitalised stop word does ("Pan Am",
+    "Bank Of Tokyo"); "I" does not."""
+    return token.cased and token.stop and token.word and len(token.lowered) > 1
+
+
 def _names(tokens: list[Token]) -> set[str]:
-    """Capitalised word sequences after the first word: people, places, organisations."""
+    """Capitalised word sequences after the first word: people, places, organisations; a
+    particle or joiner between two of their words belongs to the name."""
     names: set[str] = set()
     run: list[str] = []
-    for token in tokens[1:]:
-        if token.name:
+    for position in range(1, len(tokens)):
+        token = tokens[position]
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if token.name or (
+            run and (_in_name(token) or (following is not None and following.name and _joins_name(token)))
+        ):
             run.append(token.lowered)
         elif run:
             names.add(" ".join(run))

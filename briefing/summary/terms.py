@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from briefing.models import Article
-from briefing.summary.features import SentenceFeatures
+from briefing.summary.features import NAME_PARTICLES, SentenceFeatures
 from briefing.text.segment import WORD, stem, stop_words, tokenizer
 
 # Names are how readers know a story, so they count double against common words.
@@ -116,7 +116,9 @@ def _choose(ranked: Sequence[str], frequency: Counter[str], count: int) -> list[
 
 def _written(terms: list[str], features: Sequence[SentenceFeatures]) -> tuple[str, ...]:
     """The terms in their most common written form ("Hun Sen", "Ukraine"); the words of a
-    name as they are written capitalised ("President", not "president")."""
+    name as they are written capitalised ("President", not "president"), a short word that
+    only joined the name capitalised ("Pan Am") capitalised too, particles as they are
+    ("Osama bin Laden")."""
     stems = {term for term in terms if term[0] != "@"}
     words = {word for term in terms if term[0] == "@" for word in term[1:].split()}
     forms: Counter[tuple[str, str]] = Counter()
@@ -127,7 +129,9 @@ def _written(terms: list[str], features: Sequence[SentenceFeatures]) -> tuple[st
             if form[:1].isupper() and form.lower() in words:
                 forms[form.lower(), form] += 1
     return tuple(
-        " ".join(_form(word, forms) for word in term[1:].split()) if term[0] == "@" else _form(term, forms)
+        " ".join(_form(word, forms, _name_word(word)) for word in term[1:].split())
+        if term[0] == "@"
+        else _form(term, forms, term)
         for term in terms
     )
 
@@ -141,9 +145,13 @@ def _longer_name(term: str, other: str, frequency: Counter[str]) -> bool:
     return term[0] == other[0] == "@" and _words(other) < _words(term) and 2 * frequency[term] >= frequency[other]
 
 
-def _form(key: str, forms: Counter[tuple[str, str]]) -> str:
+def _form(key: str, forms: Counter[tuple[str, str]], unseen: str) -> str:
     written = [(uses, form) for (k, form), uses in forms.items() if k == key]
-    return max(written)[1] if written else key
+    return max(written)[1] if written else unseen
+
+
+def _name_word(word: str) -> str:
+    return word if word in NAME_PARTICLES or not word.isalpha() else word.capitalize()
 
 
 def story_title(articles: Sequence[Article], terms: Sequence[set[str]], shown_terms: tuple[str, ...]) -> str:

@@ -205,6 +205,20 @@ def test_key_terms_are_names_and_words_a_reader_knows() -> None:
     assert not {"n't", "Monday", "Friday"} & set(shown)
 
 
+def test_a_name_keeps_its_particles_and_joiners() -> None:
+    text = (
+        "Title: Embassies\n\nInvestigators said Osama bin Laden financed the embassy bombings in Kenya. "
+        "Families of the victims of Pan Am flight 103 met investigators in Kenya on Monday. "
+        "Shares fell as the Standard & Poor's index lost ground after the Kenya bombing."
+    )
+    articles = (article("a", text), article("b", text.replace("Monday", "Tuesday")))
+    features = sentence_features(articles)
+    terms = article_terms(features, 2)
+    shown = key_terms(features, terms, Counter(term for t in terms for term in t), 2, count=8)
+    assert {"Osama bin Laden", "Pan Am", "Standard & Poor"} <= set(shown)
+    assert not {"Laden", "Osama", "Pan", "Standard"} & set(shown)
+
+
 @settings(max_examples=25, deadline=None)
 @given(
     st.lists(st.sampled_from(sorted(MIXED)), min_size=1, max_size=6, unique=True),
