@@ -55,8 +55,9 @@ _REFERRING = frozenset(["these", "those", "such"])
 _POINTERS = frozenset({"that", "this"})
 _FEW = frozenset(["two", "three", "2", "3"])
 # First words that lean on what came before: a pronoun whose person is named earlier (an "I"
-# or "we" outside quotation marks is a speaker or a columnist the reader has not met), or a
-# connective answering the sentence before.
+# or "we" outside quotation marks is a speaker or a columnist the reader has not met), a
+# determiner counting people or things met before ("Others were set on fire", "Both sides"),
+# or a connective answering the sentence before.
 _OPENERS = frozenset(
     [
         "i",
@@ -65,6 +66,9 @@ _OPENERS = frozenset(
         "she",
         "it",
         "they",
+        "others",
+        "another",
+        "both",
         "this",
         "that",
         "these",

@@ -32,6 +32,9 @@ def test_a_plain_statement_reads_alone() -> None:
         "One would require a new vote in parliament before the end of March.",
         "I got out of working for them before the company was sold to investors.",
         "We will not stop until the bridge is open again for the morning traffic.",
+        "Others were set on fire and forced to watch as the guards beat the prisoners.",
+        "Another report claimed the army had been put on alert along the border.",
+        "Both sides agree that it would take at least three weeks to hold the talks.",
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_reads_worse(text: str) -> None:
