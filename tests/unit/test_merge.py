@@ -62,6 +62,26 @@ def test_same_people_on_the_same_day_doing_different_things_stay_apart() -> None
     assert [g.members for g in groups if len(g.members) > 1] == []
 
 
+def test_two_people_a_place_and_a_day_in_spun_words_are_one_fact() -> None:
+    plain = (
+        "President Lee and Premier Wong will hold talks in Oslo on Friday over fishing rights, hoping to end"
+        " a bitter dispute about the northern cod quotas that has idled hundreds of boats."
+    )
+    spun = (
+        "Premier Wong strategy to chat with President Lee at Oslo Friday regarding the quarrel about catch"
+        " limits, a senior formal explained, as anglers stay docked throughout the area."
+    )
+    articles = (
+        article("a", f"{plain} Fishermen in Oslo protested against President Lee for weeks. Premier Wong flew in."),
+        article(
+            "b", f"{spun} The coast guard seized two trawlers near Oslo. President Lee has met Premier Wong twice."
+        ),
+    )
+    features = sentence_features(articles)
+    spun_first = next(i for i, f in enumerate(features) if f.article == 1 and f.index == 0)
+    assert SameFact(features, Config().merge.threshold).same(0, spun_first)
+
+
 def test_support_counts_distinct_articles(trio: tuple[Article, ...]) -> None:
     briefing = summarize(trio, Config())
     closure = next(i for i in briefing.items if "closed on Monday" in i.text)
