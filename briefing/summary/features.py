@@ -53,6 +53,7 @@ _NUMBER_WORDS = {
 
 _REFERRING = frozenset(["these", "those", "such"])
 _POINTERS = frozenset({"that", "this"})
+_PERSONAL = frozenset(["he", "she", "they", "him", "her", "his", "their", "them"])
 _FEW = frozenset(["two", "three", "2", "3"])
 # First words that lean on what came before: a pronoun whose person is named earlier (an "I"
 # or "we" outside quotation marks is a speaker or a columnist the reader has not met), a
@@ -328,13 +329,26 @@ def _form(text: str, tokens: list[Token]) -> float:
     return max(score, 0.0)
 
 
+def _pronoun_before_name(tokens: list[Token]) -> bool:
+    """Whether a personal pronoun comes early, before any name it could stand for ("After a
+    three-month impasse, they agreed ...", "The authorities also say he may ...")."""
+    for token in tokens[1:]:
+        if token.name:
+            return False
+        if token.lowered in _PERSONAL:
+            return True
+    return False
+
+
 def _points_back(tokens: list[Token]) -> bool:
-    """Whether a sentence leans on the one before: "such" or "these" early on, an opening
-    phrase built on "that" or "this" ("To that end,", "After this,"), a contrast set off early
-    ("In Brussels, however,"), "the latter" or "the other", a pronoun "one would", or a
-    counted reference near the start ("the two leaders", "the 3 companies") to people named
-    earlier."""
+    """Whether a sentence leans on the one before: a personal pronoun early on before any name,
+    "such" or "these" early on, an opening phrase built on "that" or "this" ("To that end,",
+    "After this,"), a contrast set off early ("In Brussels, however,"), "the latter" or "the
+    other", a pronoun "one would", or a counted reference near the start ("the two leaders",
+    "the 3 companies") to people named earlier."""
     words = [token.lowered for token in tokens[:9]]  # the rules look no further
+    if _pronoun_before_name(tokens[:9]):
+        return True
     if any(word in _REFERRING for word in words[1:4]):
         return True
     if any(word in _CONTRASTS and words[i] == "," for i, word in enumerate(words[2:8], start=1)):

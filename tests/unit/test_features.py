@@ -15,6 +15,7 @@ def form_of(text: str) -> float:
 
 def test_a_plain_statement_reads_alone() -> None:
     assert form_of("Mahathir and Anwar had differed over economic policy for years, aides said.") == 1.0
+    assert form_of("Prime Minister Hun Sen said he would form a coalition with the royalists.") == 1.0
 
 
 @pytest.mark.parametrize(
@@ -32,6 +33,8 @@ def test_a_plain_statement_reads_alone() -> None:
         "One would require a new vote in parliament before the end of March.",
         "I got out of working for them before the company was sold to investors.",
         "We will not stop until the bridge is open again for the morning traffic.",
+        "After a three-month impasse, they agreed last week to a coalition deal with the royalists.",
+        "The authorities also say he may have information that will help solve four other attacks.",
         "Others were set on fire and forced to watch as the guards beat the prisoners.",
         "Another report claimed the army had been put on alert along the border.",
         "Both sides agree that it would take at least three weeks to hold the talks.",
