@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -103,7 +104,7 @@ def _choose(ranked: Sequence[str], frequency: Counter[str], count: int) -> list[
     """The first `count` terms of `ranked` that repeat no word of an earlier one."""
     chosen: list[str] = []
     for term in ranked:
-        overlapping = [k for k, other in enumerate(chosen) if _words(term) & _words(other)]
+        overlapping = [k for k, other in enumerate(chosen) if _overlap(_words(term), _words(other))]
         if not overlapping:
             if len(chosen) == count:
                 break
@@ -134,6 +135,22 @@ def _written(terms: list[str], features: Sequence[SentenceFeatures]) -> tuple[st
         else _form(term, forms, term)
         for term in terms
     )
+
+
+# The endings that make a place's people or adjective ("Russia-n", "Iran-ian", "Israel-i",
+# "Japan-ese"), and the shortest place stem they count on ("us" and "un" begin too much).
+_DEMONYM = re.compile(r"(?:n|an|ian|ean|i|ese|ish)")
+_ROOT = 4
+
+
+def _overlap(first: set[str], second: set[str]) -> bool:
+    """Whether two terms share a word, or a place and its people ("Russia", "Russian";
+    "Honduras", "Honduran"): they name one thing twice in a short list."""
+    return any(a == b or _demonym(a, b) or _demonym(b, a) for a in first for b in second)
+
+
+def _demonym(word: str, place: str) -> bool:
+    return len(place) >= _ROOT and word.startswith(place) and _DEMONYM.fullmatch(word[len(place) :]) is not None
 
 
 def _words(term: str) -> set[str]:

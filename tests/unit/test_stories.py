@@ -205,6 +205,20 @@ def test_key_terms_are_names_and_words_a_reader_knows() -> None:
     assert not {"n't", "Monday", "Friday"} & set(shown)
 
 
+def test_key_terms_name_a_place_or_its_people_not_both() -> None:
+    text = (
+        "Title: Talks\n\nRussian troops massed near Ukraine as Russia and Ukraine traded warnings. "
+        "The Russian defence ministry said Russia would answer any Ukrainian move. "
+        "Diplomats in Geneva said Russia and Ukraine would meet, and the European Union backed the euro plan."
+    )
+    articles = (article("a", text), article("b", text.replace("Geneva", "Vienna")))
+    features = sentence_features(articles)
+    terms = article_terms(features, 2)
+    shown = key_terms(features, terms, Counter(term for t in terms for term in t), 2, count=6)
+    assert len({"Russia", "Russian"} & set(shown)) == 1
+    assert len({"Ukraine", "Ukrainian"} & set(shown)) == 1
+
+
 def test_a_name_keeps_its_particles_and_joiners() -> None:
     text = (
         "Title: Embassies\n\nInvestigators said Osama bin Laden financed the embassy bombings in Kenya. "
