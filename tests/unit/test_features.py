@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import article
 
+from briefing.models import Article, Sentence
 from briefing.summary.features import sentence_features
 
 
@@ -125,3 +126,22 @@ def test_a_teaser_cut_at_its_length_limit_never_reads_alone(ending: str) -> None
     cut = f"Rubio endorsed the prime minister's bid for a fifth term after the elections in April,{ending}"
     assert form_of(cut) == 0.0
     assert form_of("Rubio endorsed the prime minister's bid for a fifth term in April.") == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taylor Swift is allowed to play her music at the AMAs after all",
+        "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre (Formerly Verizon Amphitheatre)",
+        "The veteran actress, who in 2008 won the Africa Movie Academy Award for Best Actress, has taken",
+        "As it stands, each group of teams below will play a semifinal and final for a spot:",
+        "Have televised confessions quelled the protests in the capital?",
+    ],
+)
+def test_a_line_that_states_nothing_never_reads_alone(text: str) -> None:
+    # Headings, list entries, lines broken mid-sentence, list openers and questions, as an
+    # extractor keeps them in the body: the eligibility rule keeps sentences that read at
+    # least half as well as a plain statement.
+    line = Article("a", "a", "", None, "a", None, text, (Sentence(0, text, 0, len(text)),))
+    (features,) = sentence_features((line,))
+    assert features.form < 0.5
