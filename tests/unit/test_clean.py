@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text.clean import _GLUED, _unglue, clean_page, is_junk, parse_date
+from briefing.text.clean import _GLUED, _LINE_RULES, _unglue, clean_page, is_junk, parse_date
 
 BODY = "The council approved the new budget on Monday after a long debate among its members."
 
@@ -75,6 +75,43 @@ _GLUE_RUN = st.tuples(
 @given(st.lists(_GLUE_RUN, max_size=5).map("".join))
 def test_ungluing_puts_a_space_at_every_glue_point(text: str) -> None:
     assert _unglue(text) == _GLUED.sub(" ", text)
+
+
+# Pieces of text each rule matches, and what `re` folds onto their letters when it ignores
+# case ("ı" and "İ" onto "i", "ſ" onto "s", the Kelvin sign onto "k").
+_RULE_PIECES = st.sampled_from(
+    [
+        "FILE - ",
+        "In this photo taken ",
+        "(AP Photo/Jane Doe)",
+        "add location information to your tweets",
+        "pic.twitter.com/x",
+        "(@user) June 5, 2020",
+        "this video is unavailable",
+        "This content is no longer available",
+        "to view this video",
+        "The author is a columnist",
+        "Sign up for our newsletter",
+        "delivered straight to your inbox",
+        "skip to main content",
+        "all rights reserved",
+        "Copyright",
+        "[email protected]",
+        "Photo: Jane Doe",
+        "the council met",
+        " ",
+        ".",
+    ]
+)
+_FOLDS = st.sampled_from([str, str.upper, str.title, lambda t: t.replace("i", "ı"), lambda t: t.replace("i", "İ")])
+_FOLDS_S = st.sampled_from([str, lambda t: t.replace("s", "ſ"), lambda t: t.replace("k", "\u212a")])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(_RULE_PIECES, _FOLDS, _FOLDS_S).map(lambda p: p[2](p[1](p[0]))), max_size=4).map("".join))
+def test_rules_skip_only_text_their_pattern_cannot_match(text: str) -> None:
+    for rule in _LINE_RULES:
+        assert rule.search(text, text.lower()) == (rule.pattern.search(text) is not None), rule.name
 
 
 def test_glued_quote_gets_a_space() -> None:
