@@ -4,8 +4,10 @@ Tokenizing was the largest single cost of a briefing. nltk 3.10 routes every pat
 `nltk.redos`, the third-party `regex` engine under a wall-clock timeout, a defence meant for
 caller-supplied patterns; these are NLTK's own fixed ones, so they run on `re`. And most of
 the 33 substitutions cannot match a given sentence (it has no "?", no "--", no "cannot"), so
-they are skipped after a check for the characters or words every match needs. Tokens are
-NLTK's: a property test compares the two on arbitrary text.
+they are skipped after a check for the characters or words every match needs; the two
+final-period rules run on the sentence's tail, the only place they can match, and runs of
+whitespace become one space by str.split(). Tokens are NLTK's: property tests compare the
+two tokenizers, and each rule with NLTK's pattern on `re`, on arbitrary text.
 """
 
 from __future__ import annotations
@@ -26,13 +28,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "(``)": ("``",),
     "([ \\(\\[{<])(\\\"|\\'{2})": ('"', "''"),
     "(?i)(?<!\\w)(\\')(?!(?:re|ve|ll|m|t|s|d|n)\\b)(?=\\w)": ("'",),
-    "([^\\.])(\\.)([\\]\\)}>\"\\'»”’ ]*+)\\s*$": (".",),
     "([:,])([^\\d])": (":", ","),
-    "([:,])$": (":", ","),
     "\\.{2,}": ("..",),
     "[;@#$%&]": tuple(";@#$%&"),
     "[\\u2012-\\u2015]": tuple("\u2012\u2013\u2014\u2015"),
-    "([^\\.])(\\.)([\\]\\)}>\"\\']*)\\s*$": (".",),
     "[?!]": ("?", "!"),
     "([^'])' ": ("' ",),
     "[*]": ("*",),
@@ -44,6 +43,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "[\\]\\[\\(\\)\\{\\}\\<\\>]": tuple("[](){}<>"),
     "--": ("--",),
 }
+# The two final-period rules: anchored at the text's end (`$`), a match holds the text's last
+# period and the character before it, so they run on that tail alone instead of being tried
+# at every character of the sentence.
+_FINAL_PERIOD = frozenset(
+    [
+        "([^\\.])(\\.)([\\]\\)}>\"\\'»”’ ]*+)\\s*$",
+        "([^\\.])(\\.)([\\]\\)}>\"\\']*)\\s*$",
+    ]
+)
+_WHITESPACE = "\\s+"
 _FLAGS = (re.IGNORECASE, re.MULTILINE, re.DOTALL, re.UNICODE, re.VERBOSE, re.ASCII)
 
 
@@ -79,9 +88,42 @@ class _Gated:
         return text
 
 
+class _FinalPeriod:
+    """A final-period rule (`_FINAL_PERIOD`) applied from the character before the last period."""
+
+    __slots__ = ("_pattern",)
+
+    def __init__(self, pattern: Any) -> None:
+        self._pattern = pattern
+
+    def sub(self, replacement: str, text: str) -> str:
+        start = text.rfind(".") - 1
+        if start < 0:
+            return text
+        return text[:start] + str(self._pattern.sub(replacement, text[start:]))
+
+
+class _Spaces:
+    """NLTK's `\\s+` to one space, as str.split() finds the runs (the same characters as
+    `re`'s `\\s`): no match object and template expansion per space of the sentence."""
+
+    def sub(self, replacement: str, text: str) -> str:
+        words = text.split()
+        if not words:
+            return replacement if text else text
+        lead = replacement if text[0].isspace() else ""
+        tail = replacement if text[-1].isspace() else ""
+        return lead + replacement.join(words) + tail
+
+
 def _rule(pattern: Any) -> Any:
-    """NLTK's rule on the `re` engine, gated by the strings it needs where they are known."""
+    """NLTK's rule on the `re` engine, gated by the strings it needs where they are known,
+    run on the text's tail where only the tail can match."""
     compiled = _plain(pattern)
+    if compiled.pattern == _WHITESPACE and not compiled.flags & re.ASCII:
+        return _Spaces()
+    if compiled.pattern in _FINAL_PERIOD:
+        return _FinalPeriod(compiled)
     needs = _NEEDS.get(compiled.pattern)
     return _Gated(compiled, needs) if needs else compiled
 
