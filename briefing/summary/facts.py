@@ -75,9 +75,15 @@ def term_matrix(features: Sequence[SentenceFeatures], anchors: Sequence[frozense
     facts = [[f"@{word}" for word in sorted(words)] for words in anchors]
     # A name counts once, as an anchor: as a stem too, a long name shared by two sentences
     # about different things ("President Fernando Henrique Cardoso") outweighs their words.
-    words = [[s for s in f.stems if s not in {stem(w) for w in named}] for f, named in zip(features, anchors)]
+    words = [_unnamed(f.stems, named) for f, named in zip(features, anchors)]
     counts = sparse.hstack([count_matrix(words), _FACT_WEIGHT * count_matrix(facts)], format="csr")
     return unit_tfidf(counts)
+
+
+def _unnamed(stems: tuple[str, ...], named: frozenset[str]) -> list[str]:
+    """The stems that are no anchor word's stem."""
+    anchored = {stem(word) for word in named}
+    return [s for s in stems if s not in anchored]
 
 
 def story_anchors(features: Sequence[SentenceFeatures]) -> list[frozenset[str]]:

@@ -225,7 +225,7 @@ _HEDGES = frozenset(
 )
 
 
-def _figures(raw: list[str], tokens: list[Token]) -> tuple[tuple[str, str, str], ...]:
+def _figures(raw: Sequence[str], tokens: list[Token]) -> tuple[tuple[str, str, str], ...]:
     """Each number with what it counts: the content word right after it ("one other died"
     counts nothing), keyed with the word before it past hedges ("killing at least 60
     people" -> "kill people"), so that only figures in the same role compare. Years and
