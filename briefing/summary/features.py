@@ -283,7 +283,7 @@ def _form(text: str, tokens: list[Token]) -> float:
     first = text.lstrip("“\"‘'(")
     if not first[:1].isupper() and not first[:1].isdigit():
         score -= 0.5
-    if not _ENDS_STATEMENT.search(text):
+    if not _ENDS_STATEMENT.search(text[-3:]):  # a match ends the text or its final newline
         score -= 0.3
     if text[:1] in '“"‘':
         score -= 0.3
@@ -301,26 +301,39 @@ def _points_back(tokens: list[Token]) -> bool:
     counted reference near the start ("the two leaders", "the 3 companies") to people named
     earlier."""
     words = [token.lowered for token in tokens[:9]]  # the rules look no further
-    if any(word in _REFERRING for word in words[1:4]):
+    if not _REFERRING.isdisjoint(words[1:4]):
         return True
-    if any(word in _CONTRASTS and words[i] == "," for i, word in enumerate(words[2:8], start=1)):
+    if (
+        "," in words[1:7]
+        and not _CONTRASTS.isdisjoint(words[2:8])
+        and any(word in _CONTRASTS and words[i] == "," for i, word in enumerate(words[2:8], start=1))
+    ):
         return True
     if words[:1] == ["the"] and words[1:2] and words[1] in _BACK_NOUNS:
         return True
     if words[:1] == ["one"] and words[1:2] and words[1] in _MODALS:
         return True
-    if "," in words[1:5] and any(word in _POINTERS for word in words[: words.index(",")]):
+    if "," in words[1:5] and not _POINTERS.isdisjoint(words[: words.index(",")]):
         return True
-    return any(first == "the" and second in _FEW for first, second in pairwise(words))
+    # Set tests first: most sentences have no "the" before a small number.
+    return (
+        "the" in words
+        and not _FEW.isdisjoint(words)
+        and any(first == "the" and second in _FEW for first, second in pairwise(words))
+    )
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 
 
 def _reports_event(text: str, words: list[Token]) -> bool:
     """Whether a sentence reports an event in its own words: an event verb outside quotation
     marks (what a speaker says happened is comment until the paper says so itself)."""
-    unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", text)
-    return any(token.lowered in _EVENT_VERBS for token in words) and any(
-        word.lower() in _EVENT_VERBS for word in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)*", unquoted)
-    )
+    if _EVENT_VERBS.isdisjoint([token.lowered for token in words]):
+        return False  # most sentences: no need to take the quotes out
+    unquoted = _QUOTED.sub(" ", text)
+    return any(word.lower() in _EVENT_VERBS for word in _LATIN_WORD.findall(unquoted))
 
 
 def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
@@ -351,7 +364,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     form=_form(sentence.text, tokens),
                     anchors=frozenset(word for name in names for word in _anchor_words(name)) | numbers,
                     lead=_lead(tokens),
-                    figures=_figures(raw, tokens),
+                    figures=_figures(raw, tokens) if numbers else (),
                     event=_reports_event(sentence.text, words),
                 )
             )

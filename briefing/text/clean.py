@@ -45,7 +45,7 @@ class Rule:
 
     def search(self, text: str, lowered: str) -> bool:
         """Whether the pattern occurs in `text` (`lowered` is `text.lower()`)."""
-        if self.needs and not any(part in lowered for part in self.needs):
+        if self.needs and not any(map(lowered.__contains__, self.needs)):
             return False
         return self.pattern.search(text) is not None
 

@@ -206,7 +206,7 @@ def looks_english(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text[:20000].lower())
     if len(words) < 30:
         return True
-    return sum(word in stop_words() for word in words) / len(words) >= 0.15
+    return sum(map(stop_words().__contains__, words)) / len(words) >= 0.15
 
 
 def segment(text: str) -> tuple[Sentence, ...]:
