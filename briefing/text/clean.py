@@ -60,9 +60,10 @@ JUNK_RULES: tuple[Rule, ...] = (
         "photo_caption",
         re.compile(
             r"^FILE\s*[-–—_]+\s|^In this\b.{0,60}?\b(?:photo|image|picture)(?:,| taken| made| provided| released| shot)"
-            r"|\((?:AP|AFP|Reuters|Getty|EPA)\b[\w ]{0,20}Photos?\b[^)]{0,60}\)\s*$",
         ),
-        ("file", "in this", "photo"),
+    ),
+    Rule(
+        "photo_caption", re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA)\b[\w ]{0,20}Photos?\b[^)]{0,60}\)\s*$"), ("photo",)
     ),
     Rule(
         "widget",
@@ -71,7 +72,7 @@ JUNK_RULES: tuple[Rule, ...] = (
             r"|this (?:tweet|post|video|content) is (?:unavailable|no longer available)|to view this (?:video|content)",
             re.I,
         ),
-        ("add locat", ".com/", "(@", "unava", "longer ava", "to v"),
+        ("add locat", ".com/", "(@", "unava", "longer ava", "ew th"),
     ),
     Rule(
         "byline",
@@ -170,6 +171,10 @@ _PROMO = re.compile(
     r"(?:(?i:also read|read also|read more|must read|see also)|SEE|WATCH|RELATED|LISTEN)\s*:\s*"
     r".+?(?:(?<=[a-z0-9’'”\")!?])(?=[A-Z“\"‘][a-z])|(?<=[A-Z])(?=[A-Z][a-z])|$)"
 )
+# What every promo insert holds besides its colon: a cue in capitals, or a "read" phrase in
+# any case (lower-cased, without "i" or "s": see `Rule`). Paragraphs with neither skip `_PROMO`.
+_PROMO_CUES = ("SEE", "WATCH", "RELATED", "LISTEN")
+_PROMO_PHRASES = ("o read", "read al", "read more", "t read", "ee al")
 _GLUED = re.compile(
     r"(?<=[a-z]{2}[.!?])(?=[“\"‘]?[A-Z])|(?<=[A-Z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?,][”\"’])(?=[A-Z“\"‘])"
 )
@@ -427,7 +432,7 @@ def _clean_inline(text: str, removed: list[Removal]) -> str:
 
         return replace
 
-    if ":" in text:
+    if _may_hold_promo(text):
         text = _PROMO.sub(drop("promo", " "), text)
     if _HEX.issuperset(text[-16:]):
         text = _TRAILING_HASH.sub(drop("trailing_hash", ""), text)
@@ -440,6 +445,13 @@ def _clean_inline(text: str, removed: list[Removal]) -> str:
     text = _unglue(text)
     text = _ORPHAN_PERIOD.sub("", text)
     return _single_spaced(text).strip()
+
+
+def _may_hold_promo(text: str) -> bool:
+    """Whether `_PROMO` can match `text`: a colon, and a cue or a phrase before it."""
+    return ":" in text and (
+        any(map(text.__contains__, _PROMO_CUES)) or any(map(text.lower().__contains__, _PROMO_PHRASES))
+    )
 
 
 def _unglue(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text.clean import _GLUED, _LINE_RULES, _unglue, clean_page, is_junk, parse_date
+from briefing.text.clean import _GLUED, _LINE_RULES, _PROMO, _may_hold_promo, _unglue, clean_page, is_junk, parse_date
 
 BODY = "The council approved the new budget on Monday after a long debate among its members."
 
@@ -98,6 +98,14 @@ _RULE_PIECES = st.sampled_from(
         "Copyright",
         "[email protected]",
         "Photo: Jane Doe",
+        "Also read: ",
+        "MUST READ : ",
+        "see also:",
+        "Read more: A",
+        "SEE: The",
+        "WATCH:",
+        "RELATED : x",
+        "LISTEN:",
         "the council met",
         " ",
         ".",
@@ -112,6 +120,7 @@ _FOLDS_S = st.sampled_from([str, lambda t: t.replace("s", "ſ"), lambda t: t.rep
 def test_rules_skip_only_text_their_pattern_cannot_match(text: str) -> None:
     for rule in _LINE_RULES:
         assert rule.search(text, text.lower()) == (rule.pattern.search(text) is not None), rule.name
+    assert _may_hold_promo(text) or not _PROMO.search(text)
 
 
 def test_glued_quote_gets_a_space() -> None:
