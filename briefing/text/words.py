@@ -151,15 +151,38 @@ class _Contractions:
         return text
 
 
+# The group references of NLTK's replacement templates: "\\1", "\\g<0>".
+_GROUP_REFERENCE = re.compile(r"\\(\d)(?!\d)|\\g<(\d)>")
+
+
+def _replacement(template: str) -> Any:
+    """NLTK's replacement template as a function of the match, where it holds group references:
+    given a template, `re` parses it in Python on every substitution and expands it in Python
+    at every match. A template with other escapes is left to `re`."""
+    if "\\" not in template:
+        return template
+    fields = _GROUP_REFERENCE.sub(
+        lambda match: "{" + (match[1] or match[2]) + "}", template.replace("{", "{{").replace("}", "}}")
+    )
+    if "\\" in fields:
+        return template
+    shape = fields.format
+    return lambda match: shape(match[0], *match.groups(""))
+
+
+def _rules(rules: list[tuple[Any, str]]) -> list[tuple[Any, Any]]:
+    return [(_rule(pattern), _replacement(template)) for pattern, template in rules]
+
+
 class WordTokenizer(NLTKWordTokenizer):  # type: ignore[misc]  # nltk ships no types
     """`NLTKWordTokenizer` with its rules on `re`, skipped where they cannot match: same tokens."""
 
-    STARTING_QUOTES = [(_rule(p), r) for p, r in NLTKWordTokenizer.STARTING_QUOTES]
-    ENDING_QUOTES = [(_rule(p), r) for p, r in NLTKWordTokenizer.ENDING_QUOTES]
-    PUNCTUATION = [(_rule(p), r) for p, r in NLTKWordTokenizer.PUNCTUATION]
-    PARENS_BRACKETS = (_rule(NLTKWordTokenizer.PARENS_BRACKETS[0]), NLTKWordTokenizer.PARENS_BRACKETS[1])
-    CONVERT_PARENTHESES = [(_rule(p), r) for p, r in NLTKWordTokenizer.CONVERT_PARENTHESES]
-    DOUBLE_DASHES = (_rule(NLTKWordTokenizer.DOUBLE_DASHES[0]), NLTKWordTokenizer.DOUBLE_DASHES[1])
+    STARTING_QUOTES = _rules(NLTKWordTokenizer.STARTING_QUOTES)
+    ENDING_QUOTES = _rules(NLTKWordTokenizer.ENDING_QUOTES)
+    PUNCTUATION = _rules(NLTKWordTokenizer.PUNCTUATION)
+    (PARENS_BRACKETS,) = _rules([NLTKWordTokenizer.PARENS_BRACKETS])
+    CONVERT_PARENTHESES = _rules(NLTKWordTokenizer.CONVERT_PARENTHESES)
+    (DOUBLE_DASHES,) = _rules([NLTKWordTokenizer.DOUBLE_DASHES])
     # tokenize() applies CONTRACTIONS2 then CONTRACTIONS3, all with the same replacement.
     CONTRACTIONS2 = [_Contractions([*NLTKWordTokenizer.CONTRACTIONS2, *NLTKWordTokenizer.CONTRACTIONS3])]
     CONTRACTIONS3: list[Any] = []

@@ -79,11 +79,12 @@ def _rules(tokenizer: NLTKWordTokenizer) -> list[tuple[object, str]]:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=TRICKY + "»”’ \u00a0\u2003\x1c\x85", max_size=40))
 def test_each_rule_substitutes_as_nltk_rule_does_anywhere_in_the_pipeline(text: str) -> None:
-    """Rules gated, run on the text's tail or by str.split() equal NLTK's patterns on `re` for
-    any text, not only for text the earlier rules have shaped. (On `re`, as all our rules run:
-    NLTK's engine, `regex`, takes \\x1c-\\x1f for no whitespace, cleaning leaves none.)"""
-    for (ours, replacement), (theirs, _) in zip(_rules(OURS), _rules(NLTK), strict=True):
-        assert ours.sub(replacement, text) == _plain(theirs).sub(replacement, text)
+    """Rules gated, run on the text's tail or by str.split(), with their templates as functions,
+    equal NLTK's patterns and templates on `re` for any text, not only for text the earlier
+    rules have shaped. (On `re`, as all our rules run: NLTK's engine, `regex`, takes
+    \\x1c-\\x1f for no whitespace; cleaning leaves none.)"""
+    for (ours, replacement), (theirs, template) in zip(_rules(OURS), _rules(NLTK), strict=True):
+        assert ours.sub(replacement, text) == _plain(theirs).sub(template, text)
 
 
 def test_real_sentences_match_nltk() -> None:
