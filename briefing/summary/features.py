@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -159,6 +160,16 @@ class SentenceFeatures:
     # ("60", "kill peopl", "people"), the role being the stems around the number.
     figures: tuple[tuple[str, str, str], ...] = ()
     event: bool = False  # it tells, in its own words, that something happened (`_reports_event`)
+
+
+# Every field but `article`, which comes first: what a renumbered copy keeps.
+_AFTER_ARTICLE = attrgetter(*(field.name for field in fields(SentenceFeatures)[1:]))
+
+
+def renumbered(feature: SentenceFeatures, article: int) -> SentenceFeatures:
+    """`feature` as a sentence of the `article`th article: `dataclasses.replace` at half the
+    cost, which counts where each story renumbers thousands of sentences."""
+    return SentenceFeatures(article, *_AFTER_ARTICLE(feature))
 
 
 class Token(NamedTuple):

@@ -27,7 +27,7 @@ from briefing.models import (
 )
 from briefing.summary import rank
 from briefing.summary.facts import SameFact
-from briefing.summary.features import SentenceFeatures, sentence_features
+from briefing.summary.features import SentenceFeatures, renumbered, sentence_features
 from briefing.summary.figures import disagreement
 from briefing.summary.merge import Group, group_sentences
 from briefing.summary.order import order_groups
@@ -79,7 +79,7 @@ def read_article(article: Article) -> ArticleFacts:
 
 def summarize_task(task: StoryTask) -> StoryDraft:
     """One story summarized on its own: features renumbered to the story's articles."""
-    features = [replace(f, article=position) for position, facts in enumerate(task.facts) for f in facts.features]
+    features = [renumbered(f, position) for position, facts in enumerate(task.facts) for f in facts.features]
     terms = [set(facts.terms) for facts in task.facts]
     shown = key_terms(features, terms, Counter(task.day_frequency), task.day_size)
     items = _story_items(task.articles, features, task.config, shown)

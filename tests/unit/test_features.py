@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from builders import article
 
-from briefing.summary.features import sentence_features
+from briefing.summary.features import renumbered, sentence_features
 
 
 def form_of(text: str) -> float:
@@ -119,3 +121,8 @@ def test_a_teaser_cut_at_its_length_limit_never_reads_alone(ending: str) -> None
     cut = f"Rubio endorsed the prime minister's bid for a fifth term after the elections in April,{ending}"
     assert form_of(cut) == 0.0
     assert form_of("Rubio endorsed the prime minister's bid for a fifth term in April.") == 1.0
+
+
+def test_a_renumbered_sentence_is_the_same_but_for_its_article() -> None:
+    features = sentence_features((article("a", "Officials said 60 people died in Kabul on Monday. He left."),))
+    assert features and all(renumbered(f, 3) == replace(f, article=3) for f in features)
