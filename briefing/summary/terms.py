@@ -69,7 +69,7 @@ def key_terms(
     story_frequency: Counter[str] = Counter()
     for article_terms_ in terms:
         story_frequency.update(article_terms_)
-    # One count over all the story's words (a term's uses only break ties: order is no matter).
+    # How often the story writes each term, counted in one pass over its sentences.
     uses = Counter(chain.from_iterable(feature.stems for feature in features))
     uses.update(f"@{name}" for feature in features for name in feature.names)
     lead: dict[int, set[str]] = {}
