@@ -105,6 +105,7 @@ class SameFact:
         # The sentences holding each day, month or number: two reports of one event share one,
         # so only those pairs are tested (a name shared by every sentence would make it n²).
         self._holding: dict[str, list[int]] = {}
+        self._candidates: dict[int, tuple[int, ...]] = {}
         for index, words in enumerate(self._facts):
             for word in words:
                 if _is_when(word):
@@ -136,8 +137,16 @@ class SameFact:
         """The decision: whether sentences `a` and `b` state the same fact."""
         return a == b or self.similarity(a, b) >= self.threshold
 
-    def candidates(self, a: int) -> list[int]:
-        """The other sentences that may state the fact `a` states, most similar first."""
+    def candidates(self, a: int) -> tuple[int, ...]:
+        """The other sentences that may state the fact `a` states, most similar first.
+
+        Grouping asks for each leader's, scoring for each group's representative (mostly
+        the same sentences): each is worked out once."""
+        if a not in self._candidates:
+            self._candidates[a] = self._find_candidates(a)
+        return self._candidates[a]
+
+    def _find_candidates(self, a: int) -> tuple[int, ...]:
         near = self._near.row(a)
         events = {
             other
@@ -146,4 +155,4 @@ class SameFact:
             if other not in near and other != a and self._same_event(a, other)
         }
         similar = {other: self.similarity(a, other) for other in [*near, *events] if other != a}
-        return sorted(similar, key=lambda other: (-similar[other], other))
+        return tuple(sorted(similar, key=lambda other: (-similar[other], other)))
