@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from briefing.config import Config
 from briefing.history.novelty import mark_items
@@ -136,12 +137,12 @@ def _briefing(
         stems = query_stems(config.topic.query)
         words = [set(f.terms) | title_stems(article.title) for f, article in zip(facts, articles)]
         stories = [story for story in stories if is_about(stems, [words[a] for a in story])]
-    day_frequency = Counter(term for f in facts for term in f.terms)
+    day_frequency = Counter(chain.from_iterable(f.terms for f in facts))
     tasks = [
         StoryTask(
             tuple(articles[a] for a in story),
             tuple(facts[a] for a in story),
-            {term: day_frequency[term] for a in story for term in facts[a].terms},
+            {term: day_frequency[term] for term in frozenset().union(*(facts[a].terms for a in story))},
             len(articles),
             config,
         )
