@@ -144,7 +144,7 @@ class _Contractions:
     def sub(self, replacement: str, text: str) -> str:
         if text.isascii():
             lowered = text.lower()
-            if not any(word in lowered for word in self.words):
+            if not any(map(lowered.__contains__, self.words)):
                 return text
         for pattern in self._patterns:
             text = pattern.sub(replacement, text)
