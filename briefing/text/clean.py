@@ -37,15 +37,20 @@ class Rule:
     them (most body text) skips the search. None holds an "i" or an "s" where the pattern
     ignores case: `re` folds "ı" and "ſ" to those letters, str.lower() does not. A
     case-sensitive pattern's literal words, lower-cased, are in the lower-cased text wherever
-    the words are in the text. No `needs`: always searched (anchored patterns cost little)."""
+    the words are in the text. No `needs`: always searched (anchored patterns cost little).
+    With `after_colon`, every match ends the text at most that many characters after its last
+    colon, spaces after the colon aside (a caption's credit): a paragraph skips the search."""
 
     name: str
     pattern: re.Pattern[str]
     needs: tuple[str, ...] = ()
+    after_colon: int = 0
 
     def search(self, text: str, lowered: str) -> bool:
         """Whether the pattern occurs in `text` (`lowered` is `text.lower()`)."""
         if self.needs and not any(map(lowered.__contains__, self.needs)):
+            return False
+        if self.after_colon and len(text[text.rfind(":") + 1 :].lstrip()) > self.after_colon:
             return False
         return self.pattern.search(text) is not None
 
@@ -154,6 +159,7 @@ _LINE_RULES: tuple[Rule, ...] = (
         "caption",
         re.compile(r"(?:photo|video|image|illustration|graphic)(?:\s+\w+)?(?:/[\w ]+)?:\s*[A-Z][\w.' -]{2,40}$", re.I),
         (":",),
+        after_colon=42,  # a capital, 2 to 40 more, a final newline before `$`
     ),
     Rule("date", _DATE_LINE),
     *JUNK_RULES,

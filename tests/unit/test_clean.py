@@ -98,6 +98,8 @@ _RULE_PIECES = st.sampled_from(
         "Copyright",
         "[email protected]",
         "Photo: Jane Doe",
+        "Photo:  Jane Doe-Smith Jr. of the Associated Press Agency\n",
+        "Image/Getty Images:\u2003Abcdefghij abcdefghij abcdefghij abcdefgh\n",
         "Also read: ",
         "MUST READ : ",
         "see also:",
