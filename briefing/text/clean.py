@@ -192,6 +192,8 @@ _BRACES = re.compile(r"\{([^{}\n]{1,60})\}")
 # Tried only where a run of spaces starts: from inside a run it would rescan the run each time.
 _TRAILING_HASH = re.compile(r"(?<!\s)\s+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}$")
 _ORPHAN_PERIOD = re.compile(r"(?<=[.!?”\"])\s+\.(?=\s|$)")
+# An orphan period follows a space; in ASCII text these are all the spaces `\s` matches.
+_SPACED_PERIODS = tuple(f"{chr(code)}." for code in range(128) if chr(code).isspace())
 _TERMINAL = re.compile(r"[.!?…\"”’)\]]$")
 _FUNCTION_WORDS = frozenset(
     [
@@ -250,8 +252,9 @@ def normalize(text: str) -> str:
 
 def _single_spaced(text: str) -> str:
     """Every run of spaces and tabs as one space. Most text has none: finding that out is
-    cheap, where substituting every single space for itself is not."""
-    if "  " in text or _ODD_SPACE.search(text):
+    cheap, where substituting every single space for itself is not (and in ASCII text the
+    only odd space is a tab)."""
+    if "  " in text or ("\t" in text if text.isascii() else _ODD_SPACE.search(text)):
         return _SPACES.sub(" ", text)
     return text
 
@@ -449,7 +452,8 @@ def _clean_inline(text: str, removed: list[Removal]) -> str:
 
     text = _BRACES.sub(unbrace, text)
     text = _unglue(text)
-    text = _ORPHAN_PERIOD.sub("", text)
+    if not text.isascii() or any(map(text.__contains__, _SPACED_PERIODS)):
+        text = _ORPHAN_PERIOD.sub("", text)
     return _single_spaced(text).strip()
 
 

@@ -5,7 +5,20 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text.clean import _GLUED, _LINE_RULES, _PROMO, _may_hold_promo, _unglue, clean_page, is_junk, parse_date
+from briefing.text.clean import (
+    _GLUED,
+    _LINE_RULES,
+    _ORPHAN_PERIOD,
+    _PROMO,
+    _SPACED_PERIODS,
+    _SPACES,
+    _may_hold_promo,
+    _single_spaced,
+    _unglue,
+    clean_page,
+    is_junk,
+    parse_date,
+)
 
 BODY = "The council approved the new budget on Monday after a long debate among its members."
 
@@ -123,6 +136,14 @@ def test_rules_skip_only_text_their_pattern_cannot_match(text: str) -> None:
     for rule in _LINE_RULES:
         assert rule.search(text, text.lower()) == (rule.pattern.search(text) is not None), rule.name
     assert _may_hold_promo(text) or not _PROMO.search(text)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=' \t\n\r\x0b\x0c\x1c\x1f\u00a0\u2003\u3000.!?”"ab', max_size=12))
+def test_space_and_orphan_period_shortcuts_skip_only_text_without_them(text: str) -> None:
+    assert _single_spaced(text) == _SPACES.sub(" ", text)
+    if _ORPHAN_PERIOD.search(text):
+        assert not text.isascii() or any(period in text for period in _SPACED_PERIODS)
 
 
 def test_glued_quote_gets_a_space() -> None:
