@@ -69,7 +69,7 @@ def key_terms(
     story_frequency: Counter[str] = Counter()
     for article_terms_ in terms:
         story_frequency.update(article_terms_)
-    # How often the story writes each term, counted in one pass over its sentences.
+    # How often the story writes each stem and each name (whole-story counts, no loop per sentence).
     uses = Counter(chain.from_iterable(feature.stems for feature in features))
     uses.update(f"@{name}" for feature in features for name in feature.names)
     lead: dict[int, set[str]] = {}
