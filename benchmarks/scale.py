@@ -41,9 +41,10 @@ NLP_STACK = (
 SEGMENT = "import sys; from briefing import load_articles; load_articles([sys.argv[1]])"
 
 
-def measure(command: list[str], timeout: float) -> tuple[float, float, float] | None:
+def measure(command: list[str], timeout: float, cwd: Path | None = None) -> tuple[float, float, float] | None:
     """(seconds, peak RSS in MB, CPU seconds) of a fresh process with default settings, or None
     past the timeout. CPU time (user + system) varies less than wall time on a loaded machine.
+    `cwd` is where it runs (`python -m briefing` there imports that tree's package).
 
     Runs keep their history in a folder of their own, so the user's history stays untouched
     and every run starts from the same (empty) one.
@@ -53,7 +54,7 @@ def measure(command: list[str], timeout: float) -> tuple[float, float, float] | 
     with tempfile.TemporaryDirectory(prefix="briefing-bench-history-") as history:
         env["XDG_DATA_HOME"] = history
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)

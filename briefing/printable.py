@@ -54,6 +54,8 @@ def valid_unicode(text: str) -> str:
 def without_sequences(text: str) -> str:
     """`text` without terminal escape sequences, removed whole: what cleaning does to article
     text before its own, narrower, removal of invisible characters."""
+    if "\x1b" not in text and text.isascii():
+        return text  # every sequence opens with ESC or a C1 control, which is not ASCII
     return _SEQUENCE.sub("", text)
 
 

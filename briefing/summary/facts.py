@@ -82,9 +82,15 @@ def term_matrix(features: Sequence[SentenceFeatures], anchors: Sequence[frozense
     facts = [[f"@{word}" for word in sorted(words)] for words in anchors]
     # A name counts once, as an anchor: as a stem too, a long name shared by two sentences
     # about different things ("President Fernando Henrique Cardoso") outweighs their words.
-    words = [[s for s in f.stems if s not in {stem(w) for w in named}] for f, named in zip(features, anchors)]
+    words = [_unnamed(f.stems, named) for f, named in zip(features, anchors)]
     counts = sparse.hstack([count_matrix(words), _FACT_WEIGHT * count_matrix(facts)], format="csr")
     return unit_tfidf(counts)
+
+
+def _unnamed(stems: tuple[str, ...], named: frozenset[str]) -> list[str]:
+    """The stems that are no anchor word's stem."""
+    anchored = {stem(word) for word in named}
+    return [s for s in stems if s not in anchored]
 
 
 def story_anchors(features: Sequence[SentenceFeatures]) -> list[frozenset[str]]:
@@ -106,6 +112,7 @@ class SameFact:
         # The sentences holding each day, month or number: two reports of one event share one,
         # so only those pairs are tested (a name shared by every sentence would make it n²).
         self._holding: dict[str, list[int]] = {}
+        self._candidates: dict[int, tuple[int, ...]] = {}
         for index, words in enumerate(self._facts):
             for word in words:
                 if _is_when(word):
@@ -117,8 +124,8 @@ class SameFact:
         Spinners and translators change the verbs and nouns of a sentence but not its names,
         days and numbers: when nearly all of one sentence's fact words appear in the other
         (at least four of them, a day, month or number among them; below six, some of their
-        other words must agree too), the two report the same event. Names alone are not enough: a story's
-        sentences share its people and places.
+        other words must agree too), the two report the same event. Names alone are not
+        enough: a story's sentences share its people and places.
         """
         first, second = self._facts[a], self._facts[b]
         shared = first & second
@@ -144,8 +151,16 @@ class SameFact:
         """The decision: whether sentences `a` and `b` state the same fact."""
         return a == b or self.similarity(a, b) >= self.threshold
 
-    def candidates(self, a: int) -> list[int]:
-        """The other sentences that may state the fact `a` states, most similar first."""
+    def candidates(self, a: int) -> tuple[int, ...]:
+        """The other sentences that may state the fact `a` states, most similar first.
+
+        Grouping asks for each leader's, scoring for each group's representative (mostly
+        the same sentences): each is worked out once."""
+        if a not in self._candidates:
+            self._candidates[a] = self._find_candidates(a)
+        return self._candidates[a]
+
+    def _find_candidates(self, a: int) -> tuple[int, ...]:
         near = self._near.row(a)
         events = {
             other
@@ -154,4 +169,4 @@ class SameFact:
             if other not in near and other != a and self._same_event(a, other)
         }
         similar = {other: self.similarity(a, other) for other in [*near, *events] if other != a}
-        return sorted(similar, key=lambda other: (-similar[other], other))
+        return tuple(sorted(similar, key=lambda other: (-similar[other], other)))

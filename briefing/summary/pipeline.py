@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from briefing.config import Config
 from briefing.history.novelty import mark_items
@@ -27,7 +28,7 @@ from briefing.models import (
 )
 from briefing.summary import rank
 from briefing.summary.facts import SameFact
-from briefing.summary.features import SentenceFeatures, sentence_features
+from briefing.summary.features import SentenceFeatures, renumbered, sentence_features
 from briefing.summary.figures import disagreement
 from briefing.summary.merge import Group, group_sentences
 from briefing.summary.order import order_groups
@@ -79,7 +80,7 @@ def read_article(article: Article) -> ArticleFacts:
 
 def summarize_task(task: StoryTask) -> StoryDraft:
     """One story summarized on its own: features renumbered to the story's articles."""
-    features = [replace(f, article=position) for position, facts in enumerate(task.facts) for f in facts.features]
+    features = [renumbered(f, position) for position, facts in enumerate(task.facts) for f in facts.features]
     terms = [set(facts.terms) for facts in task.facts]
     shown = key_terms(features, terms, Counter(task.day_frequency), task.day_size)
     items = _story_items(task.articles, features, task.config, shown)
@@ -136,12 +137,12 @@ def _briefing(
         stems = query_stems(config.topic.query)
         words = [set(f.terms) | title_stems(article.title) for f, article in zip(facts, articles)]
         stories = [story for story in stories if is_about(stems, [words[a] for a in story])]
-    day_frequency = Counter(term for f in facts for term in f.terms)
+    day_frequency = Counter(chain.from_iterable(f.terms for f in facts))
     tasks = [
         StoryTask(
             tuple(articles[a] for a in story),
             tuple(facts[a] for a in story),
-            {term: day_frequency[term] for a in story for term in facts[a].terms},
+            {term: day_frequency[term] for term in frozenset().union(*(facts[a].terms for a in story))},
             len(articles),
             config,
         )

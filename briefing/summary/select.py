@@ -72,8 +72,8 @@ def select(
     weights = concept_weights(features)
     index = {concept: column for column, concept in enumerate(sorted(weights))}
     reps = np.array([g.representative for g in groups])
-    rows = [row for row, rep in enumerate(reps) for c in features[rep].concepts if c in index]
-    cols = [index[c] for rep in reps for c in features[rep].concepts if c in index]
+    cells = [(row, index[c]) for row, rep in enumerate(reps) for c in features[rep].concepts if c in index]
+    rows, cols = [row for row, _ in cells], [col for _, col in cells]
     incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(groups), max(len(index), 1)))
     value = np.array([weights[c] for c in sorted(weights)] or [0.0])
     # Coverage is measured against the best single candidate, so it and quality share a scale.
@@ -98,7 +98,8 @@ def select(
         if any(facts.same(member, reps[best]) for c in chosen for member in groups[c].members):
             continue
         chosen.append(best)
-        value[incidence[best].indices] = 0.0  # these concepts are covered now
+        # These concepts are covered now (the row's columns, read off the matrix without slicing it).
+        value[incidence.indices[incidence.indptr[best] : incidence.indptr[best + 1]]] = 0.0
         words += features[reps[best]].words
         used_bytes += int(byte_sizes[best]) + 1
     return [groups[c] for c in chosen]

@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 from briefing.models import Article
 from briefing.summary.features import NAME_PARTICLES, SentenceFeatures
@@ -69,11 +70,11 @@ def key_terms(
     story_frequency: Counter[str] = Counter()
     for article_terms_ in terms:
         story_frequency.update(article_terms_)
-    uses: Counter[str] = Counter()
+    # How often the story writes each stem and each name (whole-story counts, no loop per sentence).
+    uses = Counter(chain.from_iterable(feature.stems for feature in features))
+    uses.update(f"@{name}" for feature in features for name in feature.names)
     lead: dict[int, set[str]] = {}
     for feature in features:
-        uses.update(feature.stems)
-        uses.update(f"@{name}" for name in feature.names)
         if feature.index < _LEAD:
             lead.setdefault(feature.article, set()).update(term_keys(feature))
     in_lead = Counter(term for terms_ in lead.values() for term in terms_)

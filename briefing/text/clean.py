@@ -30,27 +30,58 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(r"(?:^|\s)\d{1,2}:\d{2}(?::\d{2})?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A cleaning rule: its name (the reason `--explain` gives), its pattern, and substrings
+    of the lower-cased text one of which every match contains, so that text holding none of
+    them (most body text) skips the search. None holds an "i" or an "s" where the pattern
+    ignores case: `re` folds "ı" and "ſ" to those letters, str.lower() does not. A
+    case-sensitive pattern's literal words, lower-cased, are in the lower-cased text wherever
+    the words are in the text. No `needs`: always searched (anchored patterns cost little).
+    With `after_colon`, every match ends the text at most that many characters after its last
+    colon, spaces after the colon aside (a caption's credit): a paragraph skips the search."""
+
+    name: str
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...] = ()
+    after_colon: int = 0
+
+    def search(self, text: str, lowered: str) -> bool:
+        """Whether the pattern occurs in `text` (`lowered` is `text.lower()`)."""
+        if self.needs and not any(map(lowered.__contains__, self.needs)):
+            return False
+        if self.after_colon and len(text[text.rfind(":") + 1 :].lstrip()) > self.after_colon:
+            return False
+        return self.pattern.search(text) is not None
+
+
 # Sentences that are page furniture wherever they stand, as a line of their own or inside a
 # paragraph: a photo caption, an embedded post's widget text, an author's byline or
 # disclaimer, a call to sign up. Cleaning drops such lines; a sentence matching one inside a
-# paragraph is never an item (`is_junk`).
-JUNK_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
+# paragraph is never an item (`is_junk`). A rule with an anchored and an unanchored part is
+# two rules of one name, so that the unanchored part alone needs its substrings.
+JUNK_RULES: tuple[Rule, ...] = (
+    Rule(
         "photo_caption",
         re.compile(
             r"^FILE\s*[-–—_]+\s|^In this\b.{0,60}?\b(?:photo|image|picture)(?:,| taken| made| provided| released| shot)"
-            r"|\((?:AP|AFP|Reuters|Getty|EPA)\b[\w ]{0,20}Photos?\b[^)]{0,60}\)\s*$",
         ),
     ),
-    (
+    Rule(
+        "photo_caption", re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA)\b[\w ]{0,20}Photos?\b[^)]{0,60}\)\s*$"), ("photo",)
+    ),
+    Rule(
         "widget",
         re.compile(
             r"add location information to your tweets|pic\.twitter\.com/|\(@\w{1,15}\) \w+ \d{1,2}, \d{4}$"
             r"|this (?:tweet|post|video|content) is (?:unavailable|no longer available)|to view this (?:video|content)",
             re.I,
         ),
+        ("add locat", ".com/", "(@", "unava", "longer ava", "ew th"),
     ),
-    (
+    Rule(
         "byline",
         re.compile(
             r"^(?:the )?(?:author|writer)s? (?:is|are|was) (?:a |an |the )?.{0,80}\b(?:columnist|contributor"
@@ -58,26 +89,28 @@ JUNK_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    (
+    Rule(
         "newsletter",
-        re.compile(
-            r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|e-?mails?|alerts?)\b"
-            r"|delivered (?:straight |directly )?to your inbox",
-            re.I,
-        ),
+        re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|e-?mails?|alerts?)\b", re.I),
     ),
+    Rule("newsletter", re.compile(r"delivered (?:straight |directly )?to your inbox", re.I), ("nbox",)),
 )
 
 
 def is_junk(sentence: str) -> bool:
     """Whether a sentence is page furniture (`JUNK_RULES`), wherever cleaning left it."""
-    return any(pattern.search(sentence) for _, pattern in JUNK_RULES)
+    lowered = sentence.lower()
+    return any(rule.search(sentence, lowered) for rule in JUNK_RULES)
 
 
-_LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("skip_link", re.compile(r"skip to (?:the )?(?:main )?content", re.I)),
-    ("copyright", re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.I)),
-    (
+_LINE_RULES: tuple[Rule, ...] = (
+    Rule("skip_link", re.compile(r"skip to (?:the )?(?:main )?content", re.I), ("content",)),
+    Rule(
+        "copyright",
+        re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.I),
+        ("copyr", "©", "(c)", "erve"),
+    ),
+    Rule(
         "comments",
         re.compile(
             r"^(?:leave a (?:reply|comment)|please enter your \w+|comments are closed|\d+\s+comments?"
@@ -85,14 +118,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("read_time", re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.? read$", re.I)),
-    ("advertising", re.compile(r"^(?:advertising|advertisement|sponsored(?: content)?|ad)$", re.I)),
-    ("video", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$|^.{1,120}\s\d{1,2}:\d{2}(?::\d{2})?$")),
-    ("counter", re.compile(r"^[\d\s.,;:|+\-–—/]*$")),
+    Rule("read_time", re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.? read$", re.I)),
+    Rule("advertising", re.compile(r"^(?:advertising|advertisement|sponsored(?: content)?|ad)$", re.I)),
+    Rule("video", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$|^.{1,120}\s\d{1,2}:\d{2}(?::\d{2})?$")),
+    Rule("counter", re.compile(r"^[\d\s.,;:|+\-–—/]*$")),
     # The local part starts only where a run of its characters starts: tried from inside a
     # run, it rescans that run to its end at every position (quadratic on "a.a.a.…@").
-    ("contact", re.compile(r"\[email\s*protected\]|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+\b", re.I)),
-    (
+    Rule("contact", re.compile(r"\[email\s*protected\]|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+\b", re.I), ("@", "[")),
+    Rule(
         "credit",
         re.compile(
             r"^(?:with (?:inputs?|information|reporting|additional reporting) from|additional reporting by"
@@ -102,7 +135,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A line that only points elsewhere: "Related: ...", "READ MORE: ...", "Also on example.com ...".
-    (
+    Rule(
         "promo",
         re.compile(
             r"^(?:related(?: posts?| stories| articles| coverage)?|read more|see more|see also|also read|read also|more"
@@ -112,7 +145,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # Calls to follow, share or subscribe: "Follow us on Twitter", "Subscribe to our newsletter".
-    (
+    Rule(
         "social",
         re.compile(
             r"^(?=.{0,300}$).*\b(?:follow|subscribe|sign up|share)\b.*\b(?:twitter|facebook|instagram|youtube"
@@ -120,26 +153,19 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("source_line", re.compile(r"^source(?: link)?:?$|^source:\s*\S.{0,60}$", re.I)),
-    ("bullet", re.compile(r"^[•·▪►▸●◦‣]\s*")),
+    Rule("source_line", re.compile(r"^source(?: link)?:?$|^source:\s*\S.{0,60}$", re.I)),
+    Rule("bullet", re.compile(r"^[•·▪►▸●◦‣]\s*")),
     # One camelCase word (the lookahead finds the lower-upper pair in one pass), or hashtags.
-    ("tags", re.compile(r"^#?(?=\w*[a-z][A-Z])\w+$|^(?:#\w+\s*){1,}$")),
-    (
+    Rule("tags", re.compile(r"^#?(?=\w*[a-z][A-Z])\w+$|^(?:#\w+\s*){1,}$")),
+    Rule(
         "caption",
         re.compile(r"(?:photo|video|image|illustration|graphic)(?:\s+\w+)?(?:/[\w ]+)?:\s*[A-Z][\w.' -]{2,40}$", re.I),
+        (":",),
+        after_colon=42,  # a capital, 2 to 40 more, a final newline before `$`
     ),
-    ("date", _DATE_LINE),
+    Rule("date", _DATE_LINE),
     *JUNK_RULES,
 )
-# For the rules that search a whole line: substrings of the lower-cased line one of which any
-# match contains, so that long body paragraphs skip the search. None holds an "i" or an "s",
-# the letters whose case folding in `re` ("ı", "ſ") str.lower() does not reproduce.
-_LINE_NEEDS = {
-    "skip_link": ("content",),
-    "copyright": ("copyr", "©", "(c)", "erve"),
-    "contact": ("@", "["),
-    "caption": (":",),
-}
 # A longer line that names an address is a paragraph about someone, not a contact line.
 _CONTACT_WORDS = 20
 # Lines that end the article proper: everything after them, near the end of a page, is footer.
@@ -153,6 +179,10 @@ _PROMO = re.compile(
     r"(?:(?i:also read|read also|read more|must read|see also)|SEE|WATCH|RELATED|LISTEN)\s*:\s*"
     r".+?(?:(?<=[a-z0-9’'”\")!?])(?=[A-Z“\"‘][a-z])|(?<=[A-Z])(?=[A-Z][a-z])|$)"
 )
+# What every promo insert holds besides its colon: a cue in capitals, or a "read" phrase in
+# any case (lower-cased, without "i" or "s": see `Rule`). Paragraphs with neither skip `_PROMO`.
+_PROMO_CUES = ("SEE", "WATCH", "RELATED", "LISTEN")
+_PROMO_PHRASES = ("o read", "read al", "read more", "t read", "ee al")
 _GLUED = re.compile(
     r"(?<=[a-z]{2}[.!?])(?=[“\"‘]?[A-Z])|(?<=[A-Z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?,][”\"’])(?=[A-Z“\"‘])"
 )
@@ -164,6 +194,8 @@ _BRACES = re.compile(r"\{([^{}\n]{1,60})\}")
 # Tried only where a run of spaces starts: from inside a run it would rescan the run each time.
 _TRAILING_HASH = re.compile(r"(?<!\s)\s+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}$")
 _ORPHAN_PERIOD = re.compile(r"(?<=[.!?”\"])\s+\.(?=\s|$)")
+# An orphan period follows a space; in ASCII text these are all the spaces `\s` matches.
+_SPACED_PERIODS = tuple(f"{chr(code)}." for code in range(128) if chr(code).isspace())
 _TERMINAL = re.compile(r"[.!?…\"”’)\]]$")
 _FUNCTION_WORDS = frozenset(
     [
@@ -237,8 +269,9 @@ def normalize(text: str) -> str:
 
 def _single_spaced(text: str) -> str:
     """Every run of spaces and tabs as one space. Most text has none: finding that out is
-    cheap, where substituting every single space for itself is not."""
-    if "  " in text or _ODD_SPACE.search(text):
+    cheap, where substituting every single space for itself is not (and in ASCII text the
+    only odd space is a tab)."""
+    if "  " in text or ("\t" in text if text.isascii() else _ODD_SPACE.search(text)):
         return _SPACES.sub(" ", text)
     return text
 
@@ -318,12 +351,9 @@ def _lines(text: str) -> list[_Line]:
 
 def _line_rule(text: str) -> str | None:
     lowered = text.lower()
-    for name, pattern in _LINE_RULES:
-        needs = _LINE_NEEDS.get(name)
-        if needs and not any(part in lowered for part in needs):
-            continue
-        if pattern.search(text) and not (name == "contact" and len(lowered.split()) > _CONTACT_WORDS):
-            return name
+    for rule in _LINE_RULES:
+        if rule.search(text, lowered) and not (rule.name == "contact" and len(lowered.split()) > _CONTACT_WORDS):
+            return rule.name
     return None
 
 
@@ -428,7 +458,7 @@ def _clean_inline(text: str, removed: list[Removal]) -> str:
 
         return replace
 
-    if ":" in text:
+    if _may_hold_promo(text):
         text = _PROMO.sub(drop("promo", " "), text)
     if _HEX.issuperset(text[-16:]):
         text = _TRAILING_HASH.sub(drop("trailing_hash", ""), text)
@@ -439,8 +469,16 @@ def _clean_inline(text: str, removed: list[Removal]) -> str:
 
     text = _BRACES.sub(unbrace, text)
     text = _unglue(text)
-    text = _ORPHAN_PERIOD.sub("", text)
+    if not text.isascii() or any(map(text.__contains__, _SPACED_PERIODS)):
+        text = _ORPHAN_PERIOD.sub("", text)
     return _single_spaced(text).strip()
+
+
+def _may_hold_promo(text: str) -> bool:
+    """Whether `_PROMO` can match `text`: a colon, and a cue or a phrase before it."""
+    return ":" in text and (
+        any(map(text.__contains__, _PROMO_CUES)) or any(map(text.lower().__contains__, _PROMO_PHRASES))
+    )
 
 
 def _unglue(text: str) -> str:

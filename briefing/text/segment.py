@@ -135,6 +135,9 @@ class OfflineTokenizer:
     def __init__(self) -> None:
         self._sentences = punkt.PunktSentenceTokenizer(_model())
         self._words = WordTokenizer()
+        # Wire copies repeat sentences word for word (a tenth of a day's), and marking items
+        # new or repeated reads the sentences the features read: each is tokenized once.
+        self._tokens = lru_cache(maxsize=100_000)(self._all_tokens)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sentence spans in `text`; no sentence crosses a blank-line paragraph break or ends on
@@ -170,9 +173,12 @@ class OfflineTokenizer:
         """Word tokens, filtered as sumy filters them (no numbers or punctuation)."""
         return tuple(word for word in self._words.tokenize(sentence) if WORD.match(word))
 
-    def to_tokens(self, sentence: str) -> list[str]:
+    def to_tokens(self, sentence: str) -> tuple[str, ...]:
         """All word tokens, numbers included, for matching facts across articles."""
-        return list(self._words.tokenize(sentence))
+        return self._tokens(sentence)
+
+    def _all_tokens(self, sentence: str) -> tuple[str, ...]:
+        return tuple(self._words.tokenize(sentence))
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +206,7 @@ def looks_english(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text[:20000].lower())
     if len(words) < 30:
         return True
-    return sum(word in stop_words() for word in words) / len(words) >= 0.15
+    return sum(map(stop_words().__contains__, words)) / len(words) >= 0.15
 
 
 def segment(text: str) -> tuple[Sentence, ...]:

@@ -4,8 +4,10 @@ Tokenizing was the largest single cost of a briefing. nltk 3.10 routes every pat
 `nltk.redos`, the third-party `regex` engine under a wall-clock timeout, a defence meant for
 caller-supplied patterns; these are NLTK's own fixed ones, so they run on `re`. And most of
 the 33 substitutions cannot match a given sentence (it has no "?", no "--", no "cannot"), so
-they are skipped after a check for the characters or words every match needs. Tokens are
-NLTK's: a property test compares the two on arbitrary text.
+they are skipped after a check for the characters or words every match needs; the two
+final-period rules run on the sentence's tail, the only place they can match, and runs of
+whitespace become one space by str.split(). Tokens are NLTK's: property tests compare the
+two tokenizers, and each rule with NLTK's pattern on `re`, on arbitrary text.
 """
 
 from __future__ import annotations
@@ -26,13 +28,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "(``)": ("``",),
     "([ \\(\\[{<])(\\\"|\\'{2})": ('"', "''"),
     "(?i)(?<!\\w)(\\')(?!(?:re|ve|ll|m|t|s|d|n)\\b)(?=\\w)": ("'",),
-    "([^\\.])(\\.)([\\]\\)}>\"\\'»”’ ]*+)\\s*$": (".",),
     "([:,])([^\\d])": (":", ","),
-    "([:,])$": (":", ","),
     "\\.{2,}": ("..",),
     "[;@#$%&]": tuple(";@#$%&"),
     "[\\u2012-\\u2015]": tuple("\u2012\u2013\u2014\u2015"),
-    "([^\\.])(\\.)([\\]\\)}>\"\\']*)\\s*$": (".",),
     "[?!]": ("?", "!"),
     "([^'])' ": ("' ",),
     "[*]": ("*",),
@@ -44,6 +43,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "[\\]\\[\\(\\)\\{\\}\\<\\>]": tuple("[](){}<>"),
     "--": ("--",),
 }
+# The two final-period rules: anchored at the text's end (`$`), a match holds the text's last
+# period and the character before it, so they run on that tail alone instead of being tried
+# at every character of the sentence.
+_FINAL_PERIOD = frozenset(
+    [
+        "([^\\.])(\\.)([\\]\\)}>\"\\'»”’ ]*+)\\s*$",
+        "([^\\.])(\\.)([\\]\\)}>\"\\']*)\\s*$",
+    ]
+)
+_WHITESPACE = "\\s+"
 _FLAGS = (re.IGNORECASE, re.MULTILINE, re.DOTALL, re.UNICODE, re.VERBOSE, re.ASCII)
 
 
@@ -79,9 +88,42 @@ class _Gated:
         return text
 
 
+class _FinalPeriod:
+    """A final-period rule (`_FINAL_PERIOD`) applied from the character before the last period."""
+
+    __slots__ = ("_pattern",)
+
+    def __init__(self, pattern: Any) -> None:
+        self._pattern = pattern
+
+    def sub(self, replacement: str, text: str) -> str:
+        start = text.rfind(".") - 1
+        if start < 0:
+            return text
+        return text[:start] + str(self._pattern.sub(replacement, text[start:]))
+
+
+class _Spaces:
+    """NLTK's `\\s+` to one space, as str.split() finds the runs (the same characters as
+    `re`'s `\\s`): no match object and template expansion per space of the sentence."""
+
+    def sub(self, replacement: str, text: str) -> str:
+        words = text.split()
+        if not words:
+            return replacement if text else text
+        lead = replacement if text[0].isspace() else ""
+        tail = replacement if text[-1].isspace() else ""
+        return lead + replacement.join(words) + tail
+
+
 def _rule(pattern: Any) -> Any:
-    """NLTK's rule on the `re` engine, gated by the strings it needs where they are known."""
+    """NLTK's rule on the `re` engine, gated by the strings it needs where they are known,
+    run on the text's tail where only the tail can match."""
     compiled = _plain(pattern)
+    if compiled.pattern == _WHITESPACE and not compiled.flags & re.ASCII:
+        return _Spaces()
+    if compiled.pattern in _FINAL_PERIOD:
+        return _FinalPeriod(compiled)
     needs = _NEEDS.get(compiled.pattern)
     return _Gated(compiled, needs) if needs else compiled
 
@@ -102,22 +144,45 @@ class _Contractions:
     def sub(self, replacement: str, text: str) -> str:
         if text.isascii():
             lowered = text.lower()
-            if not any(word in lowered for word in self.words):
+            if not any(map(lowered.__contains__, self.words)):
                 return text
         for pattern in self._patterns:
             text = pattern.sub(replacement, text)
         return text
 
 
+# The group references of NLTK's replacement templates: "\\1", "\\g<0>".
+_GROUP_REFERENCE = re.compile(r"\\(\d)(?!\d)|\\g<(\d)>")
+
+
+def _replacement(template: str) -> Any:
+    """NLTK's replacement template as a function of the match, where it holds group references:
+    given a template, `re` parses it in Python on every substitution and expands it in Python
+    at every match. A template with other escapes is left to `re`."""
+    if "\\" not in template:
+        return template
+    fields = _GROUP_REFERENCE.sub(
+        lambda match: "{" + (match[1] or match[2]) + "}", template.replace("{", "{{").replace("}", "}}")
+    )
+    if "\\" in fields:
+        return template
+    shape = fields.format
+    return lambda match: shape(match[0], *match.groups(""))
+
+
+def _rules(rules: list[tuple[Any, str]]) -> list[tuple[Any, Any]]:
+    return [(_rule(pattern), _replacement(template)) for pattern, template in rules]
+
+
 class WordTokenizer(NLTKWordTokenizer):  # type: ignore[misc]  # nltk ships no types
     """`NLTKWordTokenizer` with its rules on `re`, skipped where they cannot match: same tokens."""
 
-    STARTING_QUOTES = [(_rule(p), r) for p, r in NLTKWordTokenizer.STARTING_QUOTES]
-    ENDING_QUOTES = [(_rule(p), r) for p, r in NLTKWordTokenizer.ENDING_QUOTES]
-    PUNCTUATION = [(_rule(p), r) for p, r in NLTKWordTokenizer.PUNCTUATION]
-    PARENS_BRACKETS = (_rule(NLTKWordTokenizer.PARENS_BRACKETS[0]), NLTKWordTokenizer.PARENS_BRACKETS[1])
-    CONVERT_PARENTHESES = [(_rule(p), r) for p, r in NLTKWordTokenizer.CONVERT_PARENTHESES]
-    DOUBLE_DASHES = (_rule(NLTKWordTokenizer.DOUBLE_DASHES[0]), NLTKWordTokenizer.DOUBLE_DASHES[1])
+    STARTING_QUOTES = _rules(NLTKWordTokenizer.STARTING_QUOTES)
+    ENDING_QUOTES = _rules(NLTKWordTokenizer.ENDING_QUOTES)
+    PUNCTUATION = _rules(NLTKWordTokenizer.PUNCTUATION)
+    (PARENS_BRACKETS,) = _rules([NLTKWordTokenizer.PARENS_BRACKETS])
+    CONVERT_PARENTHESES = _rules(NLTKWordTokenizer.CONVERT_PARENTHESES)
+    (DOUBLE_DASHES,) = _rules([NLTKWordTokenizer.DOUBLE_DASHES])
     # tokenize() applies CONTRACTIONS2 then CONTRACTIONS3, all with the same replacement.
     CONTRACTIONS2 = [_Contractions([*NLTKWordTokenizer.CONTRACTIONS2, *NLTKWordTokenizer.CONTRACTIONS3])]
     CONTRACTIONS3: list[Any] = []

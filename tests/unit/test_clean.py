@@ -5,7 +5,20 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text.clean import _GLUED, _unglue, clean_page, is_junk, parse_date
+from briefing.text.clean import (
+    _GLUED,
+    _LINE_RULES,
+    _ORPHAN_PERIOD,
+    _PROMO,
+    _SPACED_PERIODS,
+    _SPACES,
+    _may_hold_promo,
+    _single_spaced,
+    _unglue,
+    clean_page,
+    is_junk,
+    parse_date,
+)
 
 BODY = "The council approved the new budget on Monday after a long debate among its members."
 
@@ -80,6 +93,62 @@ _GLUE_RUN = st.tuples(
 @given(st.lists(_GLUE_RUN, max_size=5).map("".join))
 def test_ungluing_puts_a_space_at_every_glue_point(text: str) -> None:
     assert _unglue(text) == _GLUED.sub(" ", text)
+
+
+# Pieces of text each rule matches, and what `re` folds onto their letters when it ignores
+# case ("ı" and "İ" onto "i", "ſ" onto "s", the Kelvin sign onto "k").
+_RULE_PIECES = st.sampled_from(
+    [
+        "FILE - ",
+        "In this photo taken ",
+        "(AP Photo/Jane Doe)",
+        "add location information to your tweets",
+        "pic.twitter.com/x",
+        "(@user) June 5, 2020",
+        "this video is unavailable",
+        "This content is no longer available",
+        "to view this video",
+        "The author is a columnist",
+        "Sign up for our newsletter",
+        "delivered straight to your inbox",
+        "skip to main content",
+        "all rights reserved",
+        "Copyright",
+        "[email protected]",
+        "Photo: Jane Doe",
+        "Photo:  Jane Doe-Smith Jr. of the Associated Press Agency\n",
+        "Image/Getty Images:\u2003Abcdefghij abcdefghij abcdefghij abcdefgh\n",
+        "Also read: ",
+        "MUST READ : ",
+        "see also:",
+        "Read more: A",
+        "SEE: The",
+        "WATCH:",
+        "RELATED : x",
+        "LISTEN:",
+        "the council met",
+        " ",
+        ".",
+    ]
+)
+_FOLDS = st.sampled_from([str, str.upper, str.title, lambda t: t.replace("i", "ı"), lambda t: t.replace("i", "İ")])
+_FOLDS_S = st.sampled_from([str, lambda t: t.replace("s", "ſ"), lambda t: t.replace("k", "\u212a")])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(_RULE_PIECES, _FOLDS, _FOLDS_S).map(lambda p: p[2](p[1](p[0]))), max_size=4).map("".join))
+def test_rules_skip_only_text_their_pattern_cannot_match(text: str) -> None:
+    for rule in _LINE_RULES:
+        assert rule.search(text, text.lower()) == (rule.pattern.search(text) is not None), rule.name
+    assert _may_hold_promo(text) or not _PROMO.search(text)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=' \t\n\r\x0b\x0c\x1c\x1f\u00a0\u2003\u3000.!?”"ab', max_size=12))
+def test_space_and_orphan_period_shortcuts_skip_only_text_without_them(text: str) -> None:
+    assert _single_spaced(text) == _SPACES.sub(" ", text)
+    if _ORPHAN_PERIOD.search(text):
+        assert not text.isascii() or any(period in text for period in _SPACED_PERIODS)
 
 
 def test_glued_quote_gets_a_space() -> None:

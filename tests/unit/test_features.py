@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from builders import article
 
 from briefing.models import Article, Sentence
-from briefing.summary.features import sentence_features
+from briefing.summary.features import renumbered, sentence_features
 
 
 def form_of(text: str) -> float:
@@ -145,3 +147,8 @@ def test_a_line_that_states_nothing_never_reads_alone(text: str) -> None:
     line = Article("a", "a", "", None, "a", None, text, (Sentence(0, text, 0, len(text)),))
     (features,) = sentence_features((line,))
     assert features.form < 0.5
+
+
+def test_a_renumbered_sentence_is_the_same_but_for_its_article() -> None:
+    features = sentence_features((article("a", "Officials said 60 people died in Kabul on Monday. He left."),))
+    assert features and all(renumbered(f, 3) == replace(f, article=3) for f in features)

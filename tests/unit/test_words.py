@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize import NLTKWordTokenizer
 
-from briefing.text.words import WordTokenizer
+from briefing.text.words import WordTokenizer, _plain
 
 NLTK = NLTKWordTokenizer()
 OURS = WordTokenizer()
@@ -64,6 +64,27 @@ def test_contractions_split_as_nltk_splits_them(word: str, case) -> None:
     text = f"I said{case(word)} it, “{case(word.strip())}” and {case(word.strip())}."
     assert OURS.tokenize(text) == NLTK.tokenize(text)
     assert OURS.tokenize(f"x {case(word.strip())} y") != f"x {case(word.strip())} y".split()
+
+
+def _rules(tokenizer: NLTKWordTokenizer) -> list[tuple[object, str]]:
+    return [
+        *tokenizer.STARTING_QUOTES,
+        *tokenizer.PUNCTUATION,
+        tokenizer.PARENS_BRACKETS,
+        tokenizer.DOUBLE_DASHES,
+        *tokenizer.ENDING_QUOTES,
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=TRICKY + "»”’ \u00a0\u2003\x1c\x85", max_size=40))
+def test_each_rule_substitutes_as_nltk_rule_does_anywhere_in_the_pipeline(text: str) -> None:
+    """Rules gated, run on the text's tail or by str.split(), with their templates as functions,
+    equal NLTK's patterns and templates on `re` for any text, not only for text the earlier
+    rules have shaped. (On `re`, as all our rules run: NLTK's engine, `regex`, takes
+    \\x1c-\\x1f for no whitespace; cleaning leaves none.)"""
+    for (ours, replacement), (theirs, template) in zip(_rules(OURS), _rules(NLTK), strict=True):
+        assert ours.sub(replacement, text) == _plain(theirs).sub(template, text)
 
 
 def test_real_sentences_match_nltk() -> None:
