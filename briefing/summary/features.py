@@ -308,7 +308,7 @@ def _names(tokens: list[Token]) -> set[str]:
     return names
 
 
-_ENDS_STATEMENT = re.compile(r"[.!][”\"’)]?$")
+_ENDS_STATEMENT = re.compile(r"[.!][”\"’'»)]?$")
 # A sentence that trails off: a feed's teaser cut at its length limit ("...ahead of elections
 # in April,…"), or a quote left hanging. Never a briefing line. (On 100 real feeds, 103
 # entries end so; in DUC 2004's 500 articles, no sentence does.)

@@ -152,3 +152,11 @@ def test_a_line_that_states_nothing_never_reads_alone(text: str) -> None:
 def test_a_renumbered_sentence_is_the_same_but_for_its_article() -> None:
     features = sentence_features((article("a", "Officials said 60 people died in Kabul on Monday. He left."),))
     assert features and all(renumbered(f, 3) == replace(f, article=3) for f in features)
+
+
+@pytest.mark.parametrize("closing", ["”", '"', "’", "'", "»", ")"])
+def test_a_statement_ending_in_a_closing_mark_reads_alone(closing: str) -> None:
+    text = f"The council approved the new budget on Monday after a long debate.{closing}"
+    line = Article("a", "a", "", None, "a", None, text, (Sentence(0, text, 0, len(text)),))
+    (features,) = sentence_features((line,))
+    assert features.form >= 0.5
