@@ -94,6 +94,13 @@ JUNK_RULES: tuple[Rule, ...] = (
         re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|e-?mails?|alerts?)\b", re.I),
     ),
     Rule("newsletter", re.compile(r"delivered (?:straight |directly )?to your inbox", re.I), ("nbox",)),
+    Rule("call_to_action", re.compile(r"^(?:click|tap) (?:here|below|on (?:the|this) link|the link)\b", re.I)),
+    Rule(
+        "disclosure",
+        re.compile(
+            r"^this (?:post|article|story|shop|page|content) (?:has been|was|is) (?:compensated|sponsored)\b", re.I
+        ),
+    ),
 )
 
 

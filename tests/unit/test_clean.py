@@ -236,6 +236,16 @@ def test_photo_captions_widgets_bylines_and_newsletter_prompts_are_dropped() -> 
     assert clean_page(page).body == f"{BODY}\n\n{BODY}"
 
 
+def test_calls_to_click_and_sponsor_disclosures_are_dropped() -> None:
+    page = (
+        f"{BODY}\n\nClick here to get more information or download this game.\n\n"
+        f"This shop has been compensated by Collective Bias, Inc. and its advertiser.\n\n{BODY}"
+    )
+    assert {"call_to_action", "disclosure"} <= set(rules(page))
+    assert clean_page(page).body == f"{BODY}\n\n{BODY}"
+    assert not is_junk("Clicking through the archive, the clerk found the 1998 minutes of the vote.")
+
+
 def test_news_about_photos_authors_and_sign_ups_is_kept() -> None:
     kept = (
         "In this city, the photo exhibition drew record crowds on its first weekend.",
