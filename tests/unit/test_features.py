@@ -142,11 +142,13 @@ def test_a_teaser_cut_at_its_length_limit_never_reads_alone(ending: str) -> None
 )
 def test_a_line_that_states_nothing_never_reads_alone(text: str) -> None:
     # Headings, list entries, lines broken mid-sentence, list openers and questions, as an
-    # extractor keeps them in the body: the eligibility rule keeps sentences that read at
-    # least half as well as a plain statement.
-    line = Article("a", "a", "", None, "a", None, text, (Sentence(0, text, 0, len(text)),))
-    (features,) = sentence_features((line,))
-    assert features.form < 0.5
+    # extractor keeps them among an article's sentences: the eligibility rule keeps sentences
+    # that read at least half as well as a plain statement.
+    body = f"The council approved the new budget on Monday after a long debate.\n\n{text}"
+    start = body.index(text)
+    sentences = (Sentence(0, body[: start - 2], 0, start - 2), Sentence(1, text, start, len(body)))
+    _, line = sentence_features((Article("a", "a", "", None, "a", None, body, sentences),))
+    assert line.form < 0.5
 
 
 def test_a_renumbered_sentence_is_the_same_but_for_its_article() -> None:
@@ -159,4 +161,13 @@ def test_a_statement_ending_in_a_closing_mark_reads_alone(closing: str) -> None:
     text = f"The council approved the new budget on Monday after a long debate.{closing}"
     line = Article("a", "a", "", None, "a", None, text, (Sentence(0, text, 0, len(text)),))
     (features,) = sentence_features((line,))
+    assert features.form >= 0.5
+
+
+def test_a_teaser_that_ends_none_of_its_sentences_still_reads_alone() -> None:
+    # A feed whose entries carry no final stops still has news; only beside punctuated
+    # sentences does a line without one look like a heading.
+    text = "A powerful storm hit the northern coast on Monday, cutting power to thousands of homes"
+    teaser = Article("a", "a", "", None, "a", None, text, (Sentence(0, text, 0, len(text)),))
+    (features,) = sentence_features((teaser,))
     assert features.form >= 0.5
