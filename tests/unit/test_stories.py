@@ -189,6 +189,14 @@ def test_a_story_found_in_two_pieces_is_joined_but_related_stories_stay_apart() 
     assert sorted(map(sorted, _merge_pieces(groups, vectors, undated, config))) == groups
 
 
+def terms_of(text: str, replaced: tuple[str, str], count: int = 5) -> tuple[str, ...]:
+    """The key terms of a two-article story: `text`, and `text` with one word replaced."""
+    articles = (article("a", text), article("b", text.replace(*replaced)))
+    features = sentence_features(articles)
+    terms = article_terms(features, 2)
+    return key_terms(features, terms, Counter(term for found in terms for term in found), 2, count=count)
+
+
 def test_key_terms_are_names_and_words_a_reader_knows() -> None:
     text = (
         "Title: Storm\n\nHurricane Mitch hit Honduras on Friday, and it didn't weaken. Officials in Honduras "
@@ -196,11 +204,7 @@ def test_key_terms_are_names_and_words_a_reader_knows() -> None:
         "said on Monday. Rescue teams reached the Honduras coast after Hurricane Mitch moved north, but they "
         "couldn't land and didn't stay."
     )
-    articles = (article("storm", text), article("storm2", text.replace("Friday", "Saturday")))
-    features = sentence_features(articles)
-    terms = article_terms(features, 2)
-    frequency = Counter(term for article_terms_ in terms for term in article_terms_)
-    shown = key_terms(features, terms, frequency, 2)
+    shown = terms_of(text, ("Friday", "Saturday"))
     assert set(shown[:2]) == {"Hurricane Mitch", "Honduras"}
     assert not {"n't", "Monday", "Friday"} & set(shown)
 
@@ -211,10 +215,7 @@ def test_key_terms_name_a_place_or_its_people_not_both() -> None:
         "The Russian defence ministry said Russia would answer any Ukrainian move. "
         "Diplomats in Geneva said Russia and Ukraine would meet, and the European Union backed the euro plan."
     )
-    articles = (article("a", text), article("b", text.replace("Geneva", "Vienna")))
-    features = sentence_features(articles)
-    terms = article_terms(features, 2)
-    shown = key_terms(features, terms, Counter(term for t in terms for term in t), 2, count=6)
+    shown = terms_of(text, ("Geneva", "Vienna"), count=6)
     assert len({"Russia", "Russian"} & set(shown)) == 1
     assert len({"Ukraine", "Ukrainian"} & set(shown)) == 1
 
@@ -225,10 +226,7 @@ def test_a_name_keeps_its_particles_and_joiners() -> None:
         "Families of the victims of Pan Am flight 103 met investigators in Kenya on Monday. "
         "Shares fell as the Standard & Poor's index lost ground after the Kenya bombing."
     )
-    articles = (article("a", text), article("b", text.replace("Monday", "Tuesday")))
-    features = sentence_features(articles)
-    terms = article_terms(features, 2)
-    shown = key_terms(features, terms, Counter(term for t in terms for term in t), 2, count=8)
+    shown = terms_of(text, ("Monday", "Tuesday"), count=8)
     assert {"Osama bin Laden", "Pan Am", "Standard & Poor"} <= set(shown)
     assert not {"Laden", "Osama", "Pan", "Standard"} & set(shown)
 
