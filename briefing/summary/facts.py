@@ -16,7 +16,14 @@ from collections.abc import Sequence
 
 from scipy import sparse
 
-from briefing.summary.features import SentenceFeatures, SparseRows, count_matrix, similar_pairs, unit_tfidf
+from briefing.summary.features import (
+    SentenceFeatures,
+    SparseRows,
+    anchor_words,
+    count_matrix,
+    similar_pairs,
+    unit_tfidf,
+)
 from briefing.text.segment import stem
 
 # Numbers and names survive paraphrase and translation, so they count more than a single word.
@@ -79,12 +86,34 @@ def _is_when(word: str) -> bool:
 def term_matrix(features: Sequence[SentenceFeatures], anchors: Sequence[frozenset[str]]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows, one per sentence, over stems and anchor words."""
     # Sorted, so that float sums never depend on set order (the hash seed).
-    facts = [[f"@{word}" for word in sorted(words)] for words in anchors]
+    ordered = [sorted(words) for words in anchors]
+    facts = [[f"@{word}" for word in words] for words in ordered]
+    weights = [_anchor_weights(f, words) for f, words in zip(features, ordered)]
     # A name counts once, as an anchor: as a stem too, a long name shared by two sentences
     # about different things ("President Fernando Henrique Cardoso") outweighs their words.
     words = [_unnamed(f.stems, named) for f, named in zip(features, anchors)]
-    counts = sparse.hstack([count_matrix(words), _FACT_WEIGHT * count_matrix(facts)], format="csr")
+    counts = sparse.hstack([count_matrix(words), _FACT_WEIGHT * count_matrix(facts, weights)], format="csr")
     return unit_tfidf(counts)
+
+
+def _anchor_weights(feature: SentenceFeatures, words: list[str]) -> list[float]:
+    """Each anchor word's weight: a name of n words counts once, 1/sqrt(n) a word.
+
+    A fully shared name then adds to the dot product what a one-word name adds. Counted a
+    word each, a long name ("Asia Pacific Economic Cooperation") shared by two sentences about
+    different things made them one fact: on the 500 DUC 2004 articles read as a day, "Estrada
+    said he was considering not going to the Asia-Pacific Economic Cooperation forum" was
+    backed by "He also said there is no connection between Anwar's case and the summit of the
+    Asia Pacific Economic Cooperation forum", from another story. There, 17 items' support
+    changed: of 14 sentences dropped, 11 stated another fact; of 8 added, 4 stated the item's.
+    """
+    weight = dict.fromkeys(words, 1.0)
+    lead = [word for word in feature.lead if word in weight]
+    for group in (*map(anchor_words, feature.names), lead):
+        for word in group:
+            if word in weight:
+                weight[word] = min(weight[word], len(group) ** -0.5)
+    return [weight[word] for word in words]
 
 
 def _unnamed(stems: tuple[str, ...], named: frozenset[str]) -> list[str]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -220,7 +220,7 @@ _MONTHS = {
 _MONTH_SET = frozenset(_MONTHS.values())
 
 
-def _anchor_words(name: str) -> list[str]:
+def anchor_words(name: str) -> list[str]:
     """The single words of a name as anchors: hyphenated parts apart, months in one spelling,
     particles and joiners left out ("bin", "de" and "&" belong to many names)."""
     stops = stop_words()
@@ -238,7 +238,7 @@ def _lead(tokens: list[Token]) -> tuple[str, ...]:
     for token in tokens:
         if not token.name:
             break
-        run.extend(_anchor_words(token.lowered))
+        run.extend(anchor_words(token.lowered))
     return tuple(run)
 
 
@@ -426,7 +426,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     numbers=numbers,
                     position=sentence.index / count,
                     form=_form(sentence.text, tokens, punctuated),
-                    anchors=frozenset(word for name in names for word in _anchor_words(name)) | numbers,
+                    anchors=frozenset(word for name in names for word in anchor_words(name)) | numbers,
                     lead=_lead(tokens),
                     figures=_figures(raw, tokens) if numbers else (),
                     event=_reports_event(sentence.text, words),
@@ -435,12 +435,18 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
     return features
 
 
-def count_matrix(rows: Sequence[Sequence[Hashable]]) -> sparse.csr_matrix:
-    """How often each term occurs in each row: sentences by terms, columns in order of first use."""
+def count_matrix(
+    rows: Sequence[Sequence[Hashable]], weights: Sequence[Sequence[float]] | None = None
+) -> sparse.csr_matrix:
+    """How often each term occurs in each row: sentences by terms, columns in order of first use.
+
+    With `weights` (one per term of each row), an occurrence counts its weight instead of 1.
+    """
     vocabulary: dict[Hashable, int] = {}
     columns = [vocabulary.setdefault(term, len(vocabulary)) for row in rows for term in row]
     indptr = np.cumsum([0, *(len(row) for row in rows)])
-    counts = sparse.csr_matrix((np.ones(len(columns)), columns, indptr), shape=(len(rows), max(len(vocabulary), 1)))
+    data = np.ones(len(columns)) if weights is None else np.fromiter(chain.from_iterable(weights), float, len(columns))
+    counts = sparse.csr_matrix((data, columns, indptr), shape=(len(rows), max(len(vocabulary), 1)))
     counts.sum_duplicates()
     return counts
 

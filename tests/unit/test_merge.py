@@ -208,3 +208,14 @@ def test_a_long_name_shared_by_two_different_facts_does_not_make_them_one() -> N
         "President Fernando Henrique Cardoso's efforts to repair the economy may depend on the state elections.",
         "There's no such thing as a free lunch any longer, President Fernando Henrique Cardoso is telling workers.",
     ) == [{0}, {1}]
+
+
+def test_a_long_name_counts_once_among_the_shared_words() -> None:
+    # Word by word, the forum's name made up most of what the first two share; the covenant's
+    # name is the fact the last two share, and they still state one fact.
+    assert groups_of(
+        "Philippine President Joseph Estrada may skip the Asia Pacific Economic Cooperation forum over Anwar Ibrahim's arrest.",
+        "Malaysia says Anwar Ibrahim's case has no connection with the Asia Pacific Economic Cooperation forum.",
+        "China will sign the International Covenant on Civil and Political Rights at the United Nations on Monday.",
+        "On Monday China signs the International Covenant on Civil and Political Rights at the United Nations.",
+    ) == [{0}, {1}, {2, 3}]
