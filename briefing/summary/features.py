@@ -19,7 +19,7 @@ from scipy import sparse
 
 from briefing.models import Article
 from briefing.text.clean import is_junk
-from briefing.text.segment import WORD, cut_at_title, stem, stop_words, tokenizer
+from briefing.text.segment import WORD, cut_at_title, stem, stop_words, tokenizer, unaccented
 
 _NUMBER = re.compile(r"^\d[\d,.:]*$")
 # Spelled-out numbers, as style guides and synonym spinners write them ("Jan. ten").
@@ -226,7 +226,7 @@ def anchor_words(name: str) -> list[str]:
     stops = stop_words()
     return [
         _MONTHS.get(part, part)
-        for word in name.split()
+        for word in unaccented(name).split()
         for part in word.split("-")
         if part and part not in NAME_PARTICLES and part not in stops and part != "&"
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
@@ -195,10 +196,17 @@ def stop_words() -> frozenset[str]:
 _stemmer = Stemmer(LANGUAGE)
 
 
+def unaccented(word: str) -> str:
+    """`word` without its accents: outlets write one name both ways ("José Jerí", "Jose Jeri")."""
+    if word.isascii():
+        return word
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball stem of a lower-cased word, computed once per distinct word."""
-    return str(_stemmer(word.lower()))
+    """Snowball stem of a lower-cased word without its accents, computed once per distinct word."""
+    return str(_stemmer(unaccented(word.lower())))
 
 
 def looks_english(text: str) -> bool:

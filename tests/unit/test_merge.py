@@ -219,3 +219,10 @@ def test_a_long_name_counts_once_among_the_shared_words() -> None:
         "China will sign the International Covenant on Civil and Political Rights at the United Nations on Monday.",
         "On Monday China signs the International Covenant on Civil and Political Rights at the United Nations.",
     ) == [{0}, {1}, {2, 3}]
+
+
+def test_a_name_written_with_and_without_accents_is_one_name() -> None:
+    assert groups_of(
+        "On Tuesday José Jerí of Perú lost a vote in the Congress in Lima, officials explained.",
+        "Jose Jeri of Peru was ousted Tuesday by Congress in Lima after secret meetings, lawmakers said.",
+    ) == [{0, 1}]

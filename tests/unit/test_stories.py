@@ -94,6 +94,13 @@ def test_topic_keeps_only_the_stories_about_it() -> None:
     assert "no story is about “Ukraine”" in render(nothing, "text")
 
 
+def test_a_topic_typed_without_accents_finds_names_written_with_them() -> None:
+    accented = tuple(article(id, MIXED[id].replace("Maria Chen", "María Chén")) for id in STRIKE)
+    config = Config()
+    briefing = summarize((*accented, *day(*TRIO)), replace(config, topic=replace(config.topic, query="Maria Chen")))
+    assert [set(story.articles) for story in briefing.stories] == [set(STRIKE)]
+
+
 def test_a_passing_mention_does_not_make_a_story_about_the_topic() -> None:
     # Only one of the three bridge reports mentions the mayor.
     config = Config()
