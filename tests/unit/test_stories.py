@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import replace
 
 import numpy as np
+import pytest
 from builders import CHESS, STRIKE, TRIO, article
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,8 +17,9 @@ from briefing import render, summarize
 from briefing.config import Config
 from briefing.history.novelty import without_repeats
 from briefing.models import Article
+from briefing.summary import pipeline
 from briefing.summary.features import sentence_features
-from briefing.summary.pipeline import read_article
+from briefing.summary.pipeline import leading_depth, read_article
 from briefing.summary.stories import _merge_pieces, average_linkage, find_stories
 from briefing.summary.terms import article_terms, key_terms
 
@@ -251,3 +253,25 @@ def test_no_item_is_backed_by_another_story(ids: list[str], threshold: float, at
     for item in briefing.items:
         assert {story_of[a] for a in item.article_ids} == {item.story}
     assert np.all(np.diff([s.score for s in briefing.stories]) <= 0)
+
+
+def test_a_story_too_long_to_read_whole_reads_the_lead_of_each_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "STORY_SENTENCES", 5)
+    config = Config()
+    briefing = summarize(day(*TRIO), replace(config, summary=replace(config.summary, sentences=0)))
+    assert briefing.items
+    assert {source.sentence for item in briefing.items for source in item.sources} == {0}
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=60), min_size=1, max_size=12), st.integers(min_value=1, max_value=400)
+)
+def test_the_lead_read_of_each_article_is_as_deep_as_the_budget_allows(lengths: list[int], budget: int) -> None:
+    depth = leading_depth(lengths, budget)
+    read = sum(min(length, depth) for length in lengths)
+    if sum(lengths) <= budget:
+        assert depth == max(lengths)
+    elif budget >= len(lengths):
+        assert read <= budget < sum(min(length, depth + 1) for length in lengths)
+    else:
+        assert depth == 1
