@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import punkt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text.segment import cut_at_title, segment, tokenizer
+from briefing.text.segment import MULTI_CHAR, PUNKT_MULTI_CHAR, _model, _rules, cut_at_title, segment, tokenizer
 
 words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=12)
 sentence = st.lists(words, min_size=1, max_size=12).map(" ".join).map(lambda s: s + st_end(s))
@@ -115,3 +118,27 @@ def test_tokenizer_is_what_sumy_expects() -> None:
     assert words.language == "english"
     assert words.to_sentences("One here. Two there.") == ("One here.", "Two there.")
     assert words.to_words("Russia's 100,000 troops can't wait.") == ("Russia", "troops", "ca", "n't", "wait")
+
+
+# Dots, hyphens and the whitespace `\s` takes (Unicode spaces and separators too), in runs, with
+# words and sentence ends around them: what Punkt's ellipsis and dash pattern looks at.
+PUNCTUATED = st.lists(st.sampled_from([".", ". ", "-", "--", " ", "\n", "\u00a0", "\x85", "a", "!"]), max_size=20)
+
+
+@settings(max_examples=400, deadline=None)
+@given(PUNCTUATED.map("".join))
+def test_multi_char_pattern_matches_where_punkts_does(text: str) -> None:
+    ours, theirs = re.compile(MULTI_CHAR), re.compile(PUNKT_MULTI_CHAR)
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Mr.", "U.S.", "Wait", "...", ". . .", "--", "-", "it", "Yes", ".", "!", " ", "\n"])).map(
+        " ".join
+    )
+)
+def test_sentences_are_punkts_with_its_default_rules(text: str) -> None:
+    model = _model()
+    ours = punkt.PunktSentenceTokenizer(model, rules=_rules())
+    assert list(ours.span_tokenize(text)) == list(punkt.PunktSentenceTokenizer(model).span_tokenize(text))
