@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.text.segment import MULTI_CHAR, PUNKT_MULTI_CHAR, _model, _rules, cut_at_title, segment, tokenizer
+from briefing.text.segment import (
+    MULTI_CHAR,
+    PUNKT_MULTI_CHAR,
+    _model,
+    _rules,
+    cut_at_title,
+    letter_runs,
+    segment,
+    tokenizer,
+)
 
 words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=12)
 sentence = st.lists(words, min_size=1, max_size=12).map(" ".join).map(lambda s: s + st_end(s))
@@ -142,3 +151,9 @@ def test_sentences_are_punkts_with_its_default_rules(text: str) -> None:
     model = _model()
     ours = punkt.PunktSentenceTokenizer(model, rules=_rules())
     assert list(ours.span_tokenize(text)) == list(punkt.PunktSentenceTokenizer(model).span_tokenize(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), st.text()))
+def test_letter_runs_are_the_regexs_matches(text: str) -> None:
+    assert letter_runs(text) == re.findall(r"[^\W\d_]+", text)
