@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
 
+import numpy as np
+
 from briefing.config import Config
 from briefing.history.novelty import mark_items
 from briefing.models import (
@@ -63,6 +65,10 @@ def leading_depth(lengths: Sequence[int], budget: int) -> int:
     return low
 
 
+# How many of a story's best facts its corroboration counts: a default briefing's items.
+_LEADING_FACTS = 8
+
+
 def _quiet(stage: str, fraction: float) -> None:
     """The default progress report: none."""
 
@@ -91,6 +97,7 @@ class StoryDraft:
     """A story summarized, before the day's stories are ranked against each other."""
 
     items: tuple[BriefingItem, ...]
+    corroboration: float  # the mean independent reports behind the story's leading facts
     key_terms: tuple[str, ...]
     title: str
 
@@ -107,8 +114,8 @@ def summarize_task(task: StoryTask) -> StoryDraft:
     features = [renumbered(f, position) for position, facts in enumerate(task.facts) for f in facts.features[:depth]]
     terms = [set(facts.terms) for facts in task.facts]
     shown = key_terms(features, terms, Counter(task.day_frequency), task.day_size)
-    items = _story_items(task.articles, features, task.config, shown)
-    return StoryDraft(items, shown, story_title(task.articles, terms, shown))
+    items, corroboration = _story_items(task.articles, features, task.config, shown)
+    return StoryDraft(items, corroboration, shown, story_title(task.articles, terms, shown))
 
 
 def summarize(
@@ -194,7 +201,9 @@ def _ranked(
     """The stories in order of importance, at most [stories] max of them, assembled into a briefing."""
     dated = [day for day in (day_number(a.date) for a in articles) if not math.isnan(day)]
     newest = max(dated) if dated else None
-    story_signals = [rank.signals([articles[a] for a in story], d.items, newest, marked) for story, d in drafts]
+    story_signals = [
+        rank.signals([articles[a] for a in story], d.items, d.corroboration, newest, marked) for story, d in drafts
+    ]
     importance = rank.scores(story_signals, config.rank)
     order = sorted(range(len(drafts)), key=lambda k: (-importance[k], drafts[k][0][0]))
     if config.stories.max:
@@ -252,20 +261,37 @@ def _day_terms(stories: list[Story], count: int = 5) -> tuple[str, ...]:
 
 def _story_items(
     articles: tuple[Article, ...], features: list[SentenceFeatures], config: Config, terms: tuple[str, ...]
-) -> tuple[BriefingItem, ...]:
-    """The facts of one story: each selected fact once, with every sentence that reports it."""
+) -> tuple[tuple[BriefingItem, ...], float]:
+    """The facts of one story: each selected fact once, with every sentence that reports it;
+    and how well its leading facts are corroborated, for its rank."""
     summary = config.summary
     if not features:
-        return ()
+        return (), 0.0
     texts = [articles[f.article].sentences[f.index].text for f in features]
     ratings = algorithm_ratings(articles, features, summary.algorithm, terms)
     facts = SameFact(features, config.merge.threshold)
     groups = group_sentences(features, facts, rank_normalize(ratings))
     scores = quality(features, ratings, groups, config.score, len(articles), facts)
     budget = Budget(summary.sentences, summary.words, summary.bytes)
-    chosen = select(eligible(groups, features, summary), features, texts, scores, facts, budget, config.score.coverage)
-    return tuple(
+    candidates = eligible(groups, features, summary)
+    chosen = select(candidates, features, texts, scores, facts, budget, config.score.coverage)
+    items = tuple(
         _item(g, features, articles, float(scores[g.representative])) for g in order_groups(chosen, features, articles)
+    )
+    return items, _corroboration(candidates, scores, features, articles)
+
+
+def _corroboration(
+    groups: list[Group], scores: np.ndarray, features: list[SentenceFeatures], articles: tuple[Article, ...]
+) -> float:
+    """The mean independent reports behind the story's best-scored facts, as many as a
+    default briefing shows: the story's rank then never depends on the length asked for
+    (with the items instead, `-n 1` ranked a story tenth by default second)."""
+    leading = sorted(groups, key=lambda g: -scores[g.representative])[:_LEADING_FACTS]
+    if not leading:
+        return 0.0
+    return sum(rank.reports([articles[a] for a in {features[m].article for m in g.members}]) for g in leading) / len(
+        leading
     )
 
 

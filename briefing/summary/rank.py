@@ -31,22 +31,26 @@ class Signals:
     novelty: float
 
 
-def signals(articles: Sequence[Article], items: Sequence[BriefingItem], newest: float | None, marked: bool) -> Signals:
+def signals(
+    articles: Sequence[Article],
+    items: Sequence[BriefingItem],
+    corroboration: float,
+    newest: float | None,
+    marked: bool,
+) -> Signals:
     """The signals of a story told by `articles` and summarized by `items`.
 
+    `corroboration` is the mean number of reports behind the story's leading facts;
     `newest` is the day's newest article date as a day number (None: no dates); `marked`
     says whether the items were compared with history.
     """
-    by_id = {article.id: article for article in articles}
     days = [day_number(article.date) for article in articles]
     dated = [day for day in days if not math.isnan(day)]
     age = newest - max(dated) if newest is not None and dated else 0.0
     return Signals(
         articles=math.log2(1 + reports(articles)),
         sources=math.log2(1 + len({article.source for article in articles} - {UNKNOWN_SOURCE})),
-        corroboration=sum(reports([by_id[i] for i in item.article_ids]) for item in items) / len(items)
-        if items
-        else 0.0,
+        corroboration=corroboration,
         recency=0.5 ** max(age, 0.0),
         novelty=sum(item.mark == "new" for item in items) / len(items) if marked and items else 0.0,
     )

@@ -275,3 +275,35 @@ def test_the_lead_read_of_each_article_is_as_deep_as_the_budget_allows(lengths: 
         assert read <= budget < sum(min(length, depth + 1) for length in lengths)
     else:
         assert depth == 1
+
+
+def _report(title: str, source: str, *sentences: str) -> str:
+    return f"Title: {title}\nSource: {source}\nDate: 2024-05-06\n\n" + " ".join(sentences)
+
+
+def test_a_shorter_briefing_keeps_the_stories_in_the_same_order() -> None:
+    # Each story has two reports; the zoo story's reports agree on one fact, the port
+    # story's on two: the port story is the better corroborated, however short the briefing.
+    zoo = "The city zoo welcomed a baby giraffe on Sunday after a pregnancy of fifteen months."
+    port = "Dock workers at the northern port voted on Monday to strike for higher wages next week."
+    cargo = "The port handles about a third of the country's grain exports and most of its coal."
+    days = (
+        article(
+            "a_zoo",
+            _report("Giraffe Born", "Zoo News", zoo, "Keepers named the calf Pebble after a vote by schoolchildren."),
+        ),
+        article(
+            "b_zoo",
+            _report(
+                "Baby Giraffe", "City Daily", zoo, "Visitors can see the calf from the new viewing deck on weekends."
+            ),
+        ),
+        article("c_port", _report("Port Strike Vote", "Harbour Times", port, cargo)),
+        article("d_port", _report("Dockers To Strike", "Trade Weekly", port, cargo)),
+    )
+    config = Config()
+    order = [story.articles for story in summarize(days, config).stories]
+    assert order[0] == ("c_port", "d_port")
+    for length in (1, 2):
+        shorter = summarize(days, replace(config, summary=replace(config.summary, sentences=length)))
+        assert [story.articles for story in shorter.stories] == order
