@@ -21,7 +21,7 @@ from briefing.config import Config
 from briefing.errors import SourceError
 from briefing.models import UNKNOWN_SOURCE, Article, Notice, Removal, Skipped
 from briefing.sources.documents import Document, NotReadable, read_document
-from briefing.sources.markdown import is_markdown, markdown_text
+from briefing.sources.markdown import front_matter, is_markdown, markdown_text
 from briefing.tasks import Mapper, Progress, in_turn
 from briefing.text.clean import clean_extracted, clean_page, normalize, parse_date
 from briefing.text.segment import looks_english, segment
@@ -206,6 +206,8 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Ar
     else:
         header, page = _split_header(normalize(document.text))
         if is_markdown(document.path):
+            fields, page = front_matter(page)
+            header = {**fields, **header}
             markdown = markdown_text(page)
             page, markdown_title, markup = markdown.text, markdown.title, markdown.removed
         cleaned = clean_page(page, drop_patterns)

@@ -9,6 +9,7 @@ the text then meets the same cleaning as a `.txt` file's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 SUFFIXES = (".md", ".markdown")
+# YAML front matter, as static-site generators and web clippers write it above the text: a
+# `key:` line first and no blank line, so that text between two rules is never taken for it.
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n((?:[\w-]+[ \t]*:[^\n]*\n)(?:[ \t]*\S[^\n]*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
+)
+_FIELD = re.compile(r"^(title|source|date|url)[ \t]*:[ \t]*(.*\S)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +44,24 @@ class MarkdownText:
 def is_markdown(path: str) -> bool:
     """Whether a file is read as Markdown: by its name, as nothing in plain text tells them apart."""
     return path.lower().endswith(SUFFIXES)
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The title, source, date and URL named in a leading `---` block, and the text after it.
+
+    The same fields as a `Title:` header, so a Jekyll post or a clipped page keeps its title;
+    other keys (tags, layout) go with the block. Without it CommonMark reads the block as a
+    rule and a heading.
+    """
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return {}, text
+    fields: dict[str, str] = {}
+    for key, value in _FIELD.findall(found.group(1)):
+        unquoted = value[1:-1].strip() if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value
+        if unquoted:
+            fields.setdefault(key.lower(), unquoted)
+    return fields, text[found.end() :]
 
 
 @cache

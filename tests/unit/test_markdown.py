@@ -144,3 +144,45 @@ def test_markdown_extension_is_read_as_markdown_and_found_in_folders(tmp_path: P
     by_id = {a.id: a for a in articles}
     assert by_id["storm"].title == "Storm hits the city" and "**" not in by_id["storm"].text
     assert "**council**" in by_id["notes"].text
+
+
+def test_front_matter_names_the_title_date_and_url_and_is_not_text() -> None:
+    article = markdown(
+        "---\n"
+        'title: "Storm: the day after"\n'
+        "date: 2024-05-02\n"
+        "url: https://example.org/storm\n"
+        "tags: [weather, city]\n"
+        "---\n\n" + STORM
+    )
+    assert (article.title, article.date, article.url) == (
+        "Storm: the day after",
+        "2024-05-02",
+        "https://example.org/storm",
+    )
+    assert "tags" not in article.text and "---" not in article.text and "Storm hits" not in article.text
+    assert article.text.startswith("The minister said on Tuesday")
+
+
+def test_html_blocks_and_tables_leave_their_text() -> None:
+    article = markdown(
+        '<div class="note">\n<p>The council met on <b>Monday</b> and approved the budget for the year.</p>\n</div>\n\n'
+        "| City | Injured |\n|---|---|\n| Lima | 3 |\n\n"
+        "The mayor said schools would reopen on Thursday.\n"
+    )
+    assert article.text == (
+        "The council met on Monday and approved the budget for the year.\n\n"
+        "The mayor said schools would reopen on Thursday."
+    )
+    assert ("heading", "City | Injured") in [(r.rule, r.text) for r in article.removed]
+
+
+def test_text_between_two_rules_is_not_front_matter() -> None:
+    article = markdown(
+        "---\n\nThe minister said on Tuesday that the talks would resume next week.\n\n---\n\n"
+        "The mayor said schools would reopen on Thursday.\n"
+    )
+    assert [s.text for s in article.sentences] == [
+        "The minister said on Tuesday that the talks would resume next week.",
+        "The mayor said schools would reopen on Thursday.",
+    ]
