@@ -83,3 +83,31 @@ def test_json_escapes_invisible_characters_but_keeps_the_text_exact(tmp_path: Pa
     (article,) = json.loads(result.stdout)["articles"]
     assert article["text"] == load_articles([str(folder)])[0][0].text and "\u2066Lina" in article["text"]
     assert "\u2028" not in article["id"] and "\u2028" not in article["path"]
+
+
+def test_a_markdown_file_reads_and_digests_without_its_markup(tmp_path: Path) -> None:
+    story = tmp_path / "storm.md"
+    story.write_text(
+        "# Storm hits the city\n\n"
+        "The minister said on **Tuesday** that the [talks](http://evil.example) would resume.\n\n"
+        "## The police reported three injuries on Monday night.\n\n"
+        "- The mayor said schools would reopen on Thursday.\n"
+        "> Officials said the damage would cost about 2 million dollars.\n",
+        encoding="utf-8",
+    )
+    read = run("read", str(story), env_home=tmp_path)
+    assert read.stdout.startswith("# Storm hits the city\nid: storm\n")
+    assert "The minister said on Tuesday that the talks would resume.\n" in read.stdout
+    digest = run("digest", "--no-store", str(story), env_home=tmp_path)
+    assert '"Storm hits the city"' in digest.stdout and "The mayor said schools would reopen" in digest.stdout
+    for mark in ("**", "](", "evil.example", "## ", "- The", "> "):
+        assert mark not in read.stdout and mark not in digest.stdout, mark
+    (text,) = [
+        a["text"] for a in json.loads(run("read", "--format", "json", str(story), env_home=tmp_path).stdout)["articles"]
+    ]
+    items = json.loads(run("digest", "--format", "json", "--no-store", str(story), env_home=tmp_path).stdout)["items"]
+    sources = [source for item in items for source in item["sources"]]
+    assert len(sources) == 3
+    for source in sources:
+        start, end = source["span"]
+        assert text[start:end] == source["text"]

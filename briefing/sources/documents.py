@@ -38,7 +38,8 @@ class Document:
     """Decoded text before cleaning, with what the page or feed said about itself.
 
     `extracted` text came out of markup (a page's main text, a feed entry), one paragraph a
-    line; other text is a file as written, perhaps with a `Title:`/`Date:` header block.
+    line; other text is a file as written, perhaps with a `Title:`/`Date:` header block (a
+    `.md` file's Markdown is read when it is cleaned, by `files.parse_article`).
     """
 
     id: str

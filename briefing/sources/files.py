@@ -21,13 +21,14 @@ from briefing.config import Config
 from briefing.errors import SourceError
 from briefing.models import UNKNOWN_SOURCE, Article, Notice, Removal, Skipped
 from briefing.sources.documents import Document, NotReadable, read_document
+from briefing.sources.markdown import front_matter, is_markdown, markdown_text
 from briefing.tasks import Mapper, Progress, in_turn
 from briefing.text.clean import clean_extracted, clean_page, normalize, parse_date
 from briefing.text.segment import looks_english, segment
 
 # Files a folder is searched for; a file named on the command line is read whatever its name.
 # Files without an extension are included: saved feeds often have none.
-EXTENSIONS = (".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".json", "")
+EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".json", "")
 _HEADER = re.compile(r"^(title|source|date|url)\s*:\s*(.*\S)\s*$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Feeds and pages write a placeholder when they have no date: Go's zero time, 0001-01-01, in
@@ -192,18 +193,30 @@ def _shortened(text: str, limit: int = 80) -> str:
 
 
 def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Article:
-    """Clean a document into an Article, with metadata from its header, its page, or fallbacks."""
+    """Clean a document into an Article, with metadata from its header, its page, or fallbacks.
+
+    A Markdown file (by name) is read as the text it renders to, after its header: its
+    leading `#` heading is the title when the header names none.
+    """
+    markdown_title: str | None = None
+    markup: tuple[Removal, ...] = ()
     if document.extracted:
         header: dict[str, str] = {}
         cleaned = clean_extracted(document.text, document.title, drop_patterns)
     else:
         header, page = _split_header(normalize(document.text))
+        if is_markdown(document.path):
+            fields, page = front_matter(page)
+            header = {**fields, **header}
+            markdown = markdown_text(page)
+            page, markdown_title, markup = markdown.text, markdown.title, markdown.removed
         cleaned = clean_page(page, drop_patterns)
     sentences = segment(cleaned.body)
     url = header.get("url") or document.url
     title = (
         header.get("title")
         or document.title
+        or markdown_title
         or cleaned.title
         or (_shortened(sentences[0].text) if sentences else document.id)
     )
@@ -228,7 +241,7 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Ar
         url=url,
         text=cleaned.body,
         sentences=sentences,
-        removed=removed + cleaned.removed,
+        removed=removed + markup + cleaned.removed,
         author=document.author,
     )
 
