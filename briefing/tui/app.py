@@ -24,7 +24,7 @@ from briefing.errors import BriefingError, SourceError
 from briefing.history.daily import earlier_items, record
 from briefing.history.store import Store, StoreError, store_path
 from briefing.models import Article, Briefing, Skipped
-from briefing.output import expand_path, write_output
+from briefing.output import expand_path, not_delivered, write_output
 from briefing.printable import printable
 from briefing.render import plural
 from briefing.sources.gather import gather
@@ -322,8 +322,13 @@ class BriefingApp(App[None]):
         self.push_screen(AlgorithmScreen(self.wanted.algorithm, articles), chosen)
 
     def action_write(self) -> None:
-        if self.briefing is not None:
-            self._write(self.briefing, self.config, self.store)
+        if self.briefing is None:
+            return
+        refused = not_delivered(self.briefing)  # the command line refuses the same briefings
+        if refused:
+            self.tell(f"{refused}; nothing written", title="Not written", severity="warning")
+            return
+        self._write(self.briefing, self.config, self.store)
 
     def action_history(self) -> None:
         self._list_history(self.config)

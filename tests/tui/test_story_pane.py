@@ -98,6 +98,19 @@ async def test_topic_keeps_the_stories_about_it(mixed_folder: Path, tmp_path: Pa
                 assert f"No story is about “{topic}”." in screen_text(app)
 
 
+async def test_w_writes_nothing_for_a_topic_no_story_is_about(mixed_folder: Path, tmp_path: Path) -> None:
+    digest = tmp_path / "d.txt"
+    digest.write_text("the day's digest\n", encoding="utf-8")
+    config = replace(Config(), topic=TopicConfig("Ukraine"), output=OutputConfig(str(digest)))
+    app = create_app([str(mixed_folder)], config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("w")
+        await ready(pilot)
+        assert digest.read_text(encoding="utf-8") == "the day's digest\n"
+        assert [n.message for n in app._notifications] == ["no story is about 'Ukraine'; nothing written"]
+
+
 async def test_f_fetches_in_a_worker_then_summarizes_what_came(
     trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
