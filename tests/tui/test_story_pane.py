@@ -111,6 +111,16 @@ async def test_w_writes_nothing_for_a_topic_no_story_is_about(mixed_folder: Path
         assert [n.message for n in app._notifications] == ["no story is about 'Ukraine'; nothing written"]
 
 
+async def test_e_without_an_item_says_so_instead_of_an_empty_dialog(mixed_folder: Path, tmp_path: Path) -> None:
+    config = replace(Config(), topic=TopicConfig("Ukraine"), output=OutputConfig(str(tmp_path / "d.txt")))
+    app = create_app([str(mixed_folder)], config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        assert app.screen is app.main
+        assert [n.message for n in app._notifications] == ["No item to explain, and no file was skipped"]
+
+
 async def test_f_fetches_in_a_worker_then_summarizes_what_came(
     trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -232,7 +232,11 @@ class MainScreen(Screen[None]):
     def action_explain(self) -> None:
         source = self.current_source
         article = self.article(source.article) if source else None
-        self.app.push_screen(ExplainScreen(article, self.briefing_app.problems))
+        problems = self.briefing_app.problems
+        if article is None and not problems:  # a dialog would have nothing to say
+            self.briefing_app.tell("No item to explain, and no file was skipped", title="Explain")
+            return
+        self.app.push_screen(ExplainScreen(article, problems))
 
     def action_filter(self, text: str | None = None) -> None:
         field = self.query_one(FilterInput)
