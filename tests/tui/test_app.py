@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from builders import Clock
 from pilots import app_for, ready, screen_text
+from textual.screen import Screen
 
 from briefing.tui.keys import ACTIONS
 from briefing.tui.screens.algorithm import AlgorithmScreen
@@ -142,6 +143,22 @@ async def test_question_mark_lists_every_key(trio_folder: Path, tmp_path: Path) 
         # Every action but the story keys: a day of one story has no other story to go to.
         assert listed == {a.help for a in ACTIONS if a.id not in ("next_story", "previous_story")}
         assert ("?", "the keys that work here") in app.screen.rows
+
+
+@pytest.mark.parametrize(
+    ("key", "dialog", "listed"), [("e", ExplainScreen, "close"), ("a", AlgorithmScreen, "next algorithm")]
+)
+async def test_help_works_over_the_dialogs(
+    trio_folder: Path, tmp_path: Path, key: str, dialog: type[Screen[object]], listed: str
+) -> None:
+    app = app_for(trio_folder, tmp_path, help="f1")  # remapped: the dialogs follow [keys] too
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press(key, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        assert listed in [text for _, text in app.screen.rows]
+        await pilot.press("escape")
+        assert isinstance(app.screen, dialog)
 
 
 async def test_keys_are_remapped_from_config(trio_folder: Path, tmp_path: Path) -> None:
