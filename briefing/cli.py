@@ -351,7 +351,7 @@ def _tui(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     from briefing.tui.app import create_app
 
-    app = create_app(sources, config, store=not getattr(args, "no_store", False))
+    app = create_app(sources, config, store=not getattr(args, "no_store", False), config_named=args.config)
     app.run()
     return app.return_code or ExitCode.OK  # Textual sets 1 when the app crashed
 

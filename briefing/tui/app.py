@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Literal
 
 from textual import events, work
@@ -19,7 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing import render, summarize
 from briefing.clock import today
-from briefing.config import Config
+from briefing.config import Config, config_path
 from briefing.errors import BriefingError, SourceError
 from briefing.history.daily import earlier_items, record
 from briefing.history.store import Store, StoreError, store_path
@@ -64,10 +65,18 @@ class BriefingApp(App[None]):
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS = bindings(everywhere=True)
 
-    def __init__(self, sources: list[str], config: Config, store: bool = True, theme_name: str | None = None) -> None:
+    def __init__(
+        self,
+        sources: list[str],
+        config: Config,
+        store: bool = True,
+        theme_name: str | None = None,
+        config_file: Path | None = None,
+    ) -> None:
         super().__init__()
         self.sources = sources
         self.config = config
+        self.config_file = config_file  # where `config` was read from, or would be; named in the welcome
         self.store = store
         self.articles: tuple[Article, ...] | None = None  # once read
         self.problems: list[object] = []  # files skipped or noted while reading
@@ -222,7 +231,7 @@ class BriefingApp(App[None]):
 
     def on_nothing_to_read(self, message: NothingToRead) -> None:
         self.main.failed()
-        self.push_screen(WelcomeScreen(message.reason))
+        self.push_screen(WelcomeScreen(message.reason, self.config_file))
 
     def on_history_read(self, message: HistoryRead) -> None:
         self.previous = message.previous
@@ -372,6 +381,7 @@ def problems_summary(problems: Sequence[object]) -> str:
     return f"{', '.join(parts)}; e explains"
 
 
-def create_app(sources: list[str], config: Config, store: bool = True) -> BriefingApp:
-    """The app the CLI runs and the tests drive, in the theme the user chose last."""
-    return BriefingApp(sources, config, store, theme.saved())
+def create_app(sources: list[str], config: Config, store: bool = True, config_named: str | None = None) -> BriefingApp:
+    """The app the CLI runs and the tests drive, in the theme the user chose last.
+    `config_named` is --config, if given: `config` was read from the file it names."""
+    return BriefingApp(sources, config, store, theme.saved(), config_path(config_named))
