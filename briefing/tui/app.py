@@ -212,8 +212,15 @@ class BriefingApp(App[None]):
         self.tell(reason, title=title, severity="error", timeout=10)
 
     def tell(self, message: str, title: str = "", severity: SeverityLevel = "information", timeout: float = 5) -> None:
-        """A notification whose text is shown as it is: names and article text are never markup."""
-        self.notify(printable(message), title=printable(title), severity=severity, timeout=timeout, markup=False)
+        """A notification whose text is shown as it is: names and article text are never markup,
+        and, as on the command line's stderr, a newline in a name does not break the line."""
+        self.notify(
+            printable(message, one_line=True),
+            title=printable(title, one_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # Handlers --------------------------------------------------------------------------------
 
