@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,26 @@ async def test_plus_and_minus_resummarize(trio_folder: Path, tmp_path: Path) -> 
         await ready(pilot)
         assert len(app.briefing.items) == before
         assert any("already in the briefing" in n.message for n in app._notifications)
+
+
+async def test_plus_and_minus_keep_the_highlighted_item(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("minus")
+        await ready(pilot)
+        await pilot.press("j", "j")
+        chosen = app.main.current_item
+        assert chosen is not None and app.query_one(ItemList).highlighted == 2
+        await pilot.press("plus")  # one item more, in document order: the chosen one moves down or stays
+        await ready(pilot)
+        assert app.main.current_item is not None and app.main.current_item.text == chosen.text
+        place = app.query_one(ItemList).highlighted
+        items = list(app.briefing.items)
+        items[app.main.shown[place]] = replace(chosen, text="Another algorithm chose another sentence.")
+        app.main.show(replace(app.briefing, items=tuple(items)))  # the item is gone: the same place instead
+        await pilot.pause()
+        assert app.query_one(ItemList).highlighted == place
 
 
 async def test_a_picks_the_algorithm(trio_folder: Path, tmp_path: Path) -> None:
