@@ -147,7 +147,7 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.history.daily import earlier_items, record
     from briefing.history.novelty import without_repeats
     from briefing.history.store import StoreError
-    from briefing.output import check_template, expand_path, write_output, write_stdout
+    from briefing.output import check_template, expand_path, not_delivered, write_output, write_stdout
     from briefing.printable import name
     from briefing.progress import ProgressBar
     from briefing.sources.gather import gather, is_url
@@ -196,9 +196,9 @@ def _digest(args: argparse.Namespace) -> int:
                 say(f"{error}; items are not marked and the briefing will not be recorded")
         briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous, mapper), date=day)
     bar.close()
-    if config.topic.query and not briefing.stories:
-        # An empty briefing printed or written would look like a quiet news day.
-        say(f"no story is about {config.topic.query!r}; nothing written")
+    refused = not_delivered(briefing)
+    if refused:
+        say(f"{refused}; nothing written")
         return ExitCode.NOTHING_TO_SUMMARIZE
     shown = without_repeats(briefing) if args.only_new and previous is not None else briefing
     text = render(shown, args.format)
@@ -354,7 +354,7 @@ def _tui(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     from briefing.tui.app import create_app
 
-    app = create_app(sources, config, store=not getattr(args, "no_store", False))
+    app = create_app(sources, config, store=not getattr(args, "no_store", False), config_named=args.config)
     app.run()
     return app.return_code or ExitCode.OK  # Textual sets 1 when the app crashed
 

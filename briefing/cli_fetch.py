@@ -8,7 +8,6 @@ exit 0 when any article is at hand, 1 when none.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -67,17 +66,16 @@ def _fetch(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from briefing.cli import say
-    from briefing.config import CONFIG_ENV, default_config_path, load_config, parse_config
+    from briefing.config import config_path, load_config, parse_config
     from briefing.output import write_output
     from briefing.sources.documents import decode
     from briefing.sources.subscriptions import parse_subscriptions, with_feeds
 
     named = args.config
     config = load_config(named)
-    found = named or os.environ.get(CONFIG_ENV) or default_config_path()
-    if found is None:
+    path = config_path(named)
+    if path is None:
         raise ConfigError("no config folder to add the feeds to: set XDG_CONFIG_HOME or HOME, or use --config FILE")
-    path = Path(found)
     try:
         urls = parse_subscriptions(decode(Path(args.file).read_bytes()))
     except OSError as error:

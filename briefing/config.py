@@ -157,6 +157,13 @@ def default_config_path() -> Path | None:
     return base / "briefing" / "config.toml" if base else None
 
 
+def config_path(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The config file `load_config(explicit)` reads (it need not exist): `explicit`, else
+    BRIEFING_CONFIG, else the default path; None when there is no config folder."""
+    named = explicit or os.environ.get(CONFIG_ENV)
+    return Path(named) if named else default_config_path()
+
+
 def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     """Read the config named by `explicit`, BRIEFING_CONFIG, or the default path.
 
@@ -164,7 +171,7 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     means the built-in defaults, which config.toml in the repository documents.
     """
     named = explicit or os.environ.get(CONFIG_ENV)
-    path = Path(named) if named else default_config_path()
+    path = config_path(explicit)
     if path is None:
         return Config()
     try:

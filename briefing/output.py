@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from briefing.errors import OutputError, UsageError
+from briefing.models import Briefing
 from briefing.printable import name
 from briefing.xdg import expand_user
 
@@ -44,6 +45,18 @@ def expand_path(template: str, date: str | None, news_date: str | None = None) -
     if path is None:
         raise OutputError(f"cannot write {name(expanded)}: its home folder is unknown (HOME is not set)")
     return path
+
+
+def not_delivered(briefing: Briefing) -> str | None:
+    """Why `briefing` must be neither printed nor written, or None when it is to be delivered.
+
+    A topic no story is about leaves a briefing without items: printed, it would look like a
+    quiet news day; written, it would replace the day's digest with a line saying so. The
+    command line and the TUI both ask here, so they refuse the same briefings.
+    """
+    if briefing.settings.topic and not briefing.stories:
+        return f"no story is about {briefing.settings.topic!r}"
+    return None
 
 
 def write_output(path: Path, text: str) -> None:

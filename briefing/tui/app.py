@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Literal
 
 from textual import events, work
@@ -19,12 +20,12 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing import render, summarize
 from briefing.clock import today
-from briefing.config import Config
+from briefing.config import Config, config_path
 from briefing.errors import BriefingError, SourceError
 from briefing.history.daily import earlier_items, record
 from briefing.history.store import Store, StoreError, store_path
 from briefing.models import Article, Briefing, Skipped
-from briefing.output import expand_path, write_output
+from briefing.output import expand_path, not_delivered, write_output
 from briefing.printable import printable
 from briefing.render import plural
 from briefing.sources.gather import gather
@@ -64,10 +65,18 @@ class BriefingApp(App[None]):
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS = bindings(everywhere=True)
 
-    def __init__(self, sources: list[str], config: Config, store: bool = True, theme_name: str | None = None) -> None:
+    def __init__(
+        self,
+        sources: list[str],
+        config: Config,
+        store: bool = True,
+        theme_name: str | None = None,
+        config_file: Path | None = None,
+    ) -> None:
         super().__init__()
         self.sources = sources
         self.config = config
+        self.config_file = config_file  # where `config` was read from, or would be; named in the welcome
         self.store = store
         self.articles: tuple[Article, ...] | None = None  # once read
         self.problems: list[object] = []  # files skipped or noted while reading
@@ -203,8 +212,15 @@ class BriefingApp(App[None]):
         self.tell(reason, title=title, severity="error", timeout=10)
 
     def tell(self, message: str, title: str = "", severity: SeverityLevel = "information", timeout: float = 5) -> None:
-        """A notification whose text is shown as it is: names and article text are never markup."""
-        self.notify(printable(message), title=printable(title), severity=severity, timeout=timeout, markup=False)
+        """A notification whose text is shown as it is: names and article text are never markup,
+        and, as on the command line's stderr, a newline in a name does not break the line."""
+        self.notify(
+            printable(message, one_line=True),
+            title=printable(title, one_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # Handlers --------------------------------------------------------------------------------
 
@@ -222,7 +238,7 @@ class BriefingApp(App[None]):
 
     def on_nothing_to_read(self, message: NothingToRead) -> None:
         self.main.failed()
-        self.push_screen(WelcomeScreen(message.reason))
+        self.push_screen(WelcomeScreen(message.reason, self.config_file))
 
     def on_history_read(self, message: HistoryRead) -> None:
         self.previous = message.previous
@@ -322,8 +338,13 @@ class BriefingApp(App[None]):
         self.push_screen(AlgorithmScreen(self.wanted.algorithm, articles), chosen)
 
     def action_write(self) -> None:
-        if self.briefing is not None:
-            self._write(self.briefing, self.config, self.store)
+        if self.briefing is None:
+            return
+        refused = not_delivered(self.briefing)  # the command line refuses the same briefings
+        if refused:
+            self.tell(f"{refused}; nothing written", title="Not written", severity="warning")
+            return
+        self._write(self.briefing, self.config, self.store)
 
     def action_history(self) -> None:
         self._list_history(self.config)
@@ -367,6 +388,7 @@ def problems_summary(problems: Sequence[object]) -> str:
     return f"{', '.join(parts)}; e explains"
 
 
-def create_app(sources: list[str], config: Config, store: bool = True) -> BriefingApp:
-    """The app the CLI runs and the tests drive, in the theme the user chose last."""
-    return BriefingApp(sources, config, store, theme.saved())
+def create_app(sources: list[str], config: Config, store: bool = True, config_named: str | None = None) -> BriefingApp:
+    """The app the CLI runs and the tests drive, in the theme the user chose last.
+    `config_named` is --config, if given: `config` was read from the file it names."""
+    return BriefingApp(sources, config, store, theme.saved(), config_path(config_named))

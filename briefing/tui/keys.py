@@ -59,22 +59,28 @@ EVERYWHERE = ("help", "quit")  # the app's own bindings; the others are the main
 def bindings(everywhere: bool = False) -> list[BindingType]:
     """The app's bindings (`everywhere`) or the main screen's, with [keys]' default keys; the app
     maps the config's onto them by binding id."""
-    defaults = KeysConfig()
-    return [
-        Binding(
-            getattr(defaults, a.id),
-            a.action,
-            a.label,
-            show=a.footer,
-            tooltip=a.help,
-            id=a.id,
-            # Handled as the key arrives, not after the keys queued behind it: "/putin" sent at
-            # once must reach the filter it opens (and q quits whatever has focus).
-            priority=a.id in ("quit", "filter"),
-        )
-        for a in ACTIONS
-        if (a.id in EVERYWHERE) == everywhere
-    ]
+    return [_binding(a) for a in ACTIONS if (a.id in EVERYWHERE) == everywhere]
+
+
+def dialog_bindings() -> list[BindingType]:
+    """`?` on a dialog. A modal screen passes on only the app's priority bindings, so the app's
+    own `?`, which the footer offers over the dialog, did nothing there. The same binding id
+    keeps a key remapped in [keys] remapped here too."""
+    return [_binding(a) for a in ACTIONS if a.id == "help"]
+
+
+def _binding(action: Action) -> Binding:
+    return Binding(
+        getattr(KeysConfig(), action.id),
+        action.action,
+        action.label,
+        show=action.footer,
+        tooltip=action.help,
+        id=action.id,
+        # Handled as the key arrives, not after the keys queued behind it: "/putin" sent at
+        # once must reach the filter it opens (and q quits whatever has focus).
+        priority=action.id in ("quit", "filter"),
+    )
 
 
 def help_rows(screen: Screen[object], keymap: dict[str, str]) -> list[tuple[str, str]]:

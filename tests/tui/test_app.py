@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from builders import Clock
 from pilots import app_for, ready, screen_text
+from textual.screen import Screen
 
 from briefing.tui.keys import ACTIONS
 from briefing.tui.screens.algorithm import AlgorithmScreen
@@ -70,6 +72,26 @@ async def test_plus_and_minus_resummarize(trio_folder: Path, tmp_path: Path) -> 
         await ready(pilot)
         assert len(app.briefing.items) == before
         assert any("already in the briefing" in n.message for n in app._notifications)
+
+
+async def test_plus_and_minus_keep_the_highlighted_item(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("minus")
+        await ready(pilot)
+        await pilot.press("j", "j")
+        chosen = app.main.current_item
+        assert chosen is not None and app.query_one(ItemList).highlighted == 2
+        await pilot.press("plus")  # one item more, in document order: the chosen one moves down or stays
+        await ready(pilot)
+        assert app.main.current_item is not None and app.main.current_item.text == chosen.text
+        place = app.query_one(ItemList).highlighted
+        items = list(app.briefing.items)
+        items[app.main.shown[place]] = replace(chosen, text="Another algorithm chose another sentence.")
+        app.main.show(replace(app.briefing, items=tuple(items)))  # the item is gone: the same place instead
+        await pilot.pause()
+        assert app.query_one(ItemList).highlighted == place
 
 
 async def test_a_picks_the_algorithm(trio_folder: Path, tmp_path: Path) -> None:
@@ -142,6 +164,22 @@ async def test_question_mark_lists_every_key(trio_folder: Path, tmp_path: Path) 
         # Every action but the story keys: a day of one story has no other story to go to.
         assert listed == {a.help for a in ACTIONS if a.id not in ("next_story", "previous_story")}
         assert ("?", "the keys that work here") in app.screen.rows
+
+
+@pytest.mark.parametrize(
+    ("key", "dialog", "listed"), [("e", ExplainScreen, "close"), ("a", AlgorithmScreen, "next algorithm")]
+)
+async def test_help_works_over_the_dialogs(
+    trio_folder: Path, tmp_path: Path, key: str, dialog: type[Screen[object]], listed: str
+) -> None:
+    app = app_for(trio_folder, tmp_path, help="f1")  # remapped: the dialogs follow [keys] too
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press(key, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        assert listed in [text for _, text in app.screen.rows]
+        await pilot.press("escape")
+        assert isinstance(app.screen, dialog)
 
 
 async def test_keys_are_remapped_from_config(trio_folder: Path, tmp_path: Path) -> None:

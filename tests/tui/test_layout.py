@@ -77,3 +77,22 @@ async def test_every_item_shows_its_last_line_when_the_list_scrolls(
             shown = " ".join(" ".join(line[region.x : region.right].split()) for line in lines)
             ending = " ".join(item.text.split()[-3:])
             assert re.search(re.escape(ending) + rf"\s+{item.support}/\d+", shown), (number, shown)
+
+
+async def test_the_highlighted_item_stays_in_sight_after_a_resize(trio_folder: Path, tmp_path: Path) -> None:
+    """Shrinking the terminal stacks the panes and makes every item taller: the list scrolls to
+    the highlighted item again, not to wherever its old offset now points."""
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.briefing is not None
+        items = app.query_one(ItemList)
+        items.highlighted = len(app.briefing.items) - 1
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        item = app.briefing.items[-1]
+        region = items.scrollable_content_region
+        lines = screen_text(app).split("\n")[region.y : region.bottom]
+        shown = " ".join(" ".join(line[region.x : region.right].split()) for line in lines)
+        assert " ".join(item.text.split()[-3:]) in shown, shown

@@ -58,3 +58,18 @@ async def test_nothing_configured_opens_a_welcome(tmp_path: Path, monkeypatch: p
         assert not app._notifications  # no error toast under the welcome
         await pilot.press("q")
         assert app.return_code == 0
+
+
+async def test_the_welcome_says_why_once_and_names_the_config_file_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "elsewhere"))
+    config = replace(Config(), sources=replace(SourcesConfig(), paths=("seeds",)))
+    for named, expected in ((None, tmp_path / "elsewhere" / "briefing" / "config.toml"), ("my.toml", Path("my.toml"))):
+        app = create_app([], config, config_named=named)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await ready(pilot)
+            text = " ".join(text_of(app.screen.query_one(Static), width=300).split())
+            assert text.count("[sources] paths:") == 1, text
+            assert f"[sources] paths in {expected}, e.g." in text

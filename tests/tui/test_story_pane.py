@@ -11,7 +11,7 @@ from builders import CHESS, STRIKE, TRIO
 from pilots import app_for, ready, screen_text
 from textual import events
 
-from briefing.config import Config, OutputConfig, SourcesConfig, TopicConfig
+from briefing.config import Config, OutputConfig, SourcesConfig, StoriesConfig, TopicConfig
 from briefing.models import Figure
 from briefing.tui.app import create_app
 from briefing.tui.widgets.items import ItemList
@@ -43,6 +43,17 @@ async def test_several_stories_get_a_pane_with_label_count_and_mark(mixed_folder
         items = app.main.query_one(ItemList)
         assert items.option_count == len(first.items)
         assert [int(items.get_option_at_index(n).id) for n in range(items.option_count)] == list(first.items)
+
+
+async def test_the_status_says_how_many_stories_were_found_when_fewer_are_shown(
+    mixed_folder: Path, tmp_path: Path
+) -> None:
+    config = replace(Config(), stories=StoriesConfig(max=2), output=OutputConfig(str(tmp_path / "d.txt")))
+    app = create_app([str(mixed_folder)], config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.briefing is not None and len(app.briefing.stories) == 2
+        assert "6 articles, 2 of 3 stories, " in str(app.main.query_one(StatusBar).render())
 
 
 async def test_brackets_move_between_stories_and_items_follow(mixed_folder: Path, tmp_path: Path) -> None:
@@ -96,6 +107,29 @@ async def test_topic_keeps_the_stories_about_it(mixed_folder: Path, tmp_path: Pa
             assert f"about “{topic}”" in str(app.main.query_one(StatusBar).render())
             if not expected:
                 assert f"No story is about “{topic}”." in screen_text(app)
+
+
+async def test_w_writes_nothing_for_a_topic_no_story_is_about(mixed_folder: Path, tmp_path: Path) -> None:
+    digest = tmp_path / "d.txt"
+    digest.write_text("the day's digest\n", encoding="utf-8")
+    config = replace(Config(), topic=TopicConfig("Ukraine"), output=OutputConfig(str(digest)))
+    app = create_app([str(mixed_folder)], config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("w")
+        await ready(pilot)
+        assert digest.read_text(encoding="utf-8") == "the day's digest\n"
+        assert [n.message for n in app._notifications] == ["no story is about 'Ukraine'; nothing written"]
+
+
+async def test_e_without_an_item_says_so_instead_of_an_empty_dialog(mixed_folder: Path, tmp_path: Path) -> None:
+    config = replace(Config(), topic=TopicConfig("Ukraine"), output=OutputConfig(str(tmp_path / "d.txt")))
+    app = create_app([str(mixed_folder)], config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        assert app.screen is app.main
+        assert [n.message for n in app._notifications] == ["No item to explain, and no file was skipped"]
 
 
 async def test_f_fetches_in_a_worker_then_summarizes_what_came(

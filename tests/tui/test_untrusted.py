@@ -35,6 +35,17 @@ async def test_markup_in_a_skipped_file_name_is_shown_literally(
         assert app.return_code is None and app.is_running
 
 
+async def test_a_newline_in_a_file_name_does_not_break_the_notification(trio_folder: Path, tmp_path: Path) -> None:
+    news = tmp_path / "copied"
+    shutil.copytree(trio_folder, news)
+    (news / "line\nbreak.txt").write_text("\n\n", encoding="utf-8")  # empty: skipped, and named in a toast
+    app = app_for(news, tmp_path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        [notification] = app._notifications
+        assert "line break.txt: skipped" in notification.message and "\n" not in notification.message
+
+
 async def test_markup_in_a_title_is_shown_literally(tmp_path: Path) -> None:
     folder = tmp_path / "news["
     folder.mkdir()

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from briefing.render import plural
 from briefing.summary.algorithms import ALGORITHMS, Algorithm
+from briefing.tui.keys import dialog_bindings
 
 SLOW = 10.0  # seconds from which a choice is flagged as slow for the day
 
@@ -67,6 +68,7 @@ class AlgorithmScreen(ModalScreen[str | None]):
         Binding("escape", "dismiss_none", "Cancel", tooltip="keep the current algorithm", id="algorithm.cancel"),
         Binding("j", "cursor('down')", "Down", show=False, tooltip="next algorithm", id="algorithm.down"),
         Binding("k", "cursor('up')", "Up", show=False, tooltip="previous algorithm", id="algorithm.up"),
+        *dialog_bindings(),
     ]
 
     def __init__(self, current: str, articles: int | None = None) -> None:

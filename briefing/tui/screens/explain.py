@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from briefing.models import Article
 from briefing.printable import name, printable
+from briefing.tui.keys import dialog_bindings
 
 
 def removed_table(article: Article) -> Table:
@@ -38,7 +39,7 @@ def problems_table(problems: list[object]) -> Table:
 
 
 class ExplainScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,e", "app.pop_screen", "Close", tooltip="close", id="explain.close")]
+    BINDINGS = [Binding("escape,e", "app.pop_screen", "Close", tooltip="close", id="explain.close"), *dialog_bindings()]
 
     def __init__(self, article: Article | None, problems: list[object]) -> None:
         super().__init__()

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from briefing.history.listing import HEADER, history_line
 from briefing.history.store import PastBriefing
 from briefing.printable import printable
+from briefing.tui.keys import dialog_bindings
 from briefing.tui.widgets.footer import KeyFooter
 
 
@@ -37,7 +38,7 @@ class PastBriefingScreen(Screen[None]):
 class HistoryScreen(ModalScreen[int | None]):
     """Choose a past briefing; dismisses with its id."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Close", tooltip="close", id="history.close")]
+    BINDINGS = [Binding("escape", "dismiss_none", "Close", tooltip="close", id="history.close"), *dialog_bindings()]
 
     def __init__(self, past: list[PastBriefing]) -> None:
         super().__init__()

@@ -104,16 +104,22 @@ class MainScreen(Screen[None]):
             self._refresh()
 
     def show(self, briefing: Briefing) -> None:
-        """Show a new briefing, on the same story as before if it is still there."""
-        before = self.current_story
-        self.story = next((k for k, s in enumerate(briefing.stories) if before and s.articles == before.articles), 0)
+        """Show a new briefing (one item more or fewer, another algorithm) on the same story as
+        before if it is still there, and on the same item, else at the same place in the list."""
+        before, item = self.current_story, self.current_item
+        place = self.query_one(ItemList).highlighted or 0
+        story = next((k for k, s in enumerate(briefing.stories) if before and s.articles == before.articles), None)
+        self.story = story or 0
         self.briefing = briefing
         self.query_one("#busy").display = False
-        self._refresh()
+        if story is None and briefing.stories:  # another story: its own first item
+            item, place = None, 0
+        self._refresh(keep=(item.text if item else None, place))
 
-    def _refresh(self, follow: bool = False) -> None:
+    def _refresh(self, follow: bool = False, keep: tuple[str | None, int] = (None, 0)) -> None:
         """List what the reader asks to see of the briefing, and say how much that is. `follow`:
-        when the highlighted story shows nothing of it, go to the first story that does."""
+        when the highlighted story shows nothing of it, go to the first story that does.
+        `keep`: the item (its text) to highlight, else the place in the list."""
         briefing = self.briefing
         if briefing is None:
             return
@@ -126,10 +132,11 @@ class MainScreen(Screen[None]):
             stories.show(briefing.stories, shown, bool(self.query_text or self.hide_repeats), self.story)
         total = sum(shown) if briefing.stories else len(shown_items(briefing, self.query_text, self.hide_repeats))
         self.query_one(StatusBar).show(briefing, total, self.query_text, self.hide_repeats)
-        self._show_items()
+        self._show_items(*keep)
 
-    def _show_items(self) -> None:
-        """The highlighted story's items (the day's, on a day of one story), as the filter leaves them."""
+    def _show_items(self, keep: str | None = None, place: int = 0) -> None:
+        """The highlighted story's items (the day's, on a day of one story), as the filter leaves
+        them; the one whose text is `keep` highlighted, else the one at `place`."""
         briefing = self.briefing
         if briefing is None:
             return
@@ -142,7 +149,9 @@ class MainScreen(Screen[None]):
         )
         items = self.query_one(ItemList)
         numbers = {index: number for number, index in enumerate(indexes, start=1)}
-        items.show(briefing, self.shown, numbers, self._reporting(), self.query_text, nothing)
+        texts = [briefing.items[i].text for i in self.shown]
+        place = texts.index(keep) if keep in texts else place
+        items.show(briefing, self.shown, numbers, self._reporting(), self.query_text, nothing, place)
         title = Text(f"Story {self.story + 1}: " if story and len(briefing.stories) > 1 else "Briefing: ")
         title.append_text(shown_text(len(self.shown), len(indexes), self.query_text, self.hide_repeats))
         items.border_title = title
@@ -232,7 +241,11 @@ class MainScreen(Screen[None]):
     def action_explain(self) -> None:
         source = self.current_source
         article = self.article(source.article) if source else None
-        self.app.push_screen(ExplainScreen(article, self.briefing_app.problems))
+        problems = self.briefing_app.problems
+        if article is None and not problems:  # a dialog would have nothing to say
+            self.briefing_app.tell("No item to explain, and no file was skipped", title="Explain")
+            return
+        self.app.push_screen(ExplainScreen(article, problems))
 
     def action_filter(self, text: str | None = None) -> None:
         field = self.query_one(FilterInput)

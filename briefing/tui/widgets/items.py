@@ -58,14 +58,22 @@ class ItemList(WrappedOptionList):
     """The items of one story (or of the day); highlighting one shows its sources beside it."""
 
     def show(
-        self, briefing: Briefing, shown: list[int], numbers: dict[int, int], articles: int, query: str, nothing: Text
+        self,
+        briefing: Briefing,
+        shown: list[int],
+        numbers: dict[int, int],
+        articles: int,
+        query: str,
+        nothing: Text,
+        highlight: int = 0,
     ) -> None:
         """List the items `shown` (indexes into the briefing), numbered by `numbers`, each badge
-        counting of `articles`, `query` stressed; with none, the line `nothing` says why."""
+        counting of `articles`, `query` stressed, the `highlight`th highlighted (or the last);
+        with none, the line `nothing` says why."""
         self.clear_options()
         self.add_options(Option(item_prompt(numbers[i], briefing.items[i], articles, query), id=str(i)) for i in shown)
         if shown:
-            self.highlighted = 0
+            self.highlighted = min(highlight, len(shown) - 1)
         else:
             self.add_option(Option(nothing, disabled=True))
 

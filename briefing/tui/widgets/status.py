@@ -29,11 +29,16 @@ def shown_text(shown: int, total: int, query: str, hide_repeats: bool) -> Text:
 
 
 def status_text(briefing: Briefing, shown: int, query: str = "", hide_repeats: bool = False) -> Text:
-    """`Briefing for 2024-04-05 · 3 articles, 7 items · lexrank · Harbour Bridge, …`."""
+    """`Briefing for 2024-04-05 · 3 articles, 7 items · lexrank · Harbour Bridge, …`; where
+    --stories or the topic kept some of the stories found, `10 of 52 stories`, as the digest
+    counts them."""
     text = Text(f"Briefing for {briefing.date or 'today'}", style="bold")
     text.append(f" · {plural(len(briefing.articles), 'article')}")
-    if len(briefing.stories) > 1:
-        text.append(f", {plural(len(briefing.stories), 'story', 'stories')}")
+    kept, found = len(briefing.stories), briefing.story_count
+    if found > kept and found > 1:
+        text.append(f", {kept} of {plural(found, 'story', 'stories')}")
+    elif kept > 1:
+        text.append(f", {plural(kept, 'story', 'stories')}")
     text.append(", ")
     text.append_text(shown_text(shown, len(briefing.items), query, hide_repeats))
     if briefing.settings.topic:

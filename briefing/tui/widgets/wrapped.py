@@ -14,3 +14,9 @@ class WrappedOptionList(OptionList):
 
     def watch_show_vertical_scrollbar(self, shown: bool) -> None:
         self._clear_caches()  # Textual's own reset on resize: heights and renders at the new width
+
+    def on_resize(self) -> None:
+        """At a new width every option's height changes, and the old scroll offset points at
+        other options: the highlighted one went out of sight while the sources beside it
+        still showed its sentences. Scroll to it again, once the new heights are measured."""
+        self.call_after_refresh(self.scroll_to_highlight)
