@@ -254,14 +254,32 @@ def _engine(scheduler: str, progress: Callable[[str, float], None]) -> AbstractC
 
 
 def _report(problems: Sequence[object], read: int) -> None:
-    """One stderr line per source skipped, noted or failed, then how many files were skipped."""
-    from briefing.models import Skipped
+    """One stderr line per file skipped, noted or failed, then how many were skipped.
 
-    for problem in problems:
-        say(str(problem))
+    A feed's entries skipped or noted for one reason share a line: a feed of headlines
+    without text made one line an entry (709 lines for the 100 real feeds), too many for
+    a cron mail to be read.
+    """
+    from briefing.models import Notice, Skipped
+    from briefing.sources.files import SAME_TEXT
+
+    entries = [p for p in problems if isinstance(p, Skipped | Notice) and p.entry is not None]
+    groups: dict[tuple[str, str, str], list[object]] = {}
+    for number, problem in enumerate(problems):
+        key = (str(number), "", "")
+        if isinstance(problem, Skipped | Notice) and problem.entry is not None:
+            said = problem.reason if isinstance(problem, Skipped) else problem.message
+            key = (type(problem).__name__, problem.path, SAME_TEXT if said.startswith(SAME_TEXT) else said)
+        groups.setdefault(key, []).append(problem)
+    for (kind, path, said), members in groups.items():
+        if len(members) == 1:
+            say(str(members[0]))
+        else:
+            reason = f"{SAME_TEXT} earlier articles" if said == SAME_TEXT else said
+            say(f"{path}: {len(members)} entries{' skipped,' if kind == 'Skipped' else ':'} {reason}")
     skipped = sum(isinstance(problem, Skipped) for problem in problems)
     if skipped:
-        say(f"skipped {skipped} of {skipped + read} files")
+        say(f"skipped {skipped} of {skipped + read} {'files and feed entries' if entries else 'files'}")
 
 
 def _read(args: argparse.Namespace) -> int:

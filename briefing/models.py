@@ -52,9 +52,10 @@ class Skipped:
 
     path: str
     reason: str
+    entry: str | None = None  # which of a feed's entries, when the file holds many
 
     def __str__(self) -> str:
-        return f"{self.path}: skipped, {self.reason}"
+        return f"{located(self.path, self.entry)}: skipped, {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +64,15 @@ class Notice:
 
     path: str
     message: str
+    entry: str | None = None  # which of a feed's entries, when the file holds many
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{located(self.path, self.entry)}: {self.message}"
+
+
+def located(path: str, entry: str | None) -> str:
+    """A file, or one entry of a feed file."""
+    return f"{path} ({entry})" if entry else path
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from builders import TRIO, unsafe
+from builders import TRIO, rss, unsafe
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,6 +71,18 @@ def test_binary_files_are_skipped(folder: Path) -> None:
     assert any("nul.txt: skipped, binary data is not text" in m for m in found)
     result = run("digest", str(folder), "--no-store")
     assert result.returncode == 0 and "briefing: skipped 2 of 3 files" in result.stderr
+
+
+def test_a_feeds_entries_skipped_for_one_reason_share_one_line(folder: Path) -> None:
+    # A feed of headlines: most entries carry a link and no text.
+    headlines = [(f"Headline {n}", f"https://gazette.example/{n}", "") for n in range(12)]
+    strike = "Nurses at Saint Anne Hospital walked off the job on Tuesday, demanding higher pay and safer staffing."
+    (folder / "feed.xml").write_bytes(rss(("Nurses strike", "https://gazette.example/s", strike), *headlines))
+    result = run("digest", str(folder), "--no-store")
+    lines = result.stderr.splitlines()
+    assert result.returncode == 0 and len(lines) == 2, lines
+    assert "feed.xml: 12 entries skipped, no article text left after cleaning" in lines[0]
+    assert lines[1] == "briefing: skipped 12 of 14 files and feed entries"
 
 
 def test_encodings(folder: Path) -> None:

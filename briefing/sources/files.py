@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 from briefing.config import Config
 from briefing.errors import SourceError
-from briefing.models import UNKNOWN_SOURCE, Article, Notice, Removal, Skipped
+from briefing.models import UNKNOWN_SOURCE, Article, Notice, Removal, Skipped, located
 from briefing.sources.documents import Document, NotReadable, read_document
 from briefing.sources.markdown import front_matter, is_markdown, markdown_text
 from briefing.tasks import Mapper, Progress, in_turn
@@ -43,6 +43,8 @@ _KINDS = (
 )
 
 Problem = Skipped | Notice
+NO_TEXT = "no article text left after cleaning"
+SAME_TEXT = "same text as"
 
 
 def discover(sources: Iterable[str]) -> list[Path]:
@@ -266,16 +268,16 @@ def load_documents(
     per_path = Counter(document.path for document in documents)
     for document, article in zip(documents, cleaned):
         # A feed holds many articles: its entries are named by id as well as by path.
-        where = document.path if per_path[document.path] == 1 else f"{document.path} ({document.id})"
+        entry = document.id if per_path[document.path] > 1 else None
         if not article.sentences:
-            problems.append(Skipped(where, "no article text left after cleaning"))
+            problems.append(Skipped(document.path, NO_TEXT, entry))
         elif article.text in seen:
-            problems.append(Skipped(where, f"same text as {seen[article.text]}"))
+            problems.append(Skipped(document.path, f"{SAME_TEXT} {seen[article.text]}", entry))
         else:
-            seen[article.text] = where
+            seen[article.text] = located(document.path, entry)
             articles.append(article)
             if not looks_english(article.text):
-                problems.append(Notice(where, "does not look like English; summarized anyway"))
+                problems.append(Notice(document.path, "does not look like English; summarized anyway", entry))
     return tuple(articles), problems
 
 
