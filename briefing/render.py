@@ -146,8 +146,8 @@ def render_text(briefing: Briefing) -> str:
             text = f"{_mark(item)}{printable(item.text)}{printable(differ(item))} {_markers(item, numbers)}"
             lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
         lines += [""] if story else []
-    if not briefing.items:
-        lines.append(_nothing(briefing))
+    if not briefing.items:  # no item quotes a source: the counts above say what was read
+        return "\n".join([*lines, _nothing(briefing)]) + "\n"
     lines += [] if lines[-1] == "" else [""]
     lines += ["Sources"]
     cited, others = _cited(briefing)
@@ -193,7 +193,7 @@ def render_markdown(briefing: Briefing) -> str:
             lines.append(f"{number}. {mark}{_md(item.text)}{_md(differ(item))} {_md(_markers(item, numbers))}")
         lines += [""] if story else []
     if not briefing.items:
-        lines.append(_nothing(briefing))
+        return "\n".join([*lines, _nothing(briefing)]) + "\n"
     lines += [] if lines[-1] == "" else [""]
     lines += ["## Sources", ""]
     cited, others = _cited(briefing)

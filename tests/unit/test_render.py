@@ -28,3 +28,14 @@ def test_sources_list_the_quoted_articles_and_count_the_rest(trio: tuple[Article
         assert "and 1 other article, not quoted above" in output
     assert "[4]" not in text
     assert "d_weather" in [a["id"] for a in json.loads(render(briefing, "json"))["articles"]]
+
+
+def test_a_briefing_with_nothing_to_report_lists_no_sources() -> None:
+    listing = article(
+        "a_list", "Title: Opening Hours\n\nMonday to Friday from nine to five\n\nSaturday from ten to two"
+    )
+    briefing = summarize((listing,), Config())
+    assert not briefing.items
+    for output in (render(briefing, "text"), render(briefing, "markdown")):
+        assert output.rstrip().endswith("Nothing to report: no article had a sentence worth a briefing.")
+        assert "Sources" not in output and "not quoted above" not in output
