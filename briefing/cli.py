@@ -94,7 +94,8 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="FILE",
-        help="write atomically to FILE; {date} is today's date, {news_date} the newest article's",
+        help="write atomically to FILE (its folders are made if missing); {date} is today's date,"
+        " {news_date} the newest article's",
     )
     digest.add_argument("--explain", action="store_true", help="also list on stderr what cleaning removed")
     digest.add_argument("--no-store", action="store_true", help="neither mark items against the history nor record")
@@ -153,7 +154,7 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.sources.gather import gather, is_url
 
     _check_sources(args.sources)  # a mistyped path is the command's fault, as in the TUI
-    if args.output:
+    if args.output is not None:
         check_template(args.output)  # a typo in -o is found before a minute of work, not after
     if args.only_new and args.no_store:
         raise UsageError("--only-new needs the history to know what is new; drop --no-store")
@@ -202,7 +203,7 @@ def _digest(args: argparse.Namespace) -> int:
         return ExitCode.NOTHING_TO_SUMMARIZE
     shown = without_repeats(briefing) if args.only_new and previous is not None else briefing
     text = render(shown, args.format)
-    if args.output:
+    if args.output is not None:
         write_output(expand_path(args.output, shown.date, shown.news_date), text)
     else:
         write_stdout(text)

@@ -11,6 +11,7 @@ writers need no lock: each renames a complete file into place, and the last one 
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
@@ -28,7 +29,9 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def check_template(template: str) -> None:
-    """Raise UsageError when `template` names a placeholder that `expand_path` does not know."""
+    """Raise UsageError when `template` names no file or a placeholder `expand_path` does not know."""
+    if not template.strip():
+        raise UsageError("-o names no file: give a file name, or leave -o out to print the digest")
     for found in _PLACEHOLDER.findall(template):
         if found not in PLACEHOLDERS:
             known = "; ".join(f"{{{key}}} {meaning}" for key, meaning in PLACEHOLDERS.items())
@@ -96,7 +99,10 @@ def _through_system_link(path: Path) -> bool:
 
 
 def _replace(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:  # a file stands where a folder of the path should be
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)) from error
     try:
         existing: os.stat_result | None = os.stat(target)
     except FileNotFoundError:

@@ -135,6 +135,20 @@ def test_a_folder_as_output_is_a_message(trio_folder: Path, tmp_path: Path) -> N
     assert result.returncode == 3 and "cannot write" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_output_folders_are_made_but_a_file_in_the_way_is_named(trio_folder: Path, tmp_path: Path) -> None:
+    made = digest(trio_folder, "-o", str(tmp_path / "briefings" / "{date}" / "digest.txt"))
+    assert made.returncode == 0 and made.stdout == ""
+    assert len(list((tmp_path / "briefings").glob("*/digest.txt"))) == 1
+    (tmp_path / "plain").write_text("a file, not a folder\n", encoding="utf-8")
+    blocked = digest(trio_folder, "-o", str(tmp_path / "plain" / "digest.txt"))
+    assert blocked.returncode == 3 and "digest.txt: Not a directory" in blocked.stderr
+
+
+def test_an_empty_output_name_is_a_usage_error(trio_folder: Path) -> None:
+    result = digest(trio_folder, "-o", "")
+    assert result.returncode == 2 and result.stdout == "" and "-o names no file" in result.stderr
+
+
 def test_ctrl_c_during_the_write_exits_130_and_cleans_up(trio_folder: Path, tmp_path: Path) -> None:
     target = tmp_path / "digest.txt"
     code = (
