@@ -313,6 +313,14 @@ _ENDS_STATEMENT = re.compile(r"[.!][”\"’'»)]?$")
 # in April,…"), or a quote left hanging. Never a briefing line. (On 100 real feeds, 103
 # entries end so; in DUC 2004's 500 articles, no sentence does.)
 _TRAILS_OFF = re.compile(r"(?:…|\.\.\.)[”\"’)]?$")
+# An entry of a timeline: a year or a day, a label, a colon, then what happened without saying
+# to whom ("1948 Mideast war: Fights as junior officer, wounded three times.", "Oct. 9, 1998:
+# Netanyahu appoints him foreign minister"). On the DUC 2004 articles, 12 sentences, all of one
+# profile of Ariel Sharon; one was an item.
+_TIMELINE = re.compile(
+    r"(?:\d{4}(?:[-–/]\d{2,4})?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)"
+    r"\b[^.:;]{0,50}:\s"
+)
 
 
 def _form(text: str, tokens: list[Token], punctuated: bool = True) -> float:
@@ -335,6 +343,8 @@ def _form(text: str, tokens: list[Token], punctuated: bool = True) -> float:
     # well, but is the news.
     if not _ENDS_STATEMENT.search(text[-3:]):  # a match ends the text or its final newline
         score -= 0.6 if punctuated else 0.3
+    if _TIMELINE.match(text):
+        score -= 0.6
     if text[:1] in '“"‘':
         score -= 0.3
     if text.count("“") != text.count("”") or text.count('"') % 2:

@@ -175,3 +175,14 @@ def test_a_teaser_that_ends_none_of_its_sentences_still_reads_alone() -> None:
     # sentences does a line without one look like a heading.
     text = "A powerful storm hit the northern coast on Monday, cutting power to thousands of homes"
     assert unsplit_form(text) >= 0.5
+
+
+def test_a_timeline_entry_is_never_an_item() -> None:
+    # What happened, but not to whom: the subject is the profile's, lines away.
+    for entry in (
+        "1948 Mideast war: Fights as junior officer, wounded three times.",
+        "1982-83: Invades Lebanon in June 1982 to drive out guerrillas from the south.",
+        "Oct. 9, 1998: Netanyahu appoints him foreign minister and puts him in charge of talks.",
+    ):
+        assert unsplit_form(entry) < 0.5
+    assert unsplit_form("In 1948 Sharon fought as a junior officer and was wounded three times.") == 1.0
