@@ -95,6 +95,10 @@ JUNK_RULES: tuple[Rule, ...] = (
     ),
     Rule("newsletter", re.compile(r"delivered (?:straight |directly )?to your inbox", re.I), ("nbox",)),
     Rule("call_to_action", re.compile(r"^(?:click|tap) (?:here|below|on (?:the|this) link|the link)\b", re.I)),
+    # A lead-in that promises the news instead of telling it ("This is the tech news you need
+    # to know this Tuesday.", "Here's everything you need to know about the ban."): 1 item on
+    # the 181 saved pages, 3 sentences of the 100 real feeds, none in DUC 2004.
+    Rule("lead_in", re.compile(r"^(?:this is|here(?:'s|’s| is| are)) .{0,60}\byou (?:need to|should) know\b", re.I)),
     Rule(
         "disclosure",
         re.compile(

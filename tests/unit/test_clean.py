@@ -246,6 +246,13 @@ def test_calls_to_click_and_sponsor_disclosures_are_dropped() -> None:
     assert not is_junk("Clicking through the archive, the clerk found the 1998 minutes of the vote.")
 
 
+def test_lead_ins_that_promise_the_news_are_dropped() -> None:
+    page = f"This is the tech news you need to know this Tuesday.\n\n{BODY}\n\nHere’s everything you need to know."
+    assert len(rules(page)["lead_in"]) == 2
+    assert clean_page(page).body == BODY
+    assert not is_junk("This is the first time voters need to know their polling station in advance.")
+
+
 def test_news_about_photos_authors_and_sign_ups_is_kept() -> None:
     kept = (
         "In this city, the photo exhibition drew record crowds on its first weekend.",
