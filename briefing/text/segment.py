@@ -121,6 +121,22 @@ def cut_at_title(text: str) -> bool:
     return _CUT_AT_TITLE.search(text[-_TITLE_TAIL:]) is not None
 
 
+_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Whether a piece ending on initials goes on in the next: Punkt breaks after them where
+    a name or a phrase goes on ("President B.J." / "Habibie said", "the A.N.C." / "and other
+    movements", "U.S." / "Ambassador Peter Mandelson"). The next piece goes on when it opens in
+    lower case, or with a capitalised word that is no stop word; one opening "The", "She" or
+    "I" is a sentence of its own ("She lives in the U.S." / "She moved there in 2010.").
+    Of the 161 breaks after initials in DUC 2004, the 181 pages and the 100 feeds, 110 join."""
+    if not _INITIALS.search(before[-12:]):
+        return False
+    word = after.split(maxsplit=1)[0].strip(",;:") if after else ""
+    return word[:1].islower() or (word[:1].isupper() and word.lower() not in stop_words())
+
+
 # Punkt's pattern for "--" runs and ellipses, and the same pattern with each branch opening on
 # its literal character: `re` then scans for a "-" or "." where the default, whose branches
 # open on a repeat, is tried at every character of the text (a quarter of Punkt's time).
@@ -173,9 +189,10 @@ class OfflineTokenizer:
                     offset += dateline.end()
                 if not stripped:
                     continue
-                if spans and spans[-1][0] >= start and cut_at_title(text[spans[-1][0] : spans[-1][1]]):
+                before = text[spans[-1][0] : spans[-1][1]] if spans and spans[-1][0] >= start else ""
+                if before and (cut_at_title(before) or _runs_on(before, stripped)):
                     # Punkt broke after a title it did not take for one ("cleared Cmndr." /
-                    # "Zejnil Delalic ..."): the two pieces are one sentence.
+                    # "Zejnil Delalic ...") or after initials: the two pieces are one sentence.
                     spans[-1] = (spans[-1][0], offset + len(stripped))
                 else:
                     spans.append((offset, offset + len(stripped)))

@@ -78,6 +78,24 @@ def test_an_unknown_consonant_abbreviation_does_not_end_a_sentence() -> None:
     ]
 
 
+def test_initials_end_a_sentence_only_before_one_that_starts_afresh() -> None:
+    texts = [
+        s.text
+        for s in segment(
+            "Indonesian President B.J. Habibie may stay away. The envoy met former U.S. Ambassador Peter Mandelson."
+            " A court heard that the A.N.C. and other movements bombed towns. She lives in the U.S."
+            " The family moved there in 2010."
+        )
+    ]
+    assert texts == [
+        "Indonesian President B.J. Habibie may stay away.",
+        "The envoy met former U.S. Ambassador Peter Mandelson.",
+        "A court heard that the A.N.C. and other movements bombed towns.",
+        "She lives in the U.S.",
+        "The family moved there in 2010.",
+    ]
+
+
 def test_no_ends_a_sentence_when_no_number_follows() -> None:
     texts = [s.text for s in segment("Asked whether he would run again, he said no. He left at noon.")]
     assert texts == ["Asked whether he would run again, he said no.", "He left at noon."]
