@@ -175,6 +175,8 @@ def test_a_teaser_that_ends_none_of_its_sentences_still_reads_alone() -> None:
     # sentences does a line without one look like a heading.
     text = "A powerful storm hit the northern coast on Monday, cutting power to thousands of homes"
     assert unsplit_form(text) >= 0.5
+    # A question tells nothing, in a feed as anywhere.
+    assert unsplit_form("How did the financier amass such great wealth over three decades?") < 0.5
 
 
 def test_a_timeline_entry_is_never_an_item() -> None:
