@@ -307,3 +307,21 @@ def test_a_shorter_briefing_keeps_the_stories_in_the_same_order() -> None:
     for length in (1, 2):
         shorter = summarize(days, replace(config, summary=replace(config.summary, sentences=length)))
         assert [story.articles for story in shorter.stories] == order
+
+
+def test_summarizing_the_same_day_again_reads_no_article_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The TUI's + and - summarize the day again: reading the articles is most of the work.
+    reads: list[str] = []
+    real = pipeline.sentence_features
+
+    def counted(articles: tuple[Article, ...]) -> list[object]:
+        reads.extend(article.id for article in articles)
+        return real(articles)
+
+    monkeypatch.setattr(pipeline, "sentence_features", counted)
+    pipeline.read_article.cache_clear()
+    config = Config()
+    first = summarize(day(), config)
+    longer = summarize(day(), replace(config, summary=replace(config.summary, sentences=9)))
+    assert sorted(reads) == sorted(MIXED)
+    assert [story.articles for story in longer.stories] == [story.articles for story in first.stories]
