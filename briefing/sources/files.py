@@ -30,6 +30,7 @@ from briefing.text.segment import looks_english, segment
 # Files without an extension are included: saved feeds often have none.
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".json", "")
 _HEADER = re.compile(r"^(title|source|date|url)\s*:\s*(.*\S)\s*$", re.IGNORECASE)
+_ADDRESS = re.compile(r"https?://[^\s/]+/?$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Feeds and pages write a placeholder when they have no date: Go's zero time, 0001-01-01, in
 # the feeds of Hugo sites. No news is older than this; such a date is no date.
@@ -194,6 +195,15 @@ def _shortened(text: str, limit: int = 80) -> str:
     return text[: text.rfind(" ", 0, limit - 1)].rstrip(" ,;:") + "…"
 
 
+def _site_name(source: str | None) -> str | None:
+    """An outlet's name as a reader knows it: a page that names itself by its address
+    ("https://www.hawaiinewsnow.com", one of the 181 saved pages) is named by its host, as a
+    page that names itself nowhere is."""
+    if source and _ADDRESS.match(source):
+        return urlparse(source).hostname or source
+    return source
+
+
 def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Article:
     """Clean a document into an Article, with metadata from its header, its page, or fallbacks.
 
@@ -223,9 +233,7 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Ar
         or (_shortened(sentences[0].text) if sentences else document.id)
     )
     source = (
-        header.get("source")
-        or document.source
-        or cleaned.source
+        _site_name(header.get("source") or document.source or cleaned.source)
         or (urlparse(url).hostname if url else None)
         or UNKNOWN_SOURCE
     )

@@ -63,6 +63,12 @@ def test_url_host_is_the_source_fallback() -> None:
     assert item.source == "news.example.com"
 
 
+def test_an_outlet_named_by_its_address_is_named_by_its_host() -> None:
+    body = "The council approved the budget on Monday after a long debate among members."
+    assert article("x", f"Source: https://www.news.example.com/\n\n{body}").source == "www.news.example.com"
+    assert article("y", f"Source: News Example: https://news.example.com\n\n{body}").source.startswith("News")
+
+
 def test_decoding_boms_and_legacy_encodings() -> None:
     assert decode(codecs.BOM_UTF8 + "café".encode()) == "café"
     assert decode(codecs.BOM_UTF16_LE + "café".encode("utf-16-le")) == "café"
