@@ -273,6 +273,14 @@ def _check_values(config: Config, origin: str) -> None:
         raise ConfigError(f"{origin}: 'summary.min_words' ({summary.min_words}) exceeds 'summary.max_words'")
     if not 0.0 < config.merge.threshold <= 1.0:
         raise ConfigError(f"{origin}: 'merge.threshold' must be in (0, 1], got {config.merge.threshold}")
+    if config.topic.query.strip():
+        from briefing.summary.topic import query_stems  # the NLP stack: only runs with a topic pay
+
+        if not query_stems(config.topic.query):
+            raise ConfigError(
+                f"{origin}: the topic {name(config.topic.query)!r} has no word to look for, only common words;"
+                ' name the story, e.g. "Ukraine"'
+            )
     for section in ("score", "rank"):
         for item in fields(getattr(config, section)):
             if not getattr(getattr(config, section), item.name) >= 0:  # also false for nan

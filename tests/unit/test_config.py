@@ -100,3 +100,9 @@ def test_non_finite_numbers_and_absurd_day_counts_are_rejected() -> None:
             with pytest.raises(ConfigError, match=rf"'store.{key}' must be 0 to 36500"):
                 parse_config(f"[store]\n{key} = {value}\n")
         assert getattr(parse_config(f"[store]\n{key} = 36500\n").store, key) == 36500
+
+
+def test_a_topic_of_common_words_only_is_refused() -> None:
+    with pytest.raises(ConfigError, match="has no word to look for"):
+        with_overrides(Config(), topic="the")
+    assert with_overrides(Config(), topic="the Ukraine crisis").topic.query == "the Ukraine crisis"
