@@ -1,5 +1,5 @@
 """`python -m briefing` runs the same command line as the `briefing` script."""
 
-from briefing.cli import main
+from briefing.cli import run
 
-raise SystemExit(main())
+run()

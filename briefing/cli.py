@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from briefing import __version__
 from briefing.errors import BriefingError, ExitCode, UsageError
@@ -415,6 +415,27 @@ def _terminated(signum: int, frame: FrameType | None) -> None:
     """SIGTERM or SIGHUP unwinds like an exception, so temporary files and open transactions
     are cleaned up on the way out instead of being left behind."""
     raise SystemExit(128 + signum)
+
+
+def run() -> NoReturn:
+    """The `briefing` script and `python -m briefing`: `main`, then exit without tearing down.
+
+    When `main` returns, every file is written, renamed and closed and every transaction is
+    committed; what a normal exit adds is freeing the day's objects one by one, a million of
+    them after a 500-article digest (0.06 s of 3). Standard streams are flushed first, as a
+    normal exit does. With another thread still running (none of ours outlives `main`), the
+    normal exit waits for it.
+    """
+    code = main()
+    if threading.active_count() > 1:
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed or broken stream: main has already said what could not be printed
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
