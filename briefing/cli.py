@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, ExitStack
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
@@ -216,35 +216,6 @@ def _digest(args: argparse.Namespace) -> int:
     if store_failure:
         return store_failure.exit_code
     return ExitCode.OK if shown.items else ExitCode.NOTHING_TO_SUMMARIZE
-
-
-@contextlib.contextmanager
-def _batch_memory() -> Iterator[None]:
-    """Load the NLP stack and exempt it from garbage collection; collect nothing until done.
-
-    A day's articles allocate millions of small objects; each full collection would walk the
-    hundreds of thousands of module-level objects of nltk, scipy and sumy again, for nothing:
-    they live as long as the process. Freezing them saved a tenth of a 500-article run. The
-    digest's own objects are acyclic but for a few: on 500 articles the collector freed under
-    a thousand objects and spent 0.37 s scanning the features and matrices that live to the
-    end, so it is off for the digest and back on afterwards. It is off while the stack loads
-    too: importing it ran collections for 0.04 s that found nothing. What the digest leaves is
-    frozen as well before the collector is back: its caches (326,000 objects on 500 articles),
-    which the first collection spent 0.13 s scanning to free some 30 cyclic ones.
-    """
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        import briefing.summary.pipeline  # noqa: F401  # the NLP stack, before the freeze
-
-        gc.freeze()
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _engine(scheduler: str, progress: Callable[[str, float], None]) -> AbstractContextManager[Mapper]:
@@ -449,7 +420,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handlers = {number: signal.signal(number, _terminated) for number in (signal.SIGTERM, signal.SIGHUP)}
     try:
         if args.command == "digest":
-            with _batch_memory():
+            from briefing.collector import batch_memory
+
+            with batch_memory():
                 return _digest(args)
         if args.command == "read":
             return _read(args)

@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing import render, summarize
 from briefing.clock import today
+from briefing.collector import batch_memory
 from briefing.config import Config, config_path
 from briefing.errors import BriefingError, SourceError
 from briefing.history.daily import earlier_items, record
@@ -121,7 +122,9 @@ class BriefingApp(App[None]):
     @work(thread=True, group="load", exit_on_error=False)
     def _read_articles(self, sources: list[str], config: Config) -> None:
         try:
-            self.post_message(ArticlesRead(*gather(sources, config, self._progress())))
+            with batch_memory():
+                read = gather(sources, config, self._progress())
+            self.post_message(ArticlesRead(*read))
         except SourceError as error:
             if sources:
                 raise
@@ -138,7 +141,8 @@ class BriefingApp(App[None]):
     def _summarize(self, request: Request, articles: tuple[Article, ...], previous: list[str] | None) -> None:
         worker = get_current_worker()
         summary = replace(self.config.summary, sentences=request.count, words=0, bytes=0, algorithm=request.algorithm)
-        briefing = summarize(articles, replace(self.config, summary=summary), self._progress(), previous)
+        with batch_memory():
+            briefing = summarize(articles, replace(self.config, summary=summary), self._progress(), previous)
         briefing = replace(briefing, date=self.day)
         if not worker.is_cancelled:
             self.post_message(Summarized(request, briefing))
