@@ -34,7 +34,7 @@ from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures, renumbered, sentence_features
 from briefing.summary.figures import disagreement
 from briefing.summary.merge import Group, group_sentences
-from briefing.summary.order import order_groups
+from briefing.summary.order import reading_order
 from briefing.summary.score import algorithm_ratings, eligible, quality, rank_normalize
 from briefing.summary.select import Budget, select
 from briefing.summary.stories import day_number, find_stories
@@ -284,7 +284,7 @@ def _story_items(
     candidates = eligible(groups, features, summary)
     chosen = select(candidates, features, texts, scores, facts, budget, config.score.coverage)
     items = tuple(
-        _item(g, features, articles, float(scores[g.representative])) for g in order_groups(chosen, features, articles)
+        _item(g, features, articles, float(scores[g.representative])) for g in reading_order(chosen, features, articles)
     )
     return items, _corroboration(candidates, scores, features, articles)
 

@@ -40,6 +40,15 @@ class Budget:
     bytes: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The groups chosen within the budget, in the order they were picked, and the one that
+    crossed a word or byte budget (None when none did)."""
+
+    within: tuple[Group, ...]
+    crossing: Group | None = None
+
+
 def concept_weights(features: Sequence[SentenceFeatures]) -> dict[tuple[str, str], float]:
     """Each concept's number of distinct articles, for the concepts common enough to count."""
     by_article: dict[int, set[tuple[str, str]]] = {}
@@ -63,12 +72,12 @@ def select(
     facts: SameFact,
     budget: Budget,
     coverage_weight: float,
-) -> list[Group]:
+) -> Selection:
     """Pick groups greedily by marginal concept gain plus quality, within the budget; a group
     whose representative states the fact of one already chosen, in any of its wordings, is
     passed over."""
     if not groups:
-        return []
+        return Selection(())
     weights = concept_weights(features)
     index = {concept: column for column, concept in enumerate(sorted(weights))}
     reps = np.array([g.representative for g in groups])
@@ -102,4 +111,6 @@ def select(
         value[incidence.indices[incidence.indptr[best] : incidence.indptr[best + 1]]] = 0.0
         words += features[reps[best]].words
         used_bytes += int(byte_sizes[best]) + 1
-    return [groups[c] for c in chosen]
+    picked = tuple(groups[c] for c in chosen)
+    crossed = (budget.words and words > budget.words) or (budget.bytes and used_bytes - 1 > budget.bytes)
+    return Selection(picked[:-1], picked[-1]) if crossed else Selection(picked)

@@ -112,6 +112,27 @@ def test_an_event_outranks_colour_of_the_same_standing() -> None:
     assert event > colour
 
 
+def test_the_lead_counts_by_its_place_from_the_top_not_by_the_article_s_length() -> None:
+    import numpy as np
+
+    from briefing.config import Config
+    from briefing.summary.score import quality
+
+    filler = "The council met again on Tuesday evening to hear from residents of the district. "
+    fact = "Police arrested two men on Friday in connection with the beating of the student."
+    short = article("short", filler * 2 + fact)
+    long = article("long", filler * 2 + fact + (" " + filler) * 17)
+    features = sentence_features((short, long))
+    weights = replace(Config().score, algorithm=0.0)
+    scores = quality(features, np.zeros(len(features)), [], weights, 2)
+    third_of_short, third_of_long = (
+        next(k for k, f in enumerate(features) if f.article == a and f.index == 2) for a in (0, 1)
+    )
+    # The third sentence is as far from the top in both, though a tenth of the way into the long one.
+    assert scores[third_of_short] == pytest.approx(scores[third_of_long])
+    assert scores[0] > scores[third_of_short]
+
+
 def test_a_paraphrase_outside_the_group_still_corroborates_its_fact() -> None:
     import numpy as np
 

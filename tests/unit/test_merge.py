@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
+import pytest
 from builders import article
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -108,14 +111,21 @@ def test_items_follow_where_articles_report_them(trio: tuple[Article, ...]) -> N
 
 
 def test_budget_in_words_and_sentences(trio: tuple[Article, ...]) -> None:
-    from dataclasses import replace
-
     config = Config()
     two = summarize(trio, replace(config, summary=replace(config.summary, sentences=2)))
     assert len(two.items) == 2
     words = summarize(trio, replace(config, summary=replace(config.summary, sentences=0, words=30)))
     counts = [len(item.text.split()) for item in words.items]
     assert sum(counts[:-1]) < 30 <= sum(counts) or sum(counts) < 30
+
+
+@pytest.mark.parametrize("size", [150, 300, 450, 550])
+def test_a_cut_at_the_byte_budget_falls_on_the_item_that_crossed_it(trio: tuple[Article, ...], size: int) -> None:
+    """The item that crosses the budget comes last, wherever reading order would put it."""
+    config = Config()
+    briefing = summarize(trio, replace(config, summary=replace(config.summary, sentences=0, bytes=size)))
+    texts = [item.text for item in briefing.items]
+    assert len("\n".join(texts[:-1])) <= size
 
 
 sentence = st.text(
