@@ -18,6 +18,7 @@ import secrets
 import stat
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from briefing.errors import OutputError, UsageError
 from briefing.models import Briefing
@@ -147,13 +148,31 @@ def write_stdout(text: str) -> None:
     if stream is None:
         raise OutputError("stdout is closed, so the briefing could not be printed (use -o FILE)")
     try:
-        stream.write(text)
-        stream.flush()
+        _write_all(stream, text)
     except OSError as error:
         _discard_stdout()
         if isinstance(error, BrokenPipeError):
             raise OutputError("stdout was closed before the whole briefing was printed (broken pipe)") from error
         raise OutputError(f"cannot print the briefing: {error.strerror or error}") from error
+
+
+def _write_all(stream: TextIO, text: str) -> None:
+    """Write and flush `text`, failing unless all of it is written.
+
+    A reader that leaves while a long digest is being written (`briefing digest | head -1`)
+    cuts the write short: the buffered stream returns the part written and drops the rest
+    without an error, so the digest was recorded as delivered. Written in bytes until all
+    is written, the write after the cut fails with a broken pipe."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text stream without bytes beneath it (a StringIO)
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    rest = memoryview(text.encode(stream.encoding, stream.errors or "strict"))
+    while rest:
+        rest = rest[buffer.write(rest) or 0 :]
+        buffer.flush()
 
 
 def _discard_stdout() -> None:

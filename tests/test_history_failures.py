@@ -7,6 +7,7 @@ written. A failed run records nothing, and a briefing that was not delivered is 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import resource
 import shutil
@@ -25,6 +26,7 @@ from briefing.errors import UsageError
 from briefing.history.store import Store, StoreError
 
 REPO = Path(__file__).resolve().parents[1]
+F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)  # Linux; in fcntl from Python 3.10
 
 
 def config_for(tmp_path: Path, history: Path | str) -> str:
@@ -141,6 +143,39 @@ def test_a_failed_delivery_records_nothing(
     os.close(writer)
     assert broken.returncode == 3 and "broken pipe" in broken.stderr and "Traceback" not in broken.stderr
     capsys.readouterr()
+    assert main(["history"]) == 0
+    assert "no briefings recorded yet" in capsys.readouterr().err
+
+
+def test_a_reader_that_leaves_midway_gets_an_error_and_no_record(
+    trio_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`briefing digest | head -1`: the reader takes the first line and goes while the rest is
+    being written; the cut-short digest is not delivered, so it must not count as read."""
+    reader, writer = os.pipe()
+    fcntl.fcntl(writer, F_SETPIPE_SZ, 4096)  # a digest longer than the pipe holds
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "digest", str(trio_folder), "-n", "0", "--format", "json"],
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(writer)
+    assert os.read(reader, 1) == b"{"  # the digest is being written, and holds more than the pipe
+    os.close(reader)
+    stderr = process.communicate(timeout=120)[1]
+    assert process.returncode == 3 and "broken pipe" in stderr and "Traceback" not in stderr
+    capsys.readouterr()
+    assert main(["history"]) == 0
+    assert "no briefings recorded yet" in capsys.readouterr().err
+
+
+def test_nothing_to_report_records_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "quiet"
+    folder.mkdir()
+    (folder / "filler.txt").write_text("word " * 300, encoding="utf-8")  # no sentence worth an item
+    assert main(["digest", str(folder)]) == 1
+    assert "Nothing to report" in capsys.readouterr().out
     assert main(["history"]) == 0
     assert "no briefings recorded yet" in capsys.readouterr().err
 
