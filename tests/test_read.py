@@ -111,3 +111,21 @@ def test_a_markdown_file_reads_and_digests_without_its_markup(tmp_path: Path) ->
     for source in sources:
         start, end = source["span"]
         assert text[start:end] == source["text"]
+
+
+def test_soft_hyphens_are_left_out_so_spans_point_into_the_text_read_shows(tmp_path: Path) -> None:
+    """Pages hyphenate long words invisibly ("Sun\\xadday"); printing drops the mark, so a text
+    that kept it would no longer hold the sentences digest quotes at their spans."""
+    folder = tmp_path / "soft"
+    folder.mkdir()
+    for name, text in TRIO.items():
+        (folder / f"{name}.txt").write_text(text.replace("Monday", "Mon\u00adday"), encoding="utf-8")
+    read = json.loads(run("read", "--format", "json", str(folder), env_home=tmp_path).stdout)["articles"]
+    texts = {article["id"]: article["text"] for article in read}
+    assert all("\u00ad" not in text for text in texts.values())
+    items = json.loads(run("digest", "--format", "json", "--no-store", str(folder), env_home=tmp_path).stdout)["items"]
+    sources = [source for item in items for source in item["sources"]]
+    assert any("Monday" in source["text"] for source in sources)
+    for source in sources:
+        start, end = source["span"]
+        assert texts[source["article"]][start:end] == source["text"]

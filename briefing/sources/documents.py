@@ -98,8 +98,10 @@ def decode(data: bytes, declared: str | None = None) -> str:
                 return data.decode(name)
             except UnicodeDecodeError as error:
                 raise NotReadable(f"bad encoding: the bytes are neither UTF-8 nor {charset} as declared") from error
+    # UTF-8 with a few damaged bytes, if some of its non-ASCII characters are whole: a
+    # single-byte text (Windows-1252 quotes and one "í") has no valid sequence at all.
     text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") * 100 <= len(text) and max(data, default=0) >= 0xC2:
+    if text.count("\ufffd") * 100 <= len(text) and not text.replace("\ufffd", "").isascii():
         return text
     return data.decode("cp1252", errors="replace")
 

@@ -233,7 +233,7 @@ _FUNCTION_WORDS = frozenset(
         "than",
     ]
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -269,7 +269,8 @@ def _character(reference: re.Match[str]) -> str:
 
 def normalize(text: str) -> str:
     """Unicode NFC, one kind of newline and space, no control or bidi-override characters,
-    no HTML character references."""
+    no soft hyphens (a page's invisible hyphenation: "Sun\xadday" is "Sunday"), no HTML
+    character references."""
     if "&" in text:
         text = _ENTITY.sub(_character, text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -75,6 +75,18 @@ def test_decoding_boms_and_legacy_encodings() -> None:
     assert decode("café “quoted”".encode("cp1252")) == "café “quoted”"
 
 
+def test_a_long_windows_text_with_one_letter_over_0xc1_is_not_read_as_damaged_utf8() -> None:
+    """Few bad bytes in much text looked like UTF-8 with damage: every quote became '�'."""
+    text = "The president met Mr. Zelenskí on Monday. " + "The talks went on. " * 40 + "He called it a “crisis”."
+    assert decode(text.encode("cp1252")) == text
+
+
+def test_utf8_with_a_damaged_byte_stays_utf8() -> None:
+    text = "The talks in Genève resumed on Monday after a long pause. " * 40
+    data = text.encode() + b"\xff"
+    assert decode(data) == text + "\ufffd"
+
+
 def test_load_articles_spans_match_cleaned_text(trio_folder: Path) -> None:
     articles, problems = load_articles([str(trio_folder)])
     assert problems == []
