@@ -85,6 +85,21 @@ def test_a_feeds_entries_skipped_for_one_reason_share_one_line(folder: Path) -> 
     assert lines[1] == "briefing: skipped 12 of 14 files and feed entries"
 
 
+def test_a_folders_copies_share_one_line(folder: Path) -> None:
+    """Wire copies come every morning: one line for a folder's copies, not one a copy."""
+    for number in range(3):
+        (folder / f"copy{number}.txt").write_text(BODY, encoding="utf-8")
+    lines = run("digest", str(folder), "--no-store").stderr.splitlines()
+    assert lines == [
+        f"briefing: {folder}: 3 files skipped, same text as earlier files",
+        "briefing: skipped 3 of 4 files",
+    ]
+    (folder / "copy1.txt").unlink()
+    (folder / "copy2.txt").unlink()
+    (line, _) = run("digest", str(folder), "--no-store").stderr.splitlines()
+    assert line == f"briefing: {folder / 'good.txt'}: skipped, same text as {folder / 'copy0.txt'}"
+
+
 def test_encodings(folder: Path) -> None:
     text = "Café owners said the Harbour Bridge closure cost them customers on Monday morning."
     (folder / "bom8.txt").write_bytes(codecs.BOM_UTF8 + text.replace("Monday", "Tuesday").encode())
