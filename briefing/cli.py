@@ -250,7 +250,9 @@ def _report(problems: Sequence[object], read: int) -> None:
         if len(members) == 1:
             say(str(members[0]))
         else:
-            reason = f"{SAME_TEXT} earlier {'articles' if kind == 'entries' else 'files'}" if said == SAME_TEXT else said
+            reason = (
+                f"{SAME_TEXT} earlier {'articles' if kind == 'entries' else 'files'}" if said == SAME_TEXT else said
+            )
             say(f"{path}: {len(members)} {kind}{' skipped,' if isinstance(members[0], Skipped) else ':'} {reason}")
     skipped = sum(isinstance(problem, Skipped) for problem in problems)
     if skipped:
