@@ -207,7 +207,7 @@ def _digest(args: argparse.Namespace) -> int:
         write_output(expand_path(args.output, shown.date, shown.news_date), text)
     else:
         write_stdout(text)
-    if previous is not None and shown.items:  # nothing to report (exit 1) is no briefing to remember
+    if previous is not None and briefing.items:  # a day with nothing to report leaves no entry
         try:
             record(shown, config)  # what was delivered, so that `show` prints it again
         except StoreError as error:
