@@ -285,7 +285,9 @@ def load_documents(
             seen[article.text] = located(document.path, entry)
             articles.append(article)
             if not looks_english(article.text):
-                problems.append(Notice(document.path, "does not look like English; read as English all the same", entry))
+                problems.append(
+                    Notice(document.path, "does not look like English; read as English all the same", entry)
+                )
     return tuple(articles), problems
 
 

@@ -39,7 +39,7 @@ from briefing.summary.score import algorithm_ratings, eligible, quality, rank_no
 from briefing.summary.select import Budget, select
 from briefing.summary.stories import day_number, find_stories
 from briefing.summary.terms import article_terms, key_terms, story_title, title_stems
-from briefing.summary.topic import is_about, query_stems
+from briefing.summary.topic import acronyms_used, is_about, query_stems
 from briefing.tasks import Mapper, Progress, in_turn
 
 # A story reads at most this many sentences: the leading ones of each article, as many of
@@ -175,6 +175,7 @@ def _briefing(
     if config.topic.query:
         stems = query_stems(config.topic.query)
         words = [set(f.terms) | title_stems(article.title) for f, article in zip(facts, articles)]
+        words = [known | acronyms_used(stems, article, known) for known, article in zip(words, articles)]
         stories = [story for story in stories if is_about(stems, [words[a] for a in story])]
     day_frequency = Counter(chain.from_iterable(f.terms for f in facts))
     tasks = [

@@ -103,6 +103,20 @@ def test_a_topic_typed_without_accents_finds_names_written_with_them() -> None:
     assert [set(story.articles) for story in briefing.stories] == [set(STRIKE)]
 
 
+def test_an_acronym_topic_finds_the_story_that_writes_it_with_dots_or_without() -> None:
+    """Lower-cased, "US" is the stop word "us" and "UN" no term: typed in capitals, each is
+    looked for as written."""
+    un = [article(id, MIXED[id].replace(". ", ", U.N. observers said. ", 1)) for id in STRIKE]
+    un[0] = article(un[0].id, MIXED[un[0].id].replace(". ", ", UN observers said. ", 1))
+    config = Config()
+    for query in ("UN", "U.N.", "the UN"):
+        briefing = summarize((*un, *day(*TRIO)), replace(config, topic=replace(config.topic, query=query)))
+        assert [set(story.articles) for story in briefing.stories] == [set(STRIKE)], query
+    shouted = summarize(day(), replace(config, topic=replace(config.topic, query="HARBOUR BRIDGE")))
+    assert [set(story.articles) for story in shouted.stories] == [set(TRIO)]
+    assert not summarize(day(), replace(config, topic=replace(config.topic, query="US"))).stories
+
+
 def test_a_passing_mention_does_not_make_a_story_about_the_topic() -> None:
     # Only one of the three bridge reports mentions the mayor.
     config = Config()
