@@ -400,10 +400,11 @@ def run() -> NoReturn:
     committed; what a normal exit adds is freeing the day's objects one by one, a million of
     them after a 500-article digest (0.06 s of 3). Standard streams are flushed first, as a
     normal exit does. With another thread still running (none of ours outlives `main`), the
-    normal exit waits for it.
+    normal exit waits for it; under a profiler or a tracer (cProfile, coverage), it lets them
+    write what they measured.
     """
     code = main()
-    if threading.active_count() > 1:
+    if threading.active_count() > 1 or sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(code)
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -207,3 +207,13 @@ def test_every_command_takes_config(tmp_path: Path, capsys: pytest.CaptureFixtur
         for args in ([*command, "--config", str(bad)], ["--config", str(bad), *command]):
             assert main(args) == 2, args
             assert "did you mean 'summary.algorithm'" in capsys.readouterr().err, args
+
+
+def test_a_profiled_run_keeps_its_profile(trio_folder: Path, tmp_path: Path) -> None:
+    """The script skips the interpreter's teardown, but not under a profiler: it writes the
+    profile after the program returns."""
+    profile = tmp_path / "digest.prof"
+    command = ["-m", "cProfile", "-o", str(profile), "-m", "briefing", "digest", str(trio_folder), "--no-store"]
+    result = subprocess.run([sys.executable, *command], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "Briefing for" in result.stdout
+    assert profile.stat().st_size > 0

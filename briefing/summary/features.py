@@ -293,16 +293,17 @@ def _names(tokens: list[Token]) -> set[str]:
     particle or joiner between two of their words belongs to the name."""
     names: set[str] = set()
     run: list[str] = []
+    last = len(tokens) - 1
     for position in range(1, len(tokens)):
         token = tokens[position]
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if token.name or (
-            run and (_in_name(token) or (following is not None and following.name and _joins_name(token)))
-        ):
+        if token.name:
             run.append(token.lowered)
         elif run:
-            names.add(" ".join(run))
-            run = []
+            if _in_name(token) or (position < last and tokens[position + 1].name and _joins_name(token)):
+                run.append(token.lowered)
+            else:
+                names.add(" ".join(run))
+                run = []
     if run:
         names.add(" ".join(run))
     return names
