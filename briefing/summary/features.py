@@ -325,6 +325,12 @@ _TIMELINE = re.compile(
 )
 
 
+# A sentence that points ahead to what follows ("Here is a look at where the medal count
+# stands ...", "Here's what to know:", "Here's how it works."): it tells nothing by itself.
+# On the 100 real feeds 105 sentences open so, on the 181 saved pages 10, in DUC 2004 none.
+_POINTS_AHEAD = re.compile(r"here(?:'s|’s| is| are) (?:a look|what|how|why|where|everything|the latest)\b", re.I)
+
+
 def _form(text: str, tokens: list[Token], punctuated: bool = True) -> float:
     """How well-formed a sentence reads alone: 1 for a plain complete statement, less otherwise.
 
@@ -346,7 +352,7 @@ def _form(text: str, tokens: list[Token], punctuated: bool = True) -> float:
     # wealth?" led a section of the 100 real feeds): a question tells nothing.
     if not _ENDS_STATEMENT.search(text[-3:]):  # a match ends the text or its final newline
         score -= 0.6 if punctuated or _ASKS.search(text[-3:]) else 0.3
-    if _TIMELINE.match(text):
+    if _TIMELINE.match(text) or _POINTS_AHEAD.match(first):
         score -= 0.6
     if text[:1] in '“"‘':
         score -= 0.3

@@ -209,3 +209,14 @@ def test_a_timeline_entry_is_never_an_item() -> None:
     ):
         assert unsplit_form(entry) < 0.5
     assert unsplit_form("In 1948 Sharon fought as a junior officer and was wounded three times.") == 1.0
+
+
+def test_a_sentence_pointing_ahead_is_never_an_item() -> None:
+    # What it promises is in the sentences after it, which the briefing does not give.
+    for lead_in in (
+        "Here is a look at where the medal count stands for Team USA and other nations this week.",
+        "Here's what the early reviews of the new phone say about its battery.",
+        "“Here’s how it works,” the engineer said as she opened the hatch.",
+    ):
+        assert unsplit_form(lead_in) < 0.5
+    assert unsplit_form("Here the river floods every spring, and the town has learned to live with it.") == 1.0
