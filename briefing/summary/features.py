@@ -331,6 +331,17 @@ _TIMELINE = re.compile(
 _POINTS_AHEAD = re.compile(r"here(?:'s|’s| is| are) (?:a look|what|how|why|where|everything|the latest)\b", re.I)
 
 
+# A sentence that ends saying someone gave no comment ("Aides to Netanyahu were not
+# immediately available for comment.", "(Meta did not respond to a request for comment.)"):
+# no news, though reporters write one in most stories. In DUC 2004, 16 sentences; on the 181
+# saved pages 7; in the 100 real feeds 12. One ", but said ..." after it is news, and stays.
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:was|were|is|are|could|would) not (?:be )?(?:immediately )?(?:available|reached) for comment"
+    r"|declined (?:to|further) comment|did not (?:immediately )?(?:respond|reply) to (?:a |an )?"
+    r"(?:requests?|e-?mails?|messages?|calls?) for comment|had no (?:immediate )?comment)\b[^,;]*$"
+)
+
+
 def _form(text: str, tokens: list[Token], punctuated: bool = True) -> float:
     """How well-formed a sentence reads alone: 1 for a plain complete statement, less otherwise.
 
@@ -352,7 +363,7 @@ def _form(text: str, tokens: list[Token], punctuated: bool = True) -> float:
     # wealth?" led a section of the 100 real feeds): a question tells nothing.
     if not _ENDS_STATEMENT.search(text[-3:]):  # a match ends the text or its final newline
         score -= 0.6 if punctuated or _ASKS.search(text[-3:]) else 0.3
-    if _TIMELINE.match(text) or _POINTS_AHEAD.match(first):
+    if _TIMELINE.match(text) or _POINTS_AHEAD.match(first) or ("comment" in text and _NO_COMMENT.search(text)):
         score -= 0.6
     if text[:1] in '“"‘':
         score -= 0.3

@@ -220,3 +220,14 @@ def test_a_sentence_pointing_ahead_is_never_an_item() -> None:
     ):
         assert unsplit_form(lead_in) < 0.5
     assert unsplit_form("Here the river floods every spring, and the town has learned to live with it.") == 1.0
+
+
+def test_a_sentence_saying_no_one_commented_is_never_an_item() -> None:
+    for silence in (
+        "Aides to the prime minister were not immediately available for comment.",
+        "(The company did not respond to a request for comment on this story.)",
+        "A spokeswoman for the city council declined to comment on the report.",
+    ):
+        assert unsplit_form(silence) < 0.5
+    # What follows a refusal is news.
+    assert unsplit_form("The mayor declined to comment, but said the bridge would reopen on Friday.") == 1.0
