@@ -159,6 +159,17 @@ def _model() -> punkt.PunktParameters:
     return replace(model, abbrev_types=model.abbrev_types | _ABBREVIATIONS)
 
 
+# A typographic apostrophe inside a word ("Peru’s", "won’t", "O’Brien"), as web pages write
+# it: NLTK's rules know only the straight one, and split "won’t" into "won", "’", "t" (the
+# verb "won", matched against an election's "won") and "Peru’s" into "Peru", "’", "s".
+_CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
+
+
+def _straight(sentence: str) -> str:
+    """`sentence` with its in-word apostrophes straight, for the word tokenizer."""
+    return _CURLY_APOSTROPHE.sub("'", sentence) if "’" in sentence else sentence
+
+
 class OfflineTokenizer:
     """Punkt sentences and NLTK words without any downloaded data."""
 
@@ -204,14 +215,14 @@ class OfflineTokenizer:
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """Word tokens, filtered as sumy filters them (no numbers or punctuation)."""
-        return tuple(word for word in self._words.tokenize(sentence) if WORD.match(word))
+        return tuple(word for word in self._words.tokenize(_straight(sentence)) if WORD.match(word))
 
     def to_tokens(self, sentence: str) -> tuple[str, ...]:
         """All word tokens, numbers included, for matching facts across articles."""
         return self._tokens(sentence)
 
     def _all_tokens(self, sentence: str) -> tuple[str, ...]:
-        return tuple(self._words.tokenize(sentence))
+        return tuple(self._words.tokenize(_straight(sentence)))
 
 
 @lru_cache(maxsize=1)

@@ -175,3 +175,11 @@ def test_sentences_are_punkts_with_its_default_rules(text: str) -> None:
 @given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), st.text()))
 def test_letter_runs_are_the_regexs_matches(text: str) -> None:
     assert letter_runs(text) == re.findall(r"[^\W\d_]+", text)
+
+
+def test_a_typographic_apostrophe_in_a_word_is_read_as_a_straight_one() -> None:
+    """Web pages write "won’t": read as "won", "’", "t", the verb "won" matched an election's."""
+    words = tokenizer().to_tokens
+    assert words("Russia won’t join, Peru’s Congress said.") == words("Russia won't join, Peru's Congress said.")
+    assert "won" not in tokenizer().to_words("Russia won’t join.")
+    assert words("the ‘moment of crisis’ came") == ("the", "‘", "moment", "of", "crisis", "’", "came")
