@@ -165,6 +165,9 @@ class SentenceFeatures:
     # ("60", "kill peopl", "people"), the role being the stems around the number.
     figures: tuple[tuple[str, str, str], ...] = ()
     event: bool = False  # it tells, in its own words, that something happened (`_reports_event`)
+    # The content stems before the first comma, colon, semicolon or dash: who did what to
+    # whom, before the details ("Peru's Congress voted on Tuesday to remove President Jeri, ...").
+    clause: frozenset[str] = frozenset()
 
 
 # Every field but `article`, which comes first: what a renumbered copy keeps.
@@ -429,6 +432,20 @@ def _reports_event(text: str, words: list[Token]) -> bool:
     return any(word.lower() in _EVENT_VERBS for word in _LATIN_WORD.findall(unquoted))
 
 
+_CLAUSE_BREAKS = frozenset([",", ";", ":", "--", "-", "–", "—", "_"])
+
+
+def _opening_clause(raw: Sequence[str], tokens: list[Token]) -> frozenset[str]:
+    """The content stems of the words before the sentence's first clause break."""
+    stems = []
+    for raw_word, token in zip(raw, tokens):
+        if raw_word in _CLAUSE_BREAKS:
+            break
+        if token.word and not token.stop:
+            stems.append(token.stem)
+    return frozenset(stems)
+
+
 def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
     """Features of every sentence of every article, in article then sentence order."""
     tokenize = tokenizer().to_tokens
@@ -460,6 +477,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     lead=_lead(tokens),
                     figures=_figures(raw, tokens) if numbers else (),
                     event=_reports_event(sentence.text, words),
+                    clause=_opening_clause(raw, tokens),
                 )
             )
     return features

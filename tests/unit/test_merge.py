@@ -85,6 +85,28 @@ def test_two_people_a_place_and_a_day_in_spun_words_are_one_fact() -> None:
     assert SameFact(features, Config().merge.threshold).same(0, spun_first)
 
 
+def test_the_same_opening_clause_with_other_details_is_one_fact() -> None:
+    # Three outlets' first sentences on one impeachment: who did what to whom agrees, the
+    # details after the comma do not, and their cosines stay under the threshold.
+    reports = (
+        "Peru's Congress on Tuesday impeached interim president Jose Jeri, the country's seventh head of"
+        " state in 10 years and only the latest toppled over graft claims.",
+        "Peru’s Congress voted on Tuesday to remove interim President José Jerí, just four months after he"
+        " took office, deepening uncertainty weeks before the April 12 general election.",
+    )
+    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(reports)))
+    facts = SameFact(features, Config().merge.threshold)
+    assert facts.same(0, 1)
+    # The same subject doing something else is another fact.
+    other = (
+        reports[0],
+        "Peru's Congress on Tuesday elected lawmaker Rosa Perez as its new speaker, after a week of talks"
+        " among the parties.",
+    )
+    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(other)))
+    assert not SameFact(features, Config().merge.threshold).same(0, 1)
+
+
 def test_support_counts_distinct_articles(trio: tuple[Article, ...]) -> None:
     briefing = summarize(trio, Config())
     closure = next(i for i in briefing.items if "closed on Monday" in i.text)
