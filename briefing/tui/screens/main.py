@@ -103,6 +103,18 @@ class MainScreen(Screen[None]):
         else:
             self._refresh()
 
+    def no_articles(self, why: Text) -> None:
+        """Reading gave no article: `why` (and what to do) stays where the briefing would be,
+        not only in a notification that goes away."""
+        self.briefing = None
+        self.query_one("#busy").display = False
+        self.query_one(StatusBar).update("No articles to read")
+        self.query_one(StoryList).display = False
+        items = self.query_one(ItemList)
+        items.border_title = "Briefing"
+        items.tell(why)
+        self.query_one(SourceList).clear_options()
+
     def show(self, briefing: Briefing) -> None:
         """Show a new briefing (one item more or fewer, another algorithm) on the same story as
         before if it is still there, and on the same item, else at the same place in the list."""
