@@ -235,6 +235,7 @@ class BriefingApp(App[None]):
             return
         self.articles = message.articles
         self.problems = message.problems
+        self.refresh_bindings()  # after a read that gave none, +, - and a are back
         if message.problems:
             self.tell(problems_summary(message.problems), severity="warning")
         if self.store:
@@ -253,12 +254,14 @@ class BriefingApp(App[None]):
         self.push_screen(WelcomeScreen(message.reason, self.config_file))  # nothing named, nothing configured
 
     def _no_articles(self, reason: str, problems: Sequence[object] = ()) -> None:
-        """Reading gave no article: the main screen keeps saying why and what to do."""
+        """Reading gave no article: the main screen keeps saying why and what to do, and the
+        keys that would work on a briefing leave the footer."""
         self.articles = ()
         self.briefing = None
         self.problems = list(problems)
         fetch = bool(self.config.sources.feeds) and not self.sources  # fetched articles join [sources] only
         self.main.no_articles(no_articles(reason, bool(problems), fetch))
+        self.refresh_bindings()
 
     def on_history_read(self, message: HistoryRead) -> None:
         self.previous = message.previous
@@ -290,6 +293,7 @@ class BriefingApp(App[None]):
         if message.request == self.wanted:
             self.briefing = message.briefing
             self.main.show(message.briefing)
+            self.refresh_bindings()  # w can write it now
 
     def on_written(self, message: Written) -> None:
         self.tell(f"Wrote {message.path.resolve()}", title="Digest written")
@@ -386,9 +390,16 @@ class BriefingApp(App[None]):
         self.push_screen(HelpScreen(help_rows(self.screen, self.keymap), legend))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """What changes the briefing works from the main screen only, not over an article or a dialog."""
-        if action in ("longer", "shorter", "algorithm", "write", "history", "fetch"):
-            return self.screen is self.main
+        """Only keys that can act are offered in the footer (and listed by `?`). What changes
+        the briefing works from the main screen only, not over an article or a dialog; with
+        no article read there is nothing to lengthen, shorten or rate, and with no briefing
+        nothing to write."""
+        if action in ("longer", "shorter", "algorithm", "write", "history", "fetch") and self.screen is not self.main:
+            return False
+        if action in ("longer", "shorter", "algorithm"):
+            return self.articles != ()
+        if action == "write":
+            return self.briefing is not None
         return True
 
 

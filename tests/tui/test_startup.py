@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pilots import app_for, ready, text_of
+from pilots import app_for, footer, ready, text_of
 from textual.widgets import Static
 
 from briefing import __version__
@@ -98,6 +98,12 @@ async def test_an_empty_folder_says_why_on_the_screen_until_the_user_acts(tmp_pa
         assert "q quits" in said and "f fetches" not in said  # no feeds configured
         assert "No articles to read" in str(app.main.query_one(StatusBar).render())
         assert not app._notifications  # not a toast that goes away
+        keys = footer(app)
+        assert "Quit" in keys and not {"Longer", "Shorter", "Algorithm", "Filter", "Write"} & set(keys.split())
+        await pilot.press("plus", "w")
+        await ready(pilot)
+        assert app.wanted.count == 8 and not list(tmp_path.glob("digest-*"))
+        assert f"in {folder}." in read_anyway(app)
         await pilot.press("q")
         assert app.return_code == 0
 
