@@ -41,6 +41,11 @@ def screen_text(app: BriefingApp) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
+def footer(app: BriefingApp) -> str:
+    """The keys the footer offers right now, as a person reads them on its line."""
+    return screen_text(app).splitlines()[-1]
+
+
 def text_of(static: Static, width: int = 200) -> str:
     """What a Static shows, as plain text (for Rich tables and groups, which have no `plain`)."""
     console = Console(width=width, record=True, file=io.StringIO())

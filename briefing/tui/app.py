@@ -52,6 +52,7 @@ from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.welcome import WelcomeScreen
 from briefing.tui.widgets.footer import NARROW
+from briefing.tui.widgets.items import no_articles
 
 
 class Cancelled(Exception):
@@ -79,7 +80,7 @@ class BriefingApp(App[None]):
         self.config = config
         self.config_file = config_file  # where `config` was read from, or would be; named in the welcome
         self.store = store
-        self.articles: tuple[Article, ...] | None = None  # once read
+        self.articles: tuple[Article, ...] | None = None  # once read; empty when reading gave none
         self.problems: list[object] = []  # files skipped or noted while reading
         self.history: Literal["reading", "read", "off"] = "reading" if store else "off"
         self.previous: list[str] | None = None  # the earlier items marks are made against, once read
@@ -126,9 +127,7 @@ class BriefingApp(App[None]):
                 read = gather(sources, config, self._progress())
             self.post_message(ArticlesRead(*read))
         except SourceError as error:
-            if sources:
-                raise
-            self.post_message(NothingToRead(str(error)))  # nothing named, nothing configured
+            self.post_message(NothingToRead(str(error)))
 
     @work(thread=True, group="history", exit_on_error=False)
     def _read_history(self, articles: tuple[Article, ...], config: Config, day: str) -> None:
@@ -203,7 +202,9 @@ class BriefingApp(App[None]):
             return
         error = worker.error
         reason = str(error) if isinstance(error, BriefingError) else f"{type(error).__name__}: {error}"
-        if worker.group in ("load", "summarize", "fetch"):
+        if worker.group == "load" and self.briefing is None:
+            self._no_articles(reason)
+        elif worker.group in ("load", "summarize", "fetch"):
             self.main.failed()
         title = {
             "load": "No articles",
@@ -229,8 +230,12 @@ class BriefingApp(App[None]):
     # Handlers --------------------------------------------------------------------------------
 
     def on_articles_read(self, message: ArticlesRead) -> None:
+        if not message.articles:  # every file skipped: the screen says so, and what to do
+            self._no_articles(problems_count(message.problems) or "nothing was read", message.problems)
+            return
         self.articles = message.articles
         self.problems = message.problems
+        self.refresh_bindings()  # after a read that gave none, +, - and a are back
         if message.problems:
             self.tell(problems_summary(message.problems), severity="warning")
         if self.store:
@@ -241,8 +246,22 @@ class BriefingApp(App[None]):
             self.resummarize()
 
     def on_nothing_to_read(self, message: NothingToRead) -> None:
+        if self.sources:  # a folder named on the command line held nothing to read
+            self._no_articles(message.reason)
+            return
+        self.articles = ()
         self.main.failed()
-        self.push_screen(WelcomeScreen(message.reason, self.config_file))
+        self.push_screen(WelcomeScreen(message.reason, self.config_file))  # nothing named, nothing configured
+
+    def _no_articles(self, reason: str, problems: Sequence[object] = ()) -> None:
+        """Reading gave no article: the main screen keeps saying why and what to do, and the
+        keys that would work on a briefing leave the footer."""
+        self.articles = ()
+        self.briefing = None
+        self.problems = list(problems)
+        fetch = bool(self.config.sources.feeds) and not self.sources  # fetched articles join [sources] only
+        self.main.no_articles(no_articles(reason, bool(problems), fetch))
+        self.refresh_bindings()
 
     def on_history_read(self, message: HistoryRead) -> None:
         self.previous = message.previous
@@ -274,6 +293,7 @@ class BriefingApp(App[None]):
         if message.request == self.wanted:
             self.briefing = message.briefing
             self.main.show(message.briefing)
+            self.refresh_bindings()  # w can write it now
 
     def on_written(self, message: Written) -> None:
         self.tell(f"Wrote {message.path.resolve()}", title="Digest written")
@@ -310,7 +330,7 @@ class BriefingApp(App[None]):
 
     def resummarize(self) -> None:
         """Make the briefing the user asks for now; an older request still running is cancelled."""
-        if self.articles is None or self.history == "reading":
+        if not self.articles or self.history == "reading":
             return
         self.main.busy("Summarizing…")
         self._summarize(self.wanted, self.articles, self.previous)
@@ -370,9 +390,16 @@ class BriefingApp(App[None]):
         self.push_screen(HelpScreen(help_rows(self.screen, self.keymap), legend))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """What changes the briefing works from the main screen only, not over an article or a dialog."""
-        if action in ("longer", "shorter", "algorithm", "write", "history", "fetch"):
-            return self.screen is self.main
+        """Only keys that can act are offered in the footer (and listed by `?`). What changes
+        the briefing works from the main screen only, not over an article or a dialog; with
+        no article read there is nothing to lengthen, shorten or rate, and with no briefing
+        nothing to write."""
+        if action in ("longer", "shorter", "algorithm", "write", "history", "fetch") and self.screen is not self.main:
+            return False
+        if action in ("longer", "shorter", "algorithm"):
+            return self.articles != ()
+        if action == "write":
+            return self.briefing is not None
         return True
 
 
@@ -383,13 +410,18 @@ def _most_items(briefing: Briefing) -> int:
 
 def problems_summary(problems: Sequence[object]) -> str:
     """One line for the files skipped or noted while reading, however many there are."""
+    return problems_count(problems) + ("; e explains" if len(problems) > 1 else "")
+
+
+def problems_count(problems: Sequence[object]) -> str:
+    """The one problem, or how many files were skipped and noted ("" for none)."""
     if len(problems) == 1:
         return str(problems[0])
     skipped = sum(isinstance(problem, Skipped) for problem in problems)
     parts = [f"{skipped} file{'s' if skipped != 1 else ''} skipped"] if skipped else []
     if len(problems) > skipped:
         parts.append(f"{len(problems) - skipped} noted")
-    return f"{', '.join(parts)}; e explains"
+    return ", ".join(parts)
 
 
 def create_app(sources: list[str], config: Config, store: bool = True, config_named: str | None = None) -> BriefingApp:

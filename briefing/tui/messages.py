@@ -36,7 +36,7 @@ class ArticlesRead(Message):
 
 @dataclass
 class NothingToRead(Message):
-    """No source was named and none configured gave an article: time for the welcome."""
+    """The sources held no file to read (`reason` says so): a welcome when none was named."""
 
     reason: str
 

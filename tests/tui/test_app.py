@@ -204,12 +204,17 @@ async def test_q_quits(trio_folder: Path, tmp_path: Path) -> None:
         assert app.return_code == 0, "q did not quit"
 
 
-async def test_a_failure_is_a_notification_not_a_crash(tmp_path: Path) -> None:
-    app = app_for(tmp_path / "missing", tmp_path)
+async def test_a_failure_is_a_notification_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise OSError("the disk is gone")
+
+    monkeypatch.setattr("briefing.tui.app.gather", broken)
+    app = app_for(tmp_path, tmp_path)
     async with app.run_test() as pilot:
         await ready(pilot)
         assert app.briefing is None
-        assert any("no such file or folder" in n.message for n in app._notifications)
+        assert any("OSError: the disk is gone" in n.message for n in app._notifications)
+        assert "the disk is gone" in str(app.main.query_one(ItemList).get_option_at_index(0).prompt)  # and stays
 
 
 async def test_markup_in_an_article_is_shown_literally(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilots import app_for, ready, screen_text
+from pilots import app_for, footer, ready, screen_text
 from textual import events
 from textual.widgets import Input
 
@@ -108,3 +108,15 @@ async def test_hidden_repeats_show_in_the_header(trio_folder: Path, tmp_path: Pa
         assert f"{total} of {total} items, repeats hidden" in header(app)
         await pilot.press("r")
         assert "repeats hidden" not in header(app)
+
+
+async def test_the_footer_offers_no_key_that_types_into_the_filter(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert {"Longer", "Shorter", "Write"} <= set(footer(app).split())
+        await pilot.press("slash", "plus", "minus")
+        assert app.main.query_one(Input).value == "+-" and app.wanted.count == 8
+        assert not {"Longer", "Shorter", "Algorithm", "Write", "History"} & set(footer(app).split())
+        await pilot.press("escape")
+        assert {"Longer", "Shorter", "Write"} <= set(footer(app).split())

@@ -1,4 +1,5 @@
-"""Starting the TUI: shell errors before the screen is taken, a welcome when there is nothing to read."""
+"""Starting the TUI: shell errors before the screen is taken, a welcome when there is nothing to read,
+and why, on the screen, when the sources named or configured hold no article."""
 
 from __future__ import annotations
 
@@ -8,13 +9,17 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pilots import ready, text_of
+from pilots import app_for, footer, ready, text_of
 from textual.widgets import Static
 
 from briefing import __version__
 from briefing.config import Config, SourcesConfig
-from briefing.tui.app import create_app
+from briefing.tui.app import BriefingApp, create_app
+from briefing.tui.screens.explain import ExplainScreen
+from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.welcome import WelcomeScreen
+from briefing.tui.widgets.items import ItemList
+from briefing.tui.widgets.status import StatusBar
 
 
 def briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -73,3 +78,62 @@ async def test_the_welcome_says_why_once_and_names_the_config_file_read(
             text = " ".join(text_of(app.screen.query_one(Static), width=300).split())
             assert text.count("[sources] paths:") == 1, text
             assert f"[sources] paths in {expected}, e.g." in text
+
+
+def read_anyway(app: BriefingApp) -> str:
+    """What the items pane says in place of a briefing."""
+    items = app.main.query_one(ItemList)
+    return " ".join(str(items.get_option_at_index(k).prompt) for k in range(items.option_count))
+
+
+async def test_an_empty_folder_says_why_on_the_screen_until_the_user_acts(tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    app = app_for(folder, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert app.briefing is None and isinstance(app.screen, MainScreen)
+        said = read_anyway(app)
+        assert f"No articles to read: no articles (.txt, .md, .html or feeds) in {folder}." in said
+        assert "q quits" in said and "f fetches" not in said  # no feeds configured
+        assert "No articles to read" in str(app.main.query_one(StatusBar).render())
+        assert not app._notifications  # not a toast that goes away
+        keys = footer(app)
+        assert "Quit" in keys and not {"Longer", "Shorter", "Algorithm", "Filter", "Write"} & set(keys.split())
+        await pilot.press("plus", "w")
+        await ready(pilot)
+        assert app.wanted.count == 8 and not list(tmp_path.glob("digest-*"))
+        assert f"in {folder}." in read_anyway(app)
+        await pilot.press("q")
+        assert app.return_code == 0
+
+
+async def test_a_folder_of_skipped_files_says_so_and_e_lists_them(tmp_path: Path) -> None:
+    folder = tmp_path / "skipped"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    app = app_for(folder, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert app.briefing is None  # not an empty briefing of 0 articles
+        said = read_anyway(app)
+        assert "No articles to read: 2 files skipped." in said and "e lists the files skipped" in said
+        assert not app._notifications
+        await pilot.press("e")
+        assert isinstance(app.screen, ExplainScreen) and len(app.screen.problems) == 2
+
+
+async def test_configured_sources_that_give_nothing_offer_to_fetch_the_feeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "empty.txt").write_text("", encoding="utf-8")
+    sources = replace(SourcesConfig(), paths=("inbox",), feeds=("https://example.org/feed.xml",))
+    app = create_app([], replace(Config(), sources=sources))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        said = read_anyway(app)
+        assert "skipped, no article text left after cleaning." in said
+        assert "f fetches the feeds of [sources] feeds now." in said

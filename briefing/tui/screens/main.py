@@ -15,6 +15,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.keys import REPLACED_KEYS, key_to_character
 from textual.screen import Screen
 from textual.widgets import Input, LoadingIndicator, OptionList
 
@@ -36,6 +37,12 @@ class FilterInput(Input):
     """The filter's text; escape clears it and goes back to the items."""
 
     BINDINGS = [Binding("escape", "screen.clear_filter", "Clear", tooltip="clear the filter", id="filter.clear")]
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Keys typed here are not offered in the footer. Textual finds no character for
+        "plus" and "minus" (names it gave "plus_sign" and "hyphen_minus"), so the footer
+        offered + Longer and - Shorter while + and - went into the text."""
+        return super().check_consume_key(key, character or key_to_character(REPLACED_KEYS.get(key, key)))
 
 
 class MainScreen(Screen[None]):
@@ -102,6 +109,18 @@ class MainScreen(Screen[None]):
             self.query_one(StatusBar).update("No briefing")
         else:
             self._refresh()
+
+    def no_articles(self, why: Text) -> None:
+        """Reading gave no article: `why` (and what to do) stays where the briefing would be,
+        not only in a notification that goes away."""
+        self.briefing = None
+        self.query_one("#busy").display = False
+        self.query_one(StatusBar).update("No articles to read")
+        self.query_one(StoryList).display = False
+        items = self.query_one(ItemList)
+        items.border_title = "Briefing"
+        items.tell(why)
+        self.query_one(SourceList).clear_options()
 
     def show(self, briefing: Briefing) -> None:
         """Show a new briefing (one item more or fewer, another algorithm) on the same story as
@@ -281,10 +300,16 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one(ItemList))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Escape clears a filter; with none, it does nothing (and `?` does not list it)."""
+        """Only keys that can act are offered (footer) and listed (`?`). Escape clears a
+        filter; with none, it does nothing. With no article read there is nothing to filter
+        or hide, and with no briefing no sentence to open or copy."""
         field = self.query_one(FilterInput)
         if action == "clear_filter":
             return bool(self.query_text) or field.display
+        if action in ("filter", "repeats") and self.briefing_app.articles == ():
+            return False
+        if action in ("open", "copy"):
+            return self.briefing is not None
         if action == "filter":  # in the field, "/" is a character to look for; over a dialog, nothing
             return self.focused is not field and self.app.screen is self
         if action == "story":  # a day of one story has no other to go to

@@ -77,6 +77,11 @@ class ItemList(WrappedOptionList):
         else:
             self.add_option(Option(nothing, disabled=True))
 
+    def tell(self, text: Text) -> None:
+        """Only `text` in the list, where no briefing can be: it stays until one comes."""
+        self.clear_options()
+        self.add_option(Option(text, disabled=True))
+
 
 def nothing_shown(query: str, hide_repeats: bool, has_items: bool, elsewhere: bool, topic: str = "") -> Text:
     """Why the list is empty, and what brings items back."""
@@ -94,3 +99,20 @@ def nothing_shown(query: str, hide_repeats: bool, has_items: bool, elsewhere: bo
     else:
         why.append("No item is new: every one repeats an earlier briefing (r shows them)")
     return why
+
+
+def no_articles(reason: str, skipped: bool, fetch: bool) -> Text:
+    """Why reading gave no article, and what the reader can do from here: what the welcome
+    says on a first start, for a folder (or [sources]) that held nothing to read. `skipped`:
+    some files were skipped (e lists them); `fetch`: f would bring articles into this briefing."""
+    text = Text("No articles to read", style="bold")
+    text.append(f": {printable(reason).rstrip('.')}.\n\n")
+    if skipped:
+        text.append("e", style="bold")
+        text.append(" lists the files skipped, and why.\n")
+    if fetch:
+        text.append("f", style="bold")
+        text.append(" fetches the feeds of [sources] feeds now.\n")
+    text.append("q", style="bold")
+    text.append(" quits. To read other articles: briefing FOLDER, or briefing URL.")
+    return text
