@@ -172,19 +172,32 @@ def _name_word(word: str) -> str:
     return word if word in NAME_PARTICLES or not word.isalpha() else word.capitalize()
 
 
+# A headline that asks or beckons ("Why is the Strait of Hormuz so crucial?", "How Epstein got
+# so rich", "See the Olympic medal count ...") heads an explainer or a promotion, not the news:
+# on the 100 real feeds such headlines labelled the sections of the Iran talks and the Epstein
+# files. It labels a story only when no headline of it tells.
+_ASKS_OR_BECKONS = re.compile(
+    r"^(?:how|why|what|who|where|when|which|can|could|should|is|are|will|does|do|see|watch|read|listen|here(?:'s|’s| is| are))\b"
+    r"|\?\s*$",
+    re.IGNORECASE,
+)
+
+
 def story_title(articles: Sequence[Article], terms: Sequence[set[str]], shown_terms: tuple[str, ...]) -> str:
-    """The headline whose words most of the story's articles use, or its key terms."""
+    """The headline whose words most of the story's articles use, one that tells the news
+    rather than asks or beckons if there is one; else the key terms."""
     frequency: Counter[str] = Counter()
     for article_terms_ in terms:
         frequency.update(article_terms_)
-    best, best_score = "", 0.0
+    best, best_rank = "", (False, 0.0)
     for article in articles:
         if _title_from_text(article):
             continue
         words = title_stems(article.title)
         score = sum(frequency[w] for w in words) / (len(words) * len(articles)) if words else 0.0
-        if score > best_score:
-            best, best_score = article.title, score
+        rank = (not _ASKS_OR_BECKONS.search(article.title.strip("\"'“”‘’ ")), score)
+        if score > 0 and rank > best_rank:
+            best, best_rank = article.title, rank
     return best or ", ".join(shown_terms[:_LABEL_TERMS]) or articles[0].title
 
 

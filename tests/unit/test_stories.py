@@ -85,6 +85,16 @@ def test_stories_cap_keeps_the_most_important() -> None:
     assert "f_sports" not in {a for item in briefing.items for a in item.article_ids}
 
 
+def test_a_story_is_labelled_by_a_headline_that_tells_not_one_that_asks() -> None:
+    asks = {
+        id: text.replace(text.split("\n", 1)[0], "Title: Why did the Harbour Bridge crack, and what comes next?")
+        for id, text in TRIO.items()
+    }
+    asks["c_herald"] = TRIO["c_herald"]  # "Bridge Closure Snarls Traffic"
+    (story,) = summarize(tuple(article(id, text) for id, text in asks.items()), Config()).stories
+    assert story.title == "Bridge Closure Snarls Traffic"
+
+
 def test_topic_keeps_only_the_stories_about_it() -> None:
     config = Config()
     nurses = summarize(day(), replace(config, topic=replace(config.topic, query="the nurses' strike")))
