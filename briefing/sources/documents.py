@@ -165,9 +165,38 @@ def read_document(
     return [Document(id, path, text, url=url)]
 
 
+# Where a feed's title joins the outlet and a section: "NYT > World News", "World - CBSNews.com",
+# "Tech – TIME", "AllAfrica News: Latest", "Always Twisted| Articles".
+_TITLE_PARTS = re.compile(r"\s+[>|–—-]\s*|\s*[|:]\s+")
+_FEED_WORD = re.compile(r"\s*\b(?:rss|atom)?\s*feed\s*$|^\s*rss\s*$", re.IGNORECASE)
+
+
+def _letters(text: str) -> str:
+    return "".join(char for char in text.lower() if char.isalnum())
+
+
+def outlet_name(title: str | None, host: str | None) -> str | None:
+    """The outlet a feed's title names, without the section it adds: the part of the title its
+    site's address spells ("NYT > World News" on www.nytimes.com is "NYT", "Japan Today -
+    Category World" "Japan Today"), without a trailing "feed" ("TheWeek feed"). Outlets count
+    as sources: two sections of one outlet are not two sources. A title that names no part of
+    the address is kept whole."""
+    name = _FEED_WORD.sub("", title or "").strip()
+    if not name:
+        return host
+    site = _letters(host or "")
+    labels = [label for label in (host or "").lower().split(".")[:-1] if label not in ("www", "feeds", "rss")]
+    for part in _TITLE_PARTS.split(name):
+        letters = _letters(part)
+        if len(letters) >= 3 and (letters in site or any(len(label) >= 3 and label in letters for label in labels)):
+            return part.strip()
+    return name
+
+
 def feed_documents(feed: Feed, path: str, id: str, url: str | None = None) -> list[Document]:
-    """One document per entry (an entry listed twice, once), with the feed's title as the source."""
-    source = feed.title or (urlparse(url or feed.link or "").hostname) or None
+    """One document per entry (an entry listed twice, once), with the outlet its feed names
+    (`outlet_name`) as the source."""
+    source = outlet_name(feed.title, urlparse(feed.link or url or "").hostname) or None
     documents: list[Document] = []
     used: set[str] = set()
     links: set[str] = set()

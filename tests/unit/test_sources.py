@@ -11,6 +11,7 @@ from builders import TRIO, rss
 
 from briefing import load_articles
 from briefing.models import Skipped
+from briefing.sources.documents import outlet_name
 from briefing.sources.files import file_ids
 
 BODY = TRIO["a_gazette"]
@@ -111,3 +112,18 @@ def test_feeds_written_with_html_entities_and_bare_ampersands_keep_their_text() 
     )
     atom = b"<feed><title>T</title><entry><title>A</title><link href='https://x.example/a'/></entry></feed>"
     assert [e.link for e in parse_feed(atom).entries] == ["https://x.example/a"]
+
+
+def test_a_feed_is_credited_to_its_outlet_not_to_a_section_of_it() -> None:
+    """Two sections of one outlet are one source: a feed's title names the outlet where the
+    part of it that its site's address spells is; else it is kept whole."""
+    assert outlet_name("NYT > World News", "www.nytimes.com") == "NYT"
+    assert outlet_name("World - CBSNews.com", "www.cbsnews.com") == "CBSNews.com"
+    assert outlet_name("Japan Today - Category World", "japantoday.com") == "Japan Today"
+    assert outlet_name("AllAfrica News: Latest", "allafrica.com") == "AllAfrica News"
+    assert outlet_name("TheWeek feed", "theweek.com") == "TheWeek"
+    assert outlet_name("RSS", "explog.in") == "explog.in"
+    assert outlet_name("YANUB: yet another (nearly) useless blog", "vince-debian.blogspot.com") == (
+        "YANUB: yet another (nearly) useless blog"
+    )
+    assert outlet_name("River Gazette", "gazette.example") == "River Gazette"
