@@ -62,8 +62,13 @@ def gather(
             recent = []
             problems.append(Notice(str(store_path(config)), f"{error}; fetched articles were not read"))
         found, skipped = [], []
+        if not config.sources.paths and not recent:
+            feeds = f"; nothing fetched from [sources] feeds in {config.sources.window_hours} hours" * bool(
+                config.sources.feeds
+            )
+            raise SourceError(f"no folder named, and [sources] paths names none{feeds}")
         try:
-            if config.sources.paths or not recent:
+            if config.sources.paths:
                 found, skipped = read_sources(config.sources.paths, config.sources.max_bytes, mapper)
         except SourceError as error:
             if not recent:  # say where the paths came from: the user named none

@@ -246,7 +246,7 @@ class BriefingApp(App[None]):
             self.resummarize()
 
     def on_nothing_to_read(self, message: NothingToRead) -> None:
-        if self.sources:  # a folder named on the command line held nothing to read
+        if self.sources or self.config.sources.feeds:  # a named folder held nothing, or f can fetch some
             self._no_articles(message.reason)
             return
         self.articles = ()

@@ -137,3 +137,25 @@ async def test_configured_sources_that_give_nothing_offer_to_fetch_the_feeds(
         said = read_anyway(app)
         assert "skipped, no article text left after cleaning." in said
         assert "f fetches the feeds of [sources] feeds now." in said
+
+
+async def test_feeds_alone_configured_open_the_briefing_screen_where_f_fetches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing read yet, no folder: with feeds configured, f is the way in, so the screen where
+    f works opens (the welcome had no f), and a fetch that brought nothing says so after."""
+    from briefing.sources.fetch import FetchReport
+
+    monkeypatch.setattr("briefing.sources.fetch.fetch_feeds", lambda config, progress: FetchReport(unchanged=1))
+    sources = replace(SourcesConfig(), paths=(), feeds=("http://127.0.0.1:9/feed.xml",))
+    app = create_app([], replace(Config(), sources=sources))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, MainScreen)
+        said = read_anyway(app)
+        assert "[sources] paths names none; nothing fetched from [sources] feeds in 24 hours" in said
+        assert "f fetches the feeds of [sources] feeds now." in said
+        await pilot.press("f")
+        await ready(pilot)
+        assert any(n.message.startswith("0 new articles; 1 of 1 feed unchanged") for n in app._notifications)
+        assert str(app.main.query_one(StatusBar).render()) == "No articles to read"

@@ -99,8 +99,13 @@ class MainScreen(Screen[None]):
             self.query_one(StatusBar).update(doing)
 
     def done(self) -> None:
-        """The work ended without a new briefing: the header of the one shown comes back."""
+        """The work ended without a new briefing: the header of the one shown comes back, or
+        with none, what there is ("Fetching… 100%" stayed after a fetch that brought nothing)."""
         self.query_one("#busy").display = False
+        if self.briefing is None:
+            self.query_one(StatusBar).update(
+                "No articles to read" if self.briefing_app.articles == () else "No briefing"
+            )
         self._refresh()
 
     def failed(self) -> None:
