@@ -78,7 +78,8 @@ def _binding(action: Action) -> Binding:
         tooltip=action.help,
         id=action.id,
         # Handled as the key arrives, not after the keys queued behind it: "/putin" sent at
-        # once must reach the filter it opens (and q quits whatever has focus).
+        # once must reach the filter it opens (and q quits from any pane or dialog; in the
+        # filter it is a letter to look for, as Textual gives typed keys to the input).
         priority=action.id in ("quit", "filter"),
     )
 
