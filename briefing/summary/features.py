@@ -168,6 +168,9 @@ class SentenceFeatures:
     # The content stems before the first comma, colon, semicolon or dash: who did what to
     # whom, before the details ("Peru's Congress voted on Tuesday to remove President Jeri, ...").
     clause: frozenset[str] = frozenset()
+    # Every run of `QUOTE_RUN` words inside quotation marks with at least three content words:
+    # what outlets reporting one statement share verbatim however they frame it.
+    quoted: frozenset[tuple[str, ...]] = frozenset()
 
 
 # Every field but `article`, which comes first: what a renumbered copy keeps.
@@ -432,6 +435,30 @@ def _reports_event(text: str, words: list[Token]) -> bool:
     return any(word.lower() in _EVENT_VERBS for word in _LATIN_WORD.findall(unquoted))
 
 
+QUOTE_RUN = 4
+# A quotation: curly quotes say which way they face; a straight one opens only at the start or
+# after a space, bracket or dash, before a letter. A sentence that closes a quotation begun in
+# the one before and opens another ('... principles," Varga told reporters, "and ...') quotes
+# neither its middle nor its end.
+_QUOTATION = re.compile(r'“[^”]*”|(?:^|(?<=[\s(\[—–-]))"[^"\s][^"]*"')
+
+
+def _quoted_runs(text: str) -> frozenset[tuple[str, ...]]:
+    """The lower-cased runs of `QUOTE_RUN` words inside quotation marks, three of them
+    content words ("set of guiding principles"; not "to be able to")."""
+    if '"' not in text and "“" not in text:
+        return frozenset()
+    stops = stop_words()
+    runs: set[tuple[str, ...]] = set()
+    for quote in _QUOTATION.findall(text):
+        words = [w.lower() for w in _LATIN_WORD.findall(quote)]
+        for start in range(len(words) - QUOTE_RUN + 1):
+            run = tuple(words[start : start + QUOTE_RUN])
+            if sum(w not in stops for w in run) >= 3:
+                runs.add(run)
+    return frozenset(runs)
+
+
 _CLAUSE_BREAKS = frozenset([",", ";", ":", "--", "-", "–", "—", "_"])
 
 
@@ -478,6 +505,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     figures=_figures(raw, tokens) if numbers else (),
                     event=_reports_event(sentence.text, words),
                     clause=_opening_clause(raw, tokens),
+                    quoted=_quoted_runs(sentence.text),
                 )
             )
     return features

@@ -107,6 +107,36 @@ def test_the_same_opening_clause_with_other_details_is_one_fact() -> None:
     assert not SameFact(features, Config().merge.threshold).same(0, 1)
 
 
+def test_one_statement_quoted_in_two_framings_is_one_fact() -> None:
+    # Two outlets quote the minister's words verbatim and frame them each in their own words.
+    assert groups_of(
+        "Foreign Minister Lena Varga said on Monday the talks in Vienna left both sides with “a shared"
+        " framework for future cooperation” that could lead to a treaty.",
+        "The minister, Lena Varga, said both delegations had agreed on a “shared framework for future cooperation.”",
+    ) == [{0, 1}]
+
+
+def test_a_quoted_phrase_shared_by_different_statements_does_not_make_them_one() -> None:
+    # A slogan quoted by two people about two things: the quote agrees, nothing else does.
+    assert groups_of(
+        "Senator Ruth Calder declared that “the politics of personal destruction” must end before the"
+        " budget vote in March.",
+        "A spokesman for the governor said voters were tired of “the politics of personal destruction” and"
+        " wanted schools repaired.",
+    ) == [{0}, {1}]
+
+
+def test_only_quoted_runs_of_content_words_count_as_a_statement() -> None:
+    def quoted(text: str) -> set[str]:
+        return {" ".join(run) for run in sentence_features((article("a", text),))[0].quoted}
+
+    assert quoted("Both sides agreed on “a set of guiding principles” for a deal.") == {"set of guiding principles"}
+    # Common words quoted are no statement of anyone's.
+    assert quoted("Mayor Ito said the city would be “able to do it all” once the new bridge opened.") == set()
+    # A quotation closed in this sentence and another opened: what is quoted cannot be told.
+    assert quoted('guiding principles," Foreign Minister Lena Varga told reporters in Vienna, "and more.') == set()
+
+
 def test_support_counts_distinct_articles(trio: tuple[Article, ...]) -> None:
     briefing = summarize(trio, Config())
     closure = next(i for i in briefing.items if "closed on Monday" in i.text)
