@@ -451,11 +451,11 @@ def _quoted_runs(text: str) -> frozenset[tuple[str, ...]]:
     stops = stop_words()
     runs: set[tuple[str, ...]] = set()
     for quote in _QUOTATION.findall(text):
-        words = [w.lower() for w in _LATIN_WORD.findall(quote)]
+        words = _LATIN_WORD.findall(quote.lower())
+        content = [word not in stops for word in words]
         for start in range(len(words) - QUOTE_RUN + 1):
-            run = tuple(words[start : start + QUOTE_RUN])
-            if sum(w not in stops for w in run) >= 3:
-                runs.add(run)
+            if sum(content[start : start + QUOTE_RUN]) >= 3:
+                runs.add(tuple(words[start : start + QUOTE_RUN]))
     return frozenset(runs)
 
 
