@@ -35,7 +35,9 @@ def group_sentences(features: Sequence[SentenceFeatures], facts: SameFact, prior
     sentences from collapsing into one group, yet admits a paraphrase that resembles the
     group as a whole.
     """
-    informative = [_informative(f) for f in features]
+    # A sentence with only a few content terms ("The company changed its mind.") looks like
+    # many others and states no checkable fact; it stays on its own.
+    informative = [len(f.stems) + len(f.numbers) + len(f.names) >= _MIN_TERMS for f in features]
     assigned = [False] * len(features)
     groups: list[Group] = []
     for leader in np.argsort(-priority, kind="stable").tolist():
@@ -55,13 +57,6 @@ def group_sentences(features: Sequence[SentenceFeatures], facts: SameFact, prior
             assigned[member] = True
         groups.append(_with_representative(members, facts.vectors, features, priority))
     return groups
-
-
-def _informative(feature: SentenceFeatures) -> bool:
-    """Whether a sentence has terms enough to state a checkable fact: one with only a few
-    ("The company changed its mind.", "They're going out to vote.") looks like many others,
-    and stays on its own."""
-    return len(feature.stems) + len(feature.numbers) + len(feature.names) >= _MIN_TERMS
 
 
 def _with_representative(
@@ -86,29 +81,3 @@ def _with_representative(
     )
     representative = rows.row(members[best])
     return Group(tuple(members), members[best], tuple(min(1.0, rows.dot(m, representative)) for m in members))
-
-
-def with_paraphrases(group: Group, features: Sequence[SentenceFeatures], facts: SameFact) -> Group:
-    """The group with every other sentence that states its representative's fact: what its
-    item shows as its sources.
-
-    Average linkage keeps a sentence out of a group unless it resembles the members on the
-    whole, so that loosely related sentences do not chain; a paraphrase linked to the
-    representative alone is left out. On the real feeds, "Peru's Congress voted on Tuesday to
-    remove interim President José Jerí, just four months after he took office, ..." showed two
-    of the five outlets that reported it ("... voted to impeach President José Jerí, four
-    months after he replaced Dina Boluarte, ..." among those missing); it shows four now. A
-    sentence of a few terms is not shown: its likeness is chance (`_informative`).
-    """
-    rep = group.representative
-    extra = [
-        other
-        for other in facts.candidates(rep)
-        if other not in group.members and _informative(features[other]) and facts.same(rep, other)
-    ]
-    if not extra:
-        return group
-    similarity = dict(zip(group.members, group.similarity))
-    similarity.update((other, min(1.0, facts.similarity(rep, other))) for other in extra)
-    members = tuple(sorted(similarity))
-    return Group(members, rep, tuple(similarity[m] for m in members))

@@ -33,7 +33,7 @@ from briefing.summary import rank
 from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures, renumbered, sentence_features
 from briefing.summary.figures import disagreement
-from briefing.summary.merge import Group, group_sentences, with_paraphrases
+from briefing.summary.merge import Group, group_sentences
 from briefing.summary.order import reading_order
 from briefing.summary.score import algorithm_ratings, eligible, quality, rank_normalize
 from briefing.summary.select import Budget, select
@@ -285,8 +285,7 @@ def _story_items(
     candidates = eligible(groups, features, summary)
     chosen = select(candidates, features, texts, scores, facts, budget, config.score.coverage)
     items = tuple(
-        _item(with_paraphrases(g, features, facts), features, articles, float(scores[g.representative]))
-        for g in reading_order(chosen, features, articles)
+        _item(g, features, articles, float(scores[g.representative])) for g in reading_order(chosen, features, articles)
     )
     return items, _corroboration(candidates, scores, features, articles)
 

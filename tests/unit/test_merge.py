@@ -15,7 +15,7 @@ from briefing.config import Config
 from briefing.models import Article
 from briefing.summary.facts import SameFact
 from briefing.summary.features import sentence_features
-from briefing.summary.merge import group_sentences, with_paraphrases
+from briefing.summary.merge import group_sentences
 
 
 def groups_of(*texts: str) -> list[set[int]]:
@@ -126,28 +126,6 @@ VARGA = (
     " that could lead to a treaty.",
     "The minister, Lena Varga, said both delegations had agreed on a “shared framework for future cooperation.”",
 )
-
-
-def test_a_group_shows_every_sentence_stating_its_representatives_fact() -> None:
-    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(VARGA)))
-    facts = SameFact(features, Config().merge.threshold)
-    groups = group_sentences(features, facts, np.array([1.0, 0.5, 0.0]))
-    # Average linkage leaves the brief framing out: it is too unlike the second sentence.
-    assert [g.members for g in groups] == [(0, 1), (2,)]
-    assert with_paraphrases(groups[0], features, facts).members == (0, 1, 2)
-    assert with_paraphrases(groups[1], features, facts).members == (0, 2)
-
-
-def test_a_sentence_of_a_few_words_is_no_source_of_a_fact() -> None:
-    # Its few words make it look like many sentences: "vote" and "bill" are all it has.
-    texts = (
-        "Three senators voted against the farm bill on Monday, and six others voted for the bill.",
-        "They're going out to vote on the bill.",
-    )
-    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(texts)))
-    facts = SameFact(features, Config().merge.threshold)
-    groups = group_sentences(features, facts, np.array([1.0, 0.0]))
-    assert with_paraphrases(groups[0], features, facts).members == (0,)
 
 
 def test_no_item_states_a_fact_one_of_another_items_sentences_states() -> None:
