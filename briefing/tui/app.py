@@ -348,9 +348,11 @@ class BriefingApp(App[None]):
 
     def action_shorter(self) -> None:
         count = min(self.wanted.count, _most_items(self.briefing) if self.briefing else self.wanted.count)
-        if count > 1:
-            self.wanted = replace(self.wanted, count=count - 1)
-            self.resummarize()
+        if count <= 1:
+            self.tell("The briefing is down to one item per story, its shortest")
+            return
+        self.wanted = replace(self.wanted, count=count - 1)
+        self.resummarize()
 
     def action_algorithm(self) -> None:
         def chosen(name: str | None) -> None:

@@ -74,6 +74,19 @@ async def test_plus_and_minus_resummarize(trio_folder: Path, tmp_path: Path) -> 
         assert any("already in the briefing" in n.message for n in app._notifications)
 
 
+async def test_minus_at_one_item_says_it_is_the_shortest(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        while len(app.briefing.items) > 1:
+            await pilot.press("minus")
+            await ready(pilot)
+        await pilot.press("minus")
+        await ready(pilot)
+        assert len(app.briefing.items) == 1
+        assert any("one item per story" in n.message for n in app._notifications)
+
+
 async def test_plus_and_minus_keep_the_highlighted_item(trio_folder: Path, tmp_path: Path) -> None:
     app = app_for(trio_folder, tmp_path)
     async with app.run_test() as pilot:
