@@ -87,6 +87,22 @@ async def test_a_filter_goes_to_a_story_that_has_matches(mixed_folder: Path, tmp
         assert sum(prompt.endswith(" · 0 shown") for prompt in prompts) == 2  # the others show nothing
 
 
+async def test_under_a_filter_brackets_skip_the_stories_it_leaves_empty(mixed_folder: Path, tmp_path: Path) -> None:
+    app = app_for(mixed_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"nurses", "enter")
+        nurses = app.main.story
+        for key in ("right_square_bracket", "left_square_bracket"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.main.story == nurses and app.main.shown  # the only story that has a match
+        await pilot.press("escape")  # no filter: every story again
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.main.story == (nurses + 1) % len(app.briefing.stories)
+
+
 async def test_a_day_of_one_story_has_no_stories_pane(trio_folder: Path, tmp_path: Path) -> None:
     app = app_for(trio_folder, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

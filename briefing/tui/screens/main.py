@@ -231,11 +231,21 @@ class MainScreen(Screen[None]):
             self._show_items()
 
     def action_story(self, step: int) -> None:
-        """The next (1) or previous (-1) story's items, round the list."""
+        """The next (1) or previous (-1) story's items, round the list; while a filter or the
+        repeats hidden leave some stories empty, the next story that shows any."""
         stories = self.query_one(StoryList)
-        if self.briefing and len(self.briefing.stories) > 1:
-            # From the list's own cursor: a second ] may come before the first one's message.
-            stories.highlighted = ((stories.highlighted or 0) + step) % len(self.briefing.stories)
+        briefing = self.briefing
+        if briefing is None or len(briefing.stories) < 2:
+            return
+        count = len(briefing.stories)
+        shown = [bool(shown_items(briefing, self.query_text, self.hide_repeats, s.items)) for s in briefing.stories]
+        # From the list's own cursor: a second ] may come before the first one's message.
+        story = stories.highlighted or 0
+        for _ in range(count):
+            story = (story + step) % count
+            if shown[story] or not any(shown):
+                break
+        stories.highlighted = story
 
     @on(OptionList.OptionSelected, "#items, #sources")
     def _selected(self) -> None:

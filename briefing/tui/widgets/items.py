@@ -94,7 +94,7 @@ def nothing_shown(query: str, hide_repeats: bool, has_items: bool, elsewhere: bo
         why.append("No item matches “")
         why.append(printable(query), style="bold")
         why.append("”" + (" among the new ones" if hide_repeats else ""))
-        why.append(" here; ] shows the next story" if elsewhere else "")
+        why.append(" here; ] shows the next story that has one" if elsewhere else "")
         why.append(" (escape clears the filter)")
     else:
         why.append("No item is new: every one repeats an earlier briefing (r shows them)")
