@@ -181,6 +181,15 @@ def test_topic_prints_only_that_story_and_a_miss_is_exit_1(mixed_folder: Path) -
     assert not target.exists(), "an empty briefing was written for a topic no story is about"
 
 
+def test_a_topic_briefing_numbers_its_sources_from_one(mixed_folder: Path) -> None:
+    # The nurses' articles come fourth and fifth in the folder; the briefing cites only them.
+    result = run("digest", str(mixed_folder), "--topic", "nurses strike")
+    assert result.returncode == 0, result.stderr
+    cited = {int(n) for group in re.findall(r"\[([\d,]+)\]$", result.stdout, re.MULTILINE) for n in group.split(",")}
+    assert cited == {1, 2}
+    assert re.search(r"^\[1\] d_tribune", result.stdout, re.MULTILINE)
+
+
 def test_stories_caps_the_sections(mixed_folder: Path) -> None:
     result = run("digest", str(mixed_folder), "--stories", "2", "-n", "2")
     assert result.returncode == 0, result.stderr

@@ -241,7 +241,7 @@ def _ranked(
     shown = [drafts[k][0] for k in order]
     return Briefing(
         tuple(items),
-        _in_story_order(articles, shown, len(drafts)),
+        _in_story_order(articles, shown),
         _day_terms(stories),
         settings,
         tuple(stories),
@@ -249,13 +249,12 @@ def _ranked(
     )
 
 
-def _in_story_order(articles: tuple[Article, ...], shown: list[tuple[int, ...]], found: int) -> tuple[Article, ...]:
+def _in_story_order(articles: tuple[Article, ...], shown: list[tuple[int, ...]]) -> tuple[Article, ...]:
     """The articles of the shown stories first, story by story, then the others in input order.
 
-    Sources are numbered in this order, so a section cites nearby numbers.
+    Sources are numbered in this order, so a section cites nearby numbers, and a briefing on
+    one story of many (`--topic`) cites [1], [2], ... as a folder of that story alone would.
     """
-    if found < 2:
-        return articles
     first = [a for story in shown for a in story]
     listed = set(first)
     return tuple(articles[a] for a in first) + tuple(a for i, a in enumerate(articles) if i not in listed)
