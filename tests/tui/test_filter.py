@@ -105,9 +105,9 @@ async def test_hidden_repeats_show_in_the_header(trio_folder: Path, tmp_path: Pa
         await ready(pilot)
         total = len(app.briefing.items)
         await pilot.press("r")
-        assert f"{total} of {total} items, repeats hidden" in header(app)
+        assert f"{total} new of {total} items" in header(app)
         await pilot.press("r")
-        assert "repeats hidden" not in header(app)
+        assert " new of " not in header(app)
 
 
 async def test_the_footer_offers_no_key_that_types_into_the_filter(trio_folder: Path, tmp_path: Path) -> None:

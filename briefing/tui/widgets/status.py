@@ -15,16 +15,15 @@ from briefing.render import plural
 
 
 def shown_text(shown: int, total: int, query: str, hide_repeats: bool) -> Text:
-    """`8 items`, or what a filter or hidden repeats leave of them: `2 of 8 items match “ferry”`."""
+    """`8 items`, or what a filter or hidden repeats leave of them: `2 of 8 items match “ferry”`,
+    `3 new of 8 items` (short enough for a pane's border at 120 columns)."""
     if not query and not hide_repeats:
         return Text(plural(total, "item"))
-    text = Text(f"{shown} of {plural(total, 'item')}", style="bold yellow")
+    text = Text(f"{shown}{' new' if hide_repeats else ''} of {plural(total, 'item')}", style="bold yellow")
     if query:
         text.append(f" {'matches' if total == 1 else 'match'} “", style="bold yellow")
         text.append(name(query), style="bold yellow")
         text.append("”", style="bold yellow")
-    if hide_repeats:
-        text.append(", repeats hidden", style="bold yellow")
     return text
 
 
