@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
 from briefing.sources.feeds import Entry, Feed, NotAFeed, looks_like_feed, parse_feed
@@ -52,6 +52,7 @@ class Document:
     author: str | None = None
     extracted: bool = False
     full: bool = True
+    note: str | None = None  # worth telling about the file it came from (a feed cut short)
 
 
 class NotReadable(ValueError):
@@ -195,7 +196,7 @@ def outlet_name(title: str | None, host: str | None) -> str | None:
 
 def feed_documents(feed: Feed, path: str, id: str, url: str | None = None) -> list[Document]:
     """One document per entry (an entry listed twice, once), with the outlet its feed names
-    (`outlet_name`) as the source."""
+    (`outlet_name`) as the source; a feed cut short says so in its first document's note."""
     source = outlet_name(feed.title, urlparse(feed.link or url or "").hostname) or None
     documents: list[Document] = []
     used: set[str] = set()
@@ -224,6 +225,8 @@ def feed_documents(feed: Feed, path: str, id: str, url: str | None = None) -> li
                 full=entry.full,
             )
         )
+    if documents and not feed.complete:
+        documents[0] = replace(documents[0], note="the feed stops before its end (cut off?); read up to there")
     return documents
 
 

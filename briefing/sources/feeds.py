@@ -33,6 +33,10 @@ _AMPERSAND = re.compile(
 )
 _ATOM_ROOT = re.compile(rb"<feed(?=[\s>])[^>]*")
 _SNIFF = 4096
+# The end of a whole RSS, Atom or RDF document: its root's closing tag, near the end (servers
+# append comments and scripts after it). The XML parser recovers from a file cut short without
+# a word, keeping the entries before the cut.
+_CLOSED = re.compile(rb"</\s*(?:[\w.-]+:)?(?:rss|feed|RDF)\s*>")
 
 
 class NotAFeed(ValueError):
@@ -56,6 +60,7 @@ class Feed:
     title: str | None
     link: str | None
     entries: tuple[Entry, ...]
+    complete: bool = True  # False: the XML stops before its root's closing tag (a cut download or copy)
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -71,7 +76,8 @@ def parse_feed(data: bytes) -> Feed:
     """The feed's title, link and entries; NotAFeed when the bytes hold none."""
     import fastfeedparser  # 0.05 s to import: only runs that meet a feed pay for it
 
-    if not _JSON_FEED.match(data[:_SNIFF].removeprefix(b"\xef\xbb\xbf")):
+    json_feed = bool(_JSON_FEED.match(data[:_SNIFF].removeprefix(b"\xef\xbb\xbf")))
+    if not json_feed:
         data = repaired(data)
     try:
         parsed = fastfeedparser.parse(data)
@@ -84,6 +90,7 @@ def parse_feed(data: bytes) -> Feed:
         title=_clean(feed.get("title")),
         link=_clean(feed.get("link")),
         entries=tuple(_entry(entry) for entry in parsed.get("entries") or ()),
+        complete=json_feed or _CLOSED.search(data[-_SNIFF:]) is not None,
     )
 
 

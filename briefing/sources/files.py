@@ -275,6 +275,8 @@ def load_documents(
     seen: dict[str, str] = {}
     per_path = Counter(document.path for document in documents)
     for document, article in zip(documents, cleaned):
+        if document.note:
+            problems.append(Notice(document.path, document.note))
         # A feed holds many articles: its entries are named by id as well as by path.
         entry = document.id if per_path[document.path] > 1 else None
         if not article.sentences:

@@ -82,6 +82,22 @@ def test_feed_file_without_extension_gives_one_article_per_entry(tmp_path: Path)
     assert [a.date for a in load_articles([str(tmp_path)])[0]] == [None, "2024-04-02"]
 
 
+def test_a_feed_cut_short_is_read_up_to_the_cut_and_said_to_be(tmp_path: Path) -> None:
+    body = TRIO["b_courier"].split("\n\n", 1)[1]
+    feed = rss(
+        ("Cracks Close Harbour Bridge", "https://gazette.example/bridge", f"<p>{body}</p>"),
+        ("Ferry added", "https://gazette.example/ferry", "<p>" + TRIO["c_herald"].split("\n\n", 1)[1] + "</p>"),
+    )
+    # A whole feed, with what servers append after it, says nothing.
+    (tmp_path / "whole").write_bytes(feed + b"\n<!-- Served from cache in 0.2 s -->\n<script src='/x.js'></script>\n")
+    assert load_articles([str(tmp_path / "whole")])[1] == []
+    # Cut inside the second entry (a download or a copy that stopped): the first is read.
+    (tmp_path / "cut").write_bytes(feed[: feed.index(b"Ferry added") + 40])
+    articles, problems = load_articles([str(tmp_path / "cut")])
+    assert [a.title for a in articles] == ["Cracks Close Harbour Bridge"]
+    assert f"{tmp_path / 'cut'}: the feed stops before its end (cut off?); read up to there" in map(str, problems)
+
+
 def test_feeds_are_recognised_by_content_even_after_server_junk() -> None:
     from briefing.sources.feeds import looks_like_feed
 
