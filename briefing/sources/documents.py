@@ -31,6 +31,7 @@ _NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
 # Declared charsets the undeclared guess covers: UTF-8 with a few bad bytes, else Windows-1252.
 _GUESSED = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"})
 _SLUG = re.compile(r"[^a-z0-9]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +100,14 @@ def decode(data: bytes, declared: str | None = None) -> str:
                 return data.decode(name)
             except UnicodeDecodeError as error:
                 raise NotReadable(f"bad encoding: the bytes are neither UTF-8 nor {charset} as declared") from error
-    # UTF-8 with a few damaged bytes, if some of its non-ASCII characters are whole: a
-    # single-byte text (Windows-1252 quotes and one "í") has no valid sequence at all.
+    # UTF-8 with a few damaged bytes, if some of its non-ASCII characters are whole and the
+    # damage is small: at most 1% of the text, or no more than the whole characters (a short
+    # text's two bad bytes beside its curly quotes). A single-byte text (Windows-1252 quotes
+    # and one "í") has no valid sequence at all.
     text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") * 100 <= len(text) and not text.replace("\ufffd", "").isascii():
+    damaged = text.count("\ufffd")
+    whole = len(_NON_ASCII.findall(text)) - damaged
+    if whole > 0 and (damaged * 100 <= len(text) or damaged <= whole):
         return text
     return data.decode("cp1252", errors="replace")
 
@@ -141,6 +146,8 @@ def read_document(
     text = decode(data, charset)
     if looks_binary(text):
         raise NotReadable("binary data, not text")
+    damaged = text.count("\ufffd") - data.count("\ufffd".encode())
+    note = f"{damaged} byte{'s' if damaged > 1 else ''} that no encoding reads, shown as �" if damaged > 0 else None
     if text.lstrip()[:1] in ("{", "["):
         try:
             json.loads(text)
@@ -161,9 +168,10 @@ def read_document(
                 url=page.url or url,
                 author=page.author,
                 extracted=True,
+                note=note,
             )
         ]
-    return [Document(id, path, text, url=url)]
+    return [Document(id, path, text, url=url, note=note)]
 
 
 # Where a feed's title joins the outlet and a section: "NYT > World News", "World - CBSNews.com",

@@ -87,6 +87,24 @@ def test_utf8_with_a_damaged_byte_stays_utf8() -> None:
     assert decode(data) == text + "\ufffd"
 
 
+def test_a_short_utf8_text_with_two_damaged_bytes_keeps_its_quotes() -> None:
+    text = "The mayor opened the “new” bridge on Monday before a crowd in Puxtin. It cost 40 million dollars."
+    data = text.encode().replace(b"x", b"\xff\xfe")
+    assert decode(data) == text.replace("x", "\ufffd\ufffd")
+
+
+def test_bytes_no_encoding_reads_are_told(tmp_path: Path) -> None:
+    text = (
+        "The mayor opened the “new” bridge on Monday before a crowd in Puxtin. It cost 40 million dollars."
+        " Traffic on the old crossing fell by half within an hour, the city's roads office said."
+    )
+    (tmp_path / "bridge.txt").write_bytes(text.encode().replace(b"x", b"\xff\xfe"))
+    (tmp_path / "plain.txt").write_text(text.replace("x", "s"), encoding="utf-8")
+    articles, problems = load_articles([str(tmp_path)])
+    assert len(articles) == 2
+    assert [str(p) for p in problems] == [f"{tmp_path / 'bridge.txt'}: 2 bytes that no encoding reads, shown as �"]
+
+
 def test_load_articles_spans_match_cleaned_text(trio_folder: Path) -> None:
     articles, problems = load_articles([str(trio_folder)])
     assert problems == []
