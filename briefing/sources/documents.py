@@ -177,6 +177,9 @@ def read_document(
 # Where a feed's title joins the outlet and a section: "NYT > World News", "World - CBSNews.com",
 # "Tech – TIME", "AllAfrica News: Latest", "Always Twisted| Articles".
 _TITLE_PARTS = re.compile(r"\s+[>|–—-]\s*|\s*[|:]\s+")
+# A feed title of more words than this that spells its site's address is a description of the
+# outlet, cut to the words that spell it.
+_SHORT_TITLE = 3
 _FEED_WORD = re.compile(r"\s*\b(?:rss|atom)?\s*feed\s*$|^\s*rss\s*$", re.IGNORECASE)
 
 
@@ -189,7 +192,7 @@ def outlet_name(title: str | None, host: str | None) -> str | None:
     site's address spells ("NYT > World News" on www.nytimes.com is "NYT", "Japan Today -
     Category World" "Japan Today"), without a trailing "feed" ("TheWeek feed"). Outlets count
     as sources: two sections of one outlet are not two sources. A title that names no part of
-    the address is kept whole."""
+    the address is kept whole; a long one that does, up to the words that spell it."""
     name = _FEED_WORD.sub("", title or "").strip()
     if not name:
         return host
@@ -198,6 +201,15 @@ def outlet_name(title: str | None, host: str | None) -> str | None:
     for part in _TITLE_PARTS.split(name):
         letters = _letters(part)
         if len(letters) >= 3 and (letters in site or any(len(label) >= 3 and label in letters for label in labels)):
+            words = part.split()
+            if len(words) <= _SHORT_TITLE:
+                return part.strip()
+            # A long title describes the feed ("NDTV News Search Records Found 1000",
+            # "Stratechery by Ben Thompson"): the outlet is the words up to the address's.
+            for end in range(1, len(words)):
+                letters = _letters(" ".join(words[:end]))
+                if any(len(label) >= 3 and label in letters for label in labels):
+                    return " ".join(words[:end]).rstrip(".,;:!")
             return part.strip()
     return name
 

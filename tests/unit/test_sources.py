@@ -143,3 +143,9 @@ def test_a_feed_is_credited_to_its_outlet_not_to_a_section_of_it() -> None:
         "YANUB: yet another (nearly) useless blog"
     )
     assert outlet_name("River Gazette", "gazette.example") == "River Gazette"
+    # A long title describes the outlet: the outlet is the words that spell its address.
+    assert outlet_name("Daily Planet News Search Records Found 1000", "www.dailyplanet.example") == "Daily Planet"
+    assert outlet_name("Gazetteer by Ann Lee", "gazetteer.example") == "Gazetteer"
+    assert outlet_name("Every Day Is Like Wednesday", "everydayislikewednesday.example") == (
+        "Every Day Is Like Wednesday"
+    )
