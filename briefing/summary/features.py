@@ -171,6 +171,9 @@ class SentenceFeatures:
     # Every run of `QUOTE_RUN` words inside quotation marks with at least three content words:
     # what outlets reporting one statement share verbatim however they frame it.
     quoted: frozenset[tuple[str, ...]] = frozenset()
+    # The concepts inside a run of capitalised words after its first pair ("antony blinken" of
+    # "State Antony Blinken"): selection counts a name once, not once per pair of its words.
+    name_tails: frozenset[tuple[str, str]] = frozenset()
 
 
 # Every field but `article`, which comes first: what a renumbered copy keeps.
@@ -506,9 +509,19 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     event=_reports_event(sentence.text, words),
                     clause=_opening_clause(raw, tokens),
                     quoted=_quoted_runs(sentence.text),
+                    name_tails=_name_tails(words),
                 )
             )
     return features
+
+
+def _name_tails(words: list[Token]) -> frozenset[tuple[str, str]]:
+    """The pairs of a run of three or more capitalised words after the run's first pair."""
+    return frozenset(
+        (words[i].stem, words[i + 1].stem)
+        for i in range(1, len(words) - 1)
+        if words[i - 1].name and words[i].name and words[i + 1].name
+    )
 
 
 def count_matrix(

@@ -16,6 +16,7 @@ from briefing.models import Article
 from briefing.summary.facts import SameFact
 from briefing.summary.features import sentence_features
 from briefing.summary.merge import group_sentences
+from briefing.summary.select import news_concepts
 
 
 def groups_of(*texts: str) -> list[set[int]]:
@@ -308,3 +309,13 @@ def test_a_name_written_with_and_without_accents_is_one_name() -> None:
         "On Tuesday José Jerí of Perú lost a vote in the Congress in Lima, officials explained.",
         "Jose Jeri of Peru was ousted Tuesday by Congress in Lima after secret meetings, lawmakers said.",
     ) == [{0, 1}]
+
+
+def test_selection_counts_a_long_name_once() -> None:
+    (feature,) = sentence_features(
+        (article("a", "Ukrainian President Volodymyr Zelenskyy met farmers in Lviv today."),)
+    )
+    named = {("ukrainian", "presid"), ("presid", "volodymyr"), ("volodymyr", "zelenskyy")}
+    assert named <= feature.concepts  # stories are still told apart by every pair of the name
+    assert len(named & news_concepts(feature)) == 1
+    assert ("farmer", "in") in news_concepts(feature)
