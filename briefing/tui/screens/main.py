@@ -147,7 +147,7 @@ class MainScreen(Screen[None]):
         briefing = self.briefing
         if briefing is None:
             return
-        shown = [len(shown_items(briefing, self.query_text, self.hide_repeats, s.items)) for s in briefing.stories]
+        shown = self._shown_per_story(briefing)
         if follow and shown and not shown[self.story] and any(shown):
             self.story = next(k for k, count in enumerate(shown) if count)
         stories = self.query_one(StoryList)
@@ -157,6 +157,10 @@ class MainScreen(Screen[None]):
         total = sum(shown) if briefing.stories else len(shown_items(briefing, self.query_text, self.hide_repeats))
         self.query_one(StatusBar).show(briefing, total, self.query_text, self.hide_repeats)
         self._show_items(*keep)
+
+    def _shown_per_story(self, briefing: Briefing) -> list[int]:
+        """How many items of each story the filter and the hidden repeats leave."""
+        return [len(shown_items(briefing, self.query_text, self.hide_repeats, s.items)) for s in briefing.stories]
 
     def _show_items(self, keep: str | None = None, place: int = 0) -> None:
         """The highlighted story's items (the day's, on a day of one story), as the filter leaves
@@ -238,7 +242,7 @@ class MainScreen(Screen[None]):
         if briefing is None or len(briefing.stories) < 2:
             return
         count = len(briefing.stories)
-        shown = [bool(shown_items(briefing, self.query_text, self.hide_repeats, s.items)) for s in briefing.stories]
+        shown = self._shown_per_story(briefing)
         # From the list's own cursor: a second ] may come before the first one's message.
         story = stories.highlighted or 0
         for _ in range(count):
