@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager, ExitStack
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
@@ -24,7 +24,8 @@ from briefing.errors import BriefingError, ExitCode, UsageError
 from briefing.printable import printable
 
 if TYPE_CHECKING:
-    from briefing.tasks import Mapper
+    from briefing.config import EngineConfig
+    from briefing.tasks import Mapper, Progress
 
 INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it (documented in README.md)
 
@@ -180,8 +181,9 @@ def _digest(args: argparse.Namespace) -> int:
             # --no-store it is a throwaway one, so the history is left exactly as it was.
             scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-"))
             config = replace(config, store=replace(config.store, path=os.path.join(scratch, "fetched.db")))
-        mapper = stack.enter_context(_engine(config.engine.scheduler, bar)) if config.engine.scheduler else None
-        articles, problems = gather(args.sources, config, bar.part(0.0, 0.3), mapper)
+        reading = bar.part(0.0, 0.3)
+        engine = stack.enter_context(_engine(config.engine, bar, reading))
+        articles, problems = gather(args.sources, config, reading, engine)
         _report(problems, len(articles))
         if args.explain:
             for article in articles:
@@ -195,6 +197,8 @@ def _digest(args: argparse.Namespace) -> int:
             except StoreError as error:
                 store_failure = error
                 say(f"{error}; items are not marked and the briefing will not be recorded")
+        # This machine's cores only read the files (briefing.engine.local says why).
+        mapper = engine if config.engine.scheduler else None
         briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous, mapper), date=day)
     bar.close()
     refused = not_delivered(briefing)
@@ -218,11 +222,16 @@ def _digest(args: argparse.Namespace) -> int:
     return ExitCode.OK if shown.items else ExitCode.NOTHING_TO_SUMMARIZE
 
 
-def _engine(scheduler: str, progress: Callable[[str, float], None]) -> AbstractContextManager[Mapper]:
-    """The Dask engine named by --scheduler or [engine] scheduler, as a mapper."""
+def _engine(engine: EngineConfig, progress: Progress, reading: Progress) -> AbstractContextManager[Mapper]:
+    """The Dask engine named by --scheduler or [engine] scheduler, as a mapper; or else this
+    machine's cores (`[engine] processes`), which only read the files (`reading` the bar's part)."""
+    if not engine.scheduler:
+        from briefing.engine.local import process_mapper
+
+        return process_mapper(engine.processes, reading)
     from briefing.engine.dask import dask_mapper
 
-    return dask_mapper(scheduler, progress)
+    return dask_mapper(engine.scheduler, progress)
 
 
 def _report(problems: Sequence[object], read: int) -> None:

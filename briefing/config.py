@@ -72,6 +72,7 @@ class RankConfig:
 @dataclass(frozen=True, slots=True)
 class EngineConfig:
     scheduler: str = ""
+    processes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +299,10 @@ def _check_values(config: Config, origin: str) -> None:
             parse_scheduler(config.engine.scheduler)
         except ConfigError as error:
             raise ConfigError(f"{origin}: 'engine.scheduler': {error}") from None
+    if config.engine.processes < 0:
+        raise ConfigError(
+            f"{origin}: 'engine.processes' must be 0 (one per core) or more, got {config.engine.processes}"
+        )
     if stories.max < 0:
         raise ConfigError(f"{origin}: 'stories.max' must be 0 (all) or more, got {stories.max}")
     if config.clean.drop_patterns:
@@ -346,6 +351,6 @@ def with_overrides(
     if topic is not None:
         updated = replace(updated, topic=TopicConfig(topic))
     if scheduler is not None:
-        updated = replace(updated, engine=EngineConfig(scheduler))
+        updated = replace(updated, engine=replace(updated.engine, scheduler=scheduler))
     _check_values(updated, "command line")
     return updated

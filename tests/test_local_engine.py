@@ -1,0 +1,108 @@
+"""A big day's files are read on worker processes: the same briefing, the order kept,
+small days and one-process configs left here, a dead worker named, signals the parent's."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from builders import CHESS, STRIKE, TRIO
+
+from briefing.config import parse_config
+from briefing.engine import local
+from briefing.errors import ConfigError, ExitCode
+
+# The pool is only made while this is the process's one thread, which a test run that has
+# started a TUI or a Dask client no longer is: each case runs in a fresh interpreter.
+CASES = """
+import os, signal, sys
+from briefing.engine import local
+from briefing.engine.local import WorkerError, process_mapper
+
+def pid(_):
+    return os.getpid()
+
+def square(value):
+    return value * value
+
+def die_on_seven(value):
+    if value == 7:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return value
+
+def interrupted(value):  # what a worker sees of Ctrl-C or a SIGTERM sent to the process group
+    if value == 3:
+        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            os.kill(os.getpid(), number)
+    return value
+
+big, small = list(range(local.MINIMUM_INPUTS * 2)), list(range(local.MINIMUM_INPUTS - 1))
+case = sys.argv[1]
+with process_mapper(1 if case == "one process" else 2) as mapper:
+    if case == "order":
+        print(mapper(square, big) == [value * value for value in big])
+    elif case in ("big", "small", "one process"):
+        print(os.getpid() in set(mapper(pid, big if case != "small" else small)), len(set(mapper(pid, big))))
+    elif case == "signals":
+        print(mapper(interrupted, big) == big)
+    elif case == "death":
+        try:
+            mapper(die_on_seven, big)
+        except WorkerError as error:
+            print(error.exit_code, error)
+"""
+
+
+def run_case(case: str) -> str:
+    result = subprocess.run([sys.executable, "-c", CASES, case], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    return result.stdout.strip()
+
+
+def test_a_big_map_runs_on_workers_in_input_order() -> None:
+    assert run_case("order") == "True"
+    assert run_case("big") == "False 2"
+
+
+def test_small_maps_and_one_process_stay_here() -> None:
+    assert run_case("small").startswith("True")
+    assert run_case("one process") == "True 1"
+
+
+def test_a_worker_that_dies_is_an_engine_error() -> None:
+    assert run_case("death").startswith(f"{ExitCode.ENGINE.value} a worker process died")
+
+
+def test_workers_leave_signals_to_the_parent() -> None:
+    assert run_case("signals") == "True"
+
+
+def test_a_negative_process_count_is_refused() -> None:
+    with pytest.raises(ConfigError, match=r"'engine\.processes' must be 0"):
+        parse_config("[engine]\nprocesses = -1\n")
+    assert parse_config("[engine]\nprocesses = 3\n").engine.processes == 3
+
+
+def test_a_day_read_on_two_processes_gives_the_briefing_one_process_gives(tmp_path: Path) -> None:
+    day = tmp_path / "day"
+    day.mkdir()
+    texts = list({**CHESS, **STRIKE, **TRIO}.values())
+    for number in range(local.MINIMUM_INPUTS + 20):
+        note = f"\n\nDesk note {number}: this copy was filed by desk {number} of the river bureau."
+        (day / f"{number:03}.txt").write_text(texts[number % len(texts)] + note, encoding="utf-8")
+    (day / "copy.txt").write_text((day / "000.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    outputs = []
+    for processes in (1, 2):
+        config = tmp_path / f"{processes}.toml"
+        config.write_text(f"[engine]\nprocesses = {processes}\n", encoding="utf-8")
+        command = [sys.executable, "-m", "briefing", "digest", str(day), "--format", "json", "--no-store"]
+        result = subprocess.run([*command, "--config", str(config)], capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        outputs.append((json.loads(result.stdout), result.stderr))
+    (alone, alone_said), (pooled, pooled_said) = outputs
+    assert pooled == alone and pooled_said == alone_said
+    assert "copy.txt" in pooled_said  # the repeated file is found among the workers' results too
+    assert len(pooled["items"]) > 3
