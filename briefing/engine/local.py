@@ -4,14 +4,15 @@ process pool, once a day is big enough to pay for it.
 Each file is cleaned and cut into sentences apart from the others, and the articles that
 come back are cheap to pickle (3.7 MB for 500). Workers are forked from this process after
 its imports, so they start in milliseconds with the models loaded. Fork is safe on Linux
-while no other thread runs; elsewhere, and in the TUI (whose event loop is a thread), the
-work runs here, in turn. The briefing is the same either way: `map` keeps the input order
-and every task is a pure function of its input.
+while no other thread runs; elsewhere the work runs here, in turn, as it does in the TUI,
+whose event loop is a thread. The briefing is the same either way: `map` keeps the input
+order and every task is a pure function of its input.
 
 The later stages stay in this process. Sentences' features pickle into 8 MB for 500
-articles, and unpickled they no longer share their strings: on 2 cores, reading them in
-workers saved 0.1 s of wall time at 500 articles and 0.15 s at 2,000, for 0.8 s and 5 s
-more CPU time. Per-story summaries take those features as input and were slower in workers.
+articles, and unpickled they no longer share their strings: on 2 cores, working them out in
+workers as well saved another 0.1 s of wall time at 500 articles and 0.3 s at 2,000, for
+0.8 s and 5 s more CPU time. Per-story summaries take those features as input and were
+slower in workers.
 """
 
 from __future__ import annotations
