@@ -93,7 +93,10 @@ _ABBREVIATIONS = frozenset(
 # A wire dateline opening a paragraph: "KUALA LUMPUR, Malaysia (AP) -", "WASHINGTON _",
 # "(CNN) --", "WOODLAND HILLS >>". The place is in capitals (or only an agency is named) and a
 # dash, underscore, ">>" or colon ends it before the sentence proper starts with a capital.
+# An aggregator's feed opens each entry with its outlet in brackets, then maybe the place:
+# "[Capital FM] Nairobi -- Pilots have warned ...", "[allAfrica] On World Pulses Day ...".
 _DATELINE = re.compile(
+    r"\[[^\]\n]{2,40}\] (?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} --? )?(?=[A-Z“\"‘0-9])|"
     r"(?:(?:ST\. )?[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
     r"(?: ?\([A-Z][A-Za-z .&/-]{0,30}\))?|\([A-Z][A-Za-z .&/-]{0,30}\))"
     r" ?(?:_|--?|—|–|>>|:) +(?=[A-Z“\"‘0-9])"

@@ -67,6 +67,14 @@ def test_fragment_keeps_blocks_apart_and_drops_scripts() -> None:
     )
 
 
+def test_fragment_drops_figure_captions() -> None:
+    markup = (
+        '<figure><img src="a.jpg"><figcaption>Fighters in Gaza City <span class="credit">(Image credit: '
+        "Omar Al-Qattaa / AFP)</span></figcaption></figure><p>The talks resumed on Monday.</p>"
+    )
+    assert fragment_text(markup) == "The talks resumed on Monday."
+
+
 def test_html_file_name_counts_when_the_markup_is_too_thin_to_sniff(tmp_path: Path) -> None:
     body = "The Harbour Bridge was closed on Monday after engineers found cracks in two of its steel supports."
     (tmp_path / "thin.html").write_text(f"<p>{body}</p>", encoding="utf-8")

@@ -116,6 +116,9 @@ def test_a_sentence_cut_at_a_title_is_known_as_one() -> None:
         "ST. LOUIS (AP) -- ",
         "Hong Kong (CNN Business)",
         "(CNN)",
+        "[Capital FM] Nairobi -- ",
+        "[Addis Standard] Addis Abeba -- ",
+        "[allAfrica] ",
     ],
 )
 def test_a_leading_dateline_is_in_no_sentence(dateline: str) -> None:
@@ -131,8 +134,9 @@ def test_capitals_and_a_dash_inside_a_sentence_are_no_dateline() -> None:
         "U.S. - Russia talks began.",
         "Ford (the carmaker) Recalled cars.",
         "It rained. PARIS - Cold.",
+        "[sic] was in the letter.",
     ]
-    assert [s.text for t in texts for s in segment(t)] == [*texts[:3], "It rained.", "PARIS - Cold."]
+    assert [s.text for t in texts for s in segment(t)] == [*texts[:3], "It rained.", "PARIS - Cold.", texts[-1]]
 
 
 def test_no_sentence_crosses_a_paragraph_break() -> None:
