@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from briefing.errors import BriefingError, ExitCode
-from briefing.tasks import Mapper, Progress
+from briefing.tasks import Mapper, Progress, in_turn
 
 # Inputs below which the work stays here: starting and stopping two workers costs about
 # 25 ms, and on 2 cores the pool breaks even near 70 files (64: 0.061 s vs 0.059 in turn;
@@ -68,7 +68,7 @@ def process_mapper(processes: int = 0, progress: Progress | None = None) -> Iter
     workers = processes or usable_cores()
     mapper = _PoolMapper(workers, progress) if workers > 1 and _fork_is_safe() else None
     try:
-        yield mapper or _in_turn
+        yield mapper or in_turn()
     finally:
         if mapper:
             mapper.close()
@@ -77,10 +77,6 @@ def process_mapper(processes: int = 0, progress: Progress | None = None) -> Iter
 def _fork_is_safe() -> bool:
     """Fork copies one thread; on macOS system libraries break in the child, so only Linux."""
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-
-
-def _in_turn(function: Callable[[Any], Any], inputs: Sequence[Any], /) -> list[Any]:
-    return [function(value) for value in inputs]
 
 
 class _PoolMapper:
@@ -93,7 +89,7 @@ class _PoolMapper:
 
     def __call__(self, function: Callable[[Any], Any], inputs: Sequence[Any], /) -> list[Any]:
         if len(inputs) < MINIMUM_INPUTS or (self.pool is None and threading.active_count() > 1):
-            return _in_turn(function, inputs)  # small, or a thread (a drawn progress bar) would not survive fork
+            return in_turn()(function, inputs)  # small, or a thread (a drawn progress bar) would not survive fork
         if self.pool is None:
             context = multiprocessing.get_context("fork")
             self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_signals)
