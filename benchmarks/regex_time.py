@@ -16,7 +16,7 @@ import itertools
 import re
 import time
 
-from briefing import printable
+from briefing import sanitize
 from briefing.text import clean
 
 UNITS = [
@@ -93,7 +93,7 @@ SUFFIXES = ["", "!", ":", "@", "0123456789abcdef", "\u2028x", "a:", " 12:34"]
 
 def patterns() -> list[tuple[str, re.Pattern[str]]]:
     found: list[tuple[str, re.Pattern[str]]] = []
-    for module in (clean, printable):
+    for module in (clean, sanitize):
         for key, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 found.append((f"{module.__name__}.{key}", value))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from briefing import __version__
 from briefing.errors import BriefingError, ExitCode, UsageError
-from briefing.printable import printable
+from briefing.sanitize import printable
 
 if TYPE_CHECKING:
     from briefing.config import EngineConfig
@@ -150,8 +150,8 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.history.novelty import without_repeats
     from briefing.history.store import StoreError
     from briefing.output import check_template, expand_path, not_delivered, write_output, write_stdout
-    from briefing.printable import name
     from briefing.progress import ProgressBar
+    from briefing.sanitize import name
     from briefing.sources.gather import gather, is_url
 
     _check_sources(args.sources)  # a mistyped path is the command's fault, as in the TUI
@@ -365,7 +365,7 @@ def _tui(args: argparse.Namespace) -> int:
 
 def _check_sources(sources: list[str]) -> None:
     """A UsageError for the first named source (not a URL) that does not exist."""
-    from briefing.printable import name
+    from briefing.sanitize import name
     from briefing.sources.gather import is_url
 
     for source in sources:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from briefing.errors import ConfigError
-from briefing.printable import name
+from briefing.sanitize import name
 from briefing.summary.algorithms import NAMES as ALGORITHMS
 from briefing.xdg import config_home
 

@@ -22,7 +22,7 @@ from typing import TextIO
 
 from briefing.errors import OutputError, UsageError
 from briefing.models import Briefing
-from briefing.printable import name
+from briefing.sanitize import name
 from briefing.xdg import expand_user
 
 PLACEHOLDERS = {"date": "the briefing's date (today)", "news_date": "the newest article's date"}

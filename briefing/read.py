@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from briefing.models import Article
-from briefing.printable import name, printable
 from briefing.render import json_text
+from briefing.sanitize import name, printable
 
 
 def article_dict(article: Article) -> dict[str, Any]:

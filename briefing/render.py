@@ -14,8 +14,8 @@ import textwrap
 from typing import Any, Literal
 
 from briefing.models import Article, Briefing, BriefingItem, Story
-from briefing.printable import INVISIBLE, name
-from briefing.printable import printable as printable  # re-exported: briefing.render.printable
+from briefing.sanitize import INVISIBLE, name
+from briefing.sanitize import printable as printable  # re-exported: briefing.render.printable
 
 Format = Literal["text", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")

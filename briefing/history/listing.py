@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.history.store import PastBriefing
-from briefing.printable import name
+from briefing.sanitize import name
 
 HEADER = f"{'id':>5}  {'made':<16}  {'news of':<10}  {'articles':>8}  {'items':>5}  key terms"
 

@@ -27,8 +27,8 @@ from briefing import clock
 from briefing.config import Config
 from briefing.errors import BriefingError, ExitCode, UsageError
 from briefing.models import Article, Briefing
-from briefing.printable import name, valid_unicode
 from briefing.render import Format, render
+from briefing.sanitize import name, valid_unicode
 from briefing.xdg import data_home, expand_user
 
 APPLICATION_ID = 0x42524946  # "BRIF"

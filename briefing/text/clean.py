@@ -18,7 +18,7 @@ from datetime import datetime
 from html.entities import html5
 
 from briefing.models import Removal
-from briefing.printable import without_sequences
+from briefing.sanitize import without_sequences
 from briefing.text.patterns import Pattern, compile_user
 
 MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"

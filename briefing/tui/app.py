@@ -27,8 +27,8 @@ from briefing.history.daily import earlier_items, record
 from briefing.history.store import Store, StoreError, store_path
 from briefing.models import Article, Briefing, Skipped
 from briefing.output import expand_path, not_delivered, write_output
-from briefing.printable import printable
 from briefing.render import plural
+from briefing.sanitize import printable
 from briefing.sources.gather import gather
 from briefing.tui import clipboard, theme
 from briefing.tui.commands import BriefingCommands

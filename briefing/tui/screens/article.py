@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefing.models import Article
-from briefing.printable import name, printable
+from briefing.sanitize import name, printable
 from briefing.tui.widgets.footer import KeyFooter
 
 

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.models import Article
-from briefing.printable import name, printable
+from briefing.sanitize import name, printable
 from briefing.tui.keys import dialog_bindings
 
 

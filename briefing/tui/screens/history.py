@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from briefing.history.listing import HEADER, history_line
 from briefing.history.store import PastBriefing
-from briefing.printable import printable
+from briefing.sanitize import printable
 from briefing.tui.keys import dialog_bindings
 from briefing.tui.widgets.footer import KeyFooter
 

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from briefing.printable import name, printable
+from briefing.sanitize import name, printable
 from briefing.tui.widgets.footer import KeyFooter
 
 

@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from briefing.models import Briefing, BriefingItem
-from briefing.printable import printable
 from briefing.render import differ
+from briefing.sanitize import printable
 from briefing.tui.widgets.wrapped import WrappedOptionList
 
 MARK_STYLES = {"new": "bold green", "update": "bold yellow", "repeat": "dim"}

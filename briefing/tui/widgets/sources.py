@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from briefing.models import Article, BriefingItem, SourceSentence
-from briefing.printable import name
 from briefing.render import plural
+from briefing.sanitize import name
 from briefing.tui.widgets.items import highlighted
 from briefing.tui.widgets.wrapped import WrappedOptionList
 

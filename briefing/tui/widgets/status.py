@@ -10,8 +10,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing.models import Briefing
-from briefing.printable import name
 from briefing.render import plural
+from briefing.sanitize import name
 
 
 def shown_text(shown: int, total: int, query: str, hide_repeats: bool) -> Text:

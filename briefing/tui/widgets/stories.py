@@ -7,8 +7,8 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from briefing.models import Story
-from briefing.printable import name
 from briefing.render import plural
+from briefing.sanitize import name
 from briefing.tui.widgets.wrapped import WrappedOptionList
 
 MARKS = {"new": ("new", "bold green"), "ongoing": ("ongoing", "yellow")}

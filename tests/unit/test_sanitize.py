@@ -8,7 +8,7 @@ from builders import unsafe
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.printable import name, printable
+from briefing.sanitize import name, printable
 
 
 def test_every_control_format_and_separator_character_is_removed() -> None:
