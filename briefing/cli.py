@@ -151,7 +151,7 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.history.store import StoreError
     from briefing.output import check_template, expand_path, not_delivered, write_output, write_stdout
     from briefing.progress import ProgressBar
-    from briefing.sanitize import name
+    from briefing.sanitize import shown_name
     from briefing.sources.gather import gather, is_url
 
     _check_sources(args.sources)  # a mistyped path is the command's fault, as in the TUI
@@ -188,7 +188,7 @@ def _digest(args: argparse.Namespace) -> int:
         if args.explain:
             for article in articles:
                 for removal in article.removed:
-                    _stderr("\t".join(name(field) for field in (article.id, removal.rule, removal.text)))
+                    _stderr("\t".join(shown_name(field) for field in (article.id, removal.rule, removal.text)))
         if not articles:
             raise SourceError("no article could be read")
         if not args.no_store:
@@ -365,12 +365,12 @@ def _tui(args: argparse.Namespace) -> int:
 
 def _check_sources(sources: list[str]) -> None:
     """A UsageError for the first named source (not a URL) that does not exist."""
-    from briefing.sanitize import name
+    from briefing.sanitize import shown_name
     from briefing.sources.gather import is_url
 
     for source in sources:
         if not is_url(source) and not os.path.lexists(source):
-            raise UsageError(f"{name(source)}: no such file or folder")
+            raise UsageError(f"{shown_name(source)}: no such file or folder")
 
 
 _COMMANDS = frozenset({"digest", "read", "fetch", "feeds", "tui", "history", "show", "eval"})

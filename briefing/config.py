@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from briefing.errors import ConfigError
-from briefing.sanitize import name
+from briefing.sanitize import shown_name
 from briefing.summary.algorithms import NAMES as ALGORITHMS
 from briefing.xdg import config_home
 
@@ -178,16 +178,16 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     try:
         exists = path.is_file()
     except OSError as error:
-        raise ConfigError(f"cannot read config file {name(path)}: {error.strerror or error}") from error
+        raise ConfigError(f"cannot read config file {shown_name(path)}: {error.strerror or error}") from error
     if not exists:
         if named:
-            raise ConfigError(f"config file {name(path)} does not exist")
+            raise ConfigError(f"config file {shown_name(path)} does not exist")
         return Config()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read config file {name(path)}: {error}") from error
-    return parse_config(text, name(path))
+        raise ConfigError(f"cannot read config file {shown_name(path)}: {error}") from error
+    return parse_config(text, shown_name(path))
 
 
 def parse_config(text: str, origin: str = "<config>") -> Config:
@@ -279,7 +279,7 @@ def _check_values(config: Config, origin: str) -> None:
 
         if not query_stems(config.topic.query):
             raise ConfigError(
-                f"{origin}: the topic {name(config.topic.query)!r} has no word to look for, only common words;"
+                f"{origin}: the topic {shown_name(config.topic.query)!r} has no word to look for, only common words;"
                 ' name the story, e.g. "Ukraine"'
             )
     for section in ("score", "rank"):

@@ -22,7 +22,7 @@ from typing import TextIO
 
 from briefing.errors import OutputError, UsageError
 from briefing.models import Briefing
-from briefing.sanitize import name
+from briefing.sanitize import shown_name
 from briefing.xdg import expand_user
 
 PLACEHOLDERS = {"date": "the briefing's date (today)", "news_date": "the newest article's date"}
@@ -36,7 +36,7 @@ def check_template(template: str) -> None:
     for found in _PLACEHOLDER.findall(template):
         if found not in PLACEHOLDERS:
             known = "; ".join(f"{{{key}}} {meaning}" for key, meaning in PLACEHOLDERS.items())
-            raise UsageError(f"unknown placeholder {{{name(found)}}} in {name(template)}; known: {known}")
+            raise UsageError(f"unknown placeholder {{{shown_name(found)}}} in {shown_name(template)}; known: {known}")
 
 
 def expand_path(template: str, date: str | None, news_date: str | None = None) -> Path:
@@ -47,7 +47,7 @@ def expand_path(template: str, date: str | None, news_date: str | None = None) -
     expanded = _PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
     path = expand_user(expanded)
     if path is None:
-        raise OutputError(f"cannot write {name(expanded)}: its home folder is unknown (HOME is not set)")
+        raise OutputError(f"cannot write {shown_name(expanded)}: its home folder is unknown (HOME is not set)")
     return path
 
 
@@ -72,7 +72,7 @@ def write_output(path: Path, text: str) -> None:
         else:
             _replace(Path(os.path.realpath(path)), text)
     except OSError as error:
-        raise OutputError(f"cannot write {name(path)}: {error.strerror or error}") from error
+        raise OutputError(f"cannot write {shown_name(path)}: {error.strerror or error}") from error
 
 
 def _is_stream(path: Path) -> bool:

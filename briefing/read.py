@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from briefing.models import Article
 from briefing.render import json_text
-from briefing.sanitize import name, printable
+from briefing.sanitize import printable, shown_name
 
 
 def article_dict(article: Article) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "url": article.url,
         "path": article.path,
     }
-    return {**{key: None if value is None else name(value) for key, value in facts.items()}, "text": article.text}
+    return {**{key: None if value is None else shown_name(value) for key, value in facts.items()}, "text": article.text}
 
 
 def render_articles(articles: tuple[Article, ...], format: Literal["text", "json"] = "text") -> str:
@@ -42,6 +42,6 @@ def render_articles(articles: tuple[Article, ...], format: Literal["text", "json
             ("url", article.url),
             ("path", article.path),
         ]
-        lines = [f"# {name(article.title)}", *(f"{key}: {name(value)}" for key, value in facts if value)]
+        lines = [f"# {shown_name(article.title)}", *(f"{key}: {shown_name(value)}" for key, value in facts if value)]
         blocks.append("\n".join([*lines, "", printable(article.text)]))
     return "\n\n".join(blocks) + ("\n" if blocks else "")

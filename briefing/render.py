@@ -1,7 +1,7 @@
 """A briefing as plain text, Markdown or JSON: the same content in three shapes.
 
 Article text and names are data. Every string taken from an article or a file system passes
-through `printable` (names through `name`, on one line), so no terminal control sequence
+through `printable` (names through `shown_name`, on one line), so no terminal control sequence
 reaches a terminal or a digest file; Markdown escapes its own syntax on top, so no name or
 sentence becomes raw HTML or a link; JSON escapes every control character that is left.
 """
@@ -14,7 +14,7 @@ import textwrap
 from typing import Any, Literal
 
 from briefing.models import Article, Briefing, BriefingItem, Story
-from briefing.sanitize import INVISIBLE, name
+from briefing.sanitize import INVISIBLE, shown_name
 from briefing.sanitize import printable as printable  # re-exported: briefing.render.printable
 
 Format = Literal["text", "markdown", "json"]
@@ -74,7 +74,7 @@ def _counts(briefing: Briefing) -> str:
     repeats = f", {briefing.repeats_left_out} repeats left out" if briefing.repeats_left_out else ""
     if briefing.story_count <= 1 and not briefing.settings.topic:
         return f"{read}, {len(briefing.items)} in this briefing{repeats} ({algorithm})"
-    topic = f" about “{name(briefing.settings.topic)}”" if briefing.settings.topic else ""
+    topic = f" about “{shown_name(briefing.settings.topic)}”" if briefing.settings.topic else ""
     return (
         f"{read}, {plural(briefing.story_count, 'story', 'stories')}; "
         f"{plural(len(briefing.stories), 'story', 'stories')}{topic} with "
@@ -104,7 +104,7 @@ def _nothing(briefing: Briefing) -> str:
     if repeats:
         return f"Nothing new: all {repeats} items repeat earlier briefings."
     if briefing.settings.topic and not briefing.stories:
-        return f"Nothing to report: no story is about “{name(briefing.settings.topic)}”."
+        return f"Nothing to report: no story is about “{shown_name(briefing.settings.topic)}”."
     return "Nothing to report: no article had a sentence worth a briefing."
 
 
@@ -125,7 +125,7 @@ def _story_line(story: Story) -> str:
 
 def _source_line(article: Article) -> str:
     date = f", {article.date}" if article.date else ""
-    return f'{name(article.id)}: {name(article.source)}, "{name(article.title)}"{date}'
+    return f'{shown_name(article.id)}: {shown_name(article.source)}, "{shown_name(article.title)}"{date}'
 
 
 def render_text(briefing: Briefing) -> str:
@@ -133,13 +133,13 @@ def render_text(briefing: Briefing) -> str:
     numbers = _numbers(briefing)
     lines = [
         title(briefing),
-        f"Key terms: {name(', '.join(briefing.key_terms)) or 'none'}",
+        f"Key terms: {shown_name(', '.join(briefing.key_terms)) or 'none'}",
         _counts(briefing),
         "",
     ]
     for story, items in _sections(briefing):
         if story:
-            lines += textwrap.wrap(f"== {name(story.title)} ==", WIDTH, subsequent_indent="   ")
+            lines += textwrap.wrap(f"== {shown_name(story.title)} ==", WIDTH, subsequent_indent="   ")
             lines.append(_story_line(story))
         width = len(str(len(items))) + 2
         for number, item in enumerate(items, start=1):
@@ -161,7 +161,7 @@ def render_text(briefing: Briefing) -> str:
 
 def _md(text: str) -> str:
     """One line of untrusted text as literal Markdown: no emphasis, link, code or raw HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", name(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", shown_name(text))
 
 
 def _code(text: str) -> str:
@@ -169,7 +169,7 @@ def _code(text: str) -> str:
 
     The fence is one backtick longer than the longest run inside, so no content closes it.
     """
-    text = name(text)
+    text = shown_name(text)
     fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
     padding = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{padding}{text}{padding}{fence}"
@@ -214,18 +214,22 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "date": briefing.date,
         "news_dates": list(briefing.news_dates) if briefing.news_dates else None,
         "repeats_left_out": briefing.repeats_left_out,
-        "key_terms": [name(t) for t in briefing.key_terms],
+        "key_terms": [shown_name(t) for t in briefing.key_terms],
         "sentence_count": briefing.sentence_count,
         "items": [
             {
                 "text": printable(item.text),
                 **({"mark": item.mark} if item.mark else {}),
-                "story": name(item.story),
+                "story": shown_name(item.story),
                 "support": item.support,
                 **(
                     {
                         "disagreement": [
-                            {"value": f.value, "unit": name(f.unit), "articles": [name(a) for a in f.articles]}
+                            {
+                                "value": f.value,
+                                "unit": shown_name(f.unit),
+                                "articles": [shown_name(a) for a in f.articles],
+                            }
                             for f in item.disagreement
                         ]
                     }
@@ -235,7 +239,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "score": item.score,
                 "sources": [
                     {
-                        "article": name(s.article),
+                        "article": shown_name(s.article),
                         "sentence": s.sentence,
                         "span": [s.start, s.end],
                         "similarity": s.similarity,
@@ -248,12 +252,12 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         ],
         "stories": [
             {
-                "id": name(story.id),
-                "title": name(story.title),
-                "articles": [name(a) for a in story.articles],
+                "id": shown_name(story.id),
+                "title": shown_name(story.title),
+                "articles": [shown_name(a) for a in story.articles],
                 "items": list(story.items),
                 "score": story.score,
-                "key_terms": [name(t) for t in story.key_terms],
+                "key_terms": [shown_name(t) for t in story.key_terms],
                 **({"mark": story.mark} if story.mark else {}),
             }
             for story in briefing.stories
@@ -261,12 +265,12 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "story_count": briefing.story_count,
         "articles": [
             {
-                "id": name(a.id),
-                "title": name(a.title),
-                "source": name(a.source),
+                "id": shown_name(a.id),
+                "title": shown_name(a.title),
+                "source": shown_name(a.source),
                 "date": a.date,
-                "path": name(a.path),
-                "url": name(a.url) if a.url is not None else None,
+                "path": shown_name(a.path),
+                "url": shown_name(a.url) if a.url is not None else None,
             }
             for a in briefing.articles
         ],

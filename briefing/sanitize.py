@@ -72,6 +72,6 @@ def printable(text: str, *, one_line: bool = False) -> str:
     return text
 
 
-def name(value: object) -> str:
+def shown_name(value: object) -> str:
     """A name (path, id, title, URL, key term) fit to show on one line."""
     return printable(str(value), one_line=True)

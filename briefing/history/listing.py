@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.history.store import PastBriefing
-from briefing.sanitize import name
+from briefing.sanitize import shown_name
 
 HEADER = f"{'id':>5}  {'made':<16}  {'news of':<10}  {'articles':>8}  {'items':>5}  key terms"
 
@@ -16,7 +16,7 @@ def history_line(entry: PastBriefing) -> str:
     made = f"{entry.day} {entry.created[11:16]}" if entry.created[:10] == entry.day else entry.day
     return (
         f"{entry.id:>5}  {made:<16}  {entry.date or 'undated':<10}  {entry.articles:>8}  {entry.items:>5}  "
-        f"{name(', '.join(entry.key_terms))}"
+        f"{shown_name(', '.join(entry.key_terms))}"
     )
 
 

@@ -28,7 +28,7 @@ from briefing.config import Config
 from briefing.errors import BriefingError, ExitCode, UsageError
 from briefing.models import Article, Briefing
 from briefing.render import Format, render
-from briefing.sanitize import name, valid_unicode
+from briefing.sanitize import shown_name, valid_unicode
 from briefing.xdg import data_home, expand_user
 
 APPLICATION_ID = 0x42524946  # "BRIF"
@@ -125,7 +125,7 @@ def store_path(config: Config) -> Path:
         return default_path()
     path = expand_user(config.store.path)
     if path is None:
-        raise StoreError(f"cannot find the history {name(config.store.path)}: its home folder is unknown")
+        raise StoreError(f"cannot find the history {shown_name(config.store.path)}: its home folder is unknown")
     return path
 
 
@@ -164,7 +164,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         if path.exists() and not path.is_file():
-            raise StoreError(f"{name(path)} is not a file, so it cannot hold the history")
+            raise StoreError(f"{shown_name(path)} is not a file, so it cannot hold the history")
         self._create(path)
         with self._failures():
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
@@ -181,14 +181,14 @@ class Store:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(
-                f"cannot create the folder {name(path.parent)} for the history: {error.strerror or error}"
+                f"cannot create the folder {shown_name(path.parent)} for the history: {error.strerror or error}"
             ) from error
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
             pass
         except OSError as error:
-            raise StoreError(f"cannot create the history {name(path)}: {error.strerror or error}") from error
+            raise StoreError(f"cannot create the history {shown_name(path)}: {error.strerror or error}") from error
 
     def __enter__(self) -> Store:
         return self
@@ -204,12 +204,12 @@ class Store:
         except sqlite3.Error as error:
             raise StoreError(self._explain(error)) from error
         except OSError as error:
-            raise StoreError(f"{name(self.path)}: {error.strerror or error}") from error
+            raise StoreError(f"{shown_name(self.path)}: {error.strerror or error}") from error
 
     def _explain(self, error: sqlite3.Error) -> str:
         code = getattr(error, "sqlite_errorname", "") or ""
         primary = "_".join(code.split("_")[:2])
-        where = name(self.path)
+        where = shown_name(self.path)
         if primary in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in str(error):
             return f"{where}: not a briefing history database ({error}); it was left untouched"
         if primary in ("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_READONLY", "SQLITE_AUTH"):
@@ -247,10 +247,10 @@ class Store:
         application = db.execute("PRAGMA application_id").fetchone()[0]
         tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if application != APPLICATION_ID and (application != 0 or tables):
-            raise StoreError(f"{name(self.path)}: a database that briefing did not create; it was left untouched")
+            raise StoreError(f"{shown_name(self.path)}: a database that briefing did not create; it was left untouched")
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
         if version > len(MIGRATIONS):
-            raise StoreError(f"{name(self.path)}: made by a newer briefing (schema {version}); upgrade briefing")
+            raise StoreError(f"{shown_name(self.path)}: made by a newer briefing (schema {version}); upgrade briefing")
         return version
 
     @contextmanager
@@ -306,7 +306,7 @@ class Store:
                 (
                     moment.isoformat(),
                     briefing.news_date,
-                    json.dumps([name(term) for term in briefing.key_terms]),
+                    json.dumps([shown_name(term) for term in briefing.key_terms]),
                     json.dumps(json.loads(as_json)["settings"]),
                     version,
                     len(briefing.articles),
@@ -368,7 +368,7 @@ class Store:
                     day = date.fromisoformat(text).isoformat()
                 except ValueError:
                     raise UsageError(
-                        f"'{name(which)}' is not a briefing id, a date (YYYY-MM-DD), 'today' or 'yesterday'"
+                        f"'{shown_name(which)}' is not a briefing id, a date (YYYY-MM-DD), 'today' or 'yesterday'"
                     ) from None
             found = self.db.execute(
                 "SELECT id FROM briefings WHERE day = ? ORDER BY created DESC, id DESC LIMIT 1", (day,)

@@ -8,7 +8,7 @@ from builders import unsafe
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.sanitize import name, printable
+from briefing.sanitize import printable, shown_name
 
 
 def test_every_control_format_and_separator_character_is_removed() -> None:
@@ -23,7 +23,7 @@ def test_line_breaks_of_every_kind_never_glue_words() -> None:
     assert (
         printable("one\u2028two\u2029three\x0cfour\x85five\r\nsix\rseven") == "one\ntwo\nthree\nfour\nfive\nsix\nseven"
     )
-    assert name("one\u2028two") == "one two"
+    assert shown_name("one\u2028two") == "one two"
 
 
 def test_escape_sequences_go_whole_leaving_no_residue() -> None:
@@ -43,15 +43,15 @@ def test_escape_sequences_go_whole_leaving_no_residue() -> None:
 
 def test_names_are_one_line_and_valid_unicode() -> None:
     undecodable = b"caf\xe9\xff.txt".decode("utf-8", "surrogateescape")
-    assert name(undecodable) == "caf\ufffd\ufffd.txt"
-    assert name(undecodable).encode("utf-8")
-    assert name("evil\nbriefing: all is well\t.txt") == "evil briefing: all is well .txt"
-    assert name("\u202eexe.txt") == "exe.txt"
+    assert shown_name(undecodable) == "caf\ufffd\ufffd.txt"
+    assert shown_name(undecodable).encode("utf-8")
+    assert shown_name("evil\nbriefing: all is well\t.txt") == "evil briefing: all is well .txt"
+    assert shown_name("\u202eexe.txt") == "exe.txt"
 
 
 @given(st.text(alphabet=st.characters(codec=None)))
 def test_any_string_comes_out_safe_and_encodable(text: str) -> None:
-    for shown in (printable(text), name(text)):
+    for shown in (printable(text), shown_name(text)):
         assert unsafe(shown) == []
         shown.encode("utf-8")
-    assert "\n" not in name(text)
+    assert "\n" not in shown_name(text)

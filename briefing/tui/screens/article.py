@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefing.models import Article
-from briefing.sanitize import name, printable
+from briefing.sanitize import printable, shown_name
 from briefing.tui.widgets.footer import KeyFooter
 
 
@@ -33,9 +33,9 @@ def article_text(article: Article, chosen: int, marked: set[int]) -> list[Text]:
 
 
 def article_title(article: Article) -> Text:
-    title = Text(name(article.source), style="bold")
+    title = Text(shown_name(article.source), style="bold")
     title.append(" · ")
-    title.append(name(article.title), style="bold")
+    title.append(shown_name(article.title), style="bold")
     title.append(f"  {article.date or 'undated'}", style="dim")
     return title
 

@@ -12,14 +12,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.models import Article
-from briefing.sanitize import name, printable
+from briefing.sanitize import printable, shown_name
 from briefing.tui.keys import dialog_bindings
 
 
 def removed_table(article: Article) -> Table:
     title = Text("Removed from “")
-    title.append(name(article.title), style="bold")
-    title.append(f"” ({name(article.source)})")
+    title.append(shown_name(article.title), style="bold")
+    title.append(f"” ({shown_name(article.source)})")
     table = Table(title=title, expand=True, show_lines=False)
     table.add_column("rule", style="cyan", no_wrap=True)
     table.add_column("text", ratio=1)
@@ -34,7 +34,7 @@ def problems_table(problems: list[object]) -> Table:
     table = Table(title=f"Read with a problem: {len(problems)}", expand=True)
     table.add_column("file, and why", ratio=1)
     for problem in problems:
-        table.add_row(Text(name(problem)))
+        table.add_row(Text(shown_name(problem)))
     return table
 
 

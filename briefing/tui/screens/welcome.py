@@ -12,14 +12,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from briefing.sanitize import name, printable
+from briefing.sanitize import printable, shown_name
 from briefing.tui.widgets.footer import KeyFooter
 
 
 def ways(config_file: Path | None) -> tuple[tuple[str, str], ...]:
     """Each way to give briefing articles; `config_file` is the config it reads (None: no
     config folder is known, so only --config names one)."""
-    where = name(config_file) if config_file else "a config file named with --config"
+    where = shown_name(config_file) if config_file else "a config file named with --config"
     return (
         ("briefing FOLDER", "summarize the articles in a folder (.txt, .md, saved .html pages, saved feeds)"),
         ("briefing URL", "fetch a page or a feed now and summarize it"),

@@ -7,7 +7,7 @@ from textual.widgets.option_list import Option
 
 from briefing.models import Article, BriefingItem, SourceSentence
 from briefing.render import plural
-from briefing.sanitize import name
+from briefing.sanitize import shown_name
 from briefing.tui.widgets.items import highlighted
 from briefing.tui.widgets.wrapped import WrappedOptionList
 
@@ -15,13 +15,13 @@ from briefing.tui.widgets.wrapped import WrappedOptionList
 def source_prompt(article: Article, text: str, quoted: bool, query: str = "", figure: str = "") -> Text:
     """`Daily Courier · Cracks Close Harbour Bridge` over the sentence; the quoted one says so,
     and an article whose figure differs from the others' says which it gives."""
-    prompt = Text(name(article.source), style="bold")
+    prompt = Text(shown_name(article.source), style="bold")
     prompt.append(" · ")
-    prompt.append(name(article.title), style="bold")
+    prompt.append(shown_name(article.title), style="bold")
     if quoted:
         prompt.append("  (quoted)", style="dim")
     if figure:
-        prompt.append(f"  gives {name(figure)}", style="bold yellow")
+        prompt.append(f"  gives {shown_name(figure)}", style="bold yellow")
     prompt.append("\n")
     prompt.append_text(highlighted(text, query))
     return prompt

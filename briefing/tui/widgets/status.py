@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from briefing.models import Briefing
 from briefing.render import plural
-from briefing.sanitize import name
+from briefing.sanitize import shown_name
 
 
 def shown_text(shown: int, total: int, query: str, hide_repeats: bool) -> Text:
@@ -22,7 +22,7 @@ def shown_text(shown: int, total: int, query: str, hide_repeats: bool) -> Text:
     text = Text(f"{shown}{' new' if hide_repeats else ''} of {plural(total, 'item')}", style="bold yellow")
     if query:
         text.append(f" {'matches' if total == 1 else 'match'} “", style="bold yellow")
-        text.append(name(query), style="bold yellow")
+        text.append(shown_name(query), style="bold yellow")
         text.append("”", style="bold yellow")
     return text
 
@@ -41,10 +41,10 @@ def status_text(briefing: Briefing, shown: int, query: str = "", hide_repeats: b
     text.append(", ")
     text.append_text(shown_text(shown, len(briefing.items), query, hide_repeats))
     if briefing.settings.topic:
-        text.append(f" · about “{name(briefing.settings.topic)}”", style="bold")
+        text.append(f" · about “{shown_name(briefing.settings.topic)}”", style="bold")
     text.append(f" · {briefing.settings.algorithm}", style="dim")
     if briefing.key_terms:
-        text.append(f" · {name(', '.join(briefing.key_terms))}")
+        text.append(f" · {shown_name(', '.join(briefing.key_terms))}")
     return text
 
 

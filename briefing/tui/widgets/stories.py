@@ -8,7 +8,7 @@ from textual.widgets.option_list import Option
 
 from briefing.models import Story
 from briefing.render import plural
-from briefing.sanitize import name
+from briefing.sanitize import shown_name
 from briefing.tui.widgets.wrapped import WrappedOptionList
 
 MARKS = {"new": ("new", "bold green"), "ongoing": ("ongoing", "yellow")}
@@ -17,7 +17,7 @@ MARKS = {"new": ("new", "bold green"), "ongoing": ("ongoing", "yellow")}
 def story_prompt(number: int, story: Story, shown: int, filtering: bool) -> Text:
     """`1. Cracks Close Harbour Bridge` over `3 articles · new`; with a filter, how many items it shows."""
     prompt = Text(f"{number}. ", style="bold")
-    prompt.append(name(story.title), style="bold")
+    prompt.append(shown_name(story.title), style="bold")
     prompt.append(f"\n   {plural(len(story.articles), 'article')}", style="dim")
     if story.mark in MARKS:
         label, style = MARKS[story.mark]
