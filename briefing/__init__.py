@@ -10,12 +10,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-# Imported now, not lazily: the function must win over the submodule of the same name.
-from briefing.render import render
-
 if TYPE_CHECKING:
     from briefing.config import Config, load_config
     from briefing.models import Article, Briefing, BriefingItem, Removal, Sentence, SourceSentence
+    from briefing.output.render import render
     from briefing.sources.documents import Document
     from briefing.sources.files import load_articles, parse_article, read_sources
     from briefing.summary.pipeline import summarize
@@ -36,6 +34,7 @@ _HOMES = {
     "Sentence": "briefing.models",
     "SourceSentence": "briefing.models",
     "summarize": "briefing.summary.pipeline",
+    "render": "briefing.output.render",
 }
 
 

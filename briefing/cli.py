@@ -55,7 +55,7 @@ def _common() -> argparse.ArgumentParser:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from briefing.render import FORMATS
+    from briefing.output.render import FORMATS
     from briefing.summary.algorithms import ALGORITHMS
 
     common = _common()
@@ -149,8 +149,8 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.history.daily import earlier_items, record
     from briefing.history.novelty import without_repeats
     from briefing.history.store import StoreError
-    from briefing.output import check_template, expand_path, not_delivered, write_output, write_stdout
-    from briefing.progress import ProgressBar
+    from briefing.output.progress import ProgressBar
+    from briefing.output.write import check_template, expand_path, not_delivered, write_output, write_stdout
     from briefing.sanitize import shown_name
     from briefing.sources.gather import gather, is_url
 
@@ -270,8 +270,8 @@ def _report(problems: Sequence[object], read: int) -> None:
 
 def _read(args: argparse.Namespace) -> int:
     from briefing.config import load_config
-    from briefing.output import write_stdout
-    from briefing.read import render_articles
+    from briefing.output.articles import render_articles
+    from briefing.output.write import write_stdout
     from briefing.sources.gather import gather
 
     config = load_config(args.config)
@@ -283,9 +283,9 @@ def _read(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> int:
     from briefing.config import load_config
-    from briefing.history.listing import history_lines
     from briefing.history.store import Store, store_path
-    from briefing.output import write_stdout
+    from briefing.output.listing import history_lines
+    from briefing.output.write import write_stdout
 
     config = load_config(args.config)
     with Store(store_path(config)) as store:
@@ -301,7 +301,7 @@ def _show(args: argparse.Namespace) -> int:
     from briefing.clock import today
     from briefing.config import load_config
     from briefing.history.store import Store, store_path
-    from briefing.output import write_stdout
+    from briefing.output.write import write_stdout
 
     config = load_config(args.config)
     with Store(store_path(config)) as store:
@@ -315,8 +315,8 @@ def _eval(args: argparse.Namespace) -> int:
 
     from briefing.config import load_config
     from briefing.evaluate import MEASURES, SummaryLength, check_rouge, choose, evaluate, read_clusters, systems
-    from briefing.output import write_stdout
-    from briefing.progress import ProgressBar
+    from briefing.output.progress import ProgressBar
+    from briefing.output.write import write_stdout
 
     check_rouge()
     budget = SummaryLength(words=args.words) if args.words else SummaryLength(bytes=args.bytes or 665)

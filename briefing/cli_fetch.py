@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.feeds_command == "import":
         return _import(args)
     from briefing.config import load_config
-    from briefing.output import write_stdout
+    from briefing.output.write import write_stdout
 
     write_stdout("".join(f"{url}\n" for url in load_config(args.config).sources.feeds))
     return ExitCode.OK
@@ -44,7 +44,7 @@ def _fetch(args: argparse.Namespace) -> int:
     from briefing.cli import say
     from briefing.config import load_config
     from briefing.history.store import store_path
-    from briefing.progress import ProgressBar
+    from briefing.output.progress import ProgressBar
     from briefing.sources.fetch import fetch, fetch_feeds
 
     config = load_config(args.config)
@@ -67,7 +67,7 @@ def _fetch(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from briefing.cli import say
     from briefing.config import config_path, load_config, parse_config
-    from briefing.output import write_output
+    from briefing.output.write import write_output
     from briefing.sources.documents import decode
     from briefing.sources.subscriptions import parse_subscriptions, with_feeds
 

@@ -27,7 +27,7 @@ from briefing import clock
 from briefing.config import Config
 from briefing.errors import BriefingError, ExitCode, UsageError
 from briefing.models import Article, Briefing
-from briefing.render import Format, render
+from briefing.output.render import Format, render
 from briefing.sanitize import shown_name, valid_unicode
 from briefing.xdg import data_home, expand_user
 

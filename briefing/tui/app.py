@@ -26,8 +26,8 @@ from briefing.errors import BriefingError, SourceError
 from briefing.history.daily import earlier_items, record
 from briefing.history.store import Store, StoreError, store_path
 from briefing.models import Article, Briefing, Skipped
-from briefing.output import expand_path, not_delivered, write_output
-from briefing.render import plural
+from briefing.output.render import plural
+from briefing.output.write import expand_path, not_delivered, write_output
 from briefing.sanitize import printable
 from briefing.sources.gather import gather
 from briefing.tui import clipboard, theme

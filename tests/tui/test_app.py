@@ -263,7 +263,7 @@ async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(
 ) -> None:
     from textual.widgets import OptionList
 
-    from briefing.history.listing import history_lines
+    from briefing.output.listing import history_lines
     from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
 
     first = app_for(trio_folder, tmp_path)

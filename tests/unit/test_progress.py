@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from briefing import progress
+from briefing.output import progress
 
 
 class Terminal(io.StringIO):

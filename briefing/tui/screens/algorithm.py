@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.render import plural
+from briefing.output.render import plural
 from briefing.summary.algorithms import ALGORITHMS, Algorithm
 from briefing.tui.keys import dialog_bindings
 

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from briefing.models import Briefing, BriefingItem
-from briefing.render import differ
+from briefing.output.render import differ
 from briefing.sanitize import printable
 from briefing.tui.widgets.wrapped import WrappedOptionList
 

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from briefing.models import Article, BriefingItem, SourceSentence
-from briefing.render import plural
+from briefing.output.render import plural
 from briefing.sanitize import shown_name
 from briefing.tui.widgets.items import highlighted
 from briefing.tui.widgets.wrapped import WrappedOptionList

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing.models import Briefing
-from briefing.render import plural
+from briefing.output.render import plural
 from briefing.sanitize import shown_name
 
 

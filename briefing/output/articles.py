@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from briefing.models import Article
-from briefing.render import json_text
+from briefing.output.render import json_text
 from briefing.sanitize import printable, shown_name
 
 

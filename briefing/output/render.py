@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from briefing.models import Article, Briefing, BriefingItem, Story
 from briefing.sanitize import INVISIBLE, shown_name
-from briefing.sanitize import printable as printable  # re-exported: briefing.render.printable
+from briefing.sanitize import printable as printable  # re-exported: briefing.output.render.printable
 
 Format = Literal["text", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
