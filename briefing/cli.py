@@ -147,12 +147,12 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
     from briefing.history.daily import earlier_items, record
-    from briefing.history.novelty import without_repeats
     from briefing.history.store import StoreError
     from briefing.output.progress import ProgressBar
     from briefing.output.write import check_template, expand_path, not_delivered, write_output, write_stdout
     from briefing.sanitize import shown_name
     from briefing.sources.gather import gather, is_url
+    from briefing.summary.novelty import without_repeats
 
     _check_sources(args.sources)  # a mistyped path is the command's fault, as in the TUI
     if args.output is not None:

@@ -56,7 +56,7 @@ ALGORITHMS: dict[str, Algorithm] = {
         Algorithm(
             "lexrank",
             "sentences like many others, rare shared words counting most (LexRank centrality)",
-            "briefing.summary.lexrank",
+            _ours("lexrank"),
             "lex_rank.LexRankSummarizer",
             1.3,
             4.8,

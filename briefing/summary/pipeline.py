@@ -18,7 +18,6 @@ from itertools import chain
 import numpy as np
 
 from briefing.config import Config
-from briefing.history.novelty import mark_items
 from briefing.models import (
     UNKNOWN_SOURCE,
     Article,
@@ -29,13 +28,14 @@ from briefing.models import (
     Story,
     StoryMark,
 )
-from briefing.summary import rank
+from briefing.summary import story_rank
 from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures, renumbered, sentence_features
 from briefing.summary.figures import disagreement
 from briefing.summary.merge import Group, group_sentences
+from briefing.summary.novelty import mark_items
 from briefing.summary.order import reading_order
-from briefing.summary.score import algorithm_ratings, eligible, quality, rank_normalize
+from briefing.summary.quality import algorithm_ratings, eligible, quality, rank_normalize
 from briefing.summary.select import Budget, select
 from briefing.summary.stories import day_number, find_stories
 from briefing.summary.terms import article_terms, key_terms, story_title, title_stems
@@ -211,9 +211,10 @@ def _ranked(
     dated = [day for day in (day_number(a.date) for a in articles) if not math.isnan(day)]
     newest = max(dated) if dated else None
     story_signals = [
-        rank.signals([articles[a] for a in story], d.items, d.corroboration, newest, marked) for story, d in drafts
+        story_rank.signals([articles[a] for a in story], d.items, d.corroboration, newest, marked)
+        for story, d in drafts
     ]
-    importance = rank.scores(story_signals, config.rank)
+    importance = story_rank.scores(story_signals, config.rank)
     order = sorted(range(len(drafts)), key=lambda k: (-importance[k], drafts[k][0][0]))
     if config.stories.max:
         order = order[: config.stories.max]
@@ -298,9 +299,9 @@ def _corroboration(
     leading = sorted(groups, key=lambda g: -scores[g.representative])[:_LEADING_FACTS]
     if not leading:
         return 0.0
-    return sum(rank.reports([articles[a] for a in {features[m].article for m in g.members}]) for g in leading) / len(
-        leading
-    )
+    return sum(
+        story_rank.reports([articles[a] for a in {features[m].article for m in g.members}]) for g in leading
+    ) / len(leading)
 
 
 def _item(group: Group, features: list[SentenceFeatures], articles: tuple[Article, ...], score: float) -> BriefingItem:

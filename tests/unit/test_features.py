@@ -99,7 +99,7 @@ def test_an_event_outranks_colour_of_the_same_standing() -> None:
     import numpy as np
 
     from briefing.config import Config
-    from briefing.summary.score import quality
+    from briefing.summary.quality import quality
 
     texts = (
         "Police arrested two men on Friday in connection with the beating of the student.",
@@ -116,7 +116,7 @@ def test_the_lead_counts_by_its_place_from_the_top_not_by_the_article_s_length()
     import numpy as np
 
     from briefing.config import Config
-    from briefing.summary.score import quality
+    from briefing.summary.quality import quality
 
     filler = "The council met again on Tuesday evening to hear from residents of the district. "
     fact = "Police arrested two men on Friday in connection with the beating of the student."
@@ -139,7 +139,7 @@ def test_a_paraphrase_outside_the_group_still_corroborates_its_fact() -> None:
     from briefing.config import Config
     from briefing.summary.facts import SameFact
     from briefing.summary.merge import Group
-    from briefing.summary.score import quality
+    from briefing.summary.quality import quality
 
     texts = (
         "The Harbour Bridge was closed on Monday after engineers found cracks in two steel supports.",

@@ -8,7 +8,7 @@ import numpy as np
 
 from briefing import load_articles
 from briefing.summary.features import sentence_features
-from briefing.summary.lexrank import lexrank
+from briefing.summary.ratings.lexrank import lexrank
 from briefing.summary.ratings.reference import build_document, rate_document
 
 REPO = Path(__file__).resolve().parents[2]

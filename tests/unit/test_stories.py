@@ -15,10 +15,10 @@ from scipy import sparse
 
 from briefing import render, summarize
 from briefing.config import Config
-from briefing.history.novelty import without_repeats
 from briefing.models import Article
 from briefing.summary import pipeline
 from briefing.summary.features import sentence_features
+from briefing.summary.novelty import without_repeats
 from briefing.summary.pipeline import leading_depth, read_article
 from briefing.summary.stories import _merge_pieces, average_linkage, find_stories
 from briefing.summary.terms import article_terms, key_terms
