@@ -88,7 +88,7 @@ def timings(args: argparse.Namespace, algorithms: list[str], work: Path) -> dict
 def rouge(dataset: Path, algorithms: list[str]) -> None:
     """Print ROUGE recall of the briefing pipeline with each algorithm on the dataset's clusters."""
     from briefing.config import Config
-    from briefing.evaluate import MEASURES, SummaryLength, briefing_system, evaluate, read_clusters
+    from briefing.run.evaluate import MEASURES, SummaryLength, briefing_system, evaluate, read_clusters
 
     config = Config()  # the defaults, whatever the user's config says
     budget = SummaryLength(bytes=665)

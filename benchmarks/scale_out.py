@@ -84,7 +84,7 @@ def run_on_dask(folder: Path, workers: int) -> tuple[float, float, list[float], 
 
     from briefing import load_articles, render, summarize
     from briefing.config import Config
-    from briefing.engine.dask import dask_mapper
+    from briefing.run.dask import dask_mapper
 
     def peak() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -33,7 +33,7 @@ from pathlib import Path
 from scale import measure
 
 from briefing.config import Config
-from briefing.evaluate import SummaryLength, briefing_system, read_clusters, score
+from briefing.run.evaluate import SummaryLength, briefing_system, read_clusters, score
 
 # Pairs of DUC 2004 clusters that report the same story (../shared/eval/README.md).
 SAME_STORY = {"d31050t": "d30022t", "d30047t": "d30031t", "d31038t": "d30005t", "d31033t": "d30026t"}

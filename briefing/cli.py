@@ -146,12 +146,12 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.clock import today
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
-    from briefing.history.daily import earlier_items, record
     from briefing.history.store import StoreError
     from briefing.output.progress import ProgressBar
     from briefing.output.write import check_template, expand_path, not_delivered, write_output, write_stdout
+    from briefing.run.daily import earlier_items, record
+    from briefing.run.gather import gather, is_url
     from briefing.sanitize import shown_name
-    from briefing.sources.gather import gather, is_url
     from briefing.summary.novelty import without_repeats
 
     _check_sources(args.sources)  # a mistyped path is the command's fault, as in the TUI
@@ -197,7 +197,7 @@ def _digest(args: argparse.Namespace) -> int:
             except StoreError as error:
                 store_failure = error
                 say(f"{error}; items are not marked and the briefing will not be recorded")
-        # This machine's cores only read the files (briefing.engine.local says why).
+        # This machine's cores only read the files (briefing.run.local says why).
         mapper = engine if config.engine.scheduler else None
         briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous, mapper), date=day)
     bar.close()
@@ -226,10 +226,10 @@ def _engine(engine: EngineConfig, progress: Progress, reading: Progress) -> Abst
     """The Dask engine named by --scheduler or [engine] scheduler, as a mapper; or else this
     machine's cores (`[engine] processes`), which only read the files (`reading` the bar's part)."""
     if not engine.scheduler:
-        from briefing.engine.local import process_mapper
+        from briefing.run.local import process_mapper
 
         return process_mapper(engine.processes, reading)
-    from briefing.engine.dask import dask_mapper
+    from briefing.run.dask import dask_mapper
 
     return dask_mapper(engine.scheduler, progress)
 
@@ -272,7 +272,7 @@ def _read(args: argparse.Namespace) -> int:
     from briefing.config import load_config
     from briefing.output.articles import render_articles
     from briefing.output.write import write_stdout
-    from briefing.sources.gather import gather
+    from briefing.run.gather import gather
 
     config = load_config(args.config)
     articles, problems = gather(args.sources, config)
@@ -314,9 +314,9 @@ def _eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from briefing.config import load_config
-    from briefing.evaluate import MEASURES, SummaryLength, check_rouge, choose, evaluate, read_clusters, systems
     from briefing.output.progress import ProgressBar
     from briefing.output.write import write_stdout
+    from briefing.run.evaluate import MEASURES, SummaryLength, check_rouge, choose, evaluate, read_clusters, systems
 
     check_rouge()
     budget = SummaryLength(words=args.words) if args.words else SummaryLength(bytes=args.bytes or 665)
@@ -365,8 +365,8 @@ def _tui(args: argparse.Namespace) -> int:
 
 def _check_sources(sources: list[str]) -> None:
     """A UsageError for the first named source (not a URL) that does not exist."""
+    from briefing.run.gather import is_url
     from briefing.sanitize import shown_name
-    from briefing.sources.gather import is_url
 
     for source in sources:
         if not is_url(source) and not os.path.lexists(source):
@@ -435,7 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handlers = {number: signal.signal(number, _terminated) for number in (signal.SIGTERM, signal.SIGHUP)}
     try:
         if args.command == "digest":
-            from briefing.collector import batch_memory
+            from briefing.run.memory import batch_memory
 
             with batch_memory():
                 return _digest(args)

@@ -1,7 +1,7 @@
 """Where the per-file, per-article and per-story work runs: here in turn, or as engine tasks.
 
 The stages that can run apart take a `Mapper`. In process it is `in_turn`; an engine (Dask,
-`briefing.engine`) maps the very same functions as tasks, so a briefing is the same wherever
+`briefing.run.dask`) maps the very same functions as tasks, so a briefing is the same wherever
 it was made.
 """
 

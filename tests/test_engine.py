@@ -13,9 +13,9 @@ from builders import CHESS, STRIKE, TRIO, article
 
 from briefing import summarize
 from briefing.config import Config
-from briefing.engine.dask import TaskError, dask_mapper
 from briefing.errors import ConfigError
 from briefing.models import Sentence
+from briefing.run.dask import TaskError, dask_mapper
 
 
 def digest(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:

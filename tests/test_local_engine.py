@@ -12,15 +12,15 @@ import pytest
 from builders import CHESS, STRIKE, TRIO
 
 from briefing.config import parse_config
-from briefing.engine import local
 from briefing.errors import ConfigError, ExitCode
+from briefing.run import local
 
 # The pool is only made while this is the process's one thread, which a test run that has
 # started a TUI or a Dask client no longer is: each case runs in a fresh interpreter.
 CASES = """
 import os, signal, sys
-from briefing.engine import local
-from briefing.engine.local import WorkerError, process_mapper
+from briefing.run import local
+from briefing.run.local import WorkerError, process_mapper
 
 def pid(_):
     return os.getpid()

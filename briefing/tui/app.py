@@ -20,16 +20,16 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing import render, summarize
 from briefing.clock import today
-from briefing.collector import batch_memory
 from briefing.config import Config, config_path
 from briefing.errors import BriefingError, SourceError
-from briefing.history.daily import earlier_items, record
 from briefing.history.store import Store, StoreError, store_path
 from briefing.models import Article, Briefing, Skipped
 from briefing.output.render import plural
 from briefing.output.write import expand_path, not_delivered, write_output
+from briefing.run.daily import earlier_items, record
+from briefing.run.gather import gather
+from briefing.run.memory import batch_memory
 from briefing.sanitize import printable
-from briefing.sources.gather import gather
 from briefing.tui import clipboard, theme
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.keys import ACTIONS, LEGEND, bindings, help_rows

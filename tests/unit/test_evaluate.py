@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.evaluate import SummaryLength
+from briefing.run.evaluate import SummaryLength
 
 
 def test_eval_scores_match_hand_computed_rouge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,7 +39,7 @@ def test_unknown_system_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_evaluate_takes_plain_arguments_and_returns_results(tmp_path: Path) -> None:
     from briefing.config import Config
-    from briefing.evaluate import choose, evaluate, read_clusters, systems
+    from briefing.run.evaluate import choose, evaluate, read_clusters, systems
 
     cluster = tmp_path / "c1"
     cluster.mkdir()
@@ -59,7 +59,7 @@ def test_evaluate_takes_plain_arguments_and_returns_results(tmp_path: Path) -> N
 
 def test_eval_runs_the_comparison_that_matters_unless_asked_for_all() -> None:
     from briefing.config import Config
-    from briefing.evaluate import PLAIN_SUMY, choose, systems
+    from briefing.run.evaluate import PLAIN_SUMY, choose, systems
 
     available = systems(Config(), SummaryLength(bytes=665))
     assert list(choose(available, None)) == ["briefing", "sumy lexrank"]  # sumy's KL alone takes minutes

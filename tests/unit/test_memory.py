@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from briefing.collector import batch_memory
+from briefing.run.memory import batch_memory
 
 
 @pytest.fixture

@@ -1,1 +1,0 @@
-"""Engines that run the core's per-file, per-article and per-story work as tasks (Dask)."""
