@@ -146,12 +146,12 @@ def _digest(args: argparse.Namespace) -> int:
     from briefing.clock import today
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
-    from briefing.history.store import StoreError
     from briefing.output.progress import ProgressBar
     from briefing.output.write import check_template, expand_path, not_delivered, write_output, write_stdout
     from briefing.run.daily import earlier_items, record
     from briefing.run.gather import gather, is_url
     from briefing.sanitize import shown_name
+    from briefing.storage.db import StoreError
     from briefing.summary.novelty import without_repeats
 
     _check_sources(args.sources)  # a mistyped path is the command's fault, as in the TUI
@@ -283,9 +283,9 @@ def _read(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> int:
     from briefing.config import load_config
-    from briefing.history.store import Store, store_path
     from briefing.output.listing import history_lines
     from briefing.output.write import write_stdout
+    from briefing.storage.db import Store, store_path
 
     config = load_config(args.config)
     with Store(store_path(config)) as store:
@@ -300,8 +300,8 @@ def _history(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from briefing.clock import today
     from briefing.config import load_config
-    from briefing.history.store import Store, store_path
     from briefing.output.write import write_stdout
+    from briefing.storage.db import Store, store_path
 
     config = load_config(args.config)
     with Store(store_path(config)) as store:

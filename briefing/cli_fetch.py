@@ -43,9 +43,9 @@ def run(args: argparse.Namespace) -> int:
 def _fetch(args: argparse.Namespace) -> int:
     from briefing.cli import say
     from briefing.config import load_config
-    from briefing.history.store import store_path
     from briefing.output.progress import ProgressBar
     from briefing.sources.fetch import fetch, fetch_feeds
+    from briefing.storage.db import store_path
 
     config = load_config(args.config)
     urls = args.urls or list(config.sources.feeds)

@@ -328,9 +328,9 @@ def test_cli_digest_url_fetches_and_summarizes_directly(server: Server, tmp_path
 def test_articles_older_than_keep_days_are_forgotten(tmp_path: Path) -> None:
     from datetime import datetime, timedelta, timezone
 
-    from briefing.history.store import Store
     from briefing.sources.documents import Document
-    from briefing.sources.inbox import Inbox
+    from briefing.storage.db import Store
+    from briefing.storage.fetched import Inbox
 
     now = datetime(2024, 4, 2, tzinfo=timezone.utc)
     with Store(tmp_path / "briefing.db") as store:

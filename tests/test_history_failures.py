@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from briefing.cli import main
 from briefing.errors import UsageError
-from briefing.history.store import Store, StoreError
+from briefing.storage.db import Store, StoreError
 
 REPO = Path(__file__).resolve().parents[1]
 F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)  # Linux; in fcntl from Python 3.10

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from briefing import __version__
 from briefing.config import Config
-from briefing.history.store import Store, articles_key, store_path
 from briefing.models import Article, Briefing
+from briefing.storage.db import Store, articles_key, store_path
 
 
 def earlier_items(articles: Sequence[Article], config: Config, day: str) -> list[str]:

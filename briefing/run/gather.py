@@ -39,7 +39,7 @@ def gather(
 
     `mapper` reads and cleans files (default: here, in turn); fetching stays in this process.
     """
-    from briefing.history.store import StoreError, store_path
+    from briefing.storage.db import StoreError, store_path
 
     urls = [source for source in sources if is_url(source)]
     paths = [source for source in sources if not is_url(source)]
@@ -84,8 +84,8 @@ def gather(
 
 def _stored(config: Config, hours: int | None = None, urls: Sequence[str] | None = None) -> list[Document]:
     """Fetched articles from the history database, if there is one (none is created here)."""
-    from briefing.history.store import Store, store_path
-    from briefing.sources.inbox import Inbox
+    from briefing.storage.db import Store, store_path
+    from briefing.storage.fetched import Inbox
 
     path = store_path(config)
     if not path.exists():

@@ -30,7 +30,7 @@ from briefing import __version__
 from briefing.config import Config
 from briefing.sources.documents import Document, NotReadable, entry_slug, feed_documents, read_document
 from briefing.sources.feeds import Entry, NotAFeed, looks_like_feed, parse_feed
-from briefing.sources.inbox import FeedState, Inbox
+from briefing.storage.fetched import FeedState, Inbox
 
 USER_AGENT = f"briefing/{__version__} (news briefing; feed reader)"
 MAX_REDIRECTS = 5
@@ -251,7 +251,7 @@ def fetch(
     from a worker thread to keep a UI responsive; `progress(stage, fraction)` is called from
     the calling thread.
     """
-    from briefing.history.store import Store
+    from briefing.storage.db import Store
 
     limits = limits or Limits(config.sources.timeout_seconds, config.sources.max_bytes)
     hosts = _Hosts()
@@ -304,7 +304,7 @@ def fetch(
 def fetch_feeds(config: Config, progress: Progress | None = None) -> FetchReport:
     """The configured feeds into the configured history database: what `briefing fetch` runs,
     and what the TUI's fetch key calls from a worker (progress as `progress(stage, fraction)`)."""
-    from briefing.history.store import store_path
+    from briefing.storage.db import store_path
 
     return fetch(config.sources.feeds, store_path(config), config, progress)
 

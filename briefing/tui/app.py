@@ -22,7 +22,6 @@ from briefing import render, summarize
 from briefing.clock import today
 from briefing.config import Config, config_path
 from briefing.errors import BriefingError, SourceError
-from briefing.history.store import Store, StoreError, store_path
 from briefing.models import Article, Briefing, Skipped
 from briefing.output.render import plural
 from briefing.output.write import expand_path, not_delivered, write_output
@@ -30,6 +29,7 @@ from briefing.run.daily import earlier_items, record
 from briefing.run.gather import gather
 from briefing.run.memory import batch_memory
 from briefing.sanitize import printable
+from briefing.storage.db import Store, StoreError, store_path
 from briefing.tui import clipboard, theme
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.keys import ACTIONS, LEGEND, bindings, help_rows

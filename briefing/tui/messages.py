@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from briefing.history.store import PastBriefing
+from briefing.storage.db import PastBriefing
 
 if TYPE_CHECKING:
     from briefing.sources.fetch import FetchReport  # the network stack, loaded only when fetching

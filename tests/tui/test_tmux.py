@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.history.store import Store
+from briefing.storage.db import Store
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -12,8 +12,8 @@ from builders import TRIO, article
 from pilots import app_for, ready
 
 import briefing.tui.app
-from briefing.history.store import Store, store_path
 from briefing.models import Briefing, BriefingItem, Settings, SourceSentence
+from briefing.storage.db import Store, store_path
 from briefing.tui.app import BriefingApp
 from briefing.tui.messages import Summarized
 from briefing.tui.screens.help import HelpScreen

@@ -14,8 +14,8 @@ from briefing import render, summarize
 from briefing.cli import main
 from briefing.config import Config
 from briefing.errors import UsageError
-from briefing.history.store import APPLICATION_ID, MIGRATIONS, Store, StoreError, articles_key
 from briefing.models import Article
+from briefing.storage.db import APPLICATION_ID, MIGRATIONS, Store, StoreError, articles_key
 from briefing.summary.novelty import mark_items
 
 NOW = datetime(2024, 4, 3, 7, 0, tzinfo=timezone.utc)
