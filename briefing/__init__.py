@@ -10,6 +10,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from briefing.version import __version__
+
 if TYPE_CHECKING:
     from briefing.config import Config, load_config
     from briefing.models import Article, Briefing, BriefingItem, Removal, Sentence, SourceSentence
@@ -18,7 +20,6 @@ if TYPE_CHECKING:
     from briefing.sources.files import load_articles, parse_article, read_sources
     from briefing.summary.pipeline import summarize
 
-__version__ = "0.1.0"
 
 _HOMES = {
     "Config": "briefing.config",

@@ -19,9 +19,9 @@ from contextlib import AbstractContextManager, ExitStack
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
-from briefing import __version__
 from briefing.errors import BriefingError, ExitCode, UsageError
 from briefing.sanitize import printable
+from briefing.version import __version__
 
 if TYPE_CHECKING:
     from briefing.config import EngineConfig

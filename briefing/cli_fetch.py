@@ -44,7 +44,7 @@ def _fetch(args: argparse.Namespace) -> int:
     from briefing.cli import say
     from briefing.config import load_config
     from briefing.output.progress import ProgressBar
-    from briefing.sources.fetch import fetch, fetch_feeds
+    from briefing.run.fetching import fetch, fetch_feeds
     from briefing.storage.db import store_path
 
     config = load_config(args.config)

@@ -76,6 +76,14 @@ def located(path: str, entry: str | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a server said about a feed last time: sent back for a conditional GET."""
+
+    etag: str | None = None
+    modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SourceSentence:
     """A source sentence that supports a briefing item."""
 

@@ -24,7 +24,8 @@ import pytest
 from builders import TRIO, news_page, rss
 
 from briefing.config import Config
-from briefing.sources.fetch import Limits, download, fetch
+from briefing.net.fetch import Limits, download
+from briefing.run.fetching import fetch
 
 LONG = " ".join(TRIO[name].split("\n\n", 1)[1] for name in ("b_courier", "c_herald")) * 3
 PAGE = news_page()

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing import __version__
 from briefing.config import Config
 from briefing.models import Article, Briefing
 from briefing.storage.db import Store, articles_key, store_path
+from briefing.version import __version__
 
 
 def earlier_items(articles: Sequence[Article], config: Config, day: str) -> list[str]:

@@ -50,7 +50,7 @@ def gather(
         documents += found
         problems += skipped
     if urls:
-        from briefing.sources.fetch import fetch  # the network stack, only for runs that need it
+        from briefing.run.fetching import fetch  # the network stack, only for runs that need it
 
         report = fetch(urls, store_path(config), config, progress, feeds_only=False, conditional=False)
         problems += report.failures

@@ -10,18 +10,10 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from briefing.models import FeedState
 from briefing.sources.documents import Document
-
-
-@dataclass(frozen=True, slots=True)
-class FeedState:
-    """What a server said about a feed last time: sent back for a conditional GET."""
-
-    etag: str | None = None
-    modified: str | None = None
 
 
 def text_hash(text: str) -> str:

@@ -183,7 +183,7 @@ class BriefingApp(App[None]):
 
     @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
     def _fetch(self, config: Config) -> None:
-        from briefing.sources.fetch import fetch_feeds  # the network stack, only when asked for
+        from briefing.run.fetching import fetch_feeds  # the network stack, only when asked for
 
         self.post_message(Fetched(fetch_feeds(config, self._progress())))
 

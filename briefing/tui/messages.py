@@ -16,7 +16,7 @@ from textual.message import Message
 from briefing.storage.db import PastBriefing
 
 if TYPE_CHECKING:
-    from briefing.sources.fetch import FetchReport  # the network stack, loaded only when fetching
+    from briefing.run.fetching import FetchReport  # the network stack, loaded only when fetching
 from briefing.models import Article, Briefing
 
 

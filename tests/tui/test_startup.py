@@ -144,9 +144,9 @@ async def test_feeds_alone_configured_open_the_briefing_screen_where_f_fetches(
 ) -> None:
     """Nothing read yet, no folder: with feeds configured, f is the way in, so the screen where
     f works opens (the welcome had no f), and a fetch that brought nothing says so after."""
-    from briefing.sources.fetch import FetchReport
+    from briefing.run.fetching import FetchReport
 
-    monkeypatch.setattr("briefing.sources.fetch.fetch_feeds", lambda config, progress: FetchReport(unchanged=1))
+    monkeypatch.setattr("briefing.run.fetching.fetch_feeds", lambda config, progress: FetchReport(unchanged=1))
     sources = replace(SourcesConfig(), paths=(), feeds=("http://127.0.0.1:9/feed.xml",))
     app = create_app([], replace(Config(), sources=sources))
     async with app.run_test(size=(100, 30)) as pilot:

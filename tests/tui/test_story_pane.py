@@ -151,7 +151,7 @@ async def test_e_without_an_item_says_so_instead_of_an_empty_dialog(mixed_folder
 async def test_f_fetches_in_a_worker_then_summarizes_what_came(
     trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing.sources.fetch import FetchReport
+    from briefing.run.fetching import FetchReport
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -165,7 +165,7 @@ async def test_f_fetches_in_a_worker_then_summarizes_what_came(
             (inbox / f"{id}.txt").write_text(TRIO[id], encoding="utf-8")
         return FetchReport(new=2, unchanged=0)
 
-    monkeypatch.setattr("briefing.sources.fetch.fetch_feeds", fetch_feeds)
+    monkeypatch.setattr("briefing.run.fetching.fetch_feeds", fetch_feeds)
     sources = SourcesConfig(paths=(str(inbox),), feeds=("http://127.0.0.1:9/feed.xml",))
     app = create_app([], replace(Config(), sources=sources))
     async with app.run_test(size=(120, 40)) as pilot:

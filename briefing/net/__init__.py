@@ -1,0 +1,1 @@
+"""The network: downloading with limits. Nothing else in briefing opens a socket."""
