@@ -55,7 +55,7 @@ def _common() -> argparse.ArgumentParser:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from briefing.output.render import FORMATS
+    from briefing.models import FORMATS
     from briefing.summary.algorithms import ALGORITHMS
 
     common = _common()
@@ -285,11 +285,12 @@ def _history(args: argparse.Namespace) -> int:
     from briefing.config import load_config
     from briefing.output.listing import history_lines
     from briefing.output.write import write_stdout
+    from briefing.storage.briefings import Briefings
     from briefing.storage.db import Store, store_path
 
     config = load_config(args.config)
     with Store(store_path(config)) as store:
-        past = store.history()
+        past = Briefings(store).history()
     if not past:
         say("no briefings recorded yet")
         return ExitCode.OK
@@ -301,11 +302,12 @@ def _show(args: argparse.Namespace) -> int:
     from briefing.clock import today
     from briefing.config import load_config
     from briefing.output.write import write_stdout
+    from briefing.storage.briefings import Briefings
     from briefing.storage.db import Store, store_path
 
     config = load_config(args.config)
     with Store(store_path(config)) as store:
-        text = store.show(args.which, args.format, today())
+        text = Briefings(store).as_printed(args.which, args.format, today())
     write_stdout(text)
     return ExitCode.OK
 

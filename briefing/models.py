@@ -7,6 +7,9 @@ from typing import Literal
 
 Mark = Literal["new", "update", "repeat"]
 StoryMark = Literal["new", "ongoing"]
+# The shapes a briefing is rendered in (`briefing.output.render`) and recorded in (`briefing.storage`).
+Format = Literal["text", "markdown", "json"]
+FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
 
 # The outlet of an article that names none (a bare text file): shown, never counted as one.
 UNKNOWN_SOURCE = "unknown source"
@@ -192,3 +195,16 @@ class Briefing:
         """The newest article date: what the articles are about, beside the day they are read."""
         span = self.news_dates
         return span[1] if span else None
+
+
+@dataclass(frozen=True, slots=True)
+class PastBriefing:
+    """One row of `briefing history`."""
+
+    id: int
+    created: str
+    day: str
+    date: str | None
+    key_terms: tuple[str, ...]
+    articles: int
+    items: int

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from briefing.cli import main
 from briefing.errors import UsageError
+from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, StoreError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -110,7 +111,7 @@ def test_a_full_disk_during_the_write_records_nothing_and_delivers(trio_folder: 
     assert result.returncode == 4 and delivered(result), result.stderr
     assert "delivered but not recorded" in result.stderr and "Traceback" not in result.stderr
     with Store(history) as store:
-        assert store.history() == []
+        assert Briefings(store).history() == []
 
 
 def test_sqlite_full_is_said_in_words(
@@ -214,12 +215,12 @@ def test_show_says_what_was_not_found(trio_folder: Path, capsys: pytest.CaptureF
 def test_show_takes_any_text(which: str) -> None:
     # "not found" or "not an id or a date", and nothing else
     with Store(Path(os.environ["XDG_DATA_HOME"]) / "any.db") as store, contextlib.suppress(UsageError):
-        store.show(which, "text", "2024-04-05")
+        Briefings(store).as_printed(which, "text", "2024-04-05")
 
 
 def test_day_counts_past_the_calendar_do_not_crash(tmp_path: Path) -> None:
     with Store(tmp_path / "h.db") as store:
-        assert store.prune(10**12) == 0
-        assert store.earlier_items("2024-04-05", 10**12, "key") == []
+        assert Briefings(store).prune(10**12) == 0
+        assert Briefings(store).earlier_items("2024-04-05", 10**12, "key") == []
         with pytest.raises(StoreError, match="not a file"):
             Store(tmp_path)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from briefing.models import PastBriefing
 from briefing.sanitize import shown_name
-from briefing.storage.db import PastBriefing
 
 HEADER = f"{'id':>5}  {'made':<16}  {'news of':<10}  {'articles':>8}  {'items':>5}  key terms"
 

@@ -11,14 +11,12 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from typing import Any, Literal
+from typing import Any
 
-from briefing.models import Article, Briefing, BriefingItem, Story
+from briefing.models import Article, Briefing, BriefingItem, Format, Story
 from briefing.sanitize import INVISIBLE, shown_name
 from briefing.sanitize import printable as printable  # re-exported: briefing.output.render.printable
 
-Format = Literal["text", "markdown", "json"]
-FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
 # json.dumps escapes C0 controls; these it would write raw (ensure_ascii=False keeps text
 # readable). Escaped, not removed: the decoded strings stay exactly what they were.

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.config import Config
-from briefing.models import Article, Briefing
-from briefing.storage.db import Store, articles_key, store_path
+from briefing.models import FORMATS, Article, Briefing
+from briefing.output.render import render
+from briefing.storage.briefings import Briefings, articles_key
+from briefing.storage.db import Store, store_path
 from briefing.version import __version__
 
 
@@ -27,12 +29,15 @@ def earlier_items(articles: Sequence[Article], config: Config, day: str) -> list
     articles (the TUI's + and -) reads them once and passes them to every `summarize`.
     """
     with Store(store_path(config)) as store:
-        return store.earlier_items(day, config.store.compare_days, articles_key(articles))
+        return Briefings(store).earlier_items(day, config.store.compare_days, articles_key(articles))
 
 
 def record(briefing: Briefing, config: Config) -> int:
-    """Record `briefing` as delivered (after --only-new, if used), pruning old entries; its id."""
+    """Record `briefing` as delivered (after --only-new, if used), in every format `show` can
+    print it in, pruning old entries; its id."""
+    printed = {format: render(briefing, format) for format in FORMATS}
     with Store(store_path(config)) as store:
-        number = store.record(briefing, __version__)
-        store.prune(config.store.keep_days)
+        recorded = Briefings(store)
+        number = recorded.record(briefing, printed, __version__)
+        recorded.prune(config.store.keep_days)
     return number

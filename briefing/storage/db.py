@@ -1,34 +1,27 @@
-"""History in SQLite: every briefing, its items, their provenance, and the articles behind them.
+"""The history database: one SQLite file, its schema and migrations, and the one way in.
 
 One embedded file (stdlib sqlite3, WAL mode), created 0600 (it holds whole articles).
-Articles are stored once by content hash. `PRAGMA application_id` marks the file as ours and
-`PRAGMA user_version` is the schema version; migrations run in order from whatever version a
-file has. A file that is not a SQLite database, or is someone else's, is reported and never
-written to. Every failure (a folder that cannot be made, permissions, a full disk, a lock
-held too long) is a StoreError that says which, so the shells can still deliver the digest.
+`PRAGMA application_id` marks the file as ours and `PRAGMA user_version` is the schema
+version; migrations run in order from whatever version a file has. A file that is not a
+SQLite database, or is someone else's, is reported and never written to. Every access goes
+through `Store.reading` or `Store.writing`, so every failure (a folder that cannot be made,
+permissions, a full disk, a lock held too long) is a StoreError that says which, and the
+shells can still deliver the digest. What is kept in it is `briefings`' and `fetched`'s.
 
 Importing this module does not import the NLP stack: `briefing history` and `show` stay fast.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from briefing import clock
 from briefing.config import Config
-from briefing.errors import BriefingError, ExitCode, UsageError
-from briefing.models import Article, Briefing
-from briefing.output.render import Format, render
-from briefing.sanitize import shown_name, valid_unicode
+from briefing.errors import BriefingError, ExitCode
+from briefing.sanitize import shown_name
 from briefing.xdg import data_home, expand_user
 
 APPLICATION_ID = 0x42524946  # "BRIF"
@@ -85,27 +78,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX briefings_day ON briefings(day);
     """,
 )
-# Beyond this many days a date is out of datetime's range; config.py keeps day counts far below.
-_MAX_DAYS = 1_000_000
 
 
 class StoreError(BriefingError):
     """The history database cannot be used."""
 
     exit_code = ExitCode.STORE
-
-
-@dataclass(frozen=True, slots=True)
-class PastBriefing:
-    """One row of `briefing history`."""
-
-    id: int
-    created: str
-    day: str
-    date: str | None
-    key_terms: tuple[str, ...]
-    articles: int
-    items: int
 
 
 def default_path() -> Path:
@@ -127,23 +105,6 @@ def store_path(config: Config) -> Path:
     if path is None:
         raise StoreError(f"cannot find the history {shown_name(config.store.path)}: its home folder is unknown")
     return path
-
-
-def article_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def articles_key(articles: Iterable[Article]) -> str:
-    """One hash for a set of articles (those a briefing was built from), in any order."""
-    return hashlib.sha256("\n".join(sorted(article_hash(a.text) for a in articles)).encode()).hexdigest()
-
-
-def _days_before(day: str, days: int) -> str:
-    """The date `days` before `day` (YYYY-MM-DD), or the earliest date when that is before year 1."""
-    try:
-        return (date.fromisoformat(day) - timedelta(days=min(days, _MAX_DAYS))).isoformat()
-    except OverflowError:
-        return date.min.isoformat()
 
 
 # SQLite's primary result codes, as a person would act on them.
@@ -265,128 +226,15 @@ class Store:
                 self.db.execute("ROLLBACK")
             raise
 
-    def earlier_items(self, day: str, days: int, key: str) -> list[str]:
-        """Item texts a briefing made on `day` from the articles `key` is compared with: those of
-        the briefings of the `days` days before `day`, and of `day`'s from other articles."""
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for reads: its failures become StoreErrors."""
         with self._failures():
-            rows = self.db.execute(
-                "SELECT items.text FROM items JOIN briefings ON briefings.id = items.briefing"
-                " WHERE briefings.day >= ? AND (briefings.day < ?"
-                " OR (briefings.day = ? AND coalesce(briefings.articles_key, '') != ?))"
-                " ORDER BY briefings.day, briefings.id, items.position",
-                (_days_before(day, days), day, day, key),
-            )
-            return [text for (text,) in rows]
+            yield self.db
 
-    def record(self, briefing: Briefing, version: str, now: datetime | None = None) -> int:
-        """Store a briefing, its items, provenance and articles in one transaction; its id.
-
-        The briefing's day (its `date`, else the local date of `now`) keeps one entry per set
-        of articles: recording the same articles again that day replaces the earlier entry.
-        """
-        moment = now or clock.now()
-        day = briefing.date or moment.astimezone().date().isoformat()
-        key = articles_key(briefing.articles)
-        hashes = {a.id: article_hash(a.text) for a in briefing.articles}
-        as_json = render(briefing, "json")
-        texts = (render(briefing, "text"), render(briefing, "markdown"), as_json)
-        db = self.db
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """The connection in one write transaction, rolled back on any failure; its failures
+        become StoreErrors."""
         with self._failures(), self._transaction():
-            db.execute("DELETE FROM briefings WHERE day = ? AND articles_key = ?", (day, key))
-            db.executemany(
-                "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (hashes[a.id], *map(_text, (a.id, a.title, a.source, a.date, a.path, a.url, a.text)))
-                    for a in briefing.articles
-                ],
-            )
-            cursor = db.execute(
-                "INSERT INTO briefings (created, date, key_terms, settings, version, article_count, sentence_count,"
-                " text, markdown, json, day, articles_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    moment.isoformat(),
-                    briefing.news_date,
-                    json.dumps([shown_name(term) for term in briefing.key_terms]),
-                    json.dumps(json.loads(as_json)["settings"]),
-                    version,
-                    len(briefing.articles),
-                    briefing.sentence_count,
-                    *texts,
-                    day,
-                    key,
-                ),
-            )
-            number = int(cursor.lastrowid or 0)
-            db.executemany(
-                "INSERT INTO briefing_articles VALUES (?, ?, ?)",
-                [(number, hashes[a.id], position) for position, a in enumerate(briefing.articles)],
-            )
-            for position, item in enumerate(briefing.items):
-                item_id = db.execute(
-                    "INSERT INTO items (briefing, position, text, support, score, mark) VALUES (?, ?, ?, ?, ?, ?)",
-                    (number, position, _text(item.text), item.support, item.score, item.mark or "new"),
-                ).lastrowid
-                db.executemany(
-                    "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",
-                    [(item_id, hashes[s.article], s.sentence, s.start, s.end, s.similarity) for s in item.sources],
-                )
-            db.execute("DELETE FROM articles WHERE hash NOT IN (SELECT article FROM briefing_articles)")
-        return number
-
-    def prune(self, keep_days: int, now: datetime | None = None) -> int:
-        """Delete briefings made more than `keep_days` days ago (0: keep all), and articles no longer used."""
-        if keep_days <= 0:
-            return 0
-        today = (now or clock.now()).astimezone().date().isoformat()
-        with self._failures(), self._transaction():
-            deleted = self.db.execute("DELETE FROM briefings WHERE day < ?", (_days_before(today, keep_days),)).rowcount
-            self.db.execute("DELETE FROM articles WHERE hash NOT IN (SELECT article FROM briefing_articles)")
-        return deleted
-
-    def history(self) -> list[PastBriefing]:
-        """Every recorded briefing, oldest first."""
-        with self._failures():
-            rows = self.db.execute(
-                "SELECT b.id, b.created, b.day, b.date, b.key_terms, b.article_count, count(i.id) FROM briefings b"
-                " LEFT JOIN items i ON i.briefing = b.id GROUP BY b.id ORDER BY b.created, b.id"
-            ).fetchall()
-        return [PastBriefing(r[0], r[1], r[2] or r[1][:10], r[3], tuple(json.loads(r[4])), r[5], r[6]) for r in rows]
-
-    def find(self, which: str, today: str) -> int:
-        """The id of the briefing `which` names: an id, or a date (YYYY-MM-DD, 'today',
-        'yesterday') for the latest briefing made that day. A UsageError says what was not found."""
-        text = which.strip().lower()
-        with self._failures():
-            if re.fullmatch("[0-9]+", text):
-                row = self.db.execute("SELECT id FROM briefings WHERE id = ?", (int(text) if len(text) < 19 else -1,))
-                if row.fetchone() is None:
-                    raise UsageError(f"no briefing {text} in the history; 'briefing history' lists them")
-                return int(text)
-            day = {"today": today, "yesterday": _days_before(today, 1)}.get(text)
-            if day is None:
-                try:
-                    day = date.fromisoformat(text).isoformat()
-                except ValueError:
-                    raise UsageError(
-                        f"'{shown_name(which)}' is not a briefing id, a date (YYYY-MM-DD), 'today' or 'yesterday'"
-                    ) from None
-            found = self.db.execute(
-                "SELECT id FROM briefings WHERE day = ? ORDER BY created DESC, id DESC LIMIT 1", (day,)
-            ).fetchone()
-        if found is None:
-            said = f" ({text})" if text in ("today", "yesterday") else ""
-            raise UsageError(f"no briefing made on {day}{said} in the history; 'briefing history' lists them")
-        return int(found[0])
-
-    def show(self, which: str, format: Format, today: str | None = None) -> str:
-        """A stored briefing exactly as it was printed, named as `find` reads `which`."""
-        number = self.find(which, today or clock.today())
-        column = {"text": "text", "markdown": "markdown", "json": "json"}[format]
-        with self._failures():
-            row = self.db.execute(f"SELECT {column} FROM briefings WHERE id = ?", (number,)).fetchone()
-        return str(row[0])
-
-
-def _text(value: str | None) -> str | None:
-    """A string SQLite can store: a file name that is not UTF-8 keeps its readable part."""
-    return None if value is None else valid_unicode(value)
+            yield self.db

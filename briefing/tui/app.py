@@ -29,6 +29,7 @@ from briefing.run.daily import earlier_items, record
 from briefing.run.gather import gather
 from briefing.run.memory import batch_memory
 from briefing.sanitize import printable
+from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, StoreError, store_path
 from briefing.tui import clipboard, theme
 from briefing.tui.commands import BriefingCommands
@@ -174,12 +175,12 @@ class BriefingApp(App[None]):
     @work(thread=True, group="history", exit_on_error=False)
     def _list_history(self, config: Config) -> None:
         with Store(store_path(config)) as store:
-            self.post_message(PastListed(store.history()))
+            self.post_message(PastListed(Briefings(store).history()))
 
     @work(thread=True, group="history", exit_on_error=False)
     def _show_past(self, config: Config, number: int) -> None:
         with Store(store_path(config)) as store:
-            self.post_message(PastShown(store.show(str(number), "text", self.day)))
+            self.post_message(PastShown(Briefings(store).as_printed(str(number), "text", self.day)))
 
     @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
     def _fetch(self, config: Config) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from briefing.storage.db import PastBriefing
+from briefing.models import PastBriefing
 
 if TYPE_CHECKING:
     from briefing.run.fetching import FetchReport  # the network stack, loaded only when fetching

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -112,7 +113,7 @@ def test_briefing_in_tmux(terminal: Terminal, trio_folder: Path) -> None:
     terminal.keys("q")
     assert terminal.exit_status() == 0
     history = terminal.home / "data" / "briefing" / "briefing.db"
-    assert not history.exists() or not Store(history).history(), "browsing recorded a briefing"
+    assert not history.exists() or not Briefings(Store(history)).history(), "browsing recorded a briefing"
 
 
 def test_a_crash_exits_non_zero(terminal: Terminal, trio_folder: Path) -> None:

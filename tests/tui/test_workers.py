@@ -13,6 +13,7 @@ from pilots import app_for, ready
 
 import briefing.tui.app
 from briefing.models import Briefing, BriefingItem, Settings, SourceSentence
+from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, store_path
 from briefing.tui.app import BriefingApp
 from briefing.tui.messages import Summarized
@@ -51,7 +52,7 @@ async def test_plus_during_the_first_load_records_nothing_and_marks_all_new(trio
         await ready(pilot)
         assert {item.mark for item in app.briefing.items} == {"new"}
         with Store(store_path(app.config)) as store:
-            assert store.history() == []
+            assert Briefings(store).history() == []
 
 
 async def test_a_failing_worker_is_a_notification_and_the_app_carries_on(

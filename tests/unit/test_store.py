@@ -14,35 +14,41 @@ from briefing import render, summarize
 from briefing.cli import main
 from briefing.config import Config
 from briefing.errors import UsageError
-from briefing.models import Article
-from briefing.storage.db import APPLICATION_ID, MIGRATIONS, Store, StoreError, articles_key
+from briefing.models import FORMATS, Article, Briefing
+from briefing.storage.briefings import Briefings, articles_key
+from briefing.storage.db import APPLICATION_ID, MIGRATIONS, Store, StoreError
 from briefing.summary.novelty import mark_items
 
 NOW = datetime(2024, 4, 3, 7, 0, tzinfo=timezone.utc)
 
 
+def record(store: Store, briefing: Briefing, now: datetime) -> int:
+    """Record `briefing` as `briefing.run.daily.record` does: rendered in every format."""
+    return Briefings(store).record(briefing, {f: render(briefing, f) for f in FORMATS}, "test", now)
+
+
 def test_a_briefing_is_shown_again_exactly_as_it_was(trio: tuple[Article, ...], tmp_path: Path) -> None:
     briefing = summarize(trio, Config())
     with Store(tmp_path / "h.db") as store:
-        number = store.record(briefing, "test", NOW)
+        number = record(store, briefing, NOW)
         for format in ("text", "markdown", "json"):
-            assert store.show(str(number), format) == render(briefing, format)  # type: ignore[arg-type]
-        assert store.show("2024-04-03", "text") == render(briefing, "text")
+            assert Briefings(store).as_printed(str(number), format) == render(briefing, format)  # type: ignore[arg-type]
+        assert Briefings(store).as_printed("2024-04-03", "text") == render(briefing, "text")
         with pytest.raises(UsageError, match="no briefing made on 1999-01-01"):
-            store.show("1999-01-01", "text")
+            Briefings(store).as_printed("1999-01-01", "text")
 
 
 def test_articles_are_stored_once_and_provenance_is_kept(trio: tuple[Article, ...], tmp_path: Path) -> None:
     briefing = summarize(trio, Config())
     with Store(tmp_path / "h.db") as store:
-        store.record(briefing, "test", NOW)
-        store.record(briefing, "test", NOW + timedelta(days=1))
+        record(store, briefing, NOW)
+        record(store, briefing, NOW + timedelta(days=1))
         db = store.db
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
         assert db.execute("SELECT count(*) FROM briefings").fetchone()[0] == 2
         sources = db.execute("SELECT count(*) FROM sources").fetchone()[0]
         assert sources == 2 * sum(len(item.sources) for item in briefing.items)
-        assert [p.items for p in store.history()] == [len(briefing.items)] * 2
+        assert [p.items for p in Briefings(store).history()] == [len(briefing.items)] * 2
 
 
 def test_marks_new_update_repeat() -> None:
@@ -154,9 +160,9 @@ def test_migration_from_the_first_schema_keeps_the_data(tmp_path: Path, trio: tu
         assert store.db.execute("SELECT text, mark FROM items").fetchall() == [
             ("An old item about the harbour bridge repairs.", "new")
         ]
-        assert store.show("1", "text") == "old text"
-        store.record(summarize(trio, Config()), "test", NOW)
-        assert len(store.history()) == 2
+        assert Briefings(store).as_printed("1", "text") == "old text"
+        record(store, summarize(trio, Config()), NOW)
+        assert len(Briefings(store).history()) == 2
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -172,9 +178,9 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_old_briefings_are_pruned(trio: tuple[Article, ...], tmp_path: Path) -> None:
     briefing = summarize(trio, Config())
     with Store(tmp_path / "h.db") as store:
-        store.record(briefing, "test", NOW - timedelta(days=100))
-        store.record(replace(briefing, items=briefing.items[:1]), "test", NOW)
-        assert store.prune(90, NOW) == 1
-        assert [p.items for p in store.history()] == [1]
+        record(store, briefing, NOW - timedelta(days=100))
+        record(store, replace(briefing, items=briefing.items[:1]), NOW)
+        assert Briefings(store).prune(90, NOW) == 1
+        assert [p.items for p in Briefings(store).history()] == [1]
         later = (NOW + timedelta(days=1)).date().isoformat()
-        assert store.earlier_items(later, 7, articles_key(briefing.articles)) == [briefing.items[0].text]
+        assert Briefings(store).earlier_items(later, 7, articles_key(briefing.articles)) == [briefing.items[0].text]

@@ -14,9 +14,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.models import PastBriefing
 from briefing.output.listing import HEADER, history_line
 from briefing.sanitize import printable
-from briefing.storage.db import PastBriefing
 from briefing.tui.keys import dialog_bindings
 from briefing.tui.widgets.footer import KeyFooter
 
