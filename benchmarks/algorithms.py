@@ -32,7 +32,7 @@ from briefing.summary.algorithms import NAMES
 # The same digest, every algorithm's ratings taken from sumy's own implementation.
 SUMY = """
 import sys
-from briefing.cli import main
+from briefing.cli.main import main
 from briefing.summary.algorithms import Algorithm
 from briefing.summary.ratings.reference import build_document, rate_document
 

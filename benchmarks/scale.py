@@ -85,7 +85,7 @@ def main() -> None:
     python = sys.executable
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
-        for label, code in (("briefing.cli", "import briefing.cli"), ("the NLP stack", NLP_STACK)):
+        for label, code in (("briefing.cli.main", "import briefing.cli.main"), ("the NLP stack", NLP_STACK)):
             imported = measure([python, "-c", code], 60)
             print(f"import {label}: {imported[0]:.2f} s, {imported[1]:.0f} MB" if imported else "import timed out")
         print(f"{'articles':>8} {'segment s':>10} {'briefing s':>11} {'MB':>6} {'sumy s':>9} {'MB':>6} {'ratio':>7}")

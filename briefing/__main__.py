@@ -1,5 +1,5 @@
 """`python -m briefing` runs the same command line as the `briefing` script."""
 
-from briefing.cli import run
+from briefing.cli.main import run
 
 run()

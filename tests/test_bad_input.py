@@ -214,7 +214,7 @@ def test_two_processes_writing_one_digest(folder: Path, tmp_path: Path) -> None:
 def test_failed_write_keeps_the_previous_digest(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from briefing.cli import main
+    from briefing.cli.main import main
 
     target = tmp_path / "digest.txt"
     target.write_text("yesterday's digest\n", encoding="utf-8")

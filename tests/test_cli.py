@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from builders import CHESS, STRIKE, TRIO
 
-from briefing.cli import main
+from briefing.cli.main import main
 
 REPO = Path(__file__).resolve().parents[1]
 CHROME = re.compile(

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.cli import main
+from briefing.cli.main import main
 from briefing.errors import UsageError
 from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, StoreError

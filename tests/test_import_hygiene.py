@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 def test_digest_does_not_import_textual() -> None:
     code = (
         "import sys, io, contextlib\n"
-        "from briefing.cli import main\n"
+        "from briefing.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['digest', 'seeds'])\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
@@ -27,7 +27,7 @@ def test_history_and_show_import_neither_the_nlp_stack_nor_the_tui(tmp_path: Pat
     for command in (["history"], ["show", "1"]):
         code = (
             "import sys, io, contextlib\n"
-            "from briefing.cli import main\n"
+            "from briefing.cli.main import main\n"
             "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
             f"    main({command!r})\n"
             f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))\n"

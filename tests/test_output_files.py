@@ -109,7 +109,7 @@ def test_sigterm_during_the_write_leaves_no_temporary_file(trio_folder: Path, tm
     # cron's timeout, systemd or a shutdown sends SIGTERM while the file is being written.
     code = (
         "import os, signal, sys\n"
-        "from briefing.cli import main\n"
+        "from briefing.cli.main import main\n"
         "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGTERM)\n"
         f"sys.exit(main(['digest', {str(trio_folder)!r}, '-o', {str(target)!r}]))\n"
     )
@@ -153,7 +153,7 @@ def test_ctrl_c_during_the_write_exits_130_and_cleans_up(trio_folder: Path, tmp_
     target = tmp_path / "digest.txt"
     code = (
         "import os, signal, sys\n"
-        "from briefing.cli import main\n"
+        "from briefing.cli.main import main\n"
         # A shell that starts a job in the background has it ignore SIGINT; a terminal's
         # Ctrl-C reaches a process that did not, which is what this test is about.
         "signal.signal(signal.SIGINT, signal.default_int_handler)\n"

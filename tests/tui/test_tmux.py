@@ -123,7 +123,7 @@ def test_a_crash_exits_non_zero(terminal: Terminal, trio_folder: Path) -> None:
         "def broken(*args, **kwargs):\n"
         "    raise RuntimeError('a bug in the app')\n"
         "ItemList.show = broken\n"
-        "from briefing.cli import main\n"
+        "from briefing.cli.main import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
     terminal.start([sys.executable, "-c", crash, "tui", str(trio_folder)])

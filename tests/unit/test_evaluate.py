@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli import main
+from briefing.cli.main import main
 from briefing.run.evaluate import SummaryLength
 
 

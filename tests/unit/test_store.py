@@ -11,7 +11,7 @@ import pytest
 from builders import Clock
 
 from briefing import render, summarize
-from briefing.cli import main
+from briefing.cli.main import main
 from briefing.config import Config
 from briefing.errors import UsageError
 from briefing.models import FORMATS, Article, Briefing

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _fetch(args: argparse.Namespace) -> int:
-    from briefing.cli import say
+    from briefing.cli.main import say
     from briefing.config import load_config
     from briefing.output.progress import ProgressBar
     from briefing.run.fetching import fetch, fetch_feeds
@@ -65,7 +65,7 @@ def _fetch(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from briefing.cli import say
+    from briefing.cli.main import say
     from briefing.config import config_path, load_config, parse_config
     from briefing.output.write import write_output
     from briefing.sources.documents import decode

@@ -108,9 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("sources", nargs="+", help="article files, folders, saved pages or feeds")
     read.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
-    from briefing import cli_fetch
+    from briefing.cli import fetch
 
-    cli_fetch.add_parsers(commands, common)
+    fetch.add_parsers(commands, common)
 
     tui = commands.add_parser("tui", parents=[common], help="open the briefing in the terminal UI (the default)")
     tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
@@ -444,9 +444,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "read":
             return _read(args)
         if args.command in ("fetch", "feeds"):
-            from briefing import cli_fetch
+            from briefing.cli import fetch
 
-            return cli_fetch.run(args)
+            return fetch.run(args)
         if args.command == "history":
             return _history(args)
         if args.command == "show":
