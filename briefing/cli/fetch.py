@@ -1,8 +1,7 @@
-"""The fetching commands: `briefing fetch` (for cron) and `briefing feeds import FILE`.
+"""The fetching commands: `briefing fetch` (for cron), `briefing feeds import FILE` and `feeds list`.
 
-Kept beside cli.py so that the command line's core stays small; the same rules hold: stdout
-is data only, every failed feed or page is one stderr line naming the URL and the reason,
-exit 0 when any article is at hand, 1 when none.
+As for every command, stdout is data only; every failed feed or page is one stderr line
+naming the URL and the reason; `fetch` exits 0 when any article is at hand, 1 when none.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from briefing.cli.console import say
 from briefing.errors import ConfigError, ExitCode
 
 
@@ -28,9 +28,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser], c
     actions.add_parser("list", parents=[common], help="print the configured feeds")
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.command == "fetch":
-        return _fetch(args)
+def feeds_command(args: argparse.Namespace) -> int:
     if args.feeds_command == "import":
         return _import(args)
     from briefing.config import load_config
@@ -40,8 +38,7 @@ def run(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _fetch(args: argparse.Namespace) -> int:
-    from briefing.cli.main import say
+def fetch_command(args: argparse.Namespace) -> int:
     from briefing.config import load_config
     from briefing.output.progress import ProgressBar
     from briefing.run.fetching import fetch, fetch_feeds
@@ -65,7 +62,6 @@ def _fetch(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from briefing.cli.main import say
     from briefing.config import config_path, load_config, parse_config
     from briefing.output.write import write_output
     from briefing.sources.documents import decode

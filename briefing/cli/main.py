@@ -1,45 +1,28 @@
-"""The command line: `briefing digest` for cron, `briefing eval` for research.
+"""The command line: `briefing digest` for cron, `briefing eval` for research, `briefing` for the TUI.
 
 stdout carries the briefing and nothing else; messages go to stderr, every one through
 `printable` (names in them come from file systems and configs); exit codes are `ExitCode`.
-Heavy modules are imported inside the commands so `--help` stays instant.
+Each command is a module of this package; heavy modules are imported inside the commands so
+`--help` stays instant.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import difflib
 import os
 import signal
 import sys
 import threading
 from collections.abc import Sequence
-from contextlib import AbstractContextManager, ExitStack
 from types import FrameType
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
-from briefing.errors import BriefingError, ExitCode, UsageError
-from briefing.sanitize import printable
+from briefing.cli.console import say
+from briefing.errors import BriefingError
 from briefing.version import __version__
 
-if TYPE_CHECKING:
-    from briefing.config import EngineConfig
-    from briefing.tasks import Mapper, Progress
-
 INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it (documented in README.md)
-
-
-def say(message: str) -> None:
-    """A message for the person at the terminal or the cron log: on stderr, one sanitised line."""
-    _stderr(f"briefing: {printable(message, one_line=True)}")
-
-
-def _stderr(line: str) -> None:
-    if sys.stderr is None:  # started with stderr closed: print() would fall back to stdout
-        return
-    with contextlib.suppress(OSError):  # a broken stderr leaves no one to tell
-        print(line, file=sys.stderr, flush=True)
 
 
 def _common() -> argparse.ArgumentParser:
@@ -138,243 +121,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _digest(args: argparse.Namespace) -> int:
-    import tempfile
-    from dataclasses import replace
-
-    from briefing import render, summarize
-    from briefing.clock import today
-    from briefing.config import load_config, with_overrides
-    from briefing.errors import SourceError
-    from briefing.output.progress import ProgressBar
-    from briefing.output.write import check_template, expand_path, not_delivered, write_output, write_stdout
-    from briefing.run.daily import earlier_items, record
-    from briefing.run.gather import gather, is_url
-    from briefing.sanitize import shown_name
-    from briefing.storage.db import StoreError
-    from briefing.summary.novelty import without_repeats
-
-    _check_sources(args.sources)  # a mistyped path is the command's fault, as in the TUI
-    if args.output is not None:
-        check_template(args.output)  # a typo in -o is found before a minute of work, not after
-    if args.only_new and args.no_store:
-        raise UsageError("--only-new needs the history to know what is new; drop --no-store")
-    config = load_config(args.config)
-    words_or_bytes = args.words is not None or args.bytes is not None
-    config = with_overrides(
-        config,
-        sentences=args.sentences if args.sentences is not None else (0 if words_or_bytes else None),
-        words=args.words,
-        bytes=args.bytes,
-        algorithm=args.algorithm,
-        stories=args.stories,
-        topic=args.topic,
-        scheduler=args.scheduler,
-    )
-    day = today()
-    bar = ProgressBar()
-    store_failure: StoreError | None = None
-    previous = None
-    with ExitStack() as stack:
-        if args.no_store and any(is_url(source) for source in args.sources):
-            # Pages fetched now go through a store (that is how fetching deduplicates); with
-            # --no-store it is a throwaway one, so the history is left exactly as it was.
-            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-"))
-            config = replace(config, store=replace(config.store, path=os.path.join(scratch, "fetched.db")))
-        reading = bar.part(0.0, 0.3)
-        engine = stack.enter_context(_engine(config.engine, bar, reading))
-        articles, problems = gather(args.sources, config, reading, engine)
-        _report(problems, len(articles))
-        if args.explain:
-            for article in articles:
-                for removal in article.removed:
-                    _stderr("\t".join(shown_name(field) for field in (article.id, removal.rule, removal.text)))
-        if not articles:
-            raise SourceError("no article could be read")
-        if not args.no_store:
-            try:
-                previous = earlier_items(articles, config, day)
-            except StoreError as error:
-                store_failure = error
-                say(f"{error}; items are not marked and the briefing will not be recorded")
-        # This machine's cores only read the files (briefing.run.local says why).
-        mapper = engine if config.engine.scheduler else None
-        briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous, mapper), date=day)
-    bar.close()
-    refused = not_delivered(briefing)
-    if refused:
-        say(f"{refused}; nothing written")
-        return ExitCode.NOTHING_TO_SUMMARIZE
-    shown = without_repeats(briefing) if args.only_new and previous is not None else briefing
-    text = render(shown, args.format)
-    if args.output is not None:
-        write_output(expand_path(args.output, shown.date, shown.news_date), text)
-    else:
-        write_stdout(text)
-    if previous is not None and briefing.items:  # a day with nothing to report leaves no entry
-        try:
-            record(shown, config)  # what was delivered, so that `show` prints it again
-        except StoreError as error:
-            store_failure = error
-            say(f"{error}; the briefing was delivered but not recorded")
-    if store_failure:
-        return store_failure.exit_code
-    return ExitCode.OK if shown.items else ExitCode.NOTHING_TO_SUMMARIZE
-
-
-def _engine(engine: EngineConfig, progress: Progress, reading: Progress) -> AbstractContextManager[Mapper]:
-    """The Dask engine named by --scheduler or [engine] scheduler, as a mapper; or else this
-    machine's cores (`[engine] processes`), which only read the files (`reading` the bar's part)."""
-    if not engine.scheduler:
-        from briefing.run.local import process_mapper
-
-        return process_mapper(engine.processes, reading)
-    from briefing.run.dask import dask_mapper
-
-    return dask_mapper(engine.scheduler, progress)
-
-
-def _report(problems: Sequence[object], read: int) -> None:
-    """One stderr line per file skipped, noted or failed, then how many were skipped.
-
-    A feed's entries skipped or noted for one reason share a line: a feed of headlines
-    without text made one line an entry (709 lines for the 100 real feeds), too many for
-    a cron mail to be read. So do a folder's files that repeat another's text: wire copies
-    are usual (25 of the 500 DUC 2004 articles), not something to act on every morning.
-    """
-    from briefing.models import Notice, Skipped
-    from briefing.sources.files import SAME_TEXT
-
-    entries = [p for p in problems if isinstance(p, Skipped | Notice) and p.entry is not None]
-    groups: dict[tuple[str, str, str], list[object]] = {}
-    for number, problem in enumerate(problems):
-        key = (str(number), "", "")
-        if isinstance(problem, Skipped | Notice) and problem.entry is not None:
-            said = problem.reason if isinstance(problem, Skipped) else problem.message
-            key = ("entries", problem.path, SAME_TEXT if said.startswith(SAME_TEXT) else said)
-        elif isinstance(problem, Skipped) and problem.reason.startswith(SAME_TEXT):
-            key = ("files", os.path.dirname(problem.path) or ".", SAME_TEXT)
-        groups.setdefault(key, []).append(problem)
-    for (kind, path, said), members in groups.items():
-        if len(members) == 1:
-            say(str(members[0]))
-        else:
-            reason = (
-                f"{SAME_TEXT} earlier {'articles' if kind == 'entries' else 'files'}" if said == SAME_TEXT else said
-            )
-            say(f"{path}: {len(members)} {kind}{' skipped,' if isinstance(members[0], Skipped) else ':'} {reason}")
-    skipped = sum(isinstance(problem, Skipped) for problem in problems)
-    if skipped:
-        say(f"skipped {skipped} of {skipped + read} {'files and feed entries' if entries else 'files'}")
-
-
-def _read(args: argparse.Namespace) -> int:
-    from briefing.config import load_config
-    from briefing.output.articles import render_articles
-    from briefing.output.write import write_stdout
-    from briefing.run.gather import gather
-
-    config = load_config(args.config)
-    articles, problems = gather(args.sources, config)
-    _report(problems, len(articles))
-    write_stdout(render_articles(articles, args.format))
-    return ExitCode.OK if articles else ExitCode.NOTHING_TO_SUMMARIZE
-
-
-def _history(args: argparse.Namespace) -> int:
-    from briefing.config import load_config
-    from briefing.output.listing import history_lines
-    from briefing.output.write import write_stdout
-    from briefing.storage.briefings import Briefings
-    from briefing.storage.db import Store, store_path
-
-    config = load_config(args.config)
-    with Store(store_path(config)) as store:
-        past = Briefings(store).history()
-    if not past:
-        say("no briefings recorded yet")
-        return ExitCode.OK
-    write_stdout("\n".join(history_lines(past)) + "\n")
-    return ExitCode.OK
-
-
-def _show(args: argparse.Namespace) -> int:
-    from briefing.clock import today
-    from briefing.config import load_config
-    from briefing.output.write import write_stdout
-    from briefing.storage.briefings import Briefings
-    from briefing.storage.db import Store, store_path
-
-    config = load_config(args.config)
-    with Store(store_path(config)) as store:
-        text = Briefings(store).as_printed(args.which, args.format, today())
-    write_stdout(text)
-    return ExitCode.OK
-
-
-def _eval(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from briefing.config import load_config
-    from briefing.output.progress import ProgressBar
-    from briefing.output.write import write_stdout
-    from briefing.run.evaluate import MEASURES, SummaryLength, check_rouge, choose, evaluate, read_clusters, systems
-
-    check_rouge()
-    budget = SummaryLength(words=args.words) if args.words else SummaryLength(bytes=args.bytes or 665)
-    config = load_config(args.config)
-    clusters = read_clusters(Path(args.dataset))
-    wanted = [s.strip() for s in args.systems.split(",")] if args.systems else None
-    chosen = choose(systems(config, budget, Path(args.peers) if args.peers else None), wanted)
-    size = f"{budget.words} words" if budget.words else f"{budget.bytes} bytes"
-    write_stdout(
-        f"{len(clusters)} clusters, summaries cut at {size}; ROUGE x100 (recall / F), Porter stemming\n"
-        f"{'system':<22} {'R-1 R':>6} {'R-1 F':>6} {'R-2 R':>6} {'R-2 F':>6} {'R-L R':>6} {'R-L F':>6} {'s/cluster':>10}\n"
-    )
-    bar = ProgressBar()
-    try:
-        for result in evaluate(clusters, chosen, budget, bar):
-            cells = " ".join(f"{100 * result.means[m][k]:6.2f}" for m in MEASURES for k in (0, 1))
-            write_stdout(f"{result.name:<22} {cells} {result.seconds:10.3f}\n")
-    finally:
-        bar.close()
-    return ExitCode.OK
-
-
-def _tui(args: argparse.Namespace) -> int:
-    from briefing.config import load_config, with_overrides
-
-    config = with_overrides(
-        load_config(args.config), stories=getattr(args, "stories", None), topic=getattr(args, "topic", None)
-    )
-    sources = list(getattr(args, "sources", None) or [])
-    _check_sources(sources)  # a typo is a shell error, before the screen is taken over
-    if sys.stdout is None or not sys.stdout.isatty() or sys.stdin is None or not sys.stdin.isatty():
-        say("the TUI needs a terminal; use 'briefing digest' in scripts")
-        return ExitCode.USAGE
-    if os.environ.get("TERM", "dumb") in ("dumb", "unknown", ""):
-        say(
-            f"the TUI needs a terminal that can move the cursor (TERM={os.environ.get('TERM', '')}); "
-            "use 'briefing digest', or set TERM (for example TERM=xterm-256color)"
-        )
-        return ExitCode.USAGE
-    from briefing.tui.app import create_app
-
-    app = create_app(sources, config, store=not getattr(args, "no_store", False), config_named=args.config)
-    app.run()
-    return app.return_code or ExitCode.OK  # Textual sets 1 when the app crashed
-
-
-def _check_sources(sources: list[str]) -> None:
-    """A UsageError for the first named source (not a URL) that does not exist."""
-    from briefing.run.gather import is_url
-    from briefing.sanitize import shown_name
-
-    for source in sources:
-        if not is_url(source) and not os.path.lexists(source):
-            raise UsageError(f"{shown_name(source)}: no such file or folder")
-
-
 _COMMANDS = frozenset({"digest", "read", "fetch", "feeds", "tui", "history", "show", "eval"})
 _GLOBAL_OPTIONS = frozenset({"--config", "--debug", "-h", "--help", "--version"})
 
@@ -437,23 +183,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         handlers = {number: signal.signal(number, _terminated) for number in (signal.SIGTERM, signal.SIGHUP)}
     try:
         if args.command == "digest":
+            from briefing.cli.digest import digest_command
             from briefing.run.memory import batch_memory
 
             with batch_memory():
-                return _digest(args)
+                return digest_command(args)
         if args.command == "read":
-            return _read(args)
-        if args.command in ("fetch", "feeds"):
-            from briefing.cli import fetch
+            from briefing.cli.read import read_command
 
-            return fetch.run(args)
+            return read_command(args)
+        if args.command == "fetch":
+            from briefing.cli.fetch import fetch_command
+
+            return fetch_command(args)
+        if args.command == "feeds":
+            from briefing.cli.fetch import feeds_command
+
+            return feeds_command(args)
         if args.command == "history":
-            return _history(args)
+            from briefing.cli.history import history_command
+
+            return history_command(args)
         if args.command == "show":
-            return _show(args)
+            from briefing.cli.history import show_command
+
+            return show_command(args)
         if args.command == "eval":
-            return _eval(args)
-        return _tui(args)
+            from briefing.cli.evaluate import eval_command
+
+            return eval_command(args)
+        from briefing.cli.tui import tui_command
+
+        return tui_command(args)
     except BriefingError as error:
         if args.debug:
             raise

@@ -1,0 +1,122 @@
+"""`briefing digest`: the day's briefing on stdout or in a file, for cron."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from contextlib import AbstractContextManager, ExitStack
+from typing import TYPE_CHECKING
+
+from briefing.cli.console import report_problems, say, stderr_line
+from briefing.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from briefing.config import EngineConfig
+    from briefing.tasks import Mapper, Progress
+
+
+def digest_command(args: argparse.Namespace) -> int:
+    import tempfile
+    from dataclasses import replace
+
+    from briefing.clock import today
+    from briefing.config import load_config, with_overrides
+    from briefing.errors import SourceError
+    from briefing.output.progress import ProgressBar
+    from briefing.output.render import render
+    from briefing.output.write import check_template, expand_path, not_delivered, write_output, write_stdout
+    from briefing.run.daily import earlier_items, record
+    from briefing.run.gather import gather, is_url
+    from briefing.sanitize import shown_name
+    from briefing.storage.db import StoreError
+    from briefing.summary.novelty import without_repeats
+    from briefing.summary.pipeline import summarize
+
+    check_sources(args.sources)  # a mistyped path is the command's fault, as in the TUI
+    if args.output is not None:
+        check_template(args.output)  # a typo in -o is found before a minute of work, not after
+    if args.only_new and args.no_store:
+        raise UsageError("--only-new needs the history to know what is new; drop --no-store")
+    config = load_config(args.config)
+    words_or_bytes = args.words is not None or args.bytes is not None
+    config = with_overrides(
+        config,
+        sentences=args.sentences if args.sentences is not None else (0 if words_or_bytes else None),
+        words=args.words,
+        bytes=args.bytes,
+        algorithm=args.algorithm,
+        stories=args.stories,
+        topic=args.topic,
+        scheduler=args.scheduler,
+    )
+    day = today()
+    bar = ProgressBar()
+    store_failure: StoreError | None = None
+    previous = None
+    with ExitStack() as stack:
+        if args.no_store and any(is_url(source) for source in args.sources):
+            # Pages fetched now go through a store (that is how fetching deduplicates); with
+            # --no-store it is a throwaway one, so the history is left exactly as it was.
+            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-"))
+            config = replace(config, store=replace(config.store, path=os.path.join(scratch, "fetched.db")))
+        reading = bar.part(0.0, 0.3)
+        engine = stack.enter_context(_engine(config.engine, bar, reading))
+        articles, problems = gather(args.sources, config, reading, engine)
+        report_problems(problems, len(articles))
+        if args.explain:
+            for article in articles:
+                for removal in article.removed:
+                    stderr_line("\t".join(shown_name(field) for field in (article.id, removal.rule, removal.text)))
+        if not articles:
+            raise SourceError("no article could be read")
+        if not args.no_store:
+            try:
+                previous = earlier_items(articles, config, day)
+            except StoreError as error:
+                store_failure = error
+                say(f"{error}; items are not marked and the briefing will not be recorded")
+        # This machine's cores only read the files (briefing.run.local says why).
+        mapper = engine if config.engine.scheduler else None
+        briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous, mapper), date=day)
+    bar.close()
+    refused = not_delivered(briefing)
+    if refused:
+        say(f"{refused}; nothing written")
+        return ExitCode.NOTHING_TO_SUMMARIZE
+    shown = without_repeats(briefing) if args.only_new and previous is not None else briefing
+    text = render(shown, args.format)
+    if args.output is not None:
+        write_output(expand_path(args.output, shown.date, shown.news_date), text)
+    else:
+        write_stdout(text)
+    if previous is not None and briefing.items:  # a day with nothing to report leaves no entry
+        try:
+            record(shown, config)  # what was delivered, so that `show` prints it again
+        except StoreError as error:
+            store_failure = error
+            say(f"{error}; the briefing was delivered but not recorded")
+    if store_failure:
+        return store_failure.exit_code
+    return ExitCode.OK if shown.items else ExitCode.NOTHING_TO_SUMMARIZE
+
+
+def _engine(engine: EngineConfig, progress: Progress, reading: Progress) -> AbstractContextManager[Mapper]:
+    """The Dask engine named by --scheduler or [engine] scheduler, as a mapper; or else this
+    machine's cores (`[engine] processes`), which only read the files (`reading` the bar's part)."""
+    if not engine.scheduler:
+        from briefing.run.local import process_mapper
+
+        return process_mapper(engine.processes, reading)
+    from briefing.run.dask import dask_mapper
+
+    return dask_mapper(engine.scheduler, progress)
+
+
+def check_sources(sources: list[str]) -> None:
+    """A UsageError for the first named source (not a URL) that does not exist."""
+    from briefing.run.gather import is_url
+    from briefing.sanitize import shown_name
+
+    for source in sources:
+        if not is_url(source) and not os.path.lexists(source):
+            raise UsageError(f"{shown_name(source)}: no such file or folder")
