@@ -104,9 +104,9 @@ def clustering(dataset: Path, count: int, exact_up_to: int) -> None:
 
     from briefing.config import StoriesConfig
     from briefing.sources.files import load_articles
-    from briefing.summary.features import count_matrix, similar_pairs, unit_tfidf
     from briefing.summary.pipeline import read_article
     from briefing.summary.stories import average_linkage
+    from briefing.summary.vectors import count_matrix, similar_pairs, unit_tfidf
 
     config = StoriesConfig()
     articles, _ = load_articles([str(path) for path in sorted(dataset.glob("*/doc_*.txt"))])

@@ -16,14 +16,8 @@ from collections.abc import Sequence
 
 from scipy import sparse
 
-from briefing.summary.features import (
-    SentenceFeatures,
-    SparseRows,
-    anchor_words,
-    count_matrix,
-    similar_pairs,
-    unit_tfidf,
-)
+from briefing.summary.features import SentenceFeatures, anchor_words
+from briefing.summary.vectors import SparseRows, count_matrix, similar_pairs, unit_tfidf
 from briefing.text.segment import stem
 
 # Numbers and names survive paraphrase and translation, so they count more than a single word.

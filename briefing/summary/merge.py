@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefing.summary.facts import SameFact
-from briefing.summary.features import SentenceFeatures, SparseRows
+from briefing.summary.features import SentenceFeatures
+from briefing.summary.vectors import SparseRows
 
 _MIN_TERMS = 5
 

@@ -21,7 +21,8 @@ from scipy import sparse
 
 from briefing.config import StoriesConfig
 from briefing.models import Article
-from briefing.summary.features import SentenceFeatures, count_matrix, similar_pairs, unit_tfidf
+from briefing.summary.features import SentenceFeatures
+from briefing.summary.vectors import count_matrix, similar_pairs, unit_tfidf
 
 # Fragments: groups this small may have too few words to share concepts with their story.
 _FRAGMENT = 2

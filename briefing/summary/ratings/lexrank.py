@@ -16,7 +16,8 @@ import numpy as np
 from scipy import sparse
 
 from briefing.models import Article
-from briefing.summary.features import SentenceFeatures, count_matrix, similar_pairs
+from briefing.summary.features import SentenceFeatures
+from briefing.summary.vectors import count_matrix, similar_pairs
 
 THRESHOLD = 0.1  # sumy's default: sentences more similar than this are linked
 _TOLERANCE = 0.1  # sumy's epsilon: the power iteration stops where sumy's does

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from briefing.models import Article
-from briefing.summary.features import SentenceFeatures, count_matrix
+from briefing.summary.features import SentenceFeatures
+from briefing.summary.vectors import count_matrix
 
 _SMOOTH = 0.4  # sumy's
 

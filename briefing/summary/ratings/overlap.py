@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from briefing.summary.features import SentenceFeatures, count_matrix
+from briefing.summary.features import SentenceFeatures
+from briefing.summary.vectors import count_matrix
 
 
 class Overlap:
