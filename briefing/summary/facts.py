@@ -18,6 +18,7 @@ from scipy import sparse
 
 from briefing.summary.features import SentenceFeatures, anchor_words
 from briefing.summary.vectors import SparseRows, count_matrix, similar_pairs, unit_tfidf
+from briefing.text.lexicon import CALENDAR_WORDS
 from briefing.text.segment import stem
 
 # Numbers and names survive paraphrase and translation, so they count more than a single word.
@@ -45,46 +46,11 @@ _SURE_EVENT_WORDS = 6
 # one fact); on the 100 real feeds it makes the three reports of Peru's impeachment one fact.
 _CLAUSE_WORDS = 5
 _CLAUSE_SHARE = 0.6
-_WHEN = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 
 
 def _is_when(word: str) -> bool:
     """A day, a month or a number: what pins a fact to one event."""
-    return word in _WHEN or word[:1].isdigit()
+    return word in CALENDAR_WORDS or word[:1].isdigit()
 
 
 def term_matrix(features: Sequence[SentenceFeatures], anchors: Sequence[frozenset[str]]) -> sparse.csr_matrix:

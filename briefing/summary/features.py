@@ -16,125 +16,28 @@ from typing import NamedTuple
 
 from briefing.models import Article
 from briefing.text.clean import is_junk
+from briefing.text.lexicon import (
+    BACK_NOUNS,
+    CONTRASTS,
+    EVENT_VERBS,
+    FEW,
+    HEDGES,
+    MODALS,
+    MONTH_ABBREVIATIONS,
+    MONTH_PATTERN,
+    MONTHS,
+    NAME_PARTICLES,
+    NUMBER_WORDS,
+    OPENERS,
+    PERSONAL,
+    POINTERS,
+    REFERRING,
+)
 from briefing.text.segment import WORD, cut_at_title, stem, stop_words, tokenizer, unaccented
 
 _NUMBER = re.compile(r"^\d[\d,.:]*$")
 # Spelled-out numbers, as style guides and synonym spinners write them ("Jan. ten").
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-
-_REFERRING = frozenset(["these", "those", "such"])
-_POINTERS = frozenset({"that", "this"})
-_PERSONAL = frozenset(["he", "she", "they", "him", "her", "his", "their", "them"])
-_FEW = frozenset(["two", "three", "2", "3"])
-# First words that lean on what came before: a pronoun whose person is named earlier (an "I"
-# or "we" outside quotation marks is a speaker or a columnist the reader has not met), a
-# determiner counting people or things met before ("Others were set on fire", "Both sides"),
-# or a connective answering the sentence before.
-_OPENERS = frozenset(
-    [
-        "i",
-        "we",
-        "he",
-        "she",
-        "it",
-        "they",
-        "others",
-        "another",
-        "both",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "but",
-        "and",
-        "also",
-        "however",
-        "still",
-        "yet",
-        "instead",
-        "meanwhile",
-        "nevertheless",
-        "nonetheless",
-        "moreover",
-        "besides",
-        "thus",
-        "therefore",
-        "otherwise",
-    ]
-)
-# "However" or "though" set off early in the sentence ("In Brussels, however, ...") answer
-# something said before; so do "the latter", "the other" and a pronoun "one" with a modal.
-_CONTRASTS = frozenset(["however", "though", "instead", "too", "nevertheless", "nonetheless"])
-_BACK_NOUNS = frozenset(["latter", "former", "other", "same", "second"])
-# What happened, in the past tense news reports it in: deaths, arrests and trials, votes and
-# decisions, attacks and disasters. Verbs only: "death" and "dead" also colour a story
-# ("in the dead of night", "In death, he has become ...").
-_EVENT_VERBS = frozenset(
-    [
-        "killed",
-        "died",
-        "arrested",
-        "detained",
-        "charged",
-        "convicted",
-        "acquitted",
-        "sentenced",
-        "indicted",
-        "extradited",
-        "elected",
-        "voted",
-        "resigned",
-        "ousted",
-        "approved",
-        "rejected",
-        "signed",
-        "ruled",
-        "defeated",
-        "launched",
-        "crashed",
-        "exploded",
-        "bombed",
-        "attacked",
-        "injured",
-        "wounded",
-        "seized",
-        "captured",
-        "invaded",
-        "collapsed",
-    ]
-)
-_MODALS = frozenset(["would", "could", "should", "must", "might", "can", "may", "will"])
+_NUMBER_WORDS = {word: str(value) for value, word in enumerate(NUMBER_WORDS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,22 +110,8 @@ def _token(token: str) -> Token:
     return Token(word, lowered, lowered != token, stem(lowered) if word else "", stop, name, number)
 
 
-_MONTHS = {
-    "january": "jan",
-    "february": "feb",
-    "march": "mar",
-    "april": "apr",
-    "june": "jun",
-    "july": "jul",
-    "august": "aug",
-    "september": "sep",
-    "sept": "sep",
-    "october": "oct",
-    "november": "nov",
-    "december": "dec",
-}
-
-
+# A month's spellings as one word ("September", "Sept.", "Sep." are "sep"); not "may", also a verb.
+_MONTHS = {word: word[:3] for word in (*MONTHS, *MONTH_ABBREVIATIONS) if word != "may"}
 _MONTH_SET = frozenset(_MONTHS.values())
 
 
@@ -248,12 +137,6 @@ def _lead(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(run)
 
 
-# Words that hedge a figure ("at least 60", "about 100,000") rather than say what it counts.
-_HEDGES = frozenset(
-    ["at", "least", "about", "nearly", "some", "around", "almost", "approximately", "roughly", "more", "than", "over"]
-)
-
-
 def _figures(raw: Sequence[str], tokens: list[Token]) -> tuple[tuple[str, str, str], ...]:
     """Each number with what it counts: the content word right after it ("one other died"
     counts nothing), keyed with the word before it past hedges ("killing at least 60
@@ -264,7 +147,7 @@ def _figures(raw: Sequence[str], tokens: list[Token]) -> tuple[tuple[str, str, s
         if token.number is None or (len(token.number) == 4 and token.number[:2] in ("19", "20")):
             continue
         before = position - 1
-        while before >= 0 and tokens[before].lowered in _HEDGES:
+        while before >= 0 and tokens[before].lowered in HEDGES:
             before -= 1
         left = tokens[before] if before >= 0 else None
         if left is not None and _MONTHS.get(left.lowered.rstrip("."), left.lowered.rstrip(".")) in _MONTH_SET:
@@ -274,12 +157,6 @@ def _figures(raw: Sequence[str], tokens: list[Token]) -> tuple[tuple[str, str, s
             role = f"{left.stem or left.lowered if left else ''} {tokens[unit].stem}"
             found.append((token.number, role, raw[unit]))
     return tuple(found)
-
-
-# Lower-case particles inside names ("Osama bin Laden", "Charles de Gaulle", "Lula da Silva").
-NAME_PARTICLES = frozenset(
-    ["al", "bin", "ibn", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von"]
-)
 
 
 def _joins_name(token: Token) -> bool:
@@ -326,7 +203,7 @@ _TRAILS_OFF = re.compile(r"(?:…|\.\.\.)[”\"’)]?$")
 # Netanyahu appoints him foreign minister"). On the DUC 2004 articles, 12 sentences, all of one
 # profile of Ariel Sharon; one was an item.
 _TIMELINE = re.compile(
-    r"(?:\d{4}(?:[-–/]\d{2,4})?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)"
+    rf"(?:\d{{4}}(?:[-–/]\d{{2,4}})?|{MONTH_PATTERN} \d{{1,2}}(?:, \d{{4}})?)"
     r"\b[^.:;]{0,50}:\s"
 )
 
@@ -375,7 +252,7 @@ def _form(text: str, tokens: list[Token], punctuated: bool = True) -> float:
         score -= 0.3
     if text.count("“") != text.count("”") or text.count('"') % 2:
         score -= 0.3
-    if (tokens and tokens[0].lowered in _OPENERS) or _points_back(tokens):
+    if (tokens and tokens[0].lowered in OPENERS) or _points_back(tokens):
         score -= 0.2
     return max(score, 0.0)
 
@@ -386,7 +263,7 @@ def _pronoun_before_name(tokens: list[Token]) -> bool:
     for token in tokens[1:]:
         if token.name:
             return False
-        if token.lowered in _PERSONAL:
+        if token.lowered in PERSONAL:
             return True
     return False
 
@@ -400,25 +277,25 @@ def _points_back(tokens: list[Token]) -> bool:
     words = [token.lowered for token in tokens[:9]]  # the rules look no further
     if _pronoun_before_name(tokens[:9]):
         return True
-    if not _REFERRING.isdisjoint(words[1:4]):
+    if not REFERRING.isdisjoint(words[1:4]):
         return True
     if (
         "," in words[1:7]
-        and not _CONTRASTS.isdisjoint(words[2:8])
-        and any(word in _CONTRASTS and words[i] == "," for i, word in enumerate(words[2:8], start=1))
+        and not CONTRASTS.isdisjoint(words[2:8])
+        and any(word in CONTRASTS and words[i] == "," for i, word in enumerate(words[2:8], start=1))
     ):
         return True
-    if words[:1] == ["the"] and words[1:2] and words[1] in _BACK_NOUNS:
+    if words[:1] == ["the"] and words[1:2] and words[1] in BACK_NOUNS:
         return True
-    if words[:1] == ["one"] and words[1:2] and words[1] in _MODALS:
+    if words[:1] == ["one"] and words[1:2] and words[1] in MODALS:
         return True
-    if "," in words[1:5] and not _POINTERS.isdisjoint(words[: words.index(",")]):
+    if "," in words[1:5] and not POINTERS.isdisjoint(words[: words.index(",")]):
         return True
     # Set tests first: most sentences have no "the" before a small number.
     return (
         "the" in words
-        and not _FEW.isdisjoint(words)
-        and any(first == "the" and second in _FEW for first, second in pairwise(words))
+        and not FEW.isdisjoint(words)
+        and any(first == "the" and second in FEW for first, second in pairwise(words))
     )
 
 
@@ -429,10 +306,10 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 def _reports_event(text: str, words: list[Token]) -> bool:
     """Whether a sentence reports an event in its own words: an event verb outside quotation
     marks (what a speaker says happened is comment until the paper says so itself)."""
-    if _EVENT_VERBS.isdisjoint([token.lowered for token in words]):
+    if EVENT_VERBS.isdisjoint([token.lowered for token in words]):
         return False  # most sentences: no need to take the quotes out
     unquoted = _QUOTED.sub(" ", text)
-    return any(word.lower() in _EVENT_VERBS for word in _LATIN_WORD.findall(unquoted))
+    return any(word.lower() in EVENT_VERBS for word in _LATIN_WORD.findall(unquoted))
 
 
 QUOTE_RUN = 4

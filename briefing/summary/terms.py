@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 
 from briefing.models import Article
-from briefing.summary.features import NAME_PARTICLES, SentenceFeatures
+from briefing.summary.features import SentenceFeatures
+from briefing.text.lexicon import CALENDAR_WORDS, NAME_PARTICLES
 from briefing.text.segment import WORD, stem, stop_words, tokenizer
 
 # Names are how readers know a story, so they count double against common words.
@@ -25,22 +26,12 @@ _LABEL_TERMS = 3
 # A story's lead sentences say what it is about: terms there count twice.
 _LEAD = 3
 # Capitalised, but dates rather than names: "Monday" is in every story of the week.
-_CALENDAR = frozenset(
-    (
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december"),
-        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
-    )
-)
-
-
-_CALENDAR_STEMS = frozenset(stem(word) for word in _CALENDAR)
+_CALENDAR_STEMS = frozenset(stem(word) for word in CALENDAR_WORDS)
 
 
 def term_keys(feature: SentenceFeatures) -> set[str]:
     """The candidate terms of a sentence: names ("@hun sen") and content stems worth showing."""
-    keys = {f"@{name}" for name in feature.names if not _CALENDAR.issuperset(name.split())}
+    keys = {f"@{name}" for name in feature.names if not CALENDAR_WORDS.issuperset(name.split())}
     keys.update(s for s in feature.stems if len(s) > 2 and "'" not in s and "’" not in s and s not in _CALENDAR_STEMS)
     return keys
 

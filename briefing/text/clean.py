@@ -19,12 +19,12 @@ from html.entities import html5
 
 from briefing.models import Removal
 from briefing.sanitize import without_sequences
+from briefing.text.lexicon import FUNCTION_WORDS, MONTH_PATTERN
 from briefing.text.patterns import Pattern, compile_user
 
-MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
     rf"^(?:(?:updated|published|posted)(?: on)?:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-    rf"(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS},?\s+\d{{4}}"
+    rf"(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_PATTERN},?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)"
     rf"(?:[\s,|]+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?$",
     re.IGNORECASE,
@@ -208,31 +208,6 @@ _ORPHAN_PERIOD = re.compile(r"(?<=[.!?”\"])\s+\.(?=\s|$)")
 # An orphan period follows a space; in ASCII text these are all the spaces `\s` matches.
 _SPACED_PERIODS = tuple(f"{chr(code)}." for code in range(128) if chr(code).isspace())
 _TERMINAL = re.compile(r"[.!?…\"”’)\]]$")
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "who",
-        "which",
-        "that",
-        "whose",
-        "whom",
-        "than",
-    ]
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -295,8 +270,8 @@ def parse_date(text: str) -> str | None:
     iso = re.search(r"\d{4}-\d{2}-\d{2}", text)
     if iso:
         return iso.group(0)
-    found = re.search(rf"({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text, re.I) or re.search(
-        rf"(\d{{1,2}})\s+({MONTHS}),?\s+(\d{{4}})", text, re.I
+    found = re.search(rf"({MONTH_PATTERN})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text, re.I) or re.search(
+        rf"(\d{{1,2}})\s+({MONTH_PATTERN}),?\s+(\d{{4}})", text, re.I
     )
     if not found:
         return None
@@ -425,7 +400,7 @@ def _leading_block(
 
 def _is_name_fragment(text: str) -> bool:
     words = text.rstrip(",").split()
-    return 0 < len(words) <= 5 and all(w[:1].isupper() or w in _FUNCTION_WORDS for w in words)
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w in FUNCTION_WORDS for w in words)
 
 
 def _continues(previous: _Line, line: _Line, after: _Line | None) -> bool:
@@ -435,7 +410,7 @@ def _continues(previous: _Line, line: _Line, after: _Line | None) -> bool:
     if line.block == previous.block or line.text[:1].islower() or line.text[:1] in ",;)":
         return True
     last_word = previous.text.split()[-1].lower()
-    if previous.text.endswith(",") or last_word in _FUNCTION_WORDS:
+    if previous.text.endswith(",") or last_word in FUNCTION_WORDS:
         return True
     return _is_name_fragment(line.text) and after is not None and (after.text[:1].islower() or line.text.endswith(","))
 

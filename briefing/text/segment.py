@@ -39,6 +39,7 @@ from sumy.nlp.stemmers import Stemmer  # noqa: E402
 from sumy.utils import get_stop_words  # noqa: E402
 
 from briefing.models import Sentence  # noqa: E402
+from briefing.text.lexicon import MONTH_ABBREVIATIONS  # noqa: E402
 from briefing.text.words import WordTokenizer  # noqa: E402
 
 LANGUAGE = "english"
@@ -75,18 +76,7 @@ _ABBREVIATIONS = frozenset(
         "st",
         "mt",
         "ft",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *(short for short in MONTH_ABBREVIATIONS if short != "may"),
     ]
 )
 
