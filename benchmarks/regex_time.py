@@ -2,10 +2,10 @@
 
 Usage: python benchmarks/regex_time.py [--size 400000] [--scan]
 
---scan pumps every pattern of briefing.text.clean (and the sanitiser's) with repeated units
-between prefixes and suffixes at two sizes and lists those whose time grows faster than
-the input (a backtracking pattern is quadratic or worse on some such line). Without it,
-the crafted lines known to have been slow are timed at --size through the whole cleaning
+--scan pumps every pattern of cleaning (briefing.text.clean, rules, dates, normalize) and of
+the sanitiser with repeated units between prefixes and suffixes at two sizes and lists those
+whose time grows faster than the input (a backtracking pattern is quadratic or worse on
+some such line). Without it, the crafted lines known to have been slow are timed at --size through the whole cleaning
 path (`clean_page`), which is what a 400 KB line in an article costs.
 """
 
@@ -17,7 +17,7 @@ import re
 import time
 
 from briefing import sanitize
-from briefing.text import clean
+from briefing.text import clean, dates, normalize, rules
 
 UNITS = [
     "a",
@@ -93,7 +93,7 @@ SUFFIXES = ["", "!", ":", "@", "0123456789abcdef", "\u2028x", "a:", " 12:34"]
 
 def patterns() -> list[tuple[str, re.Pattern[str]]]:
     found: list[tuple[str, re.Pattern[str]]] = []
-    for module in (clean, sanitize):
+    for module in (clean, rules, dates, normalize, sanitize):
         for key, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 found.append((f"{module.__name__}.{key}", value))

@@ -23,7 +23,9 @@ from briefing.models import UNKNOWN_SOURCE, Article, Notice, Removal, Skipped, l
 from briefing.sources.documents import Document, NotReadable, read_document
 from briefing.sources.markdown import front_matter, is_markdown, markdown_text
 from briefing.tasks import Mapper, Progress, in_turn
-from briefing.text.clean import clean_extracted, clean_page, normalize, parse_date
+from briefing.text.clean import clean_extracted, clean_page
+from briefing.text.dates import parse_date
+from briefing.text.normalize import normalize
 from briefing.text.segment import looks_english, segment
 
 # Files a folder is searched for; a file named on the command line is read whatever its name.

@@ -15,7 +15,6 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from briefing.models import Article
-from briefing.text.clean import is_junk
 from briefing.text.lexicon import (
     BACK_NOUNS,
     CONTRASTS,
@@ -33,6 +32,7 @@ from briefing.text.lexicon import (
     POINTERS,
     REFERRING,
 )
+from briefing.text.rules import is_junk
 from briefing.text.segment import WORD, cut_at_title, stem, stop_words, tokenizer, unaccented
 
 _NUMBER = re.compile(r"^\d[\d,.:]*$")

@@ -2,183 +2,25 @@
 
 Scraped news pages carry site names and taglines above the headline, share counters, video
 titles with durations, promo inserts glued into paragraphs, bullets of related links,
-copyright, comment and skip-link lines, and paragraphs broken around names. Each rule here is a
-general pattern of such pages, never a string from one site, and every piece of text a rule
-drops is kept as a `Removal` so that `--explain` can show what went and why.
+copyright, comment and skip-link lines, and paragraphs broken around names. The rules
+(`briefing.text.rules`, and the inline patterns here) are general patterns of such pages,
+never strings from one site, and every piece of text cleaning drops is kept as a `Removal`
+so that `--explain` can show what went and why.
 """
 
 from __future__ import annotations
 
-import html
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from html.entities import html5
 
 from briefing.models import Removal
-from briefing.sanitize import without_sequences
-from briefing.text.lexicon import FUNCTION_WORDS, MONTH_PATTERN
+from briefing.text.dates import parse_date
+from briefing.text.lexicon import FUNCTION_WORDS
+from briefing.text.normalize import normalize, single_spaced
 from briefing.text.patterns import Pattern, compile_user
+from briefing.text.rules import line_rule
 
-_DATE_LINE = re.compile(
-    rf"^(?:(?:updated|published|posted)(?: on)?:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-    rf"(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_PATTERN},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)"
-    rf"(?:[\s,|]+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?$",
-    re.IGNORECASE,
-)
-_DURATION = re.compile(r"(?:^|\s)\d{1,2}:\d{2}(?::\d{2})?$")
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A cleaning rule: its name (the reason `--explain` gives), its pattern, and substrings
-    of the lower-cased text one of which every match contains, so that text holding none of
-    them (most body text) skips the search. None holds an "i" or an "s" where the pattern
-    ignores case: `re` folds "ı" and "ſ" to those letters, str.lower() does not. A
-    case-sensitive pattern's literal words, lower-cased, are in the lower-cased text wherever
-    the words are in the text. No `needs`: always searched (anchored patterns cost little).
-    With `after_colon`, every match ends the text at most that many characters after its last
-    colon, spaces after the colon aside (a caption's credit): a paragraph skips the search."""
-
-    name: str
-    pattern: re.Pattern[str]
-    needs: tuple[str, ...] = ()
-    after_colon: int = 0
-
-    def search(self, text: str, lowered: str) -> bool:
-        """Whether the pattern occurs in `text` (`lowered` is `text.lower()`)."""
-        if self.needs and not any(map(lowered.__contains__, self.needs)):
-            return False
-        if self.after_colon and len(text[text.rfind(":") + 1 :].lstrip()) > self.after_colon:
-            return False
-        return self.pattern.search(text) is not None
-
-
-# Sentences that are page furniture wherever they stand, as a line of their own or inside a
-# paragraph: a photo caption, an embedded post's widget text, an author's byline or
-# disclaimer, a call to sign up. Cleaning drops such lines; a sentence matching one inside a
-# paragraph is never an item (`is_junk`). A rule with an anchored and an unanchored part is
-# two rules of one name, so that the unanchored part alone needs its substrings.
-JUNK_RULES: tuple[Rule, ...] = (
-    Rule(
-        "photo_caption",
-        re.compile(
-            r"^FILE\s*[-–—_]+\s|^In this\b.{0,60}?\b(?:photo|image|picture)(?:,| taken| made| provided| released| shot)"
-        ),
-    ),
-    Rule(
-        "photo_caption", re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA)\b[\w ]{0,20}Photos?\b[^)]{0,60}\)\s*$"), ("photo",)
-    ),
-    Rule(
-        "widget",
-        re.compile(
-            r"add location information to your tweets|pic\.twitter\.com/|\(@\w{1,15}\) \w+ \d{1,2}, \d{4}$"
-            r"|this (?:tweet|post|video|content) is (?:unavailable|no longer available)|to view this (?:video|content)",
-            re.I,
-        ),
-        ("add locat", ".com/", "(@", "unava", "longer ava", "ew th"),
-    ),
-    Rule(
-        "byline",
-        re.compile(
-            r"^(?:the )?(?:author|writer)s? (?:is|are|was) (?:a |an |the )?.{0,80}\b(?:columnist|contributor"
-            r"|correspondent|fellow|professor|editor|writer|reporter|analyst)s?\b|^the (?:views|opinions) expressed\b",
-            re.I,
-        ),
-    ),
-    Rule(
-        "newsletter",
-        re.compile(r"^(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|e-?mails?|alerts?)\b", re.I),
-    ),
-    Rule("newsletter", re.compile(r"delivered (?:straight |directly )?to your inbox", re.I), ("nbox",)),
-    Rule("call_to_action", re.compile(r"^(?:click|tap) (?:here|below|on (?:the|this) link|the link)\b", re.I)),
-    # A lead-in that promises the news instead of telling it ("This is the tech news you need
-    # to know this Tuesday.", "Here's everything you need to know about the ban."): 1 item on
-    # the 181 saved pages, 3 sentences of the 100 real feeds, none in DUC 2004.
-    Rule("lead_in", re.compile(r"^(?:this is|here(?:'s|’s| is| are)) .{0,60}\byou (?:need to|should) know\b", re.I)),
-    Rule(
-        "disclosure",
-        re.compile(
-            r"^this (?:post|article|story|shop|page|content) (?:has been|was|is) (?:compensated|sponsored)\b", re.I
-        ),
-    ),
-)
-
-
-def is_junk(sentence: str) -> bool:
-    """Whether a sentence is page furniture (`JUNK_RULES`), wherever cleaning left it."""
-    lowered = sentence.lower()
-    return any(rule.search(sentence, lowered) for rule in JUNK_RULES)
-
-
-_LINE_RULES: tuple[Rule, ...] = (
-    Rule("skip_link", re.compile(r"skip to (?:the )?(?:main )?content", re.I), ("content",)),
-    Rule(
-        "copyright",
-        re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.I),
-        ("copyr", "©", "(c)", "erve"),
-    ),
-    Rule(
-        "comments",
-        re.compile(
-            r"^(?:leave a (?:reply|comment)|please enter your \w+|comments are closed|\d+\s+comments?"
-            r"|(?:post|add) a comment|you must be logged in|cancel reply|click to share|share this\b)",
-            re.I,
-        ),
-    ),
-    Rule("read_time", re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.? read$", re.I)),
-    Rule("advertising", re.compile(r"^(?:advertising|advertisement|sponsored(?: content)?|ad)$", re.I)),
-    Rule("video", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$|^.{1,120}\s\d{1,2}:\d{2}(?::\d{2})?$")),
-    Rule("counter", re.compile(r"^[\d\s.,;:|+\-–—/]*$")),
-    # The local part starts only where a run of its characters starts: tried from inside a
-    # run, it rescans that run to its end at every position (quadratic on "a.a.a.…@").
-    Rule("contact", re.compile(r"\[email\s*protected\]|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+\b", re.I), ("@", "[")),
-    Rule(
-        "credit",
-        re.compile(
-            r"^(?:with (?:inputs?|information|reporting|additional reporting) from|additional reporting by"
-            r"|reporting by|written by|edited by|compiled by|associated press writers?)\b"
-            r"|^(?=.{0,250}$).*\bcontributed(?: reporting| to this (?:report|story|article))?(?: from [^.]{1,60})?\.?$",
-            re.I,
-        ),
-    ),
-    # A line that only points elsewhere: "Related: ...", "READ MORE: ...", "Also on example.com ...".
-    Rule(
-        "promo",
-        re.compile(
-            r"^(?:related(?: posts?| stories| articles| coverage)?|read more|see more|see also|also read|read also|more"
-            r"|also|don'?t miss|listen|download|filed under|tags)\s*:|^also on \S+\.[a-z]{2,}\b"
-            r"|^(?:click to tweet|don'?t miss|tags|comments)$",
-            re.I,
-        ),
-    ),
-    # Calls to follow, share or subscribe: "Follow us on Twitter", "Subscribe to our newsletter".
-    Rule(
-        "social",
-        re.compile(
-            r"^(?=.{0,300}$).*\b(?:follow|subscribe|sign up|share)\b.*\b(?:twitter|facebook|instagram|youtube"
-            r"|newsletters?|inbox)\b|^like this (?:story|article)\?",
-            re.I,
-        ),
-    ),
-    Rule("source_line", re.compile(r"^source(?: link)?:?$|^source:\s*\S.{0,60}$", re.I)),
-    Rule("bullet", re.compile(r"^[•·▪►▸●◦‣]\s*")),
-    # One camelCase word (the lookahead finds the lower-upper pair in one pass), or hashtags.
-    Rule("tags", re.compile(r"^#?(?=\w*[a-z][A-Z])\w+$|^(?:#\w+\s*){1,}$")),
-    Rule(
-        "caption",
-        re.compile(r"(?:photo|video|image|illustration|graphic)(?:\s+\w+)?(?:/[\w ]+)?:\s*[A-Z][\w.' -]{2,40}$", re.I),
-        (":",),
-        after_colon=42,  # a capital, 2 to 40 more, a final newline before `$`
-    ),
-    Rule("date", _DATE_LINE),
-    *JUNK_RULES,
-)
-# A longer line that names an address is a paragraph about someone, not a contact line.
-_CONTACT_WORDS = 20
 # Lines that end the article proper: everything after them, near the end of a page, is footer.
 _FOOTER_RULES = frozenset({"copyright", "comments", "source_line"})
 _FOOTER_LINE = re.compile(
@@ -191,7 +33,7 @@ _PROMO = re.compile(
     r".+?(?:(?<=[a-z0-9’'”\")!?])(?=[A-Z“\"‘][a-z])|(?<=[A-Z])(?=[A-Z][a-z])|$)"
 )
 # What every promo insert holds besides its colon: a cue in capitals, or a "read" phrase in
-# any case (lower-cased, without "i" or "s": see `Rule`). Paragraphs with neither skip `_PROMO`.
+# any case (lower-cased, without "i" or "s": see `briefing.text.rules.Rule`). Paragraphs with neither skip `_PROMO`.
 _PROMO_CUES = ("SEE", "WATCH", "RELATED", "LISTEN")
 _PROMO_PHRASES = ("o read", "read al", "read more", "t read", "ee al")
 _GLUED = re.compile(
@@ -208,9 +50,6 @@ _ORPHAN_PERIOD = re.compile(r"(?<=[.!?”\"])\s+\.(?=\s|$)")
 # An orphan period follows a space; in ASCII text these are all the spaces `\s` matches.
 _SPACED_PERIODS = tuple(f"{chr(code)}." for code in range(128) if chr(code).isspace())
 _TERMINAL = re.compile(r"[.!?…\"”’)\]]$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,59 +67,6 @@ class CleanedPage:
 class _Line:
     block: int
     text: str
-
-
-# An HTML character reference left in text ("Standard &AMP; Poor's", "it&#39;s"), as scraped
-# and wire text keep them; only known, complete ones, so "AT&T" and "R&D;" stay as written.
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
-
-
-def _character(reference: re.Match[str]) -> str:
-    name = reference.group(1)
-    if name is None:
-        return html.unescape(reference.group())
-    return html5.get(f"{name};", reference.group())
-
-
-def normalize(text: str) -> str:
-    """Unicode NFC, one kind of newline and space, no control or bidi-override characters,
-    no soft hyphens (a page's invisible hyphenation: "Sun\xadday" is "Sunday"), no HTML
-    character references."""
-    if "&" in text:
-        text = _ENTITY.sub(_character, text)
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    # Escape sequences go whole (no "[2J" left in the text), then any stray control character.
-    text = _CONTROL.sub("", without_sequences(text))
-    return _single_spaced(text)
-
-
-def _single_spaced(text: str) -> str:
-    """Every run of spaces and tabs as one space. Most text has none: finding that out is
-    cheap, where substituting every single space for itself is not (and in ASCII text the
-    only odd space is a tab)."""
-    if "  " in text or ("\t" in text if text.isascii() else _ODD_SPACE.search(text)):
-        return _SPACES.sub(" ", text)
-    return text
-
-
-def parse_date(text: str) -> str | None:
-    """An ISO date (YYYY-MM-DD) from a date line, or None when it is not one."""
-    if not _DATE_LINE.match(text.strip()):
-        return None
-    iso = re.search(r"\d{4}-\d{2}-\d{2}", text)
-    if iso:
-        return iso.group(0)
-    found = re.search(rf"({MONTH_PATTERN})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text, re.I) or re.search(
-        rf"(\d{{1,2}})\s+({MONTH_PATTERN}),?\s+(\d{{4}})", text, re.I
-    )
-    if not found:
-        return None
-    parts = found.groups()
-    month, day = (parts[0], parts[1]) if parts[0][0].isalpha() else (parts[1], parts[0])
-    try:
-        return datetime.strptime(f"{month[:3]} {day} {parts[2]}", "%b %d %Y").date().isoformat()
-    except ValueError:
-        return None
 
 
 def clean_page(text: str, drop_patterns: tuple[str, ...] = ()) -> CleanedPage:
@@ -336,20 +122,12 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _line_rule(text: str) -> str | None:
-    lowered = text.lower()
-    for rule in _LINE_RULES:
-        if rule.search(text, lowered) and not (rule.name == "contact" and len(lowered.split()) > _CONTACT_WORDS):
-            return rule.name
-    return None
-
-
 def _drop_lines(lines: list[_Line], user: list[Pattern], removed: list[Removal], footer: bool = True) -> list[_Line]:
     """Drop chrome lines, the footer after an end-of-article line (if `footer`), and video titles."""
     kept: list[_Line] = []
     in_footer = False
     for position, line in enumerate(lines):
-        rule = "user_pattern" if any(p.search(line.text) for p in user) else _line_rule(line.text)
+        rule = "user_pattern" if any(p.search(line.text) for p in user) else line_rule(line.text)
         near_end = position >= len(lines) / 2
         if footer and near_end and (rule in _FOOTER_RULES or _FOOTER_LINE.match(line.text)):
             in_footer = True
@@ -458,7 +236,7 @@ def _clean_inline(text: str, removed: list[Removal]) -> str:
     text = _unglue(text)
     if not text.isascii() or any(map(text.__contains__, _SPACED_PERIODS)):
         text = _ORPHAN_PERIOD.sub("", text)
-    return _single_spaced(text).strip()
+    return single_spaced(text).strip()
 
 
 def _may_hold_promo(text: str) -> bool:

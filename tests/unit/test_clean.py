@@ -7,18 +7,16 @@ from hypothesis import strategies as st
 
 from briefing.text.clean import (
     _GLUED,
-    _LINE_RULES,
     _ORPHAN_PERIOD,
     _PROMO,
     _SPACED_PERIODS,
-    _SPACES,
     _may_hold_promo,
-    _single_spaced,
     _unglue,
     clean_page,
-    is_junk,
-    parse_date,
 )
+from briefing.text.dates import parse_date
+from briefing.text.normalize import _SPACES, single_spaced
+from briefing.text.rules import LINE_RULES, is_junk
 
 BODY = "The council approved the new budget on Monday after a long debate among its members."
 
@@ -138,7 +136,7 @@ _FOLDS_S = st.sampled_from([str, lambda t: t.replace("s", "ſ"), lambda t: t.rep
 @settings(max_examples=500)
 @given(st.lists(st.tuples(_RULE_PIECES, _FOLDS, _FOLDS_S).map(lambda p: p[2](p[1](p[0]))), max_size=4).map("".join))
 def test_rules_skip_only_text_their_pattern_cannot_match(text: str) -> None:
-    for rule in _LINE_RULES:
+    for rule in LINE_RULES:
         assert rule.search(text, text.lower()) == (rule.pattern.search(text) is not None), rule.name
     assert _may_hold_promo(text) or not _PROMO.search(text)
 
@@ -146,7 +144,7 @@ def test_rules_skip_only_text_their_pattern_cannot_match(text: str) -> None:
 @settings(max_examples=500)
 @given(st.text(alphabet=' \t\n\r\x0b\x0c\x1c\x1f\u00a0\u2003\u3000.!?”"ab', max_size=12))
 def test_space_and_orphan_period_shortcuts_skip_only_text_without_them(text: str) -> None:
-    assert _single_spaced(text) == _SPACES.sub(" ", text)
+    assert single_spaced(text) == _SPACES.sub(" ", text)
     if _ORPHAN_PERIOD.search(text):
         assert not text.isascii() or any(period in text for period in _SPACED_PERIODS)
 
