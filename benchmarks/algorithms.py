@@ -27,7 +27,7 @@ from pathlib import Path
 
 from scale import build_input, measure
 
-from briefing.summary.algorithms import NAMES
+from briefing.config import ALGORITHM_NAMES
 
 # The same digest, every algorithm's ratings taken from sumy's own implementation.
 SUMY = """
@@ -110,7 +110,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,500")
     parser.add_argument("--repeat", type=int, default=3, help="runs of our digest per size")
     parser.add_argument("--sumy-timeout", type=float, default=120.0)
-    parser.add_argument("--algorithms", default=",".join(NAMES))
+    parser.add_argument("--algorithms", default=",".join(ALGORITHM_NAMES))
     parser.add_argument("--no-sumy", action="store_true", help="skip sumy's own ratings")
     parser.add_argument("--no-rouge", action="store_true")
     args = parser.parse_args()

@@ -17,7 +17,6 @@ from typing import Any, get_type_hints
 
 from briefing.errors import ConfigError
 from briefing.sanitize import shown_name
-from briefing.summary.algorithms import NAMES as ALGORITHMS
 from briefing.xdg import config_home
 
 if sys.version_info >= (3, 11):
@@ -26,6 +25,20 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 MAX_DAYS = 36_500  # day counts beyond a century are typos, and overflow date arithmetic
+# The algorithms [summary] algorithm and --algorithm may name: a closed set, read here without
+# importing the summarizer. Their registry (`briefing.summary.algorithms`) has these names, in
+# this order (a test checks).
+ALGORITHM_NAMES: tuple[str, ...] = (
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "kl",
+    "sumbasic",
+    "edmundson",
+    "reduction",
+    "random",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,11 +274,11 @@ def _check_values(config: Config, origin: str) -> None:
         if not re.match(r"https?://[^\s/]+", url):
             raise ConfigError(f"{origin}: 'sources.feeds' holds {url!r}, which is not an http(s) URL")
     summary = config.summary
-    if summary.algorithm not in ALGORITHMS:
-        close = difflib.get_close_matches(summary.algorithm, ALGORITHMS, n=1)
+    if summary.algorithm not in ALGORITHM_NAMES:
+        close = difflib.get_close_matches(summary.algorithm, ALGORITHM_NAMES, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise ConfigError(
-            f"{origin}: 'summary.algorithm' is {summary.algorithm!r}; allowed: {', '.join(ALGORITHMS)}{hint}"
+            f"{origin}: 'summary.algorithm' is {summary.algorithm!r}; allowed: {', '.join(ALGORITHM_NAMES)}{hint}"
         )
     for key in ("sentences", "words", "bytes", "min_words", "max_words"):
         if getattr(summary, key) < 0:
@@ -275,7 +288,7 @@ def _check_values(config: Config, origin: str) -> None:
     if not 0.0 < config.merge.threshold <= 1.0:
         raise ConfigError(f"{origin}: 'merge.threshold' must be in (0, 1], got {config.merge.threshold}")
     if config.topic.query.strip():
-        from briefing.summary.topic import query_stems  # the NLP stack: only runs with a topic pay
+        from briefing.text.query import query_stems  # the NLP stack: only runs with a topic pay
 
         if not query_stems(config.topic.query):
             raise ConfigError(

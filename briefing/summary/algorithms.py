@@ -1,6 +1,7 @@
 """Every algorithm that rates sentences, in one place: its name, what it favours, what it costs.
 
-Config validation, `--algorithm`, the TUI's picker and the pipeline all read this list. It
+`--algorithm`, the TUI's picker and the pipeline read this registry; config validation reads
+the same names from `briefing.config.ALGORITHM_NAMES`, without importing the summarizer. It
 imports nothing heavy: an algorithm's rating module (and sumy's, for the reference) is
 imported only when that algorithm runs.
 """
@@ -127,4 +128,3 @@ ALGORITHMS: dict[str, Algorithm] = {
         ),
     )
 }
-NAMES = tuple(ALGORITHMS)

@@ -39,8 +39,9 @@ from briefing.summary.quality import algorithm_ratings, eligible, quality, rank_
 from briefing.summary.select import Budget, select
 from briefing.summary.stories import day_number, find_stories
 from briefing.summary.terms import article_terms, key_terms, story_title, title_stems
-from briefing.summary.topic import acronyms_used, is_about, query_stems
+from briefing.summary.topic import acronyms_used, is_about
 from briefing.tasks import Mapper, Progress, in_turn
+from briefing.text.query import query_stems
 
 # A story reads at most this many sentences: the leading ones of each article, as many of
 # each as fit. Grouping, LexRank and the same-fact table grow with the square of a story's

@@ -1,10 +1,9 @@
 """Only the stories about a topic: "Ukraine", "Hurricane Mitch", "the Ukraine crisis", "UN".
 
-A query is matched by its content words, stemmed, against each story's articles (titles and
-text): a story is about the topic when, on average over the query's words, most of its
-articles use the word. A story that mentions a word in passing in one article is not about it.
-An acronym in capitals ("US", "U.N.", "EU") is matched as written, dots or none: lower-cased,
-"US" is the stop word "us", and "UN" too short to be a term.
+A query's terms (`briefing.text.query`: its content words, stemmed, and its acronyms as
+written) are matched against each story's articles (titles and text): a story is about the
+topic when, on average over the query's words, most of its articles use the word. A story
+that mentions a word in passing in one article is not about it.
 """
 
 from __future__ import annotations
@@ -13,30 +12,11 @@ import re
 from collections.abc import Sequence
 
 from briefing.models import Article
-from briefing.text.segment import WORD, stem, stop_words, tokenizer
+from briefing.text.query import ACRONYM_MARK
+from briefing.text.segment import stem
 
 # The mean share of a story's articles that must use each query word.
 _MATCH = 0.5
-_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
-_MARK = "#"  # an acronym's term, apart from stems and names ("@")
-
-
-def _acronyms(query: str) -> list[str]:
-    """The query's acronyms, by their letters: "U.S." is "US"."""
-    words = (word.strip("\"'“”‘’(),;:!?") for word in query.split())
-    return [word.replace(".", "") for word in words if _ACRONYM.fullmatch(word)]
-
-
-def query_stems(query: str) -> frozenset[str]:
-    """The terms of a topic query: its content stems, and its acronyms (marked "#US")."""
-    acronyms = _acronyms(query)
-    stops = stop_words()
-    words = (
-        w
-        for w in tokenizer().to_words(query)
-        if WORD.match(w) and w.lower() not in stops and w.replace(".", "") not in acronyms
-    )
-    return frozenset([*map(stem, words), *(_MARK + acronym for acronym in acronyms)])
 
 
 def acronyms_used(stems: frozenset[str], article: Article, words: set[str]) -> set[str]:
@@ -45,8 +25,8 @@ def acronyms_used(stems: frozenset[str], article: Article, words: set[str]) -> s
     typed in capitals; `words` holds the article's stems)."""
     used = set()
     for term in stems:
-        if term.startswith(_MARK):
-            letters = term[len(_MARK) :]
+        if term.startswith(ACRONYM_MARK):
+            letters = term[len(ACRONYM_MARK) :]
             pattern = r"(?<![\w.])" + r"\.?".join(letters) + r"\.?(?!\w)"
             if stem(letters.lower()) in words or re.search(pattern, article.title) or re.search(pattern, article.text):
                 used.add(term)

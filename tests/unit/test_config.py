@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.config import Config, load_config, parse_config, with_overrides
+from briefing.config import ALGORITHM_NAMES, Config, load_config, parse_config, with_overrides
 from briefing.errors import ConfigError
 
 REPO_CONFIG = Path(__file__).resolve().parents[2] / "config.toml"
@@ -84,11 +84,18 @@ def test_fetch_settings_are_checked() -> None:
         parse_config("[sources]\ntimeout_seconds = nan\n")
 
 
-def test_config_toml_names_every_algorithm() -> None:
-    from briefing.summary.algorithms import NAMES
+def test_the_algorithm_names_are_the_registrys() -> None:
+    """Config reads the closed set of names without importing the summarizer; the registry
+    behind --algorithm and the picker has exactly these, in this order."""
+    from briefing.summary.algorithms import ALGORITHMS
 
+    assert tuple(ALGORITHMS) == ALGORITHM_NAMES
+    assert all(ALGORITHMS[name].name == name for name in ALGORITHM_NAMES)
+
+
+def test_config_toml_names_every_algorithm() -> None:
     documented = REPO_CONFIG.read_text(encoding="utf-8")
-    assert [name for name in NAMES if name not in documented] == []
+    assert [name for name in ALGORITHM_NAMES if name not in documented] == []
 
 
 def test_non_finite_numbers_and_absurd_day_counts_are_rejected() -> None:

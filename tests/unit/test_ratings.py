@@ -13,8 +13,9 @@ import pytest
 from builders import article
 
 from briefing import load_articles
+from briefing.config import ALGORITHM_NAMES
 from briefing.models import Article
-from briefing.summary.algorithms import ALGORITHMS, NAMES
+from briefing.summary.algorithms import ALGORITHMS
 from briefing.summary.features import SentenceFeatures, sentence_features
 from briefing.summary.ratings.random_order import SEED
 from briefing.summary.ratings.reference import build_document, rate_document
@@ -85,7 +86,7 @@ def seeds() -> tuple[Article, ...]:
         pytest.param(lambda: (article("singles", SINGLES),), id="one-word-pairs"),
     ],
 )
-@pytest.mark.parametrize("algorithm", NAMES)
+@pytest.mark.parametrize("algorithm", ALGORITHM_NAMES)
 def test_ranks_exactly_as_sumy(algorithm: str, articles: object) -> None:
     """Spearman against sumy is 1.0 for every algorithm on every input, ties included: the
     ratings are sumy's own numbers, up to the rounding of sums taken in another order."""
@@ -98,7 +99,7 @@ def test_ranks_exactly_as_sumy(algorithm: str, articles: object) -> None:
     assert np.allclose(ours, theirs, rtol=1e-9, atol=1e-9)
 
 
-@pytest.mark.parametrize("algorithm", NAMES)
+@pytest.mark.parametrize("algorithm", ALGORITHM_NAMES)
 def test_nothing_to_rate(algorithm: str) -> None:
     assert ALGORITHMS[algorithm].rate((), [], ()).size == 0
 
@@ -125,9 +126,9 @@ def test_briefings_never_run_sumys_own_summarizers() -> None:
         "import sys\n"
         "from dataclasses import replace\n"
         "from briefing import Config, load_articles, summarize\n"
-        "from briefing.summary.algorithms import NAMES\n"
+        "from briefing.config import ALGORITHM_NAMES\n"
         "articles, _ = load_articles([sys.argv[1]])\n"
-        "for name in NAMES:\n"
+        "for name in ALGORITHM_NAMES:\n"
         "    config = Config()\n"
         "    summarize(articles, replace(config, summary=replace(config.summary, algorithm=name)))\n"
         "print(sorted(m for m in sys.modules if m.startswith('sumy.summarizers')))\n"
