@@ -1,37 +1,32 @@
 """The briefing beside the sentences behind it.
 
-Reading articles and the history, summarizing and writing run in thread workers, each
-calling one core function (the same ones `briefing digest` calls) and posting the result as
-a message; only the app's handlers change its state, on its own thread. Article text and
+Reading articles and the history, summarizing and writing run in thread workers
+(`briefing.tui.workers`), each calling one core function (the same ones `briefing digest`
+calls) and posting the result as a message; only the app's handlers, here, change its
+state, on its own thread. Article text and
 names are always shown as Rich `Text` or with markup off, never as markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-from textual import events, work
+from textual import events
 from textual.app import App
 from textual.notifications import SeverityLevel
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
-from briefing import render, summarize
 from briefing.clock import today
 from briefing.config import Config, config_path
-from briefing.errors import BriefingError, SourceError
+from briefing.errors import BriefingError
 from briefing.models import Article, Briefing, Skipped
 from briefing.output.render import plural
-from briefing.output.write import expand_path, not_delivered, write_output
-from briefing.run.daily import earlier_items, record
-from briefing.run.gather import gather
-from briefing.run.memory import batch_memory
+from briefing.output.write import not_delivered
 from briefing.sanitize import printable
-from briefing.storage.briefings import Briefings
-from briefing.storage.db import Store, StoreError, store_path
-from briefing.tui import clipboard, theme
+from briefing.tui import theme
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.keys import ACTIONS, LEGEND, bindings, help_rows
 from briefing.tui.messages import (
@@ -50,17 +45,14 @@ from briefing.tui.messages import (
 from briefing.tui.screens.algorithm import AlgorithmScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
-from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.main import Host, MainScreen
 from briefing.tui.screens.welcome import WelcomeScreen
 from briefing.tui.widgets.footer import NARROW
 from briefing.tui.widgets.items import no_articles
+from briefing.tui.workers import Cancelled, Workers
 
 
-class Cancelled(Exception):
-    """Raised in a worker's thread, between stages, once the worker was cancelled."""
-
-
-class BriefingApp(App[None]):
+class BriefingApp(Workers):
     """`briefing` in a terminal."""
 
     CSS_PATH = "app.tcss"
@@ -117,84 +109,6 @@ class BriefingApp(App[None]):
         """Remember the chosen theme for the next start."""
         if self.is_running:
             self._save_theme(name)
-
-    # Workers: each calls one core function and posts the result; the handlers below are the
-    # only code that changes the app's state, always on the app's thread.
-
-    @work(thread=True, group="load", exit_on_error=False)
-    def _read_articles(self, sources: list[str], config: Config) -> None:
-        try:
-            with batch_memory():
-                read = gather(sources, config, self._progress())
-            self.post_message(ArticlesRead(*read))
-        except SourceError as error:
-            self.post_message(NothingToRead(str(error)))
-
-    @work(thread=True, group="history", exit_on_error=False)
-    def _read_history(self, articles: tuple[Article, ...], config: Config, day: str) -> None:
-        try:
-            self.post_message(HistoryRead(earlier_items(articles, config, day)))
-        except StoreError as error:
-            self.post_message(HistoryRead(None, str(error)))
-
-    @work(thread=True, exclusive=True, group="summarize", exit_on_error=False)
-    def _summarize(self, request: Request, articles: tuple[Article, ...], previous: list[str] | None) -> None:
-        worker = get_current_worker()
-        summary = replace(self.config.summary, sentences=request.count, words=0, bytes=0, algorithm=request.algorithm)
-        with batch_memory():
-            briefing = summarize(articles, replace(self.config, summary=summary), self._progress(), previous)
-        briefing = replace(briefing, date=self.day)
-        if not worker.is_cancelled:
-            self.post_message(Summarized(request, briefing))
-
-    def _progress(self) -> Callable[[str, float], None]:
-        """A progress callback for the core, in the calling worker's thread: it reports each stage
-        to the status line and, once the worker is cancelled (quit, or a newer request), stops
-        the work at the next stage by raising `Cancelled`."""
-        worker = get_current_worker()
-
-        def progress(stage: str, fraction: float) -> None:
-            if worker.is_cancelled:
-                raise Cancelled
-            self.post_message(Progressed(stage, fraction))
-
-        return progress
-
-    @work(thread=True, exclusive=True, group="write", exit_on_error=False)
-    def _write(self, briefing: Briefing, config: Config, store: bool) -> None:
-        path = expand_path(config.output.path, briefing.date, briefing.news_date)
-        write_output(path, render(briefing, "text"))
-        problem = ""
-        if store:
-            try:
-                record(briefing, config)  # what the user wrote is what the history keeps
-            except StoreError as error:
-                problem = str(error)
-        self.post_message(Written(path, problem))
-
-    @work(thread=True, group="history", exit_on_error=False)
-    def _list_history(self, config: Config) -> None:
-        with Store(store_path(config)) as store:
-            self.post_message(PastListed(Briefings(store).history()))
-
-    @work(thread=True, group="history", exit_on_error=False)
-    def _show_past(self, config: Config, number: int) -> None:
-        with Store(store_path(config)) as store:
-            self.post_message(PastShown(Briefings(store).as_printed(str(number), "text", self.day)))
-
-    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
-    def _fetch(self, config: Config) -> None:
-        from briefing.run.fetching import fetch_feeds  # the network stack, only when asked for
-
-        self.post_message(Fetched(fetch_feeds(config, self._progress())))
-
-    @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)
-    def _copy(self, text: str) -> None:
-        self.post_message(Copied(text, clipboard.copy(text)))
-
-    @work(thread=True, exclusive=True, group="theme", exit_on_error=False)
-    def _save_theme(self, name: str) -> None:
-        theme.save(name)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Every worker's failure, expected or not, becomes a notification; the app carries on."""
@@ -425,6 +339,9 @@ def problems_count(problems: Sequence[object]) -> str:
     if len(problems) > skipped:
         parts.append(f"{len(problems) - skipped} noted")
     return ", ".join(parts)
+
+
+_HOST: type[Host] = BriefingApp  # the main screen's view of the app: mypy checks that it holds
 
 
 def create_app(sources: list[str], config: Config, store: bool = True, config_named: str | None = None) -> BriefingApp:

@@ -12,6 +12,7 @@ from builders import TRIO, article
 from pilots import app_for, ready
 
 import briefing.tui.app
+import briefing.tui.workers
 from briefing.models import Briefing, BriefingItem, Settings, SourceSentence
 from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, store_path
@@ -61,7 +62,7 @@ async def test_a_failing_worker_is_a_notification_and_the_app_carries_on(
     def broken(*args: object, **kwargs: object) -> Briefing:
         raise RuntimeError("the summarizer broke")
 
-    monkeypatch.setattr("briefing.tui.app.summarize", broken)
+    monkeypatch.setattr("briefing.tui.workers.summarize", broken)
     app = app_for(trio_folder, tmp_path)
     async with app.run_test() as pilot:
         await ready(pilot)
@@ -73,16 +74,16 @@ async def test_a_failing_worker_is_a_notification_and_the_app_carries_on(
 
 
 def _blocked(monkeypatch: pytest.MonkeyPatch, name: str) -> tuple[threading.Event, threading.Event]:
-    """Make `briefing.tui.app.<name>` wait for a go-ahead; returns (started, go)."""
+    """Make `briefing.tui.workers.<name>` wait for a go-ahead; returns (started, go)."""
     started, go = threading.Event(), threading.Event()
-    original = getattr(briefing.tui.app, name)
+    original = getattr(briefing.tui.workers, name)
 
     def waiting(*args: object, **kwargs: object) -> object:
         started.set()
         assert go.wait(30), "the test never let the blocked call go on"
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(f"briefing.tui.app.{name}", waiting)
+    monkeypatch.setattr(f"briefing.tui.workers.{name}", waiting)
     return started, go
 
 
@@ -141,7 +142,7 @@ def endless(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         ends.append("ran to the end of the test")
         raise AssertionError("never cancelled")
 
-    monkeypatch.setattr("briefing.tui.app.summarize", endless)
+    monkeypatch.setattr("briefing.tui.workers.summarize", endless)
     yield ends
     finished.set()  # no thread outlives the test, whatever happened
 
@@ -197,7 +198,7 @@ async def test_rapid_presses_of_plus_add_up(trio_folder: Path, tmp_path: Path, m
         progress("rating sentences", 0.5)
         return _briefing_of(config.summary.sentences, config.summary.algorithm)
 
-    monkeypatch.setattr("briefing.tui.app.summarize", many_facts)
+    monkeypatch.setattr("briefing.tui.workers.summarize", many_facts)
     app = app_for(trio_folder, tmp_path)
     async with app.run_test() as pilot:
         await ready(pilot)

@@ -8,7 +8,7 @@ change to it, belong to the app. A day of one story shows no stories pane.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 
 from rich.text import Text
 from textual import events, on
@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.keys import REPLACED_KEYS, key_to_character
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, LoadingIndicator, OptionList
 
@@ -29,8 +30,21 @@ from briefing.tui.widgets.sources import SourceList
 from briefing.tui.widgets.status import StatusBar, shown_text
 from briefing.tui.widgets.stories import StoryList
 
-if TYPE_CHECKING:
-    from briefing.tui.app import BriefingApp
+
+class Host(Protocol):
+    """What the main screen asks of the app that shows it (`briefing.tui.app.BriefingApp`),
+    named here so that the screen does not import the app that imports it."""
+
+    articles: tuple[Article, ...] | None
+    problems: list[object]
+
+    def start(self) -> None: ...
+
+    def tell(
+        self, message: str, title: str = "", severity: SeverityLevel = "information", timeout: float = 5
+    ) -> None: ...
+
+    def copy_text(self, text: str) -> None: ...
 
 
 class FilterInput(Input):
@@ -77,8 +91,8 @@ class MainScreen(Screen[None]):
         yield KeyFooter()
 
     @property
-    def briefing_app(self) -> BriefingApp:
-        return cast("BriefingApp", self.app)
+    def briefing_app(self) -> Host:
+        return cast(Host, self.app)
 
     def on_mount(self) -> None:
         self.query_one(FilterInput).display = False
