@@ -16,7 +16,8 @@ import time
 import traceback
 from pathlib import Path
 
-from briefing.sources.documents import Document, binary_kind, decode
+from briefing.models import Document
+from briefing.sources.documents import binary_kind, decode
 from briefing.sources.files import parse_article
 
 PIECES = [

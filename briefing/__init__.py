@@ -14,9 +14,8 @@ from briefing.version import __version__
 
 if TYPE_CHECKING:
     from briefing.config import Config, load_config
-    from briefing.models import Article, Briefing, BriefingItem, Removal, Sentence, SourceSentence
+    from briefing.models import Article, Briefing, BriefingItem, Document, Removal, Sentence, SourceSentence
     from briefing.output.render import render
-    from briefing.sources.documents import Document
     from briefing.sources.files import load_articles, parse_article, read_sources
     from briefing.summary.pipeline import summarize
 
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "Config": "briefing.config",
     "load_config": "briefing.config",
-    "Document": "briefing.sources.documents",
+    "Document": "briefing.models",
     "load_articles": "briefing.sources.files",
     "parse_article": "briefing.sources.files",
     "read_sources": "briefing.sources.files",

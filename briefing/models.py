@@ -1,4 +1,5 @@
-"""The plain data every stage passes on: articles in, a briefing with provenance out."""
+"""The plain data the stages pass on: documents and articles in, a briefing with provenance out,
+and what the history and the network keep of them."""
 
 from __future__ import annotations
 
@@ -47,6 +48,28 @@ class Article:
     sentences: tuple[Sentence, ...]
     removed: tuple[Removal, ...] = ()
     author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Decoded text before cleaning, with what the page or feed said about itself.
+
+    `extracted` text came out of markup (a page's main text, a feed entry), one paragraph a
+    line; other text is a file as written, perhaps with a `Title:`/`Date:` header block (a
+    `.md` file's Markdown is read when it is cleaned, by `files.parse_article`).
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+    url: str | None = None
+    author: str | None = None
+    extracted: bool = False
+    full: bool = True
+    note: str | None = None  # worth telling about the file it came from (a feed cut short)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import datetime, timedelta
 
-from briefing.models import Article
-from briefing.sources.documents import Document
+from briefing.models import Article, Document
 from briefing.sources.files import parse_article
 
 # Three short reports of one (invented) story. The bridge closure is reported by all three in

@@ -329,7 +329,7 @@ def test_cli_digest_url_fetches_and_summarizes_directly(server: Server, tmp_path
 def test_articles_older_than_keep_days_are_forgotten(tmp_path: Path) -> None:
     from datetime import datetime, timedelta, timezone
 
-    from briefing.sources.documents import Document
+    from briefing.models import Document
     from briefing.storage.db import Store
     from briefing.storage.fetched import Inbox
 

@@ -17,9 +17,8 @@ from typing import Any
 
 from briefing.config import parse_scheduler
 from briefing.errors import BriefingError, ConfigError, ExitCode
-from briefing.models import Article
+from briefing.models import Article, Document
 from briefing.sanitize import printable
-from briefing.sources.documents import Document
 from briefing.summary.pipeline import StoryTask
 from briefing.tasks import Mapper, Progress
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from briefing.config import Config
 from briefing.errors import ConfigError, SourceError
-from briefing.sources.documents import Document, decode
+from briefing.models import Document
+from briefing.sources.documents import decode
 from briefing.sources.files import parse_article
 from briefing.summary.pipeline import summarize_story
 

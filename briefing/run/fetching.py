@@ -18,9 +18,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from briefing.config import Config
-from briefing.models import FeedState
+from briefing.models import Document, FeedState
 from briefing.net.fetch import FetchError, Hosts, Limits, Response, download
-from briefing.sources.documents import Document, NotReadable, entry_slug, feed_documents, read_document
+from briefing.sources.documents import NotReadable, entry_slug, feed_documents, read_document
 from briefing.sources.feeds import Entry, NotAFeed, looks_like_feed, parse_feed
 from briefing.storage.fetched import Inbox
 from briefing.tasks import Progress

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefing.config import Config
 from briefing.errors import SourceError
-from briefing.models import Article, Notice
-from briefing.sources.documents import Document
+from briefing.models import Article, Document, Notice
 from briefing.sources.files import load_documents, read_sources, unique
 
 if TYPE_CHECKING:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from urllib.parse import urlparse
 
+from briefing.models import Document
 from briefing.sources.feeds import Entry, Feed, NotAFeed, looks_like_feed, parse_feed
 from briefing.sources.html import extract_page, looks_like_html
 
@@ -32,28 +33,6 @@ _NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
 _GUESSED = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"})
 _SLUG = re.compile(r"[^a-z0-9]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """Decoded text before cleaning, with what the page or feed said about itself.
-
-    `extracted` text came out of markup (a page's main text, a feed entry), one paragraph a
-    line; other text is a file as written, perhaps with a `Title:`/`Date:` header block (a
-    `.md` file's Markdown is read when it is cleaned, by `files.parse_article`).
-    """
-
-    id: str
-    path: str
-    text: str
-    title: str | None = None
-    source: str | None = None
-    date: str | None = None
-    url: str | None = None
-    author: str | None = None
-    extracted: bool = False
-    full: bool = True
-    note: str | None = None  # worth telling about the file it came from (a feed cut short)
 
 
 class NotReadable(ValueError):

@@ -19,8 +19,8 @@ from urllib.parse import urlparse
 
 from briefing.config import Config
 from briefing.errors import SourceError
-from briefing.models import UNKNOWN_SOURCE, Article, Notice, Removal, Skipped, located
-from briefing.sources.documents import Document, NotReadable, read_document
+from briefing.models import UNKNOWN_SOURCE, Article, Document, Notice, Removal, Skipped, located
+from briefing.sources.documents import NotReadable, read_document
 from briefing.sources.markdown import front_matter, is_markdown, markdown_text
 from briefing.tasks import Mapper, Progress, in_turn
 from briefing.text.clean import clean_extracted, clean_page

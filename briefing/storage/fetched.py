@@ -12,8 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 
-from briefing.models import FeedState
-from briefing.sources.documents import Document
+from briefing.models import Document, FeedState
 
 
 def text_hash(text: str) -> str:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing import load_articles
-from briefing.models import Article
-from briefing.sources.documents import Document
+from briefing.models import Article, Document
 from briefing.sources.files import discover, parse_article
 
 STORM = """# Storm hits the city
