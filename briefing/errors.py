@@ -1,4 +1,8 @@
-"""Errors a person can act on, and the exit codes cron sees."""
+"""Errors a person can act on, and the one table of exit codes cron sees.
+
+Every code the `briefing` command can end with is an `ExitCode`; `briefing.cli.main` maps
+whatever ended a command to one of them, in one place. README.md documents the table.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,21 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Process exit codes, documented in README.md."""
+    """The `briefing` command's exit codes, documented in README.md."""
 
     OK = 0
     NOTHING_TO_SUMMARIZE = 1
-    USAGE = 2
+    USAGE = 2  # also argparse's code for a malformed command line
     OUTPUT = 3
     STORE = 4
     ENGINE = 5
+    # A bug, not the input: an exception no rule foresaw (EX_SOFTWARE in BSD's sysexits.h).
+    # `--debug` shows its traceback.
+    INTERNAL = 70
+    # Signals, as shells report them: 128 + the signal's number.
+    HANGUP = 129  # SIGHUP: the terminal or session went away
+    INTERRUPTED = 130  # SIGINT: Ctrl-C
+    TERMINATED = 143  # SIGTERM: cron's timeout, systemd, a shutdown
 
 
 class BriefingError(Exception):
@@ -44,3 +55,34 @@ class UsageError(BriefingError):
     """A command-line argument is malformed or names something that does not exist."""
 
     exit_code = ExitCode.USAGE
+
+
+class StoreError(BriefingError):
+    """The history database cannot be used (`briefing.storage` says which file, and why)."""
+
+    exit_code = ExitCode.STORE
+
+
+class EngineError(BriefingError):
+    """The work could not be run where it was sent: this machine's worker processes or Dask."""
+
+    exit_code = ExitCode.ENGINE
+
+
+class WorkerError(EngineError):
+    """A worker process died (killed, or out of memory) before it returned its results."""
+
+
+class TaskError(EngineError):
+    """A task failed on the Dask engine, or the scheduler could not be reached; the message
+    names the input it failed on."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program stands so that it unwinds: temporary files
+    are removed and transactions rolled back on the way out. A BaseException, as Ctrl-C's
+    KeyboardInterrupt is, so that no handler of errors stops it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"signal {signum}")
+        self.exit_code = ExitCode(128 + signum)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from builders import TRIO, Clock, article
+from local_server import Server
 
 from briefing.models import Article
 
@@ -38,3 +41,14 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     moment = Clock()
     monkeypatch.setattr("briefing.clock.now", moment)
     return moment
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    """An HTTP server on 127.0.0.1 for the test's feeds and pages (`server.routes`)."""
+    running = Server()
+    thread = threading.Thread(target=running.http.serve_forever, daemon=True)
+    thread.start()
+    yield running
+    running.http.shutdown()
+    running.http.server_close()

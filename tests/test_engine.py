@@ -13,9 +13,9 @@ from builders import CHESS, STRIKE, TRIO, article
 
 from briefing import summarize
 from briefing.config import Config
-from briefing.errors import ConfigError
+from briefing.errors import ConfigError, TaskError
 from briefing.models import Sentence
-from briefing.run.dask import TaskError, dask_mapper
+from briefing.run.dask import dask_mapper
 
 
 def digest(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:

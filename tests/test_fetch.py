@@ -6,7 +6,6 @@ a redirect loop, a gzip bomb, a wrong charset header, a 20 MB body.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
 import socket
@@ -15,13 +14,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from builders import TRIO, news_page, rss
+from local_server import Handler, Server, send
 
 from briefing.config import Config
 from briefing.net.fetch import Limits, download
@@ -29,52 +28,6 @@ from briefing.run.fetching import fetch
 
 LONG = " ".join(TRIO[name].split("\n\n", 1)[1] for name in ("b_courier", "c_herald")) * 3
 PAGE = news_page()
-
-Handler = Callable[[BaseHTTPRequestHandler], None]
-
-
-class Server:
-    """Routes by path; records every request (path and headers)."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, Handler] = {}
-        self.log: list[tuple[str, dict[str, str]]] = []
-        self.lock = threading.Lock()
-        server = self
-
-        class Handle(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                with server.lock:
-                    server.log.append((self.path, dict(self.headers)))
-                # The client may hang up, as it should on a bomb or a huge body.
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    server.routes.get(self.path, not_found)(self)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handle)
-        self.http.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.http.server_address[1]}"
-
-    def requests(self, path: str) -> list[dict[str, str]]:
-        return [headers for logged, headers in self.log if logged == path]
-
-
-def send(status: int, body: bytes = b"", **headers: str) -> Handler:
-    def handle(request: BaseHTTPRequestHandler) -> None:
-        request.send_response(status)
-        for name, value in headers.items():
-            request.send_header(name.replace("_", "-"), value)
-        request.send_header("Content-Length", str(len(body)))
-        request.end_headers()
-        request.wfile.write(body)
-
-    return handle
-
-
-def not_found(request: BaseHTTPRequestHandler) -> None:
-    send(404)(request)
 
 
 def feed_with_etag(body: bytes, etag: str = '"v1"') -> Handler:
@@ -91,16 +44,6 @@ def feed_with_etag(body: bytes, etag: str = '"v1"') -> Handler:
             send(200, body, Content_Type="application/rss+xml", ETag=etag)(request)
 
     return handle
-
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    running = Server()
-    thread = threading.Thread(target=running.http.serve_forever, daemon=True)
-    thread.start()
-    yield running
-    running.http.shutdown()
-    running.http.server_close()
 
 
 def config(tmp_path: Path, **sources: object) -> Config:

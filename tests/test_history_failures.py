@@ -22,9 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.cli.main import main
-from briefing.errors import UsageError
+from briefing.errors import StoreError, UsageError
 from briefing.storage.briefings import Briefings
-from briefing.storage.db import Store, StoreError
+from briefing.storage.db import Store
 
 REPO = Path(__file__).resolve().parents[1]
 F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)  # Linux; in fcntl from Python 3.10

@@ -20,7 +20,8 @@ from briefing.run import local
 CASES = """
 import os, signal, sys
 from briefing.run import local
-from briefing.run.local import WorkerError, process_mapper
+from briefing.errors import WorkerError
+from briefing.run.local import process_mapper
 
 def pid(_):
     return os.getpid()

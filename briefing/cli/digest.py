@@ -21,14 +21,13 @@ def digest_command(args: argparse.Namespace) -> int:
 
     from briefing.clock import today
     from briefing.config import load_config, with_overrides
-    from briefing.errors import SourceError
+    from briefing.errors import SourceError, StoreError
     from briefing.output.progress import ProgressBar
     from briefing.output.render import render
     from briefing.output.write import check_template, expand_path, not_delivered, write_output, write_stdout
     from briefing.run.daily import earlier_items, record
     from briefing.run.gather import gather, is_url
     from briefing.sanitize import shown_name
-    from briefing.storage.db import StoreError
     from briefing.summary.novelty import without_repeats
     from briefing.summary.pipeline import summarize
 

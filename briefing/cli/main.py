@@ -12,17 +12,18 @@ import argparse
 import difflib
 import os
 import signal
+import sqlite3
 import sys
 import threading
+import traceback
 from collections.abc import Sequence
 from types import FrameType
 from typing import NoReturn
 
-from briefing.cli.console import say
-from briefing.errors import BriefingError
+from briefing.cli.console import say, stderr_line
+from briefing.errors import BriefingError, ExitCode, Terminated
+from briefing.sanitize import printable
 from briefing.version import __version__
-
-INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it (documented in README.md)
 
 
 def _common() -> argparse.ArgumentParser:
@@ -48,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         # Its own copy: parents share Action objects, and set_defaults below would otherwise
         # give every subcommand's --config the default None, undoing `briefing --config X digest`.
         parents=[_common()],
-        epilog="Exit codes: 0 written, 1 nothing to summarize, 2 usage or config, 3 output, 4 history, 5 engine, 130 Ctrl-C, 143 SIGTERM.",
+        epilog="Exit codes: 0 written, 1 nothing to summarize, 2 usage or config, 3 output, 4 history, 5 engine,"
+        " 70 internal error (a bug: --debug shows it), 129 SIGHUP, 130 Ctrl-C, 143 SIGTERM.",
     )
     parser.set_defaults(config=None, debug=False)
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
@@ -147,7 +149,7 @@ def _with_command(argv: list[str]) -> list[str]:
 def _terminated(signum: int, frame: FrameType | None) -> None:
     """SIGTERM or SIGHUP unwinds like an exception, so temporary files and open transactions
     are cleaned up on the way out instead of being left behind."""
-    raise SystemExit(128 + signum)
+    raise Terminated(signum)
 
 
 def run() -> NoReturn:
@@ -182,46 +184,76 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command not in (None, "tui") and threading.current_thread() is threading.main_thread():
         handlers = {number: signal.signal(number, _terminated) for number in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        if args.command == "digest":
-            from briefing.cli.digest import digest_command
-            from briefing.run.memory import batch_memory
-
-            with batch_memory():
-                return digest_command(args)
-        if args.command == "read":
-            from briefing.cli.read import read_command
-
-            return read_command(args)
-        if args.command == "fetch":
-            from briefing.cli.fetch import fetch_command
-
-            return fetch_command(args)
-        if args.command == "feeds":
-            from briefing.cli.fetch import feeds_command
-
-            return feeds_command(args)
-        if args.command == "history":
-            from briefing.cli.history import history_command
-
-            return history_command(args)
-        if args.command == "show":
-            from briefing.cli.history import show_command
-
-            return show_command(args)
-        if args.command == "eval":
-            from briefing.cli.evaluate import eval_command
-
-            return eval_command(args)
-        from briefing.cli.tui import tui_command
-
-        return tui_command(args)
-    except BriefingError as error:
-        if args.debug:
-            raise
-        say(str(error))
-        return error.exit_code
-    except KeyboardInterrupt:
-        return INTERRUPTED
+        return _command(args)
+    except SystemExit:
+        raise
+    except BaseException as error:
+        return exit_code(error, args.debug)
     finally:
         for number, handler in handlers.items():
             signal.signal(number, handler)
+
+
+def _command(args: argparse.Namespace) -> int:
+    """Run the command `args` names; its exit code."""
+    if args.command == "digest":
+        from briefing.cli.digest import digest_command
+        from briefing.run.memory import batch_memory
+
+        with batch_memory():
+            return digest_command(args)
+    if args.command == "read":
+        from briefing.cli.read import read_command
+
+        return read_command(args)
+    if args.command == "fetch":
+        from briefing.cli.fetch import fetch_command
+
+        return fetch_command(args)
+    if args.command == "feeds":
+        from briefing.cli.fetch import feeds_command
+
+        return feeds_command(args)
+    if args.command == "history":
+        from briefing.cli.history import history_command
+
+        return history_command(args)
+    if args.command == "show":
+        from briefing.cli.history import show_command
+
+        return show_command(args)
+    if args.command == "eval":
+        from briefing.cli.evaluate import eval_command
+
+        return eval_command(args)
+    from briefing.cli.tui import tui_command
+
+    return tui_command(args)
+
+
+def exit_code(error: BaseException, debug: bool = False) -> ExitCode:
+    """The exit code for what ended a command, once stderr says why: the one place any
+    exception becomes a code.
+
+    A BriefingError's message and its own code; Ctrl-C and SIGTERM/SIGHUP their shell codes,
+    silently (the person or the service manager asked for it); a database error that escaped
+    the store's mapping, STORE. Anything else is a bug, INTERNAL, named on one line. With
+    --debug the traceback is shown instead of the message.
+    """
+    if isinstance(error, KeyboardInterrupt):
+        return ExitCode.INTERRUPTED
+    if isinstance(error, Terminated):
+        return error.exit_code
+    if debug:
+        stderr_line(printable("".join(traceback.format_exception(error))).rstrip())
+    if isinstance(error, BriefingError):
+        if not debug:
+            say(str(error))
+        return error.exit_code
+    if isinstance(error, sqlite3.Error):
+        if not debug:
+            say(f"the history database failed: {type(error).__name__}: {error}")
+        return ExitCode.STORE
+    if not debug:
+        say(f"internal error (a bug): {type(error).__name__}: {error}; run again with --debug for the traceback")
+    return ExitCode.INTERNAL

@@ -32,4 +32,5 @@ def tui_command(args: argparse.Namespace) -> int:
 
     app = create_app(sources, config, store=not getattr(args, "no_store", False), config_named=args.config)
     app.run()
-    return app.return_code or ExitCode.OK  # Textual sets 1 when the app crashed
+    # A crash: Textual has shown its traceback as it gave the terminal back, and set return_code 1.
+    return ExitCode.INTERNAL if app.return_code else ExitCode.OK

@@ -122,7 +122,7 @@ def _replace(target: Path, text: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
-    except BaseException:  # SystemExit from SIGTERM too: no temporary file is left behind
+    except BaseException:  # Terminated by SIGTERM too: no temporary file is left behind
         temporary.unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)

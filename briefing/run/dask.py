@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 
 from briefing.config import parse_scheduler
-from briefing.errors import BriefingError, ConfigError, ExitCode
+from briefing.errors import ConfigError, TaskError
 from briefing.models import Article, Document
 from briefing.sanitize import printable
 from briefing.summary.pipeline import StoryTask
@@ -24,12 +24,6 @@ from briefing.tasks import Mapper, Progress
 
 INSTALL = "pip install 'briefing[dask]'"
 _BATCH = 64  # inputs per task at most
-
-
-class TaskError(BriefingError):
-    """A task failed on the engine; the message names the input it failed on."""
-
-    exit_code = ExitCode.ENGINE
 
 
 @contextmanager

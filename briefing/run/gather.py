@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefing.config import Config
-from briefing.errors import SourceError
+from briefing.errors import SourceError, StoreError
 from briefing.models import Article, Document, Notice
 from briefing.sources.files import load_documents, read_sources, unique
 
@@ -38,7 +38,7 @@ def gather(
 
     `mapper` reads and cleans files (default: here, in turn); fetching stays in this process.
     """
-    from briefing.storage.db import StoreError, store_path
+    from briefing.storage.db import store_path
 
     urls = [source for source in sources if is_url(source)]
     paths = [source for source in sources if not is_url(source)]

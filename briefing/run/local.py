@@ -28,7 +28,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
-from briefing.errors import BriefingError, ExitCode
+from briefing.errors import WorkerError
 from briefing.tasks import Mapper, Progress, in_turn
 
 # Inputs below which the work stays here: starting and stopping two workers costs about
@@ -46,12 +46,6 @@ _LABELS = {
     "_read_path_task": "reading files",
     "parse_article": "cleaning articles",
 }
-
-
-class WorkerError(BriefingError):
-    """A worker process died (killed, or out of memory) before it returned its results."""
-
-    exit_code = ExitCode.ENGINE
 
 
 def usable_cores() -> int:

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from briefing.config import Config
-from briefing.errors import BriefingError, ExitCode
+from briefing.errors import StoreError
 from briefing.sanitize import shown_name
 from briefing.xdg import data_home, expand_user
 
@@ -78,12 +78,6 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX briefings_day ON briefings(day);
     """,
 )
-
-
-class StoreError(BriefingError):
-    """The history database cannot be used."""
-
-    exit_code = ExitCode.STORE
 
 
 def default_path() -> Path:
@@ -216,7 +210,7 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        """One write transaction, rolled back on any failure (SIGTERM's SystemExit too)."""
+        """One write transaction, rolled back on any failure (SIGTERM's Terminated too)."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield

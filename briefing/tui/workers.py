@@ -14,7 +14,7 @@ from textual.app import App
 from textual.worker import get_current_worker
 
 from briefing.config import Config
-from briefing.errors import SourceError
+from briefing.errors import SourceError, StoreError
 from briefing.models import Article, Briefing
 from briefing.output.render import render
 from briefing.output.write import expand_path, write_output
@@ -22,7 +22,7 @@ from briefing.run.daily import earlier_items, record
 from briefing.run.gather import gather
 from briefing.run.memory import batch_memory
 from briefing.storage.briefings import Briefings
-from briefing.storage.db import Store, StoreError, store_path
+from briefing.storage.db import Store, store_path
 from briefing.summary.pipeline import summarize
 from briefing.tui import clipboard, theme
 from briefing.tui.messages import (

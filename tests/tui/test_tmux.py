@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.errors import ExitCode
 from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store
 
@@ -116,7 +117,8 @@ def test_briefing_in_tmux(terminal: Terminal, trio_folder: Path) -> None:
     assert not history.exists() or not Briefings(Store(history)).history(), "browsing recorded a briefing"
 
 
-def test_a_crash_exits_non_zero(terminal: Terminal, trio_folder: Path) -> None:
+def test_a_crash_exits_internal(terminal: Terminal, trio_folder: Path) -> None:
+    """A bug in the TUI is an internal error (70), not "nothing to summarize" (1)."""
     crash = (
         "import sys\n"
         "from briefing.tui.widgets.items import ItemList\n"
@@ -127,4 +129,4 @@ def test_a_crash_exits_non_zero(terminal: Terminal, trio_folder: Path) -> None:
         "sys.exit(main(sys.argv[1:]))\n"
     )
     terminal.start([sys.executable, "-c", crash, "tui", str(trio_folder)])
-    assert terminal.exit_status() != 0
+    assert terminal.exit_status() == ExitCode.INTERNAL

@@ -13,10 +13,10 @@ from builders import Clock
 from briefing import render, summarize
 from briefing.cli.main import main
 from briefing.config import Config
-from briefing.errors import UsageError
+from briefing.errors import StoreError, UsageError
 from briefing.models import FORMATS, Article, Briefing
 from briefing.storage.briefings import Briefings, articles_key
-from briefing.storage.db import APPLICATION_ID, MIGRATIONS, Store, StoreError
+from briefing.storage.db import APPLICATION_ID, MIGRATIONS, Store
 from briefing.summary.novelty import mark_items
 
 NOW = datetime(2024, 4, 3, 7, 0, tzinfo=timezone.utc)
