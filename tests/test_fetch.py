@@ -278,7 +278,7 @@ def test_articles_older_than_keep_days_are_forgotten(tmp_path: Path) -> None:
 
     now = datetime(2024, 4, 2, tzinfo=timezone.utc)
     with Store(tmp_path / "briefing.db") as store:
-        inbox = Inbox(store.db)
+        inbox = Inbox(store)
         inbox.save([Document("old", "u", "Old text.", url="https://x.example/old")], now=now - timedelta(days=91))
         inbox.save([Document("new", "u", "New text.", url="https://x.example/new")], now=now - timedelta(days=89))
         inbox.save([Document("copy", "u", "New text.", url="https://x.example/copy")], now=now)

@@ -15,11 +15,14 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from builders import news_page
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from local_server import Server, send
 
 from briefing.cli.main import main
 from briefing.errors import StoreError, UsageError
@@ -224,3 +227,35 @@ def test_day_counts_past_the_calendar_do_not_crash(tmp_path: Path) -> None:
         assert Briefings(store).earlier_items("2024-04-05", 10**12, "key") == []
         with pytest.raises(StoreError, match="not a file"):
             Store(tmp_path)
+
+
+@contextlib.contextmanager
+def read_only_history(tmp_path: Path, folder_mode: int) -> Iterator[str]:
+    """A config naming a history file this user may read but not write (0444), in a folder
+    of `folder_mode`."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    with Store(folder / "h.db"):
+        pass
+    (folder / "h.db").chmod(0o444)
+    folder.chmod(folder_mode)
+    try:
+        yield config_for(tmp_path, folder / "h.db")
+    finally:
+        folder.chmod(0o755)
+
+
+@pytest.mark.parametrize(("folder_mode", "what"), [(0o555, "folder"), (0o755, "file")])
+def test_fetching_into_a_read_only_history_is_exit_4_with_a_message(
+    server: Server, tmp_path: Path, folder_mode: int, what: str
+) -> None:
+    """`fetch URL` and `digest URL` keep what they download in the history: when it cannot be
+    written, they say so in a line and exit 4. In a folder it may write to, the file opens and
+    the first write fails: that was a sqlite3 traceback and exit 1."""
+    server.routes["/story.html"] = send(200, news_page().encode(), Content_Type="text/html")
+    with read_only_history(tmp_path, folder_mode) as config:
+        for command in ("fetch", "digest"):
+            result = run(command, f"{server.url}/story.html", "--config", config, prefix=as_plain_user())
+            assert result.returncode == 4, (command, result.stderr)
+            assert "Traceback" not in result.stderr and result.stdout == ""
+            assert f"h.db: permission denied: this user cannot write to its {what}" in result.stderr, result.stderr

@@ -101,7 +101,7 @@ def fetch(
     new = unchanged = requests = 0
     sources = [_Source(url) for url in dict.fromkeys(urls)]
     with Store(store) as opened, ThreadPoolExecutor(WORKERS) as pool:
-        inbox = Inbox(opened.db)
+        inbox = Inbox(opened)
         pending: dict[Future[Response], tuple[_Source, Document | None]] = {}
 
         def submit(source: _Source, url: str, page: Document | None, state: FeedState | None = None) -> None:

@@ -90,4 +90,4 @@ def _stored(config: Config, hours: int | None = None, urls: Sequence[str] | None
     if not path.exists():
         return []
     with Store(path) as store:
-        return Inbox(store.db).documents(hours=hours, urls=urls)
+        return Inbox(store).documents(hours=hours, urls=urls)

@@ -122,11 +122,11 @@ class Store:
             raise StoreError(f"{shown_name(path)} is not a file, so it cannot hold the history")
         self._create(path)
         with self._failures():
-            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
             try:
                 self._check_and_migrate()
             except BaseException:
-                self.db.close()
+                self._db.close()
                 raise
 
     @staticmethod
@@ -149,7 +149,7 @@ class Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.db.close()
+        self._db.close()
 
     @contextmanager
     def _failures(self) -> Iterator[None]:
@@ -182,7 +182,7 @@ class Store:
 
         A current file is only read, so `history` and `show` work on a read-only one.
         """
-        db = self.db
+        db = self._db
         db.execute("PRAGMA foreign_keys=ON")
         if self._version() < len(MIGRATIONS):
             # Checked again inside the write lock: another run may be creating the file right now.
@@ -198,7 +198,7 @@ class Store:
 
     def _version(self) -> int:
         """The file's schema version; a StoreError for someone else's database or a newer one."""
-        db = self.db
+        db = self._db
         application = db.execute("PRAGMA application_id").fetchone()[0]
         tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if application != APPLICATION_ID and (application != 0 or tables):
@@ -211,24 +211,24 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """One write transaction, rolled back on any failure (SIGTERM's Terminated too)."""
-        self.db.execute("BEGIN IMMEDIATE")
+        self._db.execute("BEGIN IMMEDIATE")
         try:
             yield
-            self.db.execute("COMMIT")
+            self._db.execute("COMMIT")
         except BaseException:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """The connection, for reads: its failures become StoreErrors."""
         with self._failures():
-            yield self.db
+            yield self._db
 
     @contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """The connection in one write transaction, rolled back on any failure; its failures
         become StoreErrors."""
         with self._failures(), self._transaction():
-            yield self.db
+            yield self._db

@@ -8,11 +8,11 @@ as its entries, so an interrupted run never marks a feed fresh whose entries wer
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 
 from briefing.models import Document, FeedState
+from briefing.storage.db import Store
 
 
 def text_hash(text: str) -> str:
@@ -24,25 +24,29 @@ def _metadata(document: Document) -> tuple[str | None, ...]:
 
 
 class Inbox:
-    """Fetched articles on an open history connection (`Store.db`)."""
+    """The fetched articles and feed state of an open history; every access through the
+    store's error mapping, so a read-only or full database is a StoreError that says so."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def feed_state(self, url: str) -> FeedState:
-        row = self.db.execute("SELECT etag, modified FROM feeds WHERE url = ?", (url,)).fetchone()
+        with self.store.reading() as db:
+            row = db.execute("SELECT etag, modified FROM feeds WHERE url = ?", (url,)).fetchone()
         return FeedState(*row) if row else FeedState()
 
     def feed_urls(self, feed: str) -> list[str]:
         """The URLs of the articles stored from a feed."""
-        return [url for (url,) in self.db.execute("SELECT url FROM fetched WHERE feed = ?", (feed,))]
+        with self.store.reading() as db:
+            return [url for (url,) in db.execute("SELECT url FROM fetched WHERE feed = ?", (feed,))]
 
     def known(self, urls: Iterable[str]) -> set[str]:
         """Those of `urls` already stored."""
         found: set[str] = set()
-        for url in urls:
-            if self.db.execute("SELECT 1 FROM fetched WHERE url = ?", (url,)).fetchone():
-                found.add(url)
+        with self.store.reading() as db:
+            for url in urls:
+                if db.execute("SELECT 1 FROM fetched WHERE url = ?", (url,)).fetchone():
+                    found.add(url)
         return found
 
     def save(
@@ -55,10 +59,8 @@ class Inbox:
     ) -> int:
         """Store new documents (and the feed's state, if given) in one transaction; how many were new."""
         stamp = (now or datetime.now(timezone.utc)).isoformat()
-        db = self.db
         new = 0
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.store.writing() as db:
             for document in documents:
                 url = document.url or document.id
                 digest = text_hash(document.text)
@@ -78,10 +80,6 @@ class Inbox:
                     " modified = excluded.modified, checked = excluded.checked",
                     (feed, title, state.etag, state.modified, stamp),
                 )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         return new
 
     def prune(self, keep_days: int, now: datetime | None = None) -> int:
@@ -92,9 +90,8 @@ class Inbox:
         if keep_days <= 0:
             return 0
         before = ((now or datetime.now(timezone.utc)) - timedelta(days=keep_days)).isoformat()
-        self.db.execute("BEGIN IMMEDIATE")
-        deleted = self.db.execute("DELETE FROM fetched WHERE fetched < ?", (before,)).rowcount
-        self.db.execute("COMMIT")
+        with self.store.writing() as db:
+            deleted = db.execute("DELETE FROM fetched WHERE fetched < ?", (before,)).rowcount
         return int(deleted)
 
     def documents(
@@ -102,15 +99,16 @@ class Inbox:
     ) -> list[Document]:
         """Stored articles fetched in the last `hours` hours (oldest first), or those at `urls` (in order)."""
         columns = "id, url, text, title, source, date, author"
-        if urls is not None:
-            rows = []
-            for url in dict.fromkeys(urls):
-                rows += self.db.execute(f"SELECT {columns} FROM fetched WHERE url = ?", (url,)).fetchall()
-        else:
-            since = ((now or datetime.now(timezone.utc)) - timedelta(hours=hours or 0)).isoformat()
-            rows = self.db.execute(
-                f"SELECT {columns} FROM fetched WHERE fetched >= ? ORDER BY fetched, rowid", (since,)
-            ).fetchall()
+        with self.store.reading() as db:
+            if urls is not None:
+                rows = []
+                for url in dict.fromkeys(urls):
+                    rows += db.execute(f"SELECT {columns} FROM fetched WHERE url = ?", (url,)).fetchall()
+            else:
+                since = ((now or datetime.now(timezone.utc)) - timedelta(hours=hours or 0)).isoformat()
+                rows = db.execute(
+                    f"SELECT {columns} FROM fetched WHERE fetched >= ? ORDER BY fetched, rowid", (since,)
+                ).fetchall()
         return [
             Document(id, url, text, title=title, source=source, date=date, url=url, author=author, extracted=True)
             for id, url, text, title, source, date, author in rows

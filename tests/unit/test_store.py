@@ -43,10 +43,10 @@ def test_articles_are_stored_once_and_provenance_is_kept(trio: tuple[Article, ..
     with Store(tmp_path / "h.db") as store:
         record(store, briefing, NOW)
         record(store, briefing, NOW + timedelta(days=1))
-        db = store.db
-        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
-        assert db.execute("SELECT count(*) FROM briefings").fetchone()[0] == 2
-        sources = db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        with store.reading() as db:
+            assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+            assert db.execute("SELECT count(*) FROM briefings").fetchone()[0] == 2
+            sources = db.execute("SELECT count(*) FROM sources").fetchone()[0]
         assert sources == 2 * sum(len(item.sources) for item in briefing.items)
         assert [p.items for p in Briefings(store).history()] == [len(briefing.items)] * 2
 
@@ -155,9 +155,9 @@ def test_migration_from_the_first_schema_keeps_the_data(tmp_path: Path, trio: tu
     db.execute("INSERT INTO items VALUES (1, 1, 0, 'An old item about the harbour bridge repairs.', 1, 0.5)")
     db.commit()
     db.close()
-    with Store(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
-        assert store.db.execute("SELECT text, mark FROM items").fetchall() == [
+    with Store(path) as store, store.reading() as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert db.execute("SELECT text, mark FROM items").fetchall() == [
             ("An old item about the harbour bridge repairs.", "new")
         ]
         assert Briefings(store).as_printed("1", "text") == "old text"
