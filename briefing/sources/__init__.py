@@ -1,1 +1,3 @@
-"""Where articles come from: files and folders today; each source turns its input into Articles."""
+"""Anything to documents and articles: files and folders, saved pages, feeds, Markdown, and the
+subscription lists of feed readers. Reading only: no database, no network (`briefing.run`
+fetches and keeps, `briefing.net` downloads)."""

@@ -3,7 +3,7 @@
 Parsed with fastfeedparser, chosen by measurement on 100 real feeds (benchmarks/feeds.py):
 it read all 100 (JSON Feed included) in 0.21 s, where feedparser 6.0 took 9.0 s and read no
 JSON Feed; on 400 damaged copies of those feeds both kept about the same entries. Pure: bytes
-in, entries out; downloading is `fetch.py`'s job.
+in, entries out; downloading is `briefing.net.fetch`'s job.
 """
 
 from __future__ import annotations
