@@ -114,19 +114,46 @@ def _reference(match: re.Match[bytes]) -> bytes:
     return "".join(f"&#{ord(char)};" for char in text).encode("ascii")
 
 
+# Markup left in a fragment's text: the feed escaped its HTML twice (`&lt;p&gt;` in a JSON
+# Feed's content_html, whose content_text was clean), and one pass of reading leaves the tags.
+_LEFT_MARKUP = re.compile(r"</?(?:p|a|div|span|br|img|em|strong|b|i|ul|ol|li|h[1-6]|blockquote|figure)\b[^<>]{0,500}>")
+# A teaser that stops mid-sentence ("... with theories ranging from stress to directed energy,
+# but the cause remai"): the feed cut it at its length limit without saying so. A last line of
+# prose this long that ends without a full stop, question or exclamation mark, closing quote
+# or bracket was cut; a short one is a label or a headline repeated ("Algal blooms may have a
+# fungus problem"). On the 100 real feeds 166 of 425 teasers end so, all at 190-400 characters.
+_CUT_TEASER = re.compile(r"[^\s.!?…\"”’')\]:]$")
+_PROSE = 100
+
+
+def entry_text(markup: str) -> str:
+    """The plain text of an entry's markup, read twice when the feed escaped it twice (three
+    tags left: an article about HTML may quote one or two)."""
+    text = fragment_text(markup)
+    return fragment_text(text) if len(_LEFT_MARKUP.findall(text, 0, 20_000)) >= 3 else text
+
+
+def marked_cut(text: str) -> str:
+    """A teaser's text, ending with "…" when the feed cut it short: its last sentence is then
+    never taken for a whole one."""
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    return text.rstrip() + "…" if len(last) >= _PROSE and _CUT_TEASER.search(last) else text
+
+
 def _entry(entry: dict[str, Any]) -> Entry:
     contents = [c.get("value") or "" for c in entry.get("content") or () if isinstance(c, dict)]
     content = max(contents, key=len, default="")
     summary = entry.get("description") or entry.get("summary") or ""
     full = bool(content.strip()) and len(content) >= len(summary)
-    markup = content if full else summary
+    text = entry_text(content if full else summary)
     date = entry.get("published") or entry.get("updated") or ""
     return Entry(
         title=_clean(fragment_text(entry.get("title") or "")),
         link=_clean(entry.get("link")) or _alternate(entry),
         date=date[:10] if _ISO_DATE.match(date) else None,
         author=_clean(entry.get("author")),
-        text=fragment_text(markup),
+        # A description alone is often read as the content too: one paragraph is a teaser.
+        text=marked_cut(text) if not full or "\n" not in text.strip() else text,
         full=full,
     )
 

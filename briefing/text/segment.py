@@ -115,6 +115,9 @@ def cut_at_title(text: str) -> bool:
 
 
 _INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
+# "i.e." and "e.g." always go on: what follows explains or lists, whatever its case ("large
+# firms, i.e. Those with 500 staff"). Punkt broke after them, and the piece after became an item.
+_GOES_ON = re.compile(r"(?:^|[\s(\[,;:—–-])(?:i\.\s?e|e\.\s?g)\.$", re.IGNORECASE)
 
 
 def _runs_on(before: str, after: str) -> bool:
@@ -194,9 +197,10 @@ class OfflineTokenizer:
                 if not stripped:
                     continue
                 before = text[spans[-1][0] : spans[-1][1]] if spans and spans[-1][0] >= start else ""
-                if before and (cut_at_title(before) or _runs_on(before, stripped)):
+                if before and (cut_at_title(before) or _runs_on(before, stripped) or _GOES_ON.search(before[-8:])):
                     # Punkt broke after a title it did not take for one ("cleared Cmndr." /
-                    # "Zejnil Delalic ...") or after initials: the two pieces are one sentence.
+                    # "Zejnil Delalic ..."), after initials or after "i.e.": the two pieces
+                    # are one sentence.
                     spans[-1] = (spans[-1][0], offset + len(stripped))
                 else:
                     spans.append((offset, offset + len(stripped)))

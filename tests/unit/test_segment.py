@@ -96,6 +96,21 @@ def test_initials_end_a_sentence_only_before_one_that_starts_afresh() -> None:
     ]
 
 
+def test_i_e_and_e_g_never_end_a_sentence() -> None:
+    texts = [
+        s.text
+        for s in segment(
+            "The rule binds large firms, i.e. Those with 500 staff. Some fruits, e.g. Apples, are cheap."
+            " It uses a cache (i.e. a store) for speed."
+        )
+    ]
+    assert texts == [
+        "The rule binds large firms, i.e. Those with 500 staff.",
+        "Some fruits, e.g. Apples, are cheap.",
+        "It uses a cache (i.e. a store) for speed.",
+    ]
+
+
 def test_no_ends_a_sentence_when_no_number_follows() -> None:
     texts = [s.text for s in segment("Asked whether he would run again, he said no. He left at noon.")]
     assert texts == ["Asked whether he would run again, he said no.", "He left at noon."]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import threading
@@ -149,3 +150,36 @@ def test_a_feed_is_credited_to_its_outlet_not_to_a_section_of_it() -> None:
     assert outlet_name("Every Day Is Like Wednesday", "everydayislikewednesday.example") == (
         "Every Day Is Like Wednesday"
     )
+
+
+def test_html_a_feed_escaped_twice_is_read_as_text_not_tags() -> None:
+    """A JSON Feed's content_html escaped twice (`&lt;p&gt;`): a literal `<p>` opened an item."""
+    from briefing.sources.feeds import parse_feed
+
+    html = "&lt;p&gt;&lt;a href=&quot;https://x.example&quot;&gt;Supabase&lt;/a&gt; signs tokens.&lt;/p&gt;&lt;p&gt;Keys rotate.&lt;/p&gt;"
+    feed = json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Blog",
+            "items": [{"id": "1", "url": "https://x.example/1", "title": "Keys", "content_html": html}],
+        }
+    ).encode()
+    assert parse_feed(feed).entries[0].text == "Supabase signs tokens.\nKeys rotate."
+    # Tags an article quotes, once or twice, are its text.
+    quoted = rss(("A", "https://x.example/a", "<p>Write &lt;p&gt; to open a paragraph and &lt;/p&gt; to close it.</p>"))
+    assert "<p>" in parse_feed(quoted).entries[0].text
+
+
+def test_a_teaser_cut_at_the_feeds_length_limit_ends_with_an_ellipsis(tmp_path: Path) -> None:
+    cut = (
+        "Havana syndrome refers to unexplained incidents affecting diplomats, with symptoms like headaches,"
+        " and theories ranging from stress to directed energy, but the cause remai"
+    )
+    whole = "Algal blooms may have a fungus problem"
+    (tmp_path / "feed").write_bytes(
+        rss(("Havana", "https://x.example/h", cut), ("Algae", "https://x.example/a", whole))
+    )
+    articles, _ = load_articles([str(tmp_path)])
+    texts = {a.title: a.text for a in articles}
+    assert texts["Havana"].endswith("but the cause remai…")
+    assert texts["Algae"] == whole
