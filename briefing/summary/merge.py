@@ -27,7 +27,12 @@ class Group:
     similarity: tuple[float, ...]
 
 
-def group_sentences(features: Sequence[SentenceFeatures], facts: SameFact, priority: np.ndarray) -> list[Group]:
+def group_sentences(
+    features: Sequence[SentenceFeatures],
+    facts: SameFact,
+    priority: np.ndarray,
+    clean: Sequence[bool] | np.ndarray | None = None,
+) -> list[Group]:
     """Leader clustering with average linkage.
 
     The highest-priority free sentence starts a group; a free sentence that may state the
@@ -56,14 +61,22 @@ def group_sentences(features: Sequence[SentenceFeatures], facts: SameFact, prior
         members.sort()
         for member in members:
             assigned[member] = True
-        groups.append(_with_representative(members, facts.vectors, features, priority))
+        groups.append(_with_representative(members, facts.vectors, features, priority, clean))
     return groups
 
 
 def _with_representative(
-    members: list[int], rows: SparseRows, features: Sequence[SentenceFeatures], priority: np.ndarray
+    members: list[int],
+    rows: SparseRows,
+    features: Sequence[SentenceFeatures],
+    priority: np.ndarray,
+    clean: Sequence[bool] | np.ndarray | None = None,
 ) -> Group:
-    """The best-formed member whose words are most typical of the group speaks for it.
+    """The best-formed member, in its outlet's own words, whose words are most typical of the
+    group speaks for it.
+
+    `clean` says, per sentence, whether its article is in its own words (`wording`): a
+    sentence of a spun article speaks only when no member as well formed can.
 
     A member's typicality is its mean cosine with the others: its dot product with the sum
     of the group's unit vectors, less its own 1, which costs one pass over the members. In a
@@ -77,8 +90,10 @@ def _with_representative(
             total[term] = total.get(term, 0.0) + value
     # Rounded so that members tied but for float noise fall back to the rating, not to noise.
     typicality = [round((rows.dot(member, total) - 1.0) / (len(members) - 1), 9) for member in members]
+    spun = [clean is not None and not clean[member] for member in members]
     best = min(
-        range(len(members)), key=lambda i: (-features[members[i]].form, -typicality[i], -priority[members[i]], i)
+        range(len(members)),
+        key=lambda i: (-features[members[i]].form, spun[i], -typicality[i], -priority[members[i]], i),
     )
     representative = rows.row(members[best])
     return Group(tuple(members), members[best], tuple(min(1.0, rows.dot(m, representative)) for m in members))

@@ -35,11 +35,12 @@ from briefing.summary.figures import disagreement
 from briefing.summary.merge import Group, group_sentences
 from briefing.summary.novelty import mark_items
 from briefing.summary.order import reading_order
-from briefing.summary.quality import algorithm_ratings, eligible, quality, rank_normalize
+from briefing.summary.quality import algorithm_ratings, eligible, own_words_ratings, quality, rank_normalize
 from briefing.summary.select import Budget, select
 from briefing.summary.stories import day_number, find_stories
 from briefing.summary.terms import article_terms, key_terms, story_title, title_stems
 from briefing.summary.topic import acronyms_used, is_about
+from briefing.summary.wording import clean_articles
 from briefing.tasks import Mapper, Progress, in_turn
 from briefing.text.query import query_stems
 
@@ -279,12 +280,17 @@ def _story_items(
         return (), 0.0
     texts = [articles[f.article].sentences[f.index].text for f in features]
     ratings = algorithm_ratings(articles, features, summary.algorithm, terms)
+    # Where a spinner reworded some articles, the others' sentences speak for the facts.
+    by_article = clean_articles(articles)
+    own_words = None if by_article is None else np.array([by_article[f.article] for f in features])
+    if by_article is not None:
+        ratings = own_words_ratings(articles, features, ratings, by_article, summary.algorithm, terms)
     facts = SameFact(features, config.merge.threshold)
-    groups = group_sentences(features, facts, rank_normalize(ratings))
+    groups = group_sentences(features, facts, rank_normalize(ratings), own_words)
     scores = quality(features, ratings, groups, config.score, len(articles), facts)
     budget = Budget(summary.sentences, summary.words, summary.bytes)
     candidates = eligible(groups, features, summary)
-    chosen = select(candidates, features, texts, scores, facts, budget, config.score.coverage)
+    chosen = select(candidates, features, texts, scores, facts, budget, config.score.coverage, own_words)
     items = tuple(
         _item(g, features, articles, float(scores[g.representative])) for g in reading_order(chosen, features, articles)
     )

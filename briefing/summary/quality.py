@@ -17,7 +17,7 @@ from briefing.config import ScoreConfig, SummaryConfig
 from briefing.models import Article
 from briefing.summary.algorithms import ALGORITHMS
 from briefing.summary.facts import SameFact
-from briefing.summary.features import SentenceFeatures
+from briefing.summary.features import SentenceFeatures, renumbered
 from briefing.summary.merge import Group
 
 
@@ -32,6 +32,27 @@ def algorithm_ratings(
     Each algorithm of the registry (`briefing.summary.algorithms`) ranks as sumy's does.
     """
     return ALGORITHMS[algorithm].rate(articles, features, key_terms)
+
+
+def own_words_ratings(
+    articles: tuple[Article, ...],
+    features: Sequence[SentenceFeatures],
+    ratings: np.ndarray,
+    own_words: Sequence[bool],
+    algorithm: str,
+    key_terms: tuple[str, ...] = (),
+) -> np.ndarray:
+    """Percentile ratings where the sentences of articles in their own words are rated among
+    themselves (`wording`): rated with spun ones, a clean sentence is off-centre because most
+    articles word its fact in the spinner's synonyms ("Putin requested the phone call" among
+    four articles' "the decision", "the connect with"). The others keep the story's rating."""
+    clean = [index for index, article in enumerate(articles) if own_words[index]]
+    number = {article: position for position, article in enumerate(clean)}
+    picked = [n for n, f in enumerate(features) if f.article in number]
+    own = [renumbered(features[n], number[features[n].article]) for n in picked]
+    combined = rank_normalize(ratings)
+    combined[picked] = rank_normalize(algorithm_ratings(tuple(articles[i] for i in clean), own, algorithm, key_terms))
+    return combined
 
 
 def rank_normalize(values: np.ndarray) -> np.ndarray:

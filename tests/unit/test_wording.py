@@ -1,0 +1,76 @@
+"""Articles a synonym spinner reworded: told apart, their facts kept, their words not shown."""
+
+from __future__ import annotations
+
+import numpy as np
+from builders import article
+
+from briefing.config import Config
+from briefing.summary.facts import SameFact
+from briefing.summary.features import sentence_features
+from briefing.summary.merge import group_sentences
+from briefing.summary.select import Budget, select
+from briefing.summary.wording import clean_articles, is_spun
+
+CLEAN = (
+    "Officials said the talks would open on Monday. The minister told reporters that a deal was near."
+    " A spokesman said the plan was final. The envoy says more talks will follow."
+)
+SPUN_SAID = (
+    "Officers mentioned the talks would open on Monday. The minister informed reporters that a deal was near."
+    " A spokesman explained the plan was final. The envoy stated more talks will follow."
+)
+
+
+def test_a_spinners_synonyms_for_said_mark_an_article() -> None:
+    assert is_spun(SPUN_SAID)
+    assert not is_spun(CLEAN)
+    # Reporters vary "said" now and then: a synonym or two among the "said"s is news English.
+    assert not is_spun(CLEAN + " The chief explained the rules. Aides mentioned a delay. He stated it.")
+
+
+def test_digits_a_spinner_spelled_out_mark_an_article() -> None:
+    assert is_spun("The talks open on Jan. ten in Geneva.")
+    assert is_spun("Russia has massed close to one hundred,000 troops.")
+    assert is_spun("Officials counted fifty three battalion groups.")
+    assert not is_spun("The talks open on Jan. 10 in Geneva with 100,000 troops massed and fifty-three groups.")
+
+
+def test_only_a_story_with_both_kinds_sets_articles_apart() -> None:
+    clean, spun = article("a", CLEAN), article("b", SPUN_SAID)
+    assert clean_articles((clean, spun)) == [True, False]
+    assert clean_articles((clean, clean)) is None
+    assert clean_articles((spun, spun)) is None
+
+
+def test_a_clean_member_speaks_for_a_group_of_spun_ones() -> None:
+    texts = (
+        "Russia's navy buildup close to Ukraine gathered momentum in the late fall, officials explained.",
+        "Russia's military buildup near Ukraine gathered momentum in the late fall, officials said.",
+    )
+    articles = tuple(article(f"a{i}", text) for i, text in enumerate(texts))
+    features = sentence_features(articles)
+    facts = SameFact(features, Config().merge.threshold)
+    # The spun sentence is rated higher: it would speak, were it not spun.
+    priority = np.array([1.0, 0.0])
+    (group,) = group_sentences(features, facts, priority)
+    assert group.representative == 0
+    (group,) = group_sentences(features, facts, priority, [False, True])
+    assert group.representative == 1
+
+
+def test_a_spun_sentence_yields_to_a_clean_one_of_nearly_the_same_worth() -> None:
+    texts = (
+        "The navy buildup close to the border continued on Tuesday as talks neared, officers explained.",
+        "Deputy Secretary Wendy Sherman will lead the delegation at the talks in Geneva next month.",
+    )
+    articles = tuple(article(f"a{i}", text) for i, text in enumerate(texts))
+    features = sentence_features(articles)
+    facts = SameFact(features, Config().merge.threshold)
+    groups = group_sentences(features, facts, np.zeros(2))
+    quality = np.array([0.5, 0.42])
+    budget = Budget(sentences=1)
+    first = select(groups, features, texts, quality, facts, budget, 0.0)
+    assert [g.representative for g in first.within] == [0]
+    own = select(groups, features, texts, quality, facts, budget, 0.0, np.array([False, True]))
+    assert [g.representative for g in own.within] == [1]
