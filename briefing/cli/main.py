@@ -93,9 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("sources", nargs="+", help="article files, folders, saved pages or feeds")
     read.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
-    from briefing.cli import fetch
+    from briefing.cli import feeds, fetch
 
-    fetch.add_parsers(commands, common)
+    fetch.add_parser(commands, common)
+    feeds.add_parser(commands, common)
 
     tui = commands.add_parser("tui", parents=[common], help="open the briefing in the terminal UI (the default)")
     tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
@@ -211,7 +212,7 @@ def _command(args: argparse.Namespace) -> int:
 
         return fetch_command(args)
     if args.command == "feeds":
-        from briefing.cli.fetch import feeds_command
+        from briefing.cli.feeds import feeds_command
 
         return feeds_command(args)
     if args.command == "history":

@@ -1,6 +1,7 @@
-"""Feed lists from other readers (a newsboat `urls` file, an OPML export) into config.toml.
+"""Feed lists from other readers (a newsboat `urls` file, an OPML export) into config.toml, and
+feeds added or removed one by one.
 
-Pure: text in, URLs or new config text out; `briefing feeds import` reads and writes files.
+Pure: text in, URLs or new config text out; `briefing feeds` reads and writes the files.
 The config is edited as text, not re-serialized, so the user's comments and layout stay.
 """
 
@@ -34,21 +35,34 @@ def parse_subscriptions(text: str) -> list[str]:
 
 def with_feeds(config_text: str, current: tuple[str, ...], urls: list[str]) -> tuple[str, int]:
     """Config text whose `[sources] feeds` holds `current` plus the new `urls`; how many were added."""
-    added = [url for url in urls if url not in current]
+    added = [url for url in dict.fromkeys(urls) if url not in current]
     if not added:
         return config_text, 0
-    array = "feeds = [\n" + "".join(f"    {json.dumps(url)},\n" for url in (*current, *added)) + "]"
+    return with_feed_list(config_text, (*current, *added)), len(added)
+
+
+def without_feeds(config_text: str, current: tuple[str, ...], urls: list[str]) -> tuple[str, int]:
+    """Config text whose `[sources] feeds` holds `current` less `urls`; how many were removed."""
+    kept = tuple(url for url in current if url not in urls)
+    if len(kept) == len(current):
+        return config_text, 0
+    return with_feed_list(config_text, kept), len(current) - len(kept)
+
+
+def with_feed_list(config_text: str, feeds: tuple[str, ...]) -> str:
+    """Config text whose `[sources] feeds` is exactly `feeds`; the rest of the text as it was."""
+    array = "feeds = [\n" + "".join(f"    {json.dumps(url)},\n" for url in feeds) + "]"
     table = _SOURCES.search(config_text)
     if table is None:
         separator = "\n" if config_text.endswith("\n") or not config_text else "\n\n"
-        return f"{config_text}{separator}[sources]\n{array}\n", len(added)
+        return f"{config_text}{separator}[sources]\n{array}\n"
     after = _TABLE.search(config_text, table.end())
     end_of_table = after.start() if after else len(config_text)
     key = _FEEDS_KEY.search(config_text, table.end(), end_of_table)
     if key is None:
-        return f"{config_text[: table.end()]}\n{array}{config_text[table.end() :]}", len(added)
+        return f"{config_text[: table.end()]}\n{array}{config_text[table.end() :]}"
     close = _closing_bracket(config_text, key.end())
-    return f"{config_text[: key.start()]}{array}{config_text[close + 1 :]}", len(added)
+    return f"{config_text[: key.start()]}{array}{config_text[close + 1 :]}"
 
 
 def _closing_bracket(text: str, start: int) -> int:

@@ -293,7 +293,8 @@ class BriefingApp(Workers):
     def action_fetch(self) -> None:
         if not self.config.sources.feeds:
             self.tell(
-                "No feeds to fetch: list them in [sources] feeds, or run 'briefing feeds import FILE'", title="Fetch"
+                "No feeds to fetch: add one with 'briefing feeds add URL' (or 'briefing feeds import FILE')",
+                title="Fetch",
             )
             return
         self.main.busy("Fetching…", always=True)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from briefing.config import parse_config
-from briefing.sources.subscriptions import parse_subscriptions, with_feeds
+from briefing.sources.subscriptions import parse_subscriptions, with_feeds, without_feeds
 
 NEWSBOAT = """# my feeds
 https://gazette.example/rss "news" "~River Gazette"
@@ -58,3 +58,43 @@ def test_cli_import_writes_the_config_and_a_second_import_adds_nothing(tmp_path:
     )
     listed = subprocess.run([*command[:5], "feeds", "list"], capture_output=True, text=True, timeout=60)
     assert listed.stdout.split() == ["https://gazette.example/rss", "https://courier.example/atom.xml"]
+
+
+def test_feeds_add_remove_and_list_edit_the_config_and_say_so_in_plain_words(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("# mine\n[summary]\nsentences = 5\n", encoding="utf-8")
+
+    def briefing(*words: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "briefing", "--config", str(config), *words]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+    bare = briefing("feeds")
+    assert bare.returncode == 0 and bare.stdout == ""
+    assert "briefing feeds add URL" in bare.stderr and "usage" not in bare.stderr
+    added = briefing("feeds", "add", "https://a.example/rss", "https://b.example/rss")
+    assert added.returncode == 0 and added.stderr == f"briefing: added 2 feeds to {config}\n"
+    again = briefing("feeds", "add", "https://a.example/rss", "https://c.example/rss")
+    assert again.stderr == f"briefing: added 1 feed to {config} (1 was there already)\n"
+    assert briefing("feeds").stdout.split() == [
+        "https://a.example/rss",
+        "https://b.example/rss",
+        "https://c.example/rss",
+    ]
+    removed = briefing("feeds", "remove", "https://b.example/rss")
+    assert removed.returncode == 0 and removed.stderr == f"briefing: removed 1 feed from {config}\n"
+    assert briefing("feeds", "list").stdout.split() == ["https://a.example/rss", "https://c.example/rss"]
+    assert config.read_text(encoding="utf-8").startswith("# mine\n[summary]\nsentences = 5\n")
+    unknown = briefing("feeds", "remove", "https://nowhere.example/rss")
+    assert unknown.returncode == 2 and "not in [sources] feeds: https://nowhere.example/rss" in unknown.stderr
+    not_url = briefing("feeds", "add", "gazette.example/rss")
+    assert not_url.returncode == 2 and "not a feed's URL" in not_url.stderr
+
+
+def test_removing_feeds_keeps_the_rest_of_the_file() -> None:
+    text = '[sources]\nfeeds = ["https://a.example/rss", "https://b.example/rss"]\n\n[summary]\nsentences = 5\n'
+    updated, removed = without_feeds(
+        text, ("https://a.example/rss", "https://b.example/rss"), ["https://a.example/rss"]
+    )
+    assert removed == 1 and parse_config(updated).sources.feeds == ("https://b.example/rss",)
+    assert updated.endswith("\n\n[summary]\nsentences = 5\n")
+    assert without_feeds(text, (), ["https://x.example/"]) == (text, 0)

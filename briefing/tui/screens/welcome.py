@@ -26,7 +26,7 @@ def ways(config_file: Path | None) -> tuple[tuple[str, str], ...]:
         ("[sources] paths", f'in {where}, e.g. paths = ["~/news"]: read when none is named'),
         (
             "[sources] feeds",
-            "feeds `briefing fetch` downloads (cron it); `briefing feeds import FILE` adds OPML/newsboat",
+            "feeds `briefing fetch` downloads (cron it); `briefing feeds add URL` adds one, `feeds import FILE` OPML/newsboat",
         ),
     )
 

@@ -1,0 +1,107 @@
+"""`briefing feeds`: the feeds `briefing fetch` downloads, kept in config.toml's [sources] feeds.
+
+`feeds` (or `feeds list`) prints them on stdout, one a line; `add`, `remove` and `import`
+edit the config file as text, keeping its comments, and never write a config that would not
+load. What changed is one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from briefing.cli.console import say
+from briefing.errors import ConfigError, ExitCode, UsageError
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    feeds = commands.add_parser(
+        "feeds", parents=[common], help="list, add or remove the feeds `briefing fetch` downloads"
+    )
+    actions = feeds.add_subparsers(dest="feeds_command")
+    actions.add_parser("list", parents=[common], help="print the configured feeds (the default)")
+    added = actions.add_parser("add", parents=[common], help="add feeds to [sources] feeds")
+    added.add_argument("urls", nargs="+", metavar="URL", help="RSS, Atom or JSON Feed URL")
+    removed = actions.add_parser("remove", parents=[common], help="remove feeds from [sources] feeds")
+    removed.add_argument("urls", nargs="+", metavar="URL", help="a URL as `briefing feeds` lists it")
+    imported = actions.add_parser(
+        "import", parents=[common], help="add the feeds of a newsboat urls file or an OPML file"
+    )
+    imported.add_argument("file", help="newsboat `urls` file or OPML export")
+
+
+def feeds_command(args: argparse.Namespace) -> int:
+    from briefing.config import load_config
+    from briefing.output.write import write_stdout
+
+    if args.feeds_command == "import":
+        return _import(args)
+    if args.feeds_command == "add":
+        return _add(args.config, args.urls)
+    if args.feeds_command == "remove":
+        return _remove(args.config, args.urls)
+    feeds = load_config(args.config).sources.feeds
+    if not feeds:
+        say("no feeds yet: add one with 'briefing feeds add URL', or 'briefing feeds import FILE'")
+    write_stdout("".join(f"{url}\n" for url in feeds))
+    return ExitCode.OK
+
+
+def _add(named: str | None, urls: list[str]) -> int:
+    from briefing.run.gather import is_url
+
+    for url in urls:
+        if not is_url(url) or len(url.split()) != 1:
+            raise UsageError(f"{url!r} is not a feed's URL: give its http:// or https:// address")
+    return _update(named, urls, adding=True)
+
+
+def _remove(named: str | None, urls: list[str]) -> int:
+    from briefing.config import load_config
+
+    current = load_config(named).sources.feeds
+    unknown = [url for url in urls if url not in current]
+    if unknown:
+        raise UsageError(f"not in [sources] feeds: {', '.join(unknown)}; 'briefing feeds' lists them")
+    return _update(named, urls, adding=False)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from briefing.sources.documents import decode
+    from briefing.sources.subscriptions import parse_subscriptions
+
+    try:
+        urls = parse_subscriptions(decode(Path(args.file).read_bytes()))
+    except OSError as error:
+        raise ConfigError(f"{args.file}: cannot read it ({error.strerror or error})") from error
+    if not urls:
+        raise ConfigError(f"{args.file}: no feed URLs in it (expected a newsboat urls file or OPML)")
+    return _update(args.config, urls, adding=True)
+
+
+def _update(named: str | None, urls: list[str], adding: bool) -> int:
+    """Add `urls` to, or remove them from, the config file's [sources] feeds; say what changed."""
+    from briefing.config import config_path, load_config, parse_config
+    from briefing.output.render import plural
+    from briefing.output.write import write_output
+    from briefing.sources.subscriptions import with_feeds, without_feeds
+
+    config = load_config(named)
+    path = config_path(named)
+    if path is None:
+        raise ConfigError("no config folder to keep the feeds in: set XDG_CONFIG_HOME or HOME, or use --config FILE")
+    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+    urls = list(dict.fromkeys(urls))
+    edit = with_feeds if adding else without_feeds
+    updated, changed = edit(text, config.sources.feeds, urls)
+    parse_config(updated, str(path))  # never write a config that would not load
+    if changed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_output(path, updated)
+    if adding:
+        there = len(urls) - changed
+        already = f" ({plural(there, 'was', 'were')} there already)" if there else ""
+        say(f"added {plural(changed, 'feed')} to {path}{already}")
+    else:
+        say(f"removed {plural(changed, 'feed')} from {path}")
+    return ExitCode.OK
