@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from briefing.errors import ConfigError
+from briefing.placeholders import unknown_placeholder
 from briefing.sanitize import shown_name
 from briefing.xdg import config_home
 
@@ -318,6 +319,10 @@ def _check_values(config: Config, origin: str) -> None:
         )
     if stories.max < 0:
         raise ConfigError(f"{origin}: 'stories.max' must be 0 (all) or more, got {stories.max}")
+    template = unknown_placeholder(config.output.path)
+    if template or not config.output.path.strip():
+        problem = template or "names no file"
+        raise ConfigError(f"{origin}: 'output.path' {shown_name(config.output.path)!r}: {shown_name(problem)}")
     if config.clean.drop_patterns:
         _check_patterns(config.clean.drop_patterns, origin)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import secrets
 import stat
 import sys
@@ -22,21 +21,18 @@ from typing import TextIO
 
 from briefing.errors import OutputError, UsageError
 from briefing.models import Briefing
+from briefing.placeholders import PATTERN, unknown_placeholder
 from briefing.sanitize import shown_name
 from briefing.xdg import expand_user
-
-PLACEHOLDERS = {"date": "the briefing's date (today)", "news_date": "the newest article's date"}
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def check_template(template: str) -> None:
     """Raise UsageError when `template` names no file or a placeholder `expand_path` does not know."""
     if not template.strip():
         raise UsageError("-o names no file: give a file name, or leave -o out to print the digest")
-    for found in _PLACEHOLDER.findall(template):
-        if found not in PLACEHOLDERS:
-            known = "; ".join(f"{{{key}}} {meaning}" for key, meaning in PLACEHOLDERS.items())
-            raise UsageError(f"unknown placeholder {{{shown_name(found)}}} in {shown_name(template)}; known: {known}")
+    problem = unknown_placeholder(template)
+    if problem:
+        raise UsageError(f"{shown_name(template)}: {shown_name(problem)}")
 
 
 def expand_path(template: str, date: str | None, news_date: str | None = None) -> Path:
@@ -44,7 +40,7 @@ def expand_path(template: str, date: str | None, news_date: str | None = None) -
     date ('undated' when there is none); a leading ~ is the home folder."""
     check_template(template)
     values = {"date": date or "undated", "news_date": news_date or "undated"}
-    expanded = _PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
+    expanded = PATTERN.sub(lambda match: values[match.group(1)], template)
     path = expand_user(expanded)
     if path is None:
         raise OutputError(f"cannot write {shown_name(expanded)}: its home folder is unknown (HOME is not set)")

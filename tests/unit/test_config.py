@@ -113,3 +113,14 @@ def test_a_topic_of_common_words_only_is_refused() -> None:
     with pytest.raises(ConfigError, match="has no word to look for"):
         with_overrides(Config(), topic="the")
     assert with_overrides(Config(), topic="the Ukraine crisis").topic.query == "the Ukraine crisis"
+
+
+def test_a_placeholder_typo_in_output_path_is_a_config_error_when_read_not_when_w_is_pressed() -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config('[output]\npath = "~/briefings/{data}.txt"\n', "config.toml")
+    message = str(caught.value)
+    assert message.startswith("config.toml: 'output.path' '~/briefings/{data}.txt': unknown placeholder {data}")
+    assert "did you mean {date}?" in message
+    with pytest.raises(ConfigError, match=r"'output\.path' '': names no file"):
+        parse_config('[output]\npath = ""\n')
+    assert parse_config('[output]\npath = "~/b/{news_date}-{date}.txt"\n').output.path == "~/b/{news_date}-{date}.txt"
