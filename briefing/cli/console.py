@@ -27,13 +27,14 @@ def stderr_line(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
 
-def report_problems(problems: Sequence[object], read: int) -> None:
+def report_problems(problems: Sequence[object], read: int, every: bool = False) -> None:
     """One stderr line per file skipped, noted or failed, then how many were skipped.
 
     A feed's entries skipped or noted for one reason share a line: a feed of headlines
     without text made one line an entry (709 lines for the 100 real feeds), too many for
     a cron mail to be read. So do a folder's files that repeat another's text: wire copies
     are usual (25 of the 500 DUC 2004 articles), not something to act on every morning.
+    `every` (`--explain`) lists each of them on its own line all the same.
     """
     from briefing.models import Notice, Skipped
     from briefing.sources.files import SAME_TEXT
@@ -42,7 +43,9 @@ def report_problems(problems: Sequence[object], read: int) -> None:
     groups: dict[tuple[str, str, str], list[object]] = {}
     for number, problem in enumerate(problems):
         key = (str(number), "", "")
-        if isinstance(problem, Skipped | Notice) and problem.entry is not None:
+        if every:
+            pass
+        elif isinstance(problem, Skipped | Notice) and problem.entry is not None:
             said = problem.reason if isinstance(problem, Skipped) else problem.message
             key = ("entries", problem.path, SAME_TEXT if said.startswith(SAME_TEXT) else said)
         elif isinstance(problem, Skipped) and problem.reason.startswith(SAME_TEXT):

@@ -61,7 +61,7 @@ def digest_command(args: argparse.Namespace) -> int:
         reading = bar.part(0.0, 0.3)
         engine = stack.enter_context(_engine(config.engine, bar, reading))
         articles, problems = gather(args.sources, config, reading, engine)
-        report_problems(problems, len(articles))
+        report_problems(problems, len(articles), every=args.explain)
         if args.explain:
             for article in articles:
                 for removal in article.removed:

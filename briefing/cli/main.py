@@ -83,7 +83,9 @@ def _parser() -> argparse.ArgumentParser:
         help="write atomically to FILE (its folders are made if missing); {date} is today's date,"
         " {news_date} the newest article's",
     )
-    digest.add_argument("--explain", action="store_true", help="also list on stderr what cleaning removed")
+    digest.add_argument(
+        "--explain", action="store_true", help="also list on stderr what cleaning removed, and every file set aside"
+    )
     digest.add_argument("--no-store", action="store_true", help="neither mark items against the history nor record")
     digest.add_argument("--only-new", action="store_true", help="leave out items that repeat earlier briefings")
 

@@ -50,18 +50,58 @@ NO_TEXT = "no article text left after cleaning"
 SAME_TEXT = "same text as"
 
 
+# What a file a folder holds but briefing does not read is, named for the line that says so.
+_OTHER_KINDS = {
+    ".pdf": "a PDF",
+    ".doc": "a Word document",
+    ".docx": "a Word document",
+    ".odt": "an OpenDocument text",
+    ".rtf": "an RTF document",
+    ".pages": "a Pages document",
+    ".epub": "an e-book",
+    ".mobi": "an e-book",
+    ".csv": "a CSV table",
+    ".xls": "a spreadsheet",
+    ".xlsx": "a spreadsheet",
+    ".ods": "a spreadsheet",
+    ".png": "an image",
+    ".jpg": "an image",
+    ".jpeg": "an image",
+    ".gif": "an image",
+    ".webp": "an image",
+    ".svg": "an image",
+    ".zip": "an archive",
+    ".gz": "an archive",
+}
+NOT_AN_ARTICLE = "not an article: briefing reads .txt, .md and .html files and feeds"
+
+
 def discover(sources: Iterable[str]) -> list[Path]:
     """Files named by `sources` (folders or files), each folder's files in sorted order.
 
     A named source that is not a regular file (a FIFO, a device) is kept: reading it says what
     it is and goes on with the others. A missing source is an error: it is usually a typo.
     """
+    return survey(sources)[0]
+
+
+def survey(sources: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
+    """`discover`'s files, and a Skipped for each other file in the folders: a PDF or a Word
+    document dropped among the articles is set aside with a line, never without a word.
+
+    Hidden files (editors' and systems' own) and subfolders (a saved page's `_files`) are
+    passed over silently.
+    """
+    sources = list(sources)
     files: list[Path] = []
+    others: list[Skipped] = []
     seen: set[Path] = set()
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if _wanted(p))
+            children = sorted(p for p in path.iterdir() if not p.name.startswith(".") and not p.is_dir())
+            found = [p for p in children if p.suffix.lower() in EXTENSIONS]
+            others += [_set_aside(p) for p in children if p.suffix.lower() not in EXTENSIONS]
         elif os.path.lexists(path):
             found = [path]
         else:
@@ -72,12 +112,15 @@ def discover(sources: Iterable[str]) -> list[Path]:
                 seen.add(key)
                 files.append(file)
     if not files:
-        raise SourceError(f"no articles (.txt, .md, .html or feeds) in {', '.join(sources)}")
-    return files
+        names = ", ".join(Path(other.path).name for other in others[:3]) + " and others" * (len(others) > 3)
+        aside = f"; {names}: {NOT_AN_ARTICLE}" if others else ""
+        raise SourceError(f"no articles (.txt, .md, .html or feeds) in {', '.join(sources)}{aside}")
+    return files, others
 
 
-def _wanted(path: Path) -> bool:
-    return not path.name.startswith(".") and path.suffix.lower() in EXTENSIONS and not path.is_dir()
+def _set_aside(path: Path) -> Skipped:
+    kind = _OTHER_KINDS.get(path.suffix.lower(), f"a {path.suffix.lower()} file")
+    return Skipped(str(path), f"{kind}, {NOT_AN_ARTICLE}")
 
 
 def read_file(path: Path, max_bytes: int = 0) -> bytes | Skipped:
@@ -166,9 +209,9 @@ def read_sources(
 
     `mapper` reads the files (default: here, in turn); an engine reads them where it runs.
     """
-    paths = discover(sources)
+    paths, others = survey(sources)
     read = (mapper or in_turn())(_read_path_task, [(path, id, max_bytes) for path, id in zip(paths, file_ids(paths))])
-    skipped = [result for result in read if isinstance(result, Skipped)]
+    skipped = [*others, *(result for result in read if isinstance(result, Skipped))]
     documents = [document for result in read if not isinstance(result, Skipped) for document in result]
     ids = unique([document.id for document in documents])
     return [replace(document, id=id) for document, id in zip(documents, ids)], skipped

@@ -11,7 +11,7 @@ from builders import article
 from briefing import load_articles
 from briefing.errors import SourceError
 from briefing.sources.documents import decode
-from briefing.sources.files import discover
+from briefing.sources.files import NOT_AN_ARTICLE, discover
 
 
 def test_folder_is_read_in_sorted_order_and_only_articles(tmp_path: Path) -> None:
@@ -112,3 +112,39 @@ def test_load_articles_spans_match_cleaned_text(trio_folder: Path) -> None:
     for item in articles:
         for sentence in item.sentences:
             assert item.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_pdf_or_word_file_in_a_folder_is_set_aside_with_a_line_not_in_silence(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("The council approved the new budget on Monday after a long debate.\n")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "memo.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".hidden.pdf").write_bytes(b"%PDF-1.4\n")  # an editor's or a system's own: passed over
+    (tmp_path / "page_files").mkdir()  # a saved page's folder: passed over
+    articles, problems = load_articles([str(tmp_path)])
+    assert [a.id for a in articles] == ["story"]
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'memo.docx'}: skipped, a Word document, {NOT_AN_ARTICLE}",
+        f"{tmp_path / 'report.pdf'}: skipped, a PDF, {NOT_AN_ARTICLE}",
+    ]
+    (tmp_path / "story.txt").unlink()
+    with pytest.raises(SourceError, match=r"no articles .* memo\.docx, report\.pdf: not an article"):
+        load_articles([str(tmp_path)])
+
+
+def test_explain_lists_every_file_set_aside(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.cli.main import main
+
+    text = "The council approved the new budget on Monday after a long debate among its members.\n"
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text(text)  # a copy: grouped with others on a normal run
+    (tmp_path / "c.txt").write_text(text)
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    assert main(["digest", str(tmp_path), "--no-store"]) == 0
+    quiet = capsys.readouterr().err.splitlines()
+    assert f"briefing: {tmp_path / 'report.pdf'}: skipped, a PDF, {NOT_AN_ARTICLE}" in quiet
+    assert f"briefing: {tmp_path}: 2 files skipped, same text as earlier files" in quiet
+    assert main(["digest", str(tmp_path), "--no-store", "--explain"]) == 0
+    explained = capsys.readouterr().err.splitlines()
+    assert f"briefing: {tmp_path / 'report.pdf'}: skipped, a PDF, {NOT_AN_ARTICLE}" in explained
+    assert f"briefing: {tmp_path / 'b.txt'}: skipped, same text as {tmp_path / 'a.txt'}" in explained
+    assert f"briefing: {tmp_path / 'c.txt'}: skipped, same text as {tmp_path / 'a.txt'}" in explained
