@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from builders import TRIO, news_page, rss
+from builders import TRIO, Clock, news_page, rss
 from local_server import Handler, Server, send
 
 from briefing.config import Config
@@ -96,7 +96,9 @@ def test_changed_feed_downloads_only_new_pages(server: Server, tmp_path: Path) -
     assert len(stored(tmp_path)) == 2
 
 
-def test_a_failed_page_is_retried_next_time_and_nothing_is_lost_or_doubled(server: Server, tmp_path: Path) -> None:
+def test_a_failed_page_is_retried_with_back_off_and_nothing_is_lost_or_doubled(
+    server: Server, tmp_path: Path, clock: Clock
+) -> None:
     server.routes["/feed.xml"] = feed_with_etag(gazette(server))
     server.routes["/story.html"] = send(500, b"oops")
     settings = config(tmp_path)
@@ -104,9 +106,28 @@ def test_a_failed_page_is_retried_next_time_and_nothing_is_lost_or_doubled(serve
     assert [str(f) for f in first.failures] == [f"{server.url}/story.html: HTTP 500 Internal Server Error"]
     assert [url for url, _ in stored(tmp_path)] == [f"{server.url}/full"]
     server.routes["/story.html"] = send(200, PAGE.encode(), Content_Type="text/html")
-    second = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+    soon = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+    assert (soon.new, soon.deferred, soon.failures) == (0, 1, ())
+    assert len(server.requests("/story.html")) == 1, "a page that just failed was asked again at once"
     assert "If-None-Match" not in server.requests("/feed.xml")[1], "the feed was marked fresh with a page missing"
-    assert second.new == 1 and len(stored(tmp_path)) == 2
+    clock.advance(hours=1)
+    later = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+    assert (later.new, later.deferred) == (1, 0) and len(stored(tmp_path)) == 2
+    assert len(server.requests("/story.html")) == 2
+
+
+def test_a_page_that_keeps_failing_is_tried_less_and_less_often(server: Server, tmp_path: Path, clock: Clock) -> None:
+    server.routes["/feed.xml"] = feed_with_etag(gazette(server))
+    server.routes["/story.html"] = send(500, b"oops")
+    settings = config(tmp_path)
+    tried = []
+    for hour in range(24 * 8):  # a fetch every hour for eight days
+        fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+        if len(server.requests("/story.html")) > len(tried):
+            tried.append(hour)
+        clock.advance(hours=1)
+    # 1, 4, 16, 64 hours apart, then a week at most.
+    assert tried == [0, 1, 5, 21, 85]
 
 
 def test_each_failure_is_named_and_the_rest_still_arrives(
@@ -243,7 +264,9 @@ def test_cli_fetch_then_digest_summarizes_what_was_fetched(server: Server, tmp_p
     )
     fetched = run(tmp_path, "fetch")
     assert fetched.returncode == 0 and fetched.stdout == ""
-    assert fetched.stderr == f"briefing: {server.url}/gone.xml: HTTP 404 Not Found\n"
+    assert fetched.stderr == (
+        f"briefing: {server.url}/gone.xml: HTTP 404 Not Found\nbriefing: 2 new articles from 1 feed; 1 feed failed\n"
+    )
     digest = run(tmp_path, "digest", "--format", "json", "--no-store")
     assert digest.returncode == 0, digest.stderr
     assert {a["id"] for a in json.loads(digest.stdout)["articles"]} == {"127.0.0.1/full", "127.0.0.1/story"}

@@ -5,23 +5,41 @@ A page is downloaded once: entries whose link is stored already are not fetched 
 a teaser entry's page is fetched for its text. Downloading is `briefing.net.fetch`'s; reading
 what came as feeds and pages is `briefing.sources`'; keeping it is `briefing.storage.fetched`'s.
 
-Every failure is a `Failure(url, reason)` and the run goes on. Downloads run in threads;
-only the calling thread touches the database.
+Every failure is a `Failure(url, reason)` and the run goes on; failed pages are remembered
+and tried again with back-off, and the failures of the configured feeds are summed up by host
+(`briefing.run.failures` decides what is said). Downloads run in threads; only the calling
+thread touches the database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from datetime import timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from briefing import clock
 from briefing.config import Config
 from briefing.models import Document, FeedState
 from briefing.net.fetch import FetchError, Hosts, Limits, Response, download
+from briefing.output.render import plural
+from briefing.run.failures import (
+    HOST_DOWN_AFTER,
+    NOT_ASKED,
+    Failure,
+    HostFailure,
+    by_host,
+    host_is_down,
+    host_of,
+    retry_delay,
+)
 from briefing.sources.documents import NotReadable, entry_slug, feed_documents, read_document
 from briefing.sources.feeds import Entry, NotAFeed, looks_like_feed, parse_feed
+from briefing.storage.failures import FailureLog
 from briefing.storage.fetched import Inbox
 from briefing.tasks import Progress
 
@@ -31,26 +49,39 @@ TEASER_WORDS = 150
 
 
 @dataclass(frozen=True, slots=True)
-class Failure:
-    """One feed or page that could not be used, and why."""
-
-    url: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.url}: {self.reason}"
-
-
-@dataclass(frozen=True, slots=True)
 class FetchReport:
     """What a fetch did: new articles stored, feeds unchanged since last time, the URLs of the
-    articles each answering source holds now, HTTP requests made, and the failures."""
+    articles each answering source holds now, HTTP requests made, and the failures; the feeds
+    and pages that answered, pages left for a later run (they failed lately), the failures by
+    host (`new` when they are to be said), and the hosts that work again after failing."""
 
     new: int = 0
     unchanged: int = 0
     urls: tuple[str, ...] = ()
     requests: int = 0
     failures: tuple[Failure, ...] = ()
+    feeds: int = 0
+    pages: int = 0
+    deferred: int = 0
+    hosts: tuple[HostFailure, ...] = ()
+    recovered: tuple[tuple[str, str], ...] = ()
+
+    def summary(self) -> str:
+        """One line for a person: "41 new articles from 18 feeds (3 unchanged); 2 feeds failed"."""
+        answered = " and ".join(
+            plural(count, noun) for count, noun in ((self.feeds, "feed"), (self.pages, "page")) if count
+        )
+        line = f"{plural(self.new, 'new article')} from {answered or '0 feeds'}"
+        line += f" ({self.unchanged} unchanged)" if self.unchanged else ""
+        failed_feeds = sum(host.feeds for host in self.hosts) if self.hosts else 0
+        failed_pages = len(self.failures) - failed_feeds
+        if failed_feeds:
+            line += f"; {plural(failed_feeds, 'feed')} failed"
+        if failed_pages:
+            line += f"; {plural(failed_pages, 'page')} failed"
+        if self.deferred:
+            line += f"; {plural(self.deferred, 'page')} that failed lately left for a later run"
+        return line
 
 
 def web_id(url: str) -> str:
@@ -72,6 +103,7 @@ class _Source:
     ready: list[Document] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     waiting: int = 0
+    deferred: int = 0
     opened: bool = False
     complete: bool = True
 
@@ -84,30 +116,53 @@ def fetch(
     feeds_only: bool = True,
     conditional: bool = True,
     limits: Limits | None = None,
+    report_hosts: bool = False,
 ) -> FetchReport:
     """Download `urls` (feeds; also pages unless `feeds_only`) and store their articles.
 
-    Teaser entries get their linked page, unless that page is stored already. A feed's state
-    is saved with its entries in one transaction, and only when every page it needed came:
-    otherwise the next run downloads the feed again and retries the missing pages. Call it
-    from a worker thread to keep a UI responsive; `progress(stage, fraction)` is called from
-    the calling thread.
+    Teaser entries get their linked page, unless that page is stored already, or failed lately
+    and is not due for another try (`retry_delay`); a host that timed out twice in a run is
+    not asked for more pages in it. A feed's state is saved with its entries in one
+    transaction, and only when every page it needed came: otherwise the next run downloads the
+    feed again and retries the missing pages. `report_hosts` (the configured feeds) compares
+    the failing hosts with those reported last time. Call it from a worker thread to keep a UI
+    responsive; `progress(stage, fraction)` is called from the calling thread.
     """
     from briefing.storage.db import Store
 
     limits = limits or Limits(config.sources.timeout_seconds, config.sources.max_bytes)
     hosts = Hosts()
     failures: list[Failure] = []
+    arrived: list[str] = []
     new = unchanged = requests = 0
+    now = clock.now().astimezone(timezone.utc)
     sources = [_Source(url) for url in dict.fromkeys(urls)]
+    down: Counter[str] = Counter()  # timeouts and the like, by host, from the download threads
+    lock = threading.Lock()
     with Store(store) as opened, ThreadPoolExecutor(WORKERS) as pool:
-        inbox = Inbox(opened)
+        inbox, log = Inbox(opened), FailureLog(opened)
         pending: dict[Future[Response], tuple[_Source, Document | None]] = {}
+
+        def get(url: str, state: FeedState | None) -> Response:
+            host = host_of(url)
+            with lock:
+                if down[host] >= HOST_DOWN_AFTER:
+                    raise FetchError(f"{NOT_ASKED}: {host} did not answer twice in this run")
+            try:
+                return download(url, limits, state, hosts)
+            except FetchError as error:
+                if host_is_down(str(error)):
+                    with lock:
+                        down[host] += 1
+                raise
 
         def submit(source: _Source, url: str, page: Document | None, state: FeedState | None = None) -> None:
             nonlocal requests
             requests += 1
-            pending[pool.submit(download, url, limits, state, hosts)] = (source, page)
+            pending[pool.submit(get, url, state)] = (source, page)
+
+        def later(links: Iterable[str]) -> set[str]:
+            return log.waiting(links, now)
 
         for source in sources:
             submit(source, source.url, None, inbox.feed_state(source.url) if conditional else None)
@@ -117,15 +172,17 @@ def fetch(
             for future in finished:
                 source, page = pending.pop(future)
                 done += 1
+                url = (page.url or "") if page else source.url
                 try:
                     response = future.result()
                     if page is None:
-                        unchanged += _opened(source, response, inbox, feeds_only, submit)
+                        unchanged += _opened(source, response, inbox, feeds_only, submit, later)
                         source.opened = True
                     else:
                         source.ready.append(_page_document(page, response))
+                    arrived.append(url)
                 except (FetchError, NotReadable) as error:
-                    failures.append(Failure((page.url or "") if page else source.url, str(error)))
+                    failures.append(Failure(url, str(error)))
                     source.complete = False
                 if page is not None:
                     source.waiting -= 1
@@ -134,12 +191,29 @@ def fetch(
                 if progress:
                     progress("fetching", done / (done + len(pending)))
         inbox.prune(config.store.keep_days)
+        log.failed(((f.url, host_of(f.url), f.reason) for f in failures), now, retry_delay)
+        log.succeeded(arrived)
+        failing: tuple[HostFailure, ...] = ()
+        recovered: list[tuple[str, str]] = []
+        if report_hosts:
+            reported = log.reported()
+            failing = tuple(by_host(failures, urls, reported, clock.today()))
+            still = log.hosts()
+            worked = {host_of(url) for url in arrived}
+            recovered = [(host, reported[host][1]) for host in reported if host in worked and host not in still]
+            log.set_reported({host.host: (host.reason, host.since) for host in failing}, [h for h, _ in recovered])
+        log.prune(config.store.keep_days, now)
     return FetchReport(
         new=new,
         unchanged=unchanged,
         urls=tuple(url for source in sources if source.opened for url in source.urls),  # in the order given
         requests=requests,
         failures=tuple(failures),
+        feeds=sum(source.opened and source.feed for source in sources),
+        pages=sum(source.opened and not source.feed for source in sources),
+        deferred=sum(source.deferred for source in sources),
+        hosts=failing,
+        recovered=tuple(recovered),
     )
 
 
@@ -148,7 +222,7 @@ def fetch_feeds(config: Config, progress: Progress | None = None) -> FetchReport
     and what the TUI's fetch key calls from a worker (progress as `progress(stage, fraction)`)."""
     from briefing.storage.db import store_path
 
-    return fetch(config.sources.feeds, store_path(config), config, progress)
+    return fetch(config.sources.feeds, store_path(config), config, progress, report_hosts=True)
 
 
 def _opened(
@@ -157,10 +231,15 @@ def _opened(
     inbox: Inbox,
     feeds_only: bool,
     submit: Callable[[_Source, str, Document | None], None],
+    later: Callable[[Iterable[str]], set[str]],
 ) -> int:
-    """Take a feed's or page's response apart; 1 when a feed is unchanged since last time."""
+    """Take a feed's or page's response apart; 1 when a feed is unchanged since last time.
+
+    `later(links)` names the teaser pages that failed lately and wait for a later run.
+    """
     source.state = response.state
     if response.status == 304:
+        source.feed = True  # only a feed is asked conditionally
         source.urls = inbox.feed_urls(source.url)
         return 1
     if looks_like_feed(response.body):
@@ -174,10 +253,15 @@ def _opened(
         pairs = [(d.url, d if d.url else replace(d, url=f"{source.url}#{d.id}")) for d in entries]
         source.urls = [d.url or "" for _, d in pairs]
         stored = inbox.known(source.urls)
+        teasers = {link for link, document in pairs if link and document.url not in stored and _teaser(document)}
+        waiting = later(teasers)
         for link, document in pairs:
             if document.url in stored:
                 continue
-            if link and _teaser(document):
+            if link in waiting:
+                source.deferred += 1
+                source.complete = False  # its feed is read again next run, for this page
+            elif link in teasers:
                 source.waiting += 1
                 submit(source, link, document)
             else:

@@ -77,6 +77,16 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE briefings SET day = substr(created, 1, 10);
     CREATE INDEX briefings_day ON briefings(day);
     """,
+    # 5: what failed to download, so that a page is retried with back-off rather than every
+    # run, and the hosts whose failure was last reported, so that cron's log says it once.
+    """
+    CREATE TABLE failures (
+        url TEXT PRIMARY KEY, host TEXT NOT NULL, reason TEXT NOT NULL, first TEXT NOT NULL,
+        last TEXT NOT NULL, attempts INTEGER NOT NULL, retry TEXT NOT NULL
+    );
+    CREATE INDEX failures_host ON failures(host);
+    CREATE TABLE failing_hosts (host TEXT PRIMARY KEY, reason TEXT NOT NULL, since TEXT NOT NULL);
+    """,
 )
 
 

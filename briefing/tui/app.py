@@ -23,7 +23,6 @@ from briefing.clock import today
 from briefing.config import Config, config_path
 from briefing.errors import BriefingError
 from briefing.models import Article, Briefing, Skipped
-from briefing.output.render import plural
 from briefing.output.write import not_delivered
 from briefing.sanitize import printable
 from briefing.tui import theme
@@ -190,10 +189,9 @@ class BriefingApp(Workers):
 
     def on_fetched(self, message: Fetched) -> None:
         report = message.report
-        failed = f"; {len(report.failures)} failed: {report.failures[0]}" if report.failures else ""
+        failing = "".join(f"\n{host}" for host in report.hosts[:3])  # as `briefing fetch` says it
         self.tell(
-            f"{plural(report.new, 'new article')}; {report.unchanged} of {plural(len(self.config.sources.feeds), 'feed')}"
-            f" unchanged{failed}",
+            report.summary() + failing,
             title="Fetched",
             severity="warning" if report.failures else "information",
         )

@@ -146,7 +146,7 @@ async def test_feeds_alone_configured_open_the_briefing_screen_where_f_fetches(
     f works opens (the welcome had no f), and a fetch that brought nothing says so after."""
     from briefing.run.fetching import FetchReport
 
-    monkeypatch.setattr("briefing.run.fetching.fetch_feeds", lambda config, progress: FetchReport(unchanged=1))
+    monkeypatch.setattr("briefing.run.fetching.fetch_feeds", lambda config, progress: FetchReport(unchanged=1, feeds=1))
     sources = replace(SourcesConfig(), paths=(), feeds=("http://127.0.0.1:9/feed.xml",))
     app = create_app([], replace(Config(), sources=sources))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -157,5 +157,5 @@ async def test_feeds_alone_configured_open_the_briefing_screen_where_f_fetches(
         assert "f fetches the feeds of [sources] feeds now." in said
         await pilot.press("f")
         await ready(pilot)
-        assert any(n.message.startswith("0 new articles; 1 of 1 feed unchanged") for n in app._notifications)
+        assert any(n.message.startswith("0 new articles from 1 feed (1 unchanged)") for n in app._notifications)
         assert str(app.main.query_one(StatusBar).render()) == "No articles to read"

@@ -163,7 +163,7 @@ async def test_f_fetches_in_a_worker_then_summarizes_what_came(
         seen.append(str(pilot.app.main.query_one(StatusBar).render()))
         for id in ("b_courier", "c_herald"):  # what the feeds brought
             (inbox / f"{id}.txt").write_text(TRIO[id], encoding="utf-8")
-        return FetchReport(new=2, unchanged=0)
+        return FetchReport(new=2, feeds=1)
 
     monkeypatch.setattr("briefing.run.fetching.fetch_feeds", fetch_feeds)
     sources = SourcesConfig(paths=(str(inbox),), feeds=("http://127.0.0.1:9/feed.xml",))
@@ -174,7 +174,7 @@ async def test_f_fetches_in_a_worker_then_summarizes_what_came(
         await pilot.press("f")
         await ready(pilot)
         assert len(app.articles) == 3 and len(app.briefing.articles) == 3
-        assert any(n.message.startswith("2 new articles; 0 of 1 feed unchanged") for n in app._notifications)
+        assert any(n.message.startswith("2 new articles from 1 feed") for n in app._notifications)
 
 
 async def test_an_item_whose_sources_differ_says_so(trio_folder: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
