@@ -38,7 +38,7 @@ from briefing.text.segment import stem, stop_words, tokenizer
 # Openers that need the sentence before them. Kept apart from the summarizer's own lists on
 # purpose: this is the check, not the rule.
 _PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "we", "i", "our", "my"}
-_POINTING = {"this", "that", "these", "those", "such", "here", "there", "then", "thus", "the latter"}
+_POINTING = {"this", "that", "these", "those", "such", "here", "then", "thus"}
 _CONNECTIVES = {"but", "and", "also", "however", "still", "yet", "so", "meanwhile", "instead", "nevertheless"}
 _TIME = re.compile(
     r"^(?:that|this|the same|the following|the next|the previous) "
@@ -46,7 +46,8 @@ _TIME = re.compile(
     r"|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(?:here|there)\b", re.I)
+_NOW = {"year", "week", "month", "morning", "afternoon", "evening", "weekend", "season", "spring", "summer", "fall", "winter"}
+_PLACE = re.compile(r"\b(?:here|there)\b(?! (?:is|are|was|were|have|has|had|will|would|may|might|could)\b)", re.I)
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
@@ -72,10 +73,11 @@ def leans_back(item: BriefingItem, before: BriefingItem | None) -> bool:
     text = item.text.lstrip("“\"‘'(")
     words = text.split()
     first = words[0].lower().strip(",;:") if words else ""
-    if first in _PRONOUNS or first in _POINTING or first in _CONNECTIVES or _TIME.match(text):
+    if first in _PRONOUNS or first in _CONNECTIVES or _TIME.match(text):
         return True
-    opening = " ".join(words[:6])
-    return bool(_PLACE.search(opening)) and not opening.lower().startswith(("there is", "there are", "there was"))
+    if first in _POINTING and (len(words) < 2 or words[1].lower().strip(",") not in _NOW):
+        return True
+    return bool(_PLACE.search(" ".join(words[:6])))
 
 
 def summaries(clusters: list[Cluster], config: Config) -> dict[str, tuple[BriefingItem, ...]]:

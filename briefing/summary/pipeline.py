@@ -34,11 +34,11 @@ from briefing.summary.features import SentenceFeatures, renumbered, sentence_fea
 from briefing.summary.figures import disagreement
 from briefing.summary.merge import Group, group_sentences
 from briefing.summary.novelty import mark_items
-from briefing.summary.order import reading_order
+from briefing.summary.order import headline_lead, reading_order
 from briefing.summary.quality import algorithm_ratings, eligible, own_words_ratings, quality, rank_normalize
 from briefing.summary.select import Budget, select
 from briefing.summary.stories import day_number, find_stories
-from briefing.summary.terms import article_terms, key_terms, story_title, title_stems
+from briefing.summary.terms import article_terms, headline_stems, key_terms, story_title, title_stems
 from briefing.summary.topic import acronyms_used, is_about
 from briefing.summary.wording import clean_articles
 from briefing.tasks import Mapper, Progress, in_turn
@@ -124,8 +124,14 @@ def summarize_task(task: StoryTask) -> StoryDraft:
     features = [renumbered(f, position) for position, facts in enumerate(task.facts) for f in facts.features[:depth]]
     terms = [set(facts.terms) for facts in task.facts]
     shown = key_terms(features, terms, Counter(task.day_frequency), task.day_size)
-    items, corroboration = _story_items(task.articles, features, task.config, shown)
-    return StoryDraft(items, corroboration, shown, story_title(task.articles, terms, shown))
+    # Where a spinner reworded some articles, the others' words speak: their headline too.
+    own_words = clean_articles(task.articles)
+    titled = [a for a, own in zip(task.articles, own_words or [True] * len(task.articles)) if own]
+    title = story_title(titled, [t for t, a in zip(terms, task.articles) if a in titled], shown)
+    items, corroboration = _story_items(
+        task.articles, features, task.config, shown, headline_stems(task.articles, title), own_words
+    )
+    return StoryDraft(items, corroboration, shown, title)
 
 
 def summarize(
@@ -271,17 +277,22 @@ def _day_terms(stories: list[Story], count: int = 5) -> tuple[str, ...]:
 
 
 def _story_items(
-    articles: tuple[Article, ...], features: list[SentenceFeatures], config: Config, terms: tuple[str, ...]
+    articles: tuple[Article, ...],
+    features: list[SentenceFeatures],
+    config: Config,
+    terms: tuple[str, ...],
+    headline: frozenset[str] = frozenset(),
+    by_article: list[bool] | None = None,
 ) -> tuple[tuple[BriefingItem, ...], float]:
-    """The facts of one story: each selected fact once, with every sentence that reports it;
-    and how well its leading facts are corroborated, for its rank."""
+    """The facts of one story: each selected fact once, with every sentence that reports it,
+    the event its `headline` (content stems) names first, in the words of the articles
+    `by_article` marks as their own (`wording.clean_articles`; None: all); and how well its
+    leading facts are corroborated, for its rank."""
     summary = config.summary
     if not features:
         return (), 0.0
     texts = [articles[f.article].sentences[f.index].text for f in features]
     ratings = algorithm_ratings(articles, features, summary.algorithm, terms)
-    # Where a spinner reworded some articles, the others' sentences speak for the facts.
-    by_article = clean_articles(articles)
     own_words = None if by_article is None else np.array([by_article[f.article] for f in features])
     if by_article is not None:
         ratings = own_words_ratings(articles, features, ratings, by_article, summary.algorithm, terms)
@@ -290,9 +301,11 @@ def _story_items(
     scores = quality(features, ratings, groups, config.score, len(articles), facts)
     budget = Budget(summary.sentences, summary.words, summary.bytes)
     candidates = eligible(groups, features, summary)
-    chosen = select(candidates, features, texts, scores, facts, budget, config.score.coverage, own_words)
+    lead = headline_lead(candidates, features, headline, scores, own_words)
+    chosen = select(candidates, features, texts, scores, facts, budget, config.score.coverage, own_words, lead)
     items = tuple(
-        _item(g, features, articles, float(scores[g.representative])) for g in reading_order(chosen, features, articles)
+        _item(g, features, articles, float(scores[g.representative]))
+        for g in reading_order(chosen, features, articles, lead)
     )
     return items, _corroboration(candidates, scores, features, articles)
 

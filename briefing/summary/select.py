@@ -100,6 +100,7 @@ def select(
     budget: Budget,
     coverage_weight: float,
     own_words: np.ndarray | None = None,
+    lead: Group | None = None,
 ) -> Selection:
     """Pick groups greedily by marginal concept gain plus quality, within the budget; a group
     that states the fact of one already chosen (`_repeats`) is passed over.
@@ -107,7 +108,8 @@ def select(
     `own_words` (a story some of whose articles a spinner reworded, `wording`) says which
     sentences are in their outlet's own words: the others' gain is scaled by
     `SPUN_WEIGHT`, and coverage counts anchors too (`anchored_concepts`), as the spinner
-    broke the word pairs the articles would otherwise share."""
+    broke the word pairs the articles would otherwise share. `lead`, one of `groups`, is
+    chosen first (the event the story's headline names, `order.headline_lead`)."""
     if not groups:
         return Selection(())
     concepts = news_concepts if own_words is None else anchored_concepts
@@ -136,6 +138,8 @@ def select(
             gains = gains * np.where(own_words[reps], 1.0, SPUN_WEIGHT)
         gains[~available] = 0.0
         best = int(np.argmax(gains))
+        if not chosen and lead is not None:
+            best = next(index for index, group in enumerate(groups) if group is lead)
         if gains[best] <= 0:
             break
         available[best] = False

@@ -192,6 +192,14 @@ def story_title(articles: Sequence[Article], terms: Sequence[set[str]], shown_te
     return best or ", ".join(shown_terms[:_LABEL_TERMS]) or articles[0].title
 
 
+def headline_stems(articles: Sequence[Article], title: str) -> frozenset[str]:
+    """The content stems of a story's title when it is a headline of its articles (not its key
+    terms, nor a title made from a first sentence): the event the story's first item states."""
+    if not any(article.title == title and not _title_from_text(article) for article in articles):
+        return frozenset()
+    return frozenset(title_stems(title))
+
+
 def title_stems(title: str) -> set[str]:
     """The content stems of a headline."""
     stops = stop_words()

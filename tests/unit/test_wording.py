@@ -74,3 +74,31 @@ def test_a_spun_sentence_yields_to_a_clean_one_of_nearly_the_same_worth() -> Non
     assert [g.representative for g in first.within] == [0]
     own = select(groups, features, texts, quality, facts, budget, 0.0, np.array([False, True]))
     assert [g.representative for g in own.within] == [1]
+
+
+def test_the_event_the_headline_names_leads_the_story() -> None:
+    from briefing.summary.order import headline_lead, reading_order
+    from briefing.summary.select import Selection
+    from briefing.summary.terms import title_stems
+
+    texts = (
+        "A look back at the remarkable life of the civil rights leader, in pictures and in his words.",
+        "The civil rights leader Jesse Jackson died on Tuesday at his home in Chicago, aged 84.",
+        "Jackson twice ran for the Democratic nomination for president, in 1984 and in 1988.",
+    )
+    articles = tuple(article(f"a{i}", text) for i, text in enumerate(texts))
+    features = sentence_features(articles)
+    facts = SameFact(features, Config().merge.threshold)
+    groups = group_sentences(features, facts, np.zeros(3))
+    scores = np.array([0.9, 0.5, 0.6])
+    headline = frozenset(title_stems("Jesse Jackson dies at 84"))
+    lead = headline_lead(groups, features, headline, scores)
+    assert lead is not None and lead.representative == 1
+    # By position alone the gallery promo would come first.
+    assert [g.representative for g in reading_order(Selection(tuple(groups)), features, articles)][0] == 0
+    assert [g.representative for g in reading_order(Selection(tuple(groups)), features, articles, lead)][0] == 1
+    # A headline no sentence states leads nothing.
+    assert headline_lead(groups, features, frozenset(title_stems("Markets rally in Tokyo")), scores) is None
+    # Chosen first, whatever its gain.
+    chosen = select(groups, features, texts, scores, facts, Budget(sentences=1), 1.0, None, lead)
+    assert [g.representative for g in chosen.within] == [1]
