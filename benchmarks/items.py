@@ -46,7 +46,20 @@ _TIME = re.compile(
     r"|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
-_NOW = {"year", "week", "month", "morning", "afternoon", "evening", "weekend", "season", "spring", "summer", "fall", "winter"}
+_NOW = {
+    "year",
+    "week",
+    "month",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "season",
+    "spring",
+    "summer",
+    "fall",
+    "winter",
+}
 _PLACE = re.compile(r"\b(?:here|there)\b(?! (?:is|are|was|were|have|has|had|will|would|may|might|could)\b)", re.I)
 _NUMBER = re.compile(r"\d[\d,.]*")
 

@@ -95,8 +95,8 @@ def test_the_event_the_headline_names_leads_the_story() -> None:
     lead = headline_lead(groups, features, headline, scores)
     assert lead is not None and lead.representative == 1
     # By position alone the gallery promo would come first.
-    assert [g.representative for g in reading_order(Selection(tuple(groups)), features, articles)][0] == 0
-    assert [g.representative for g in reading_order(Selection(tuple(groups)), features, articles, lead)][0] == 1
+    assert reading_order(Selection(tuple(groups)), features, articles)[0].representative == 0
+    assert reading_order(Selection(tuple(groups)), features, articles, lead)[0].representative == 1
     # A headline no sentence states leads nothing.
     assert headline_lead(groups, features, frozenset(title_stems("Markets rally in Tokyo")), scores) is None
     # Chosen first, whatever its gain.
