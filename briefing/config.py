@@ -44,7 +44,7 @@ ALGORITHM_NAMES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class SourcesConfig:
-    paths: tuple[str, ...] = ("seeds",)
+    paths: tuple[str, ...] = ()
     max_bytes: int = 5_000_000
     feeds: tuple[str, ...] = ()
     window_hours: int = 24

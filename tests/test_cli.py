@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -21,9 +22,10 @@ CHROME = re.compile(
 )
 
 
-def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path | str = REPO, env_home: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HOME": str(env_home)} if env_home else None
     return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, timeout=120, env=env
     )
 
 
@@ -161,12 +163,36 @@ def test_a_mixed_folder_prints_one_section_per_story_most_reported_first(mixed_f
 
 
 def test_no_sources_and_no_configured_folder_says_where_the_paths_came_from(tmp_path: Path) -> None:
-    (tmp_path / "config.toml").write_text("", encoding="utf-8")
+    (tmp_path / "config.toml").write_text('[sources]\npaths = ["seeds"]\n', encoding="utf-8")
     result = run("digest", "--no-store", "--config", str(tmp_path / "config.toml"), cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == (
         "briefing: [sources] paths: seeds: no such file or folder; name SOURCES, or set paths in the config\n"
     )
+
+
+def test_outside_the_repository_the_defaults_name_no_folder_and_say_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text("", encoding="utf-8")
+    result = run("digest", "--no-store", "--config", str(tmp_path / "config.toml"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "briefing: no articles to read: name a folder ('briefing digest FOLDER'), set [sources] paths in the"
+        " config, or add a feed ('briefing feeds add URL') and fetch it\n"
+    )
+    # A quiet morning (nothing fetched lately) blames the fetching, not a folder nobody named.
+    (tmp_path / "config.toml").write_text('[sources]\nfeeds = ["https://news.example/rss"]\n', encoding="utf-8")
+    quiet = run("digest", "--no-store", "--config", str(tmp_path / "config.toml"), cwd=tmp_path)
+    assert quiet.returncode == 1
+    assert quiet.stderr == (
+        "briefing: nothing fetched from [sources] feeds in the last 24 hours, and [sources] paths names no folder;"
+        " run 'briefing fetch' first (or 'briefing digest --fetch'), or name a folder\n"
+    )
+    # A configured folder under ~ is read there: a config is not a shell, and cron runs in HOME.
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(TRIO["a_gazette"], encoding="utf-8")
+    (tmp_path / "config.toml").write_text('[sources]\npaths = ["~/news"]\n', encoding="utf-8")
+    home = run("digest", "--no-store", "--config", str(tmp_path / "config.toml"), cwd="/", env_home=tmp_path)
+    assert home.returncode == 0, home.stderr
 
 
 def test_topic_prints_only_that_story_and_a_miss_is_exit_1(mixed_folder: Path) -> None:

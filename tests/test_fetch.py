@@ -308,3 +308,31 @@ def test_articles_older_than_keep_days_are_forgotten(tmp_path: Path) -> None:
         assert inbox.prune(90, now=now) == 1
         assert [d.id for d in inbox.documents(hours=24 * 365, now=now)] == ["new"]
         assert inbox.prune(0, now=now + timedelta(days=999)) == 0
+
+
+def test_which_articles_a_digest_reads_sources_alone_or_with_the_fetched_ones(server: Server, tmp_path: Path) -> None:
+    server.routes["/feed.xml"] = feed_with_etag(gazette(server))
+    server.routes["/story.html"] = send(200, PAGE.encode(), Content_Type="text/html")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for id in ("b_courier", "c_herald"):
+        (inbox / f"{id}.txt").write_text(TRIO[id], encoding="utf-8")
+    (tmp_path / "config.toml").write_text(
+        f'[sources]\npaths = ["inbox"]\nfeeds = ["{server.url}/feed.xml"]\n', encoding="utf-8"
+    )
+
+    def ids(*args: str) -> set[str]:
+        result = run(tmp_path, "digest", "--format", "json", "--no-store", *args)
+        assert result.returncode == 0, result.stderr
+        return {a["id"] for a in json.loads(result.stdout)["articles"]}
+
+    fetched = {"127.0.0.1/full", "127.0.0.1/story"}
+    both = run(tmp_path, "digest", "--fetch", "--format", "json", "--no-store")  # one morning job: fetch, then digest
+    assert both.returncode == 0 and both.stderr == "", both.stderr
+    assert {a["id"] for a in json.loads(both.stdout)["articles"]} == {"b_courier", "c_herald", *fetched}
+    assert ids() == {"b_courier", "c_herald", *fetched}  # no SOURCES: [sources] paths and what was fetched
+    assert ids("inbox") == {"b_courier", "c_herald"}  # SOURCES alone
+    assert ids("inbox", "--fetched") == {"b_courier", "c_herald", *fetched}
+    (tmp_path / "config.toml").write_text('[sources]\npaths = ["inbox"]\n', encoding="utf-8")
+    nothing = run(tmp_path, "digest", "--fetch", "--no-store")
+    assert nothing.returncode == 2 and "no [sources] feeds to fetch" in nothing.stderr

@@ -11,7 +11,7 @@ from briefing.cli.console import report_problems, say, stderr_line
 from briefing.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
-    from briefing.config import EngineConfig
+    from briefing.config import Config, EngineConfig
     from briefing.tasks import Mapper, Progress
 
 
@@ -60,7 +60,9 @@ def digest_command(args: argparse.Namespace) -> int:
             config = replace(config, store=replace(config.store, path=os.path.join(scratch, "fetched.db")))
         reading = bar.part(0.0, 0.3)
         engine = stack.enter_context(_engine(config.engine, bar, reading))
-        articles, problems = gather(args.sources, config, reading, engine)
+        if args.fetch:
+            fetch_first(config)
+        articles, problems = gather(args.sources, config, reading, engine, fetched=args.fetch or args.fetched)
         report_problems(problems, len(articles), every=args.explain)
         if args.explain:
             for article in articles:
@@ -109,6 +111,16 @@ def _engine(engine: EngineConfig, progress: Progress, reading: Progress) -> Abst
     from briefing.run.dask import dask_mapper
 
     return dask_mapper(engine.scheduler, progress)
+
+
+def fetch_first(config: Config) -> None:
+    """`--fetch`: [sources] feeds into the history, saying only what `briefing fetch` would
+    tell a cron log of failures (a host failing anew, or working again)."""
+    from briefing.cli.fetch import fetch_configured, tell
+
+    if not config.sources.feeds:
+        raise UsageError("--fetch: there are no [sources] feeds to fetch; add one with 'briefing feeds add URL'")
+    tell(fetch_configured(config))
 
 
 def check_sources(sources: list[str]) -> None:

@@ -64,7 +64,18 @@ def _parser() -> argparse.ArgumentParser:
         epilog=f"algorithms (each ranks as sumy's own; CPU time of the whole digest):\n{algorithms}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    digest.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
+    digest.add_argument(
+        "sources",
+        nargs="*",
+        help="article files, folders or URLs (default: [sources] paths and the articles fetched in the last"
+        " [sources] window_hours)",
+    )
+    digest.add_argument(
+        "--fetch", action="store_true", help="fetch [sources] feeds first (one cron job: fetch, then summarize)"
+    )
+    digest.add_argument(
+        "--fetched", action="store_true", help="with SOURCES: add the articles fetched in the last window_hours"
+    )
     budget = digest.add_mutually_exclusive_group()
     budget.add_argument("-n", "--sentences", type=int, metavar="N", help="number of briefing items")
     budget.add_argument("--words", type=int, metavar="W", help="about W words instead of N items")

@@ -1,9 +1,10 @@
 """Where a run's articles come from: files and folders, URLs fetched now, and what
 `briefing fetch` stored.
 
-`briefing digest` with no SOURCES summarizes the configured `paths` plus the articles
-fetched in the last `window_hours`; a URL among SOURCES is fetched now and summarized
-directly. Everything meets the same cleaning (`load_documents`).
+Without SOURCES a run reads the configured `paths` plus the articles fetched in the last
+`window_hours`; with SOURCES, those alone, unless `fetched` (`digest --fetched`, `--fetch`)
+adds the fetched articles too. A URL among SOURCES is fetched now and summarized directly.
+Everything meets the same cleaning (`load_documents`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from briefing.config import Config
 from briefing.errors import SourceError, StoreError
 from briefing.models import Article, Document, Notice
 from briefing.sources.files import load_documents, read_sources, unique
+from briefing.xdg import expand_user
 
 if TYPE_CHECKING:
     from briefing.tasks import Mapper
@@ -33,10 +35,12 @@ def gather(
     config: Config,
     progress: Callable[[str, float], None] | None = None,
     mapper: Mapper | None = None,
+    fetched: bool = False,
 ) -> tuple[tuple[Article, ...], list[object]]:
     """The run's articles and a record (Skipped, Notice or fetch Failure) for each problem.
 
     `mapper` reads and cleans files (default: here, in turn); fetching stays in this process.
+    `fetched` adds the articles fetched in the last `window_hours` to named `sources`.
     """
     from briefing.storage.db import store_path
 
@@ -54,21 +58,16 @@ def gather(
         report = fetch(urls, store_path(config), config, progress, feeds_only=False, conditional=False)
         problems += report.failures
         documents += _stored(config, urls=report.urls)
+    if sources and fetched:
+        documents += _recent(config, problems)
     if not sources:
-        try:
-            recent = _stored(config, hours=config.sources.window_hours)
-        except StoreError as error:
-            recent = []
-            problems.append(Notice(str(store_path(config)), f"{error}; fetched articles were not read"))
+        recent = _recent(config, problems)
         found, skipped = [], []
         if not config.sources.paths and not recent:
-            feeds = f"; nothing fetched from [sources] feeds in {config.sources.window_hours} hours" * bool(
-                config.sources.feeds
-            )
-            raise SourceError(f"no folder named, and [sources] paths names none{feeds}")
+            raise SourceError(_nothing_configured(config))
         try:
             if config.sources.paths:
-                found, skipped = read_sources(config.sources.paths, config.sources.max_bytes, mapper)
+                found, skipped = read_sources(configured_paths(config), config.sources.max_bytes, mapper)
         except SourceError as error:
             if not recent:  # say where the paths came from: the user named none
                 raise SourceError(f"[sources] paths: {error}; name SOURCES, or set paths in the config") from error
@@ -79,6 +78,38 @@ def gather(
     documents = [replace(document, id=id) for document, id in zip(documents, ids)]
     articles, notes = load_documents(documents, config, progress, mapper)
     return articles, [*problems, *notes]
+
+
+def configured_paths(config: Config) -> list[str]:
+    """[sources] paths, a leading ~ read as the home folder (a config is not a shell)."""
+    return [str(expand_user(path) or path) for path in config.sources.paths]
+
+
+def _recent(config: Config, problems: list[object]) -> list[Document]:
+    """The articles fetched in the last `window_hours`; a history that cannot be read is a
+    Notice in `problems`, and none."""
+    from briefing.storage.db import store_path
+
+    try:
+        return _stored(config, hours=config.sources.window_hours)
+    except StoreError as error:
+        problems.append(Notice(str(store_path(config)), f"{error}; fetched articles were not read"))
+        return []
+
+
+def _nothing_configured(config: Config) -> str:
+    """Why a run named no SOURCES has nothing to read, and what to do: no folder is
+    configured, and nothing was fetched lately (or there are no feeds to fetch)."""
+    hours = config.sources.window_hours
+    if config.sources.feeds:
+        return (
+            f"nothing fetched from [sources] feeds in the last {hours} hours, and [sources] paths names no folder;"
+            " run 'briefing fetch' first (or 'briefing digest --fetch'), or name a folder"
+        )
+    return (
+        "no articles to read: name a folder ('briefing digest FOLDER'), set [sources] paths in the config,"
+        " or add a feed ('briefing feeds add URL') and fetch it"
+    )
 
 
 def _stored(config: Config, hours: int | None = None, urls: Sequence[str] | None = None) -> list[Document]:

@@ -153,7 +153,7 @@ async def test_feeds_alone_configured_open_the_briefing_screen_where_f_fetches(
         await ready(pilot)
         assert isinstance(app.screen, MainScreen)
         said = read_anyway(app)
-        assert "[sources] paths names none; nothing fetched from [sources] feeds in 24 hours" in said
+        assert "nothing fetched from [sources] feeds in the last 24 hours, and [sources] paths names no folder" in said
         assert "f fetches the feeds of [sources] feeds now." in said
         await pilot.press("f")
         await ready(pilot)
