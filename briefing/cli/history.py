@@ -1,8 +1,10 @@
-"""`briefing history` lists past briefings; `briefing show` prints one exactly as it was printed."""
+"""`briefing history` lists past briefings, `history forget` deletes one (or a day's); `briefing
+show` prints one exactly as it was printed."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from briefing.cli.console import say
 from briefing.errors import ExitCode
@@ -16,6 +18,8 @@ def history_command(args: argparse.Namespace) -> int:
     from briefing.storage.db import Store, store_path
 
     config = load_config(args.config)
+    if getattr(args, "history_command", None) == "forget":
+        return _forget(args.which, store_path(config))
     with Store(store_path(config)) as store:
         past = Briefings(store).history()
     if not past:
@@ -36,4 +40,19 @@ def show_command(args: argparse.Namespace) -> int:
     with Store(store_path(config)) as store:
         text = Briefings(store).as_printed(args.which, args.format, today())
     write_stdout(text)
+    return ExitCode.OK
+
+
+def _forget(which: str, path: Path) -> int:
+    """Delete a briefing, or a day's, from the history: a sample or a test run that should not
+    count against tomorrow's items."""
+    from briefing.clock import today
+    from briefing.storage.briefings import Briefings
+    from briefing.storage.db import Store
+
+    with Store(path) as store:
+        gone = Briefings(store).forget(which, today())
+    for entry in gone:
+        terms = ", ".join(entry.key_terms[:5]) or "no key terms"
+        say(f"forgot briefing {entry.id} of {entry.day} ({terms})")
     return ExitCode.OK

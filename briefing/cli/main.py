@@ -106,10 +106,11 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("sources", nargs="+", help="article files, folders, saved pages or feeds")
     read.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
-    from briefing.cli import feeds, fetch
+    from briefing.cli import cron, feeds, fetch
 
     fetch.add_parser(commands, common)
     feeds.add_parser(commands, common)
+    cron.add_parser(commands, common)
 
     tui = commands.add_parser("tui", parents=[common], help="open the briefing in the terminal UI (the default)")
     tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
@@ -119,7 +120,11 @@ def _parser() -> argparse.ArgumentParser:
     tui.add_argument("--topic", metavar="TEXT", help='only the stories about TEXT, e.g. "Ukraine"')
     tui.add_argument("--stories", type=int, metavar="K", help="at most K stories, most important first (0: all)")
 
-    commands.add_parser("history", parents=[common], help="list past briefings")
+    history = commands.add_parser("history", parents=[common], help="list past briefings (or forget one)")
+    forget = history.add_subparsers(dest="history_command").add_parser(
+        "forget", parents=[common], help="delete a briefing from the history, or all of a day's"
+    )
+    forget.add_argument("which", metavar="ID|DATE", help="a briefing id, or a date (YYYY-MM-DD, today, yesterday)")
     show = commands.add_parser("show", parents=[common], help="print a past briefing exactly as it was printed")
     show.add_argument("which", metavar="ID|DATE", help="a briefing id, or a date (YYYY-MM-DD, today, yesterday)")
     show.add_argument("--format", choices=FORMATS, default="text")
@@ -137,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-_COMMANDS = frozenset({"digest", "read", "fetch", "feeds", "tui", "history", "show", "eval"})
+_COMMANDS = frozenset({"digest", "read", "fetch", "feeds", "cron", "tui", "history", "show", "eval"})
 _GLOBAL_OPTIONS = frozenset({"--config", "--debug", "-h", "--help", "--version"})
 
 
@@ -228,6 +233,10 @@ def _command(args: argparse.Namespace) -> int:
         from briefing.cli.feeds import feeds_command
 
         return feeds_command(args)
+    if args.command == "cron":
+        from briefing.cli.cron import cron_command
+
+        return cron_command(args)
     if args.command == "history":
         from briefing.cli.history import history_command
 

@@ -161,6 +161,22 @@ class Briefings:
             raise UsageError(f"no briefing made on {day}{said} in the history; 'briefing history' lists them")
         return int(found[0])
 
+    def forget(self, which: str, today: str) -> list[PastBriefing]:
+        """Delete the briefing `which` names (an id), or every briefing of a day (a date, 'today',
+        'yesterday'), with their items and the articles only they used; what was deleted.
+        A UsageError says what was not found."""
+        number = self.find(which, today)
+        past = {entry.id: entry for entry in self.history()}
+        with self.store.writing() as db:
+            if re.fullmatch("[0-9]+", which.strip()):
+                numbers = [number]
+            else:
+                day = past[number].day
+                numbers = [n for (n,) in db.execute("SELECT id FROM briefings WHERE day = ? ORDER BY id", (day,))]
+            db.executemany("DELETE FROM briefings WHERE id = ?", [(n,) for n in numbers])
+            db.execute("DELETE FROM articles WHERE hash NOT IN (SELECT article FROM briefing_articles)")
+        return [past[n] for n in numbers]
+
     def as_printed(self, which: str, format: Format, today: str | None = None) -> str:
         """A stored briefing exactly as it was printed, named as `find` reads `which`."""
         number = self.find(which, today or clock.today())

@@ -184,3 +184,22 @@ def test_old_briefings_are_pruned(trio: tuple[Article, ...], tmp_path: Path) -> 
         assert [p.items for p in Briefings(store).history()] == [1]
         later = (NOW + timedelta(days=1)).date().isoformat()
         assert Briefings(store).earlier_items(later, 7, articles_key(briefing.articles)) == [briefing.items[0].text]
+
+
+def test_history_forget_takes_a_briefing_or_a_day_out_so_it_marks_nothing_later(
+    trio_folder: Path, capsys: pytest.CaptureFixture[str], clock: Clock
+) -> None:
+    assert main(["digest", str(trio_folder)]) == 0  # the sample, recorded by mistake
+    clock.advance(days=1)
+    assert main(["digest", str(trio_folder)]) == 0
+    assert "(repeat)" in capsys.readouterr().out  # what the mistake costs the next morning
+    assert main(["history", "forget", "2024-04-05"]) == 0
+    assert capsys.readouterr().err.startswith("briefing: forgot briefing 1 of 2024-04-05 (")
+    assert main(["history", "forget", "2"]) == 0
+    assert capsys.readouterr().err.startswith("briefing: forgot briefing 2 of 2024-04-06 (")
+    main(["history"])
+    assert "no briefings recorded yet" in capsys.readouterr().err
+    assert main(["digest", str(trio_folder)]) == 0
+    assert "(repeat)" not in capsys.readouterr().out
+    assert main(["history", "forget", "1999-01-01"]) == 2
+    assert "no briefing made on 1999-01-01" in capsys.readouterr().err
