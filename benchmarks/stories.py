@@ -108,11 +108,11 @@ def _prf(hits: int, predicted: int, actual: int) -> tuple[float, float, float]:
 def smaller_days(dataset: Path) -> None:
     """Mean and worst pairwise F1 of the clustering on random small days drawn from the clusters."""
     from briefing.sources.files import load_articles
-    from briefing.summary.pipeline import read_article
+    from briefing.summary.pipeline import article_view
     from briefing.summary.stories import find_stories
 
     articles, _ = load_articles([str(path) for path in sorted(dataset.glob("*/doc_*.txt"))])
-    features = [read_article(article).features for article in articles]
+    views = [article_view(article) for article in articles]
     labels = [SAME_STORY.get(Path(a.path).parent.name, Path(a.path).parent.name) for a in articles]
     by_story: dict[str, list[int]] = defaultdict(list)
     for index, label in enumerate(labels):
@@ -133,7 +133,7 @@ def smaller_days(dataset: Path) -> None:
         for _ in range(draws):
             chosen = chance.sample(stories, clusters)
             day = [i for s in chosen for i in (chance.sample(by_story[s], per_story) if per_story else by_story[s])]
-            found = find_stories([articles[i] for i in day], [features[i] for i in day], Config().stories)
+            found = find_stories([views[i] for i in day], Config().stories)
             placed = {str(day[i]): number for number, story in enumerate(found) for i in story}
             scores.append(pairwise(placed, {str(i): labels[i] for i in day})[2])
         size = f"{clusters} stories" + (f" of {per_story} articles" if per_story else "")

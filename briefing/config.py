@@ -69,7 +69,7 @@ class MergeConfig:
 @dataclass(frozen=True, slots=True)
 class StoriesConfig:
     threshold: float = 0.03
-    attach: float = 0.1
+    attach: float = 0.05
     days_apart: float = 3.0
     max: int = 10
 

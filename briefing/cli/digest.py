@@ -78,7 +78,7 @@ def digest_command(args: argparse.Namespace) -> int:
                 say(f"{error}; items are not marked and the briefing will not be recorded")
         # This machine's cores only read the files (briefing.run.local says why).
         mapper = engine if config.engine.scheduler else None
-        briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous, mapper), date=day)
+        briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous, mapper, today=day), date=day)
     bar.close()
     refused = not_delivered(briefing)
     if refused:

@@ -1,7 +1,8 @@
-"""The pipeline from cleaned articles to a briefing: stories, then in each story score,
-group, select and order; then the stories ranked.
+"""The pipeline from cleaned articles to a briefing: stories found and ranked on the
+articles' views, then, for the stories shown only, each story's sentences read, scored,
+grouped, selected and ordered.
 
-`summarize` is the one function the CLI and the TUI call; `summarize_story` summarizes
+`summarize` makes a day's briefing; `summarize_story` summarizes
 articles known to report one story (the evaluation's clusters). Pure: history comes in as
 the previous briefings' item texts, and nothing is read or written here.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain
@@ -38,11 +39,12 @@ from briefing.summary.order import headline_lead, reading_order
 from briefing.summary.quality import algorithm_ratings, eligible, own_words_ratings, quality, rank_normalize
 from briefing.summary.select import Budget, select
 from briefing.summary.stories import day_number, find_stories
-from briefing.summary.terms import article_terms, headline_stems, key_terms, story_title, title_stems
-from briefing.summary.topic import acronyms_used, is_about
+from briefing.summary.terms import article_terms, headline_stems, key_terms, story_title
+from briefing.summary.topic import is_about, query_forms
+from briefing.summary.views import StoryView, story_view
 from briefing.summary.wording import clean_articles
 from briefing.tasks import Mapper, Progress, in_turn
-from briefing.text.query import query_stems
+from briefing.text.forms import word_form
 
 # A story reads at most this many sentences: the leading ones of each article, as many of
 # each as fit. Grouping, LexRank and the same-fact table grow with the square of a story's
@@ -70,8 +72,6 @@ def leading_depth(lengths: Sequence[int], budget: int) -> int:
 
 # Articles whose facts are remembered between summaries: a large day's worth.
 _REMEMBERED = 5000
-# How many of a story's best facts its corroboration counts: a default briefing's items.
-_LEADING_FACTS = 8
 
 
 def _quiet(stage: str, fraction: float) -> None:
@@ -91,18 +91,17 @@ class StoryTask:
     """Everything one story's summary needs, so it can run anywhere (a Dask task)."""
 
     articles: tuple[Article, ...]
-    facts: tuple[ArticleFacts, ...]
-    day_frequency: dict[str, int]  # for each term of the story, how many of the day's articles use it
+    views: tuple[StoryView, ...]  # the articles' views
+    usage: Mapping[str, int]  # how many of the day's views use each view term
     day_size: int
     config: Config
 
 
 @dataclass(frozen=True, slots=True)
 class StoryDraft:
-    """A story summarized, before the day's stories are ranked against each other."""
+    """A story summarized, before it takes its place among the day's stories."""
 
     items: tuple[BriefingItem, ...]
-    corroboration: float  # the mean independent reports behind the story's leading facts
     key_terms: tuple[str, ...]
     title: str
 
@@ -112,26 +111,48 @@ def read_article(article: Article) -> ArticleFacts:
     """The facts of one article: its sentences' features and its candidate key terms.
 
     Remembered: the TUI summarizes the same articles again at each + or - and each change
-    of algorithm, and reading them is most of the work (on the 100 real feeds' 2,920
-    articles, 30 s of 45)."""
+    of algorithm, and reading them is most of the work."""
     features = sentence_features((article,))
     return ArticleFacts(tuple(features), frozenset(article_terms(features, 1)[0]))
 
 
+def article_view(article: Article) -> StoryView:
+    """The view grouping and ranking read of a cleaned article."""
+    return story_view(article.title, article.text, article.date, article.source)
+
+
 def summarize_task(task: StoryTask) -> StoryDraft:
-    """One story summarized on its own: features renumbered to the story's articles."""
-    depth = leading_depth([len(facts.features) for facts in task.facts], STORY_SENTENCES)
-    features = [renumbered(f, position) for position, facts in enumerate(task.facts) for f in facts.features[:depth]]
-    terms = [set(facts.terms) for facts in task.facts]
-    shown = key_terms(features, terms, Counter(task.day_frequency), task.day_size)
+    """One story summarized on its own: its articles read (`read_article`, remembered), their
+    features renumbered to the story's articles."""
+    facts = [read_article(article) for article in task.articles]
+    depth = leading_depth([len(fact.features) for fact in facts], STORY_SENTENCES)
+    features = [renumbered(f, position) for position, fact in enumerate(facts) for f in fact.features[:depth]]
+    terms = [set(fact.terms) for fact in facts]
+    shown = key_terms(features, terms, _day_frequency(facts, terms, task), task.day_size)
     # Where a spinner reworded some articles, the others' words speak: their headline too.
     own_words = clean_articles(task.articles)
     titled = [a for a, own in zip(task.articles, own_words or [True] * len(task.articles)) if own]
     title = story_title(titled, [t for t, a in zip(terms, task.articles) if a in titled], shown)
-    items, corroboration = _story_items(
-        task.articles, features, task.config, shown, headline_stems(task.articles, title), own_words
-    )
-    return StoryDraft(items, corroboration, shown, title)
+    items = _story_items(task.articles, features, task.config, shown, headline_stems(task.articles, title), own_words)
+    return StoryDraft(items, shown, title)
+
+
+def _day_frequency(facts: Sequence[ArticleFacts], terms: Sequence[set[str]], task: StoryTask) -> Counter[str]:
+    """How many of the day's articles use each term of the story: its own articles that do
+    (by their sentences), and the day's others whose views do (a stem by any of the forms the
+    story writes it in: "elections" and "election" for "elect")."""
+    in_story = Counter(chain.from_iterable(terms))
+    in_views = Counter(chain.from_iterable(view.terms for view in task.views))
+    written: dict[str, set[str]] = {}
+    for fact in facts:
+        for feature in fact.features:
+            for stem_, form in zip(feature.stems, feature.forms):
+                written.setdefault(stem_, set()).add(word_form(form))
+    frequency: Counter[str] = Counter()
+    for term, count in in_story.items():
+        keys = (term,) if term[0] == "@" else written.get(term, (term,))
+        frequency[term] = count + max(0, max(task.usage.get(key, 0) - in_views[key] for key in keys))
+    return frequency
 
 
 def summarize(
@@ -140,34 +161,104 @@ def summarize(
     progress: Progress = _quiet,
     previous: Sequence[str] | None = None,
     mapper: Mapper | None = None,
+    today: str | None = None,
 ) -> Briefing:
     """The briefing of a day's `articles`: its stories, most important first, each with its facts.
 
+    Stories are found and ranked on the articles' views; sentences are read (features,
+    ratings, selection) only for the stories shown: the `[stories] max` most important
+    (about the topic, if one is set), a story that yields no item giving its place to the next.
+
     `previous` holds the item texts of earlier briefings: items are then marked new, update
-    or repeat, and novelty counts in the stories' rank. None leaves items unmarked. `mapper`
-    runs the per-article and per-story stages (default: here, one after the other).
+    or repeat, and novelty counts in the stories' rank. None leaves items unmarked. `today`
+    (YYYY-MM-DD) is the day the briefing is for: recency counts from it (None: from the
+    newest article's date). `mapper` runs the per-story stages (default: here, one after
+    the other).
     """
-    facts = (mapper or in_turn(progress, "reading sentences", 0.0, 0.2))(read_article, articles)
-    progress("finding stories", 0.2)
-    stories = find_stories(articles, [f.features for f in facts], config.stories)
-    run = mapper or in_turn(progress, "summarizing stories", 0.3, 0.7)
-    return _briefing(articles, facts, stories, config, run, previous)
+    progress("finding stories", 0.0)
+    views = [article_view(article) for article in articles]
+    day = plan_day(tuple(a.id for a in articles), views, config, previous, today)
+    run = mapper or in_turn(progress, "summarizing stories", 0.1, 0.9)
+    drafts = shown_drafts(articles, views, day, config, run)
+    return assemble(articles, day, drafts, config, previous)
 
 
 def summarize_story(articles: tuple[Article, ...], config: Config) -> Briefing:
     """The briefing of articles known to report one story, as the evaluation's clusters do."""
-    facts = [read_article(article) for article in articles]
-    return _briefing(articles, facts, [tuple(range(len(articles)))], config, in_turn())
+    views = [article_view(article) for article in articles]
+    story = tuple(range(len(articles)))
+    day = DayPlan((story,) if articles else (), (1.0,) if articles else (), 1 if articles else 0)
+    return assemble(articles, day, shown_drafts(articles, views, day, config, in_turn()), config, None)
 
 
-def _briefing(
+@dataclass(frozen=True, slots=True)
+class DayPlan:
+    """The day's stories, found and ranked before any sentence is read."""
+
+    stories: tuple[tuple[int, ...], ...]  # article indexes; most important first, about the topic if one is set
+    importance: tuple[float, ...]  # each story's score, by config.toml [rank]
+    found: int  # stories found among the articles, before the topic
+
+
+def plan_day(
+    ids: Sequence[str],
+    views: Sequence[StoryView],
+    config: Config,
+    previous: Sequence[str] | None = None,
+    today: str | None = None,
+) -> DayPlan:
+    """The stories of the articles `views` describe (`ids` their ids), most important first;
+    only those about `[topic] query`, if one is set."""
+    stories = [story for story in find_stories(views, config.stories) if any(views[a].words for a in story)]
+    found = len(stories)
+    if config.topic.query:
+        terms = query_forms(config.topic.query)
+        stories = [story for story in stories if is_about(terms, [views[a] for a in story])]
+    dated = [day for day in (day_number(view.date) for view in views) if not math.isnan(day)]
+    clock = day_number(today) if today else max(dated, default=None)
+    ranked = story_rank.rank(ids, views, stories, config.rank, clock, previous)
+    return DayPlan(tuple(stories[k] for k, _ in ranked), tuple(score for _, score in ranked), found)
+
+
+def shown_drafts(
     articles: tuple[Article, ...],
-    facts: list[ArticleFacts],
-    stories: list[tuple[int, ...]],
+    views: Sequence[StoryView],
+    day: DayPlan,
     config: Config,
     mapper: Mapper,
-    previous: Sequence[str] | None = None,
+) -> list[tuple[int, StoryDraft]]:
+    """The drafts of the stories shown, as (index into `day.stories`, draft), in rank order:
+    the `[stories] max` first stories of the plan (0: all) that yield an item, each story
+    read when its turn comes."""
+    wanted = config.stories.max or len(day.stories)
+    usage = Counter(chain.from_iterable(view.terms for view in views))
+    drafts: list[tuple[int, StoryDraft]] = []
+    next_story = 0
+    while len(drafts) < wanted and next_story < len(day.stories):
+        batch = range(next_story, min(next_story + wanted - len(drafts), len(day.stories)))
+        next_story = batch.stop
+        tasks = [
+            StoryTask(
+                tuple(articles[a] for a in day.stories[k]),
+                tuple(views[a] for a in day.stories[k]),
+                usage,
+                len(articles),
+                config,
+            )
+            for k in batch
+        ]
+        drafts += [(k, draft) for k, draft in zip(batch, mapper(summarize_task, tasks)) if draft.items]
+    return drafts
+
+
+def assemble(
+    articles: tuple[Article, ...],
+    day: DayPlan,
+    drafts: list[tuple[int, StoryDraft]],
+    config: Config,
+    previous: Sequence[str] | None,
 ) -> Briefing:
+    """The briefing of the stories drafted, in the plan's order, items marked against `previous`."""
     summary = config.summary
     settings = Settings(
         summary.algorithm,
@@ -178,58 +269,12 @@ def _briefing(
         config.stories.max,
         config.topic.query,
     )
-    stories = [story for story in stories if any(facts[a].features for a in story)]
-    found = len(stories)
-    if config.topic.query:
-        stems = query_stems(config.topic.query)
-        words = [set(f.terms) | title_stems(article.title) for f, article in zip(facts, articles)]
-        words = [known | acronyms_used(stems, article, known) for known, article in zip(words, articles)]
-        stories = [story for story in stories if is_about(stems, [words[a] for a in story])]
-    day_frequency = Counter(chain.from_iterable(f.terms for f in facts))
-    tasks = [
-        StoryTask(
-            tuple(articles[a] for a in story),
-            tuple(facts[a] for a in story),
-            {term: day_frequency[term] for term in frozenset().union(*(facts[a].terms for a in story))},
-            len(articles),
-            config,
-        )
-        for story in stories
-    ]
-    drafts = [(story, draft) for story, draft in zip(stories, mapper(summarize_task, tasks)) if draft.items]
-    if previous is not None:
-        drafts = [(story, _marked(draft, previous)) for story, draft in drafts]
-    return _ranked(articles, drafts, settings, config, marked=previous is not None, found=found)
-
-
-def _marked(draft: StoryDraft, previous: Sequence[str]) -> StoryDraft:
-    marks = mark_items([item.text for item in draft.items], previous)
-    return replace(draft, items=tuple(replace(item, mark=mark) for item, mark in zip(draft.items, marks)))
-
-
-def _ranked(
-    articles: tuple[Article, ...],
-    drafts: list[tuple[tuple[int, ...], StoryDraft]],
-    settings: Settings,
-    config: Config,
-    marked: bool,
-    found: int,
-) -> Briefing:
-    """The stories in order of importance, at most [stories] max of them, assembled into a briefing."""
-    dated = [day for day in (day_number(a.date) for a in articles) if not math.isnan(day)]
-    newest = max(dated) if dated else None
-    story_signals = [
-        story_rank.signals([articles[a] for a in story], d.items, d.corroboration, newest, marked)
-        for story, d in drafts
-    ]
-    importance = story_rank.scores(story_signals, config.rank)
-    order = sorted(range(len(drafts)), key=lambda k: (-importance[k], drafts[k][0][0]))
-    if config.stories.max:
-        order = order[: config.stories.max]
+    marked = previous is not None
     items: list[BriefingItem] = []
     stories: list[Story] = []
-    for rank_number, k in enumerate(order, start=1):
-        (members, draft), story_id = drafts[k], f"s{rank_number}"
+    for rank_number, (k, draft) in enumerate(drafts, start=1):
+        members, story_id = day.stories[k], f"s{rank_number}"
+        draft = _marked(draft, previous) if previous is not None else draft
         first = len(items)
         items.extend(replace(item, story=story_id) for item in draft.items)
         mark: StoryMark | None = (
@@ -242,20 +287,25 @@ def _ranked(
                 tuple(articles[a].id for a in members),
                 len({articles[a].source for a in members} - {UNKNOWN_SOURCE}),
                 tuple(range(first, len(items))),
-                importance[k],
+                day.importance[k],
                 draft.key_terms,
                 mark,
             )
         )
-    shown = [drafts[k][0] for k in order]
+    shown = [day.stories[k] for k, _ in drafts]
     return Briefing(
         tuple(items),
         _in_story_order(articles, shown),
         _day_terms(stories),
         settings,
         tuple(stories),
-        found,
+        day.found,
     )
+
+
+def _marked(draft: StoryDraft, previous: Sequence[str]) -> StoryDraft:
+    marks = mark_items([item.text for item in draft.items], previous)
+    return replace(draft, items=tuple(replace(item, mark=mark) for item, mark in zip(draft.items, marks)))
 
 
 def _in_story_order(articles: tuple[Article, ...], shown: list[tuple[int, ...]]) -> tuple[Article, ...]:
@@ -283,14 +333,13 @@ def _story_items(
     terms: tuple[str, ...],
     headline: frozenset[str] = frozenset(),
     by_article: list[bool] | None = None,
-) -> tuple[tuple[BriefingItem, ...], float]:
+) -> tuple[BriefingItem, ...]:
     """The facts of one story: each selected fact once, with every sentence that reports it,
     the event its `headline` (content stems) names first, in the words of the articles
-    `by_article` marks as their own (`wording.clean_articles`; None: all); and how well its
-    leading facts are corroborated, for its rank."""
+    `by_article` marks as their own (`wording.clean_articles`; None: all)."""
     summary = config.summary
     if not features:
-        return (), 0.0
+        return ()
     texts = [articles[f.article].sentences[f.index].text for f in features]
     ratings = algorithm_ratings(articles, features, summary.algorithm, terms)
     own_words = None if by_article is None else np.array([by_article[f.article] for f in features])
@@ -303,25 +352,10 @@ def _story_items(
     candidates = eligible(groups, features, summary)
     lead = headline_lead(candidates, features, headline, scores, own_words)
     chosen = select(candidates, features, texts, scores, facts, budget, config.score.coverage, own_words, lead)
-    items = tuple(
+    return tuple(
         _item(g, features, articles, float(scores[g.representative]))
         for g in reading_order(chosen, features, articles, lead)
     )
-    return items, _corroboration(candidates, scores, features, articles)
-
-
-def _corroboration(
-    groups: list[Group], scores: np.ndarray, features: list[SentenceFeatures], articles: tuple[Article, ...]
-) -> float:
-    """The mean independent reports behind the story's best-scored facts, as many as a
-    default briefing shows: the story's rank then never depends on the length asked for
-    (with the items instead, `-n 1` ranked a story tenth by default second)."""
-    leading = sorted(groups, key=lambda g: -scores[g.representative])[:_LEADING_FACTS]
-    if not leading:
-        return 0.0
-    return sum(
-        story_rank.reports([articles[a] for a in {features[m].article for m in g.members}]) for g in leading
-    ) / len(leading)
 
 
 def _item(group: Group, features: list[SentenceFeatures], articles: tuple[Article, ...], score: float) -> BriefingItem:

@@ -1,10 +1,13 @@
-"""How important each story of the day is: the order of the briefing's sections.
+"""How important each story of the day is: the order of the briefing's sections, decided
+before any story's sentences are read.
 
 A weighted sum of signals, each scaled to [0, 1] by the day's highest value: how many
-articles and outlets report the story, how well its items are corroborated, how recent it
-is and how much of it is new against history. Never its length: an outlet that writes at
-length, or repeats itself, does not make a story more important. config.toml [rank]
-documents the formula and its weights.
+independent reports and outlets tell the story, how much of its headlines and names those
+reports share, how recent it is against the run's own clock, and how much of it is new
+against history. All come from the articles' views (`briefing.summary.views`), so the
+stories can be ranked first and only the shown ones read. Never its length: an outlet that
+writes at length, or repeats itself, does not make a story more important. config.toml
+[rank] documents the formula and its weights.
 """
 
 from __future__ import annotations
@@ -14,10 +17,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 import numpy as np
+from scipy import sparse
 
 from briefing.config import RankConfig
-from briefing.models import UNKNOWN_SOURCE, Article, BriefingItem
+from briefing.models import UNKNOWN_SOURCE
 from briefing.summary.stories import day_number
+from briefing.summary.vectors import count_matrix
+from briefing.summary.views import StoryView
+from briefing.text.forms import content, forms
+
+# How many of a story's terms its corroboration counts: the headline words and names most
+# of its reports share.
+_LEADING_TERMS = 8
+# A headline is old news when an earlier briefing's item holds this share of its content words.
+_SEEN = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,40 +44,95 @@ class Signals:
     novelty: float
 
 
-def signals(
-    articles: Sequence[Article],
-    items: Sequence[BriefingItem],
-    corroboration: float,
-    newest: float | None,
-    marked: bool,
-) -> Signals:
-    """The signals of a story told by `articles` and summarized by `items`.
+def rank(
+    ids: Sequence[str],
+    views: Sequence[StoryView],
+    stories: Sequence[tuple[int, ...]],
+    weights: RankConfig,
+    today: float | None,
+    previous: Sequence[str] | None,
+) -> list[tuple[int, float]]:
+    """The stories (indexes into `stories`) with their importance, most important first.
 
-    `corroboration` is the mean number of reports behind the story's leading facts;
-    `newest` is the day's newest article date as a day number (None: no dates); `marked`
-    says whether the items were compared with history.
+    `today` is the day the briefing is for, as a day number (None: no clock, every dated
+    story counts as recent); `previous` the item texts of earlier briefings (None: not
+    compared). Equal scores go to the story more widely reported, then to the one whose
+    first article id sorts first: never to input order.
     """
-    days = [day_number(article.date) for article in articles]
-    dated = [day for day in days if not math.isnan(day)]
-    age = newest - max(dated) if newest is not None and dated else 0.0
+    new = _new_headlines(views, previous) if previous is not None else None
+    story_signals = [
+        signals([views[a] for a in story], today, None if new is None else [new[a] for a in story])
+        for story in stories
+    ]
+    importance = scores(story_signals, weights)
+    order = sorted(
+        range(len(stories)),
+        key=lambda k: (
+            -importance[k],
+            -story_signals[k].articles,
+            -len(stories[k]),
+            min(ids[a] for a in stories[k]),
+        ),
+    )
+    return [(k, importance[k]) for k in order]
+
+
+def signals(views: Sequence[StoryView], today: float | None, new: Sequence[bool] | None = None) -> Signals:
+    """The signals of a story told by the articles `views` describe.
+
+    `new` says for each article whether its headline is new against history (None: not compared).
+    """
+    dated = [day for day in (day_number(view.date) for view in views) if not math.isnan(day)]
+    age = today - max(dated) if today is not None and dated else 0.0
     return Signals(
-        articles=math.log2(1 + reports(articles)),
-        sources=math.log2(1 + len({article.source for article in articles} - {UNKNOWN_SOURCE})),
-        corroboration=corroboration,
+        articles=math.log2(1 + reports(views)),
+        sources=math.log2(1 + len({view.source for view in views} - {UNKNOWN_SOURCE})),
+        corroboration=corroboration(views),
         recency=0.5 ** max(age, 0.0),
-        novelty=sum(item.mark == "new" for item in items) / len(items) if marked and items else 0.0,
+        novelty=sum(new) / len(new) if new else 0.0,
     )
 
 
-def reports(articles: Sequence[Article]) -> int:
-    """How many independent reports `articles` are: one per outlet, where the outlet is known.
+def reports(views: Sequence[StoryView]) -> int:
+    """How many independent reports the articles are: one per outlet, where the outlet is known.
 
     A feed that posts eleven near-identical entries, or an outlet that runs a story in five
     pieces, is one voice; articles that name no outlet (bare text files) count one each,
     since nothing says they share one.
     """
-    known = {article.source for article in articles if article.source != UNKNOWN_SOURCE}
-    return len(known) + sum(article.source == UNKNOWN_SOURCE for article in articles)
+    known = {view.source for view in views if view.source != UNKNOWN_SOURCE}
+    return len(known) + sum(view.source == UNKNOWN_SOURCE for view in views)
+
+
+def corroboration(views: Sequence[StoryView]) -> float:
+    """The mean number of independent reports behind the story's `_LEADING_TERMS` most
+    reported headline words and names: as many as its reports when they all tell one event,
+    barely one when a group holds reports that share a word or two."""
+    if len(views) == 1:
+        return 1.0 if views[0].title or views[0].names else 0.0
+    voices: dict[str, set[str]] = {}
+    for number, view in enumerate(views):
+        voice = view.source if view.source != UNKNOWN_SOURCE else f"#{number}"
+        for term in {*content(view.title), *(f"@{name}" for name in view.names)}:
+            voices.setdefault(term, set()).add(voice)
+    leading = sorted((len(outlets) for outlets in voices.values()), reverse=True)[:_LEADING_TERMS]
+    return sum(leading) / len(leading) if leading else 0.0
+
+
+def _new_headlines(views: Sequence[StoryView], previous: Sequence[str]) -> list[bool]:
+    """For each article, whether its headline is news against the earlier items: no earlier
+    item holds `_SEEN` of the headline's content words."""
+    headlines = [set(content(view.title)) for view in views]
+    if not previous:
+        return [True] * len(views)
+    items = [set(content(forms(text))) for text in previous]
+    matrix = count_matrix([*headlines, *items])
+    matrix.data[:] = 1.0
+    heads, earlier = matrix[: len(views)], matrix[len(views) :]
+    shared = sparse.csr_matrix(heads @ earlier.T)
+    most = np.asarray(shared.max(axis=1).todense(), dtype=float).ravel() if shared.shape[1] else np.zeros(len(views))
+    sizes = np.array([max(len(words), 1) for words in headlines], dtype=float)
+    return [bool(not words or value < _SEEN * size) for words, value, size in zip(headlines, most, sizes)]
 
 
 def scores(story_signals: Sequence[Signals], weights: RankConfig) -> list[float]:

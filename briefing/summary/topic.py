@@ -1,45 +1,52 @@
 """Only the stories about a topic: "Ukraine", "Hurricane Mitch", "the Ukraine crisis", "UN".
 
-A query's terms (`briefing.text.query`: its content words, stemmed, and its acronyms as
-written) are matched against each story's articles (titles and text): a story is about the
-topic when, on average over the query's words, most of its articles use the word. A story
-that mentions a word in passing in one article is not about it.
+A query's terms (its content words, as `briefing.text.forms` writes them, and its acronyms as
+written: `briefing.text.query`) are matched against each story's articles' views (headline
+and lead): a story is about the topic when, on average over the query's words, most of its
+articles use the word. A story that mentions a word in passing in one article is not about it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from briefing.models import Article
-from briefing.text.query import ACRONYM_MARK
-from briefing.text.segment import stem
+from briefing.summary.views import StoryView
+from briefing.text.forms import content, forms, word_form
+from briefing.text.query import ACRONYM_MARK, query_acronyms
 
 # The mean share of a story's articles that must use each query word.
 _MATCH = 0.5
 
 
-def acronyms_used(stems: frozenset[str], article: Article, words: set[str]) -> set[str]:
-    """The query's acronyms that `article` uses, as query terms: written in its title or text
-    in capitals, with dots or without, or as the word they spell when it is one ("UKRAINE"
-    typed in capitals; `words` holds the article's stems)."""
-    used = set()
-    for term in stems:
+def query_forms(query: str) -> frozenset[str]:
+    """The terms of a topic query: its content words as views write them, and its acronyms
+    (marked "#US"), which match only as written."""
+    acronyms = query_acronyms(query)
+    words = [word for word in content(forms(query)) if word.upper() not in acronyms]
+    return frozenset([*words, *(ACRONYM_MARK + acronym for acronym in acronyms)])
+
+
+def used(terms: frozenset[str], view: StoryView) -> set[str]:
+    """The query terms an article uses in its headline or lead: words by their form, an
+    acronym written in capitals (with dots or without) or as the word it spells when it is
+    one ("UKRAINE" typed in capitals)."""
+    words = {*view.title, *view.lead}
+    found = {term for term in terms if not term.startswith(ACRONYM_MARK) and term in words}
+    for term in terms:
         if term.startswith(ACRONYM_MARK):
             letters = term[len(ACRONYM_MARK) :]
-            pattern = r"(?<![\w.])" + r"\.?".join(letters) + r"\.?(?!\w)"
-            if stem(letters.lower()) in words or re.search(pattern, article.title) or re.search(pattern, article.text):
-                used.add(term)
-    return used
+            if letters in view.acronyms or word_form(letters.lower()) in words:
+                found.add(term)
+    return found
 
 
-def relevance(stems: frozenset[str], article_stems: Sequence[set[str]]) -> float:
-    """The mean, over the query's stems, of the share of the story's articles using each."""
-    if not stems or not article_stems:
+def relevance(terms: frozenset[str], article_terms: Sequence[set[str]]) -> float:
+    """The mean, over the query's terms, of the share of the story's articles using each."""
+    if not terms or not article_terms:
         return 0.0
-    return sum(sum(s in words for words in article_stems) for s in stems) / (len(stems) * len(article_stems))
+    return sum(sum(t in words for words in article_terms) for t in terms) / (len(terms) * len(article_terms))
 
 
-def is_about(stems: frozenset[str], article_stems: Sequence[set[str]]) -> bool:
-    """Whether a story (the stems of each of its articles) is about the query."""
-    return relevance(stems, article_stems) >= _MATCH
+def is_about(terms: frozenset[str], views: Sequence[StoryView]) -> bool:
+    """Whether a story (the views of its articles) is about the query."""
+    return relevance(terms, [used(terms, view) for view in views]) >= _MATCH

@@ -16,7 +16,7 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 ACRONYM_MARK = "#"  # an acronym's term, apart from stems and names ("@")
 
 
-def _acronyms(query: str) -> list[str]:
+def query_acronyms(query: str) -> list[str]:
     """The query's acronyms, by their letters: "U.S." is "US"."""
     words = (word.strip("\"'“”‘’(),;:!?") for word in query.split())
     return [word.replace(".", "") for word in words if _ACRONYM.fullmatch(word)]
@@ -24,7 +24,7 @@ def _acronyms(query: str) -> list[str]:
 
 def query_stems(query: str) -> frozenset[str]:
     """The terms of a topic query: its content stems, and its acronyms (marked "#US")."""
-    acronyms = _acronyms(query)
+    acronyms = query_acronyms(query)
     stops = stop_words()
     words = (
         w

@@ -19,7 +19,7 @@ from briefing.models import Article
 from briefing.summary import pipeline
 from briefing.summary.features import sentence_features
 from briefing.summary.novelty import without_repeats
-from briefing.summary.pipeline import leading_depth, read_article
+from briefing.summary.pipeline import article_view, leading_depth, read_article
 from briefing.summary.stories import _merge_pieces, average_linkage, find_stories
 from briefing.summary.terms import article_terms, key_terms
 
@@ -184,10 +184,9 @@ def test_a_story_seen_before_is_not_new_and_repeats_can_be_left_out() -> None:
 
 def test_articles_far_apart_in_time_are_less_likely_one_story() -> None:
     march = article("a_gazette", MIXED["a_gazette"].replace("2024-04-02", "2024-03-01"))
-    articles = (march, *day("b_courier", "c_herald"))
-    features = [read_article(a).features for a in articles]
-    assert len(find_stories(articles, features, Config().stories)) == 2
-    assert len(find_stories(articles, features, with_stories(days_apart=0.0).stories)) == 1
+    views = [article_view(a) for a in (march, *day("b_courier", "c_herald"))]
+    assert len(find_stories(views, Config().stories)) == 2
+    assert len(find_stories(views, with_stories(days_apart=0.0).stories)) == 1
 
 
 def test_average_linkage_does_not_chain_what_single_linkage_would() -> None:
@@ -306,8 +305,8 @@ def _report(title: str, source: str, *sentences: str) -> str:
 
 
 def test_a_shorter_briefing_keeps_the_stories_in_the_same_order() -> None:
-    # Each story has two reports; the zoo story's reports agree on one fact, the port
-    # story's on two: the port story is the better corroborated, however short the briefing.
+    # The zoo story has two reports, the port story three: the port story leads, however
+    # short the briefing (stories are ranked before any is summarized).
     zoo = "The city zoo welcomed a baby giraffe on Sunday after a pregnancy of fifteen months."
     port = "Dock workers at the northern port voted on Monday to strike for higher wages next week."
     cargo = "The port handles about a third of the country's grain exports and most of its coal."
@@ -324,10 +323,11 @@ def test_a_shorter_briefing_keeps_the_stories_in_the_same_order() -> None:
         ),
         article("c_port", _report("Port Strike Vote", "Harbour Times", port, cargo)),
         article("d_port", _report("Dockers To Strike", "Trade Weekly", port, cargo)),
+        article("e_port", _report("Port Walkout Next Week", "Coast Post", port, cargo)),
     )
     config = Config()
     order = [story.articles for story in summarize(days, config).stories]
-    assert order[0] == ("c_port", "d_port")
+    assert order[0] == ("c_port", "d_port", "e_port")
     for length in (1, 2):
         shorter = summarize(days, replace(config, summary=replace(config.summary, sentences=length)))
         assert [story.articles for story in shorter.stories] == order
