@@ -104,8 +104,8 @@ def clustering(dataset: Path, count: int, exact_up_to: int) -> None:
 
     from briefing.config import StoriesConfig
     from briefing.sources.files import load_articles
-    from briefing.summary.pipeline import read_article
     from briefing.summary.stories import average_linkage
+    from briefing.summary.story import read_article
     from briefing.summary.vectors import count_matrix, similar_pairs, unit_tfidf
 
     config = StoriesConfig()

@@ -26,7 +26,7 @@ def broken(*args: object, **kwargs: object) -> object:
 def test_a_bug_exits_internal_with_one_line_and_no_traceback(
     trio_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("briefing.summary.pipeline.summarize", broken)
+    monkeypatch.setattr("briefing.run.day.Day.briefing", broken)
     assert main(["digest", str(trio_folder), "--no-store"]) == ExitCode.INTERNAL == 70
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -37,7 +37,7 @@ def test_a_bug_exits_internal_with_one_line_and_no_traceback(
 def test_debug_shows_the_traceback_and_keeps_the_code(
     trio_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("briefing.summary.pipeline.summarize", broken)
+    monkeypatch.setattr("briefing.run.day.Day.briefing", broken)
     assert main(["digest", str(trio_folder), "--no-store", "--debug"]) == ExitCode.INTERNAL
     err = capsys.readouterr().err
     assert err.startswith("Traceback (most recent call last):")

@@ -21,15 +21,13 @@ def digest_command(args: argparse.Namespace) -> int:
 
     from briefing.clock import today
     from briefing.config import load_config, with_overrides
-    from briefing.errors import SourceError, StoreError
+    from briefing.errors import SourceError
     from briefing.output.progress import ProgressBar
-    from briefing.output.render import render
-    from briefing.output.write import check_template, expand_path, not_delivered, write_output, write_stdout
-    from briefing.run.daily import earlier_items, record
-    from briefing.run.gather import gather, is_url
+    from briefing.output.write import check_template, not_delivered
+    from briefing.run.day import Day, deliver, read_day
+    from briefing.run.gather import is_url
     from briefing.sanitize import shown_name
     from briefing.summary.novelty import without_repeats
-    from briefing.summary.pipeline import summarize
 
     check_sources(args.sources)  # a mistyped path is the command's fault, as in the TUI
     if args.output is not None:
@@ -50,8 +48,6 @@ def digest_command(args: argparse.Namespace) -> int:
     )
     day = today()
     bar = ProgressBar()
-    store_failure: StoreError | None = None
-    previous = None
     with ExitStack() as stack:
         if args.no_store and any(is_url(source) for source in args.sources):
             # Pages fetched now go through a store (that is how fetching deduplicates); with
@@ -62,42 +58,34 @@ def digest_command(args: argparse.Namespace) -> int:
         engine = stack.enter_context(_engine(config.engine, bar, reading))
         if args.fetch:
             fetch_first(config)
-        articles, problems = gather(args.sources, config, reading, engine, fetched=args.fetch or args.fetched)
-        report_problems(problems, len(articles), every=args.explain)
+        fetched = args.fetch or args.fetched
+        read = read_day(args.sources, config, day, not args.no_store, reading, engine, fetched)
+        report_problems(read.problems, len(read.articles), every=args.explain)
         if args.explain:
-            for article in articles:
+            for article in read.articles:
                 for removal in article.removed:
                     stderr_line("\t".join(shown_name(field) for field in (article.id, removal.rule, removal.text)))
-        if not articles:
+        if not read.articles:
             raise SourceError("no article could be read")
-        if not args.no_store:
-            try:
-                previous = earlier_items(articles, config, day)
-            except StoreError as error:
-                store_failure = error
-                say(f"{error}; items are not marked and the briefing will not be recorded")
+        if read.history_failure:
+            say(f"{read.history_failure}; items are not marked and the briefing will not be recorded")
         # This machine's cores only read the files (briefing.run.local says why).
         mapper = engine if config.engine.scheduler else None
-        briefing = replace(summarize(articles, config, bar.part(0.3, 0.7), previous, mapper, today=day), date=day)
+        briefing = Day(read.articles, day, read.previous, mapper).briefing(config, bar.part(0.3, 0.7))
     bar.close()
     refused = not_delivered(briefing)
     if refused:
         say(f"{refused}; nothing written")
         return ExitCode.NOTHING_TO_SUMMARIZE
-    shown = without_repeats(briefing) if args.only_new and previous is not None else briefing
-    text = render(shown, args.format)
-    if args.output is not None:
-        write_output(expand_path(args.output, shown.date, shown.news_date), text)
-    else:
-        write_stdout(text)
-    if previous is not None and briefing.items:  # a day with nothing to report leaves no entry
-        try:
-            record(shown, config)  # what was delivered, so that `show` prints it again
-        except StoreError as error:
-            store_failure = error
-            say(f"{error}; the briefing was delivered but not recorded")
+    shown = without_repeats(briefing) if args.only_new and read.previous is not None else briefing
+    # A day with nothing to report leaves no entry.
+    keep = read.previous is not None and bool(briefing.items)
+    _, store_failure = deliver(shown, config, args.format, args.output, keep)
     if store_failure:
-        return store_failure.exit_code
+        say(f"{store_failure}; the briefing was delivered but not recorded")
+    failure = store_failure or read.history_failure
+    if failure:
+        return failure.exit_code
     return ExitCode.OK if shown.items else ExitCode.NOTHING_TO_SUMMARIZE
 
 

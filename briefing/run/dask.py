@@ -19,7 +19,7 @@ from briefing.config import parse_scheduler
 from briefing.errors import ConfigError, TaskError
 from briefing.models import Article, Document
 from briefing.sanitize import printable
-from briefing.summary.pipeline import StoryTask
+from briefing.summary.story import StoryTask
 from briefing.tasks import Mapper, Progress
 
 INSTALL = "pip install 'briefing[dask]'"

@@ -2,8 +2,8 @@
 articles' views, then, for the stories shown only, each story's sentences read, scored,
 grouped, selected and ordered.
 
-`summarize` makes a day's briefing; `summarize_story` summarizes
-articles known to report one story (the evaluation's clusters). Pure: history comes in as
+`summarize` makes a day's briefing; `summarize_story` summarizes articles known to report
+one story (the evaluation's clusters); `briefing.summary.story` summarizes one story. Pure: history comes in as
 the previous briefings' item texts, and nothing is read or written here.
 """
 
@@ -11,148 +11,28 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import chain
 
-import numpy as np
-
 from briefing.config import Config
-from briefing.models import (
-    UNKNOWN_SOURCE,
-    Article,
-    Briefing,
-    BriefingItem,
-    Settings,
-    SourceSentence,
-    Story,
-    StoryMark,
-)
+from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Settings, Story, StoryMark
 from briefing.summary import story_rank
-from briefing.summary.facts import SameFact
-from briefing.summary.features import SentenceFeatures, renumbered, sentence_features
-from briefing.summary.figures import disagreement
-from briefing.summary.merge import Group, group_sentences
 from briefing.summary.novelty import mark_items
-from briefing.summary.order import headline_lead, reading_order
-from briefing.summary.quality import algorithm_ratings, eligible, own_words_ratings, quality, rank_normalize
-from briefing.summary.select import Budget, select
 from briefing.summary.stories import day_number, find_stories
-from briefing.summary.terms import article_terms, headline_stems, key_terms, story_title
+from briefing.summary.story import StoryDraft, StoryTask, summarize_task
 from briefing.summary.topic import is_about, query_forms
 from briefing.summary.views import StoryView, story_view
-from briefing.summary.wording import clean_articles
 from briefing.tasks import Mapper, Progress, in_turn
-from briefing.text.forms import word_form
-
-# A story reads at most this many sentences: the leading ones of each article, as many of
-# each as fit. Grouping, LexRank and the same-fact table grow with the square of a story's
-# sentences: one 3.6 MB article of 40,000 sentences took 23 GB before the kernel killed the
-# digest. With the bound it takes 15 s (reading) and 410 MB. The largest stories of the DUC
-# day and of the 181 saved pages hold 884 and 749 sentences, below it. News puts its facts
-# first, so a story of 60 articles still reads the first 25 sentences of each.
-STORY_SENTENCES = 1500
-
-
-def leading_depth(lengths: Sequence[int], budget: int) -> int:
-    """How many leading sentences of each article a story reads: all of them when the story
-    holds at most `budget`, else the most that keeps it within `budget` (at least one each)."""
-    if sum(lengths) <= budget:
-        return max(lengths, default=0)
-    low, high = 1, max(lengths)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if sum(min(length, middle) for length in lengths) <= budget:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-# Articles whose facts are remembered between summaries: a large day's worth.
-_REMEMBERED = 5000
 
 
 def _quiet(stage: str, fraction: float) -> None:
     """The default progress report: none."""
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleFacts:
-    """What the day's stages need of one article, worked out once, where the article is."""
-
-    features: tuple[SentenceFeatures, ...]  # numbered as article 0
-    terms: frozenset[str]  # candidate key terms (names and content stems)
-
-
-@dataclass(frozen=True, slots=True)
-class StoryTask:
-    """Everything one story's summary needs, so it can run anywhere (a Dask task)."""
-
-    articles: tuple[Article, ...]
-    views: tuple[StoryView, ...]  # the articles' views
-    usage: Mapping[str, int]  # how many of the day's views use each view term
-    day_size: int
-    config: Config
-
-
-@dataclass(frozen=True, slots=True)
-class StoryDraft:
-    """A story summarized, before it takes its place among the day's stories."""
-
-    items: tuple[BriefingItem, ...]
-    key_terms: tuple[str, ...]
-    title: str
-
-
-@lru_cache(maxsize=_REMEMBERED)
-def read_article(article: Article) -> ArticleFacts:
-    """The facts of one article: its sentences' features and its candidate key terms.
-
-    Remembered: the TUI summarizes the same articles again at each + or - and each change
-    of algorithm, and reading them is most of the work."""
-    features = sentence_features((article,))
-    return ArticleFacts(tuple(features), frozenset(article_terms(features, 1)[0]))
-
-
 def article_view(article: Article) -> StoryView:
     """The view grouping and ranking read of a cleaned article."""
     return story_view(article.title, article.text, article.date, article.source)
-
-
-def summarize_task(task: StoryTask) -> StoryDraft:
-    """One story summarized on its own: its articles read (`read_article`, remembered), their
-    features renumbered to the story's articles."""
-    facts = [read_article(article) for article in task.articles]
-    depth = leading_depth([len(fact.features) for fact in facts], STORY_SENTENCES)
-    features = [renumbered(f, position) for position, fact in enumerate(facts) for f in fact.features[:depth]]
-    terms = [set(fact.terms) for fact in facts]
-    shown = key_terms(features, terms, _day_frequency(facts, terms, task), task.day_size)
-    # Where a spinner reworded some articles, the others' words speak: their headline too.
-    own_words = clean_articles(task.articles)
-    titled = [a for a, own in zip(task.articles, own_words or [True] * len(task.articles)) if own]
-    title = story_title(titled, [t for t, a in zip(terms, task.articles) if a in titled], shown)
-    items = _story_items(task.articles, features, task.config, shown, headline_stems(task.articles, title), own_words)
-    return StoryDraft(items, shown, title)
-
-
-def _day_frequency(facts: Sequence[ArticleFacts], terms: Sequence[set[str]], task: StoryTask) -> Counter[str]:
-    """How many of the day's articles use each term of the story: its own articles that do
-    (by their sentences), and the day's others whose views do (a stem by any of the forms the
-    story writes it in: "elections" and "election" for "elect")."""
-    in_story = Counter(chain.from_iterable(terms))
-    in_views = Counter(chain.from_iterable(view.terms for view in task.views))
-    written: dict[str, set[str]] = {}
-    for fact in facts:
-        for feature in fact.features:
-            for stem_, form in zip(feature.stems, feature.forms):
-                written.setdefault(stem_, set()).add(word_form(form))
-    frequency: Counter[str] = Counter()
-    for term, count in in_story.items():
-        keys = (term,) if term[0] == "@" else written.get(term, (term,))
-        frequency[term] = count + max(0, max(task.usage.get(key, 0) - in_views[key] for key in keys))
-    return frequency
 
 
 def summarize(
@@ -226,12 +106,17 @@ def shown_drafts(
     day: DayPlan,
     config: Config,
     mapper: Mapper,
+    summarizer: Callable[[StoryTask], StoryDraft] = summarize_task,
+    wanted: int | None = None,
+    usage: Counter[str] | None = None,
 ) -> list[tuple[int, StoryDraft]]:
     """The drafts of the stories shown, as (index into `day.stories`, draft), in rank order:
-    the `[stories] max` first stories of the plan (0: all) that yield an item, each story
-    read when its turn comes."""
-    wanted = config.stories.max or len(day.stories)
-    usage = Counter(chain.from_iterable(view.terms for view in views))
+    the `[stories] max` first stories of the plan (0: all; `wanted`, if given) that yield an
+    item, each story read when its turn comes. `mapper` runs `summarizer` on the stories'
+    tasks (a shell that keeps what each story's reading gives passes its own summarizer).
+    `usage` is `view_usage(views)`, if the caller keeps it."""
+    wanted = wanted or config.stories.max or len(day.stories)
+    usage = view_usage(views) if usage is None else usage
     drafts: list[tuple[int, StoryDraft]] = []
     next_story = 0
     while len(drafts) < wanted and next_story < len(day.stories):
@@ -247,8 +132,13 @@ def shown_drafts(
             )
             for k in batch
         ]
-        drafts += [(k, draft) for k, draft in zip(batch, mapper(summarize_task, tasks)) if draft.items]
+        drafts += [(k, draft) for k, draft in zip(batch, mapper(summarizer, tasks)) if draft.items]
     return drafts
+
+
+def view_usage(views: Sequence[StoryView]) -> Counter[str]:
+    """How many of the day's views use each view term: the rest of the day, for key terms."""
+    return Counter(chain.from_iterable(view.terms for view in views))
 
 
 def assemble(
@@ -324,50 +214,3 @@ def _day_terms(stories: list[Story], count: int = 5) -> tuple[str, ...]:
     if len(stories) == 1:
         return stories[0].key_terms
     return tuple(dict.fromkeys(story.key_terms[0] for story in stories if story.key_terms))[:count]
-
-
-def _story_items(
-    articles: tuple[Article, ...],
-    features: list[SentenceFeatures],
-    config: Config,
-    terms: tuple[str, ...],
-    headline: frozenset[str] = frozenset(),
-    by_article: list[bool] | None = None,
-) -> tuple[BriefingItem, ...]:
-    """The facts of one story: each selected fact once, with every sentence that reports it,
-    the event its `headline` (content stems) names first, in the words of the articles
-    `by_article` marks as their own (`wording.clean_articles`; None: all)."""
-    summary = config.summary
-    if not features:
-        return ()
-    texts = [articles[f.article].sentences[f.index].text for f in features]
-    ratings = algorithm_ratings(articles, features, summary.algorithm, terms)
-    own_words = None if by_article is None else np.array([by_article[f.article] for f in features])
-    if by_article is not None:
-        ratings = own_words_ratings(articles, features, ratings, by_article, summary.algorithm, terms)
-    facts = SameFact(features, config.merge.threshold)
-    groups = group_sentences(features, facts, rank_normalize(ratings), own_words)
-    scores = quality(features, ratings, groups, config.score, len(articles), facts)
-    budget = Budget(summary.sentences, summary.words, summary.bytes)
-    candidates = eligible(groups, features, summary)
-    lead = headline_lead(candidates, features, headline, scores, own_words)
-    chosen = select(candidates, features, texts, scores, facts, budget, config.score.coverage, own_words, lead)
-    return tuple(
-        _item(g, features, articles, float(scores[g.representative]))
-        for g in reading_order(chosen, features, articles, lead)
-    )
-
-
-def _item(group: Group, features: list[SentenceFeatures], articles: tuple[Article, ...], score: float) -> BriefingItem:
-    def source(member: int, similarity: float) -> SourceSentence:
-        article = articles[features[member].article]
-        sentence = article.sentences[features[member].index]
-        return SourceSentence(
-            article.id, sentence.index, sentence.start, sentence.end, sentence.text, round(similarity, 3)
-        )
-
-    rep = source(group.representative, 1.0)
-    others = [source(m, s) for m, s in zip(group.members, group.similarity) if m != group.representative]
-    ids = [article.id for article in articles]
-    differ = disagreement(group.members, group.representative, features, ids)
-    return BriefingItem(rep.text, rep.article, rep.sentence, (rep, *others), round(score, 4), disagreement=differ)

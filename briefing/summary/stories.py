@@ -17,6 +17,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 from datetime import date
+from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
@@ -58,7 +59,9 @@ def find_stories(views: Sequence[StoryView], config: StoriesConfig) -> list[tupl
         return [tuple(range(count))]
     stems = [content(view.lead) for view in views]
     days = np.array([day_number(view.date) for view in views], dtype=float)
-    vectors = unit_tfidf(count_matrix([_concepts(view.lead) for view in views]), sublinear=True, documents=_DAY_AT_LEAST)
+    vectors = unit_tfidf(
+        count_matrix([_concepts(view.lead) for view in views]), sublinear=True, documents=_DAY_AT_LEAST
+    )
     similar = similar_pairs(vectors, config.threshold * _FLOOR)
     similar.setdiag(0.0)
     similar.eliminate_zeros()
@@ -72,7 +75,7 @@ def find_stories(views: Sequence[StoryView], config: StoriesConfig) -> list[tupl
 def _concepts(words: Sequence[str]) -> list[tuple[str, str]]:
     """Pairs of adjacent words, not both stop words ("prime minister", "minister of")."""
     stops = stop_forms()
-    return [(a, b) for a, b in zip(words, words[1:]) if a not in stops or b not in stops]
+    return [(a, b) for a, b in pairwise(words) if a not in stops or b not in stops]
 
 
 def _apart_in_time(
@@ -212,7 +215,9 @@ def _attach_fragments(
     lengths = np.array([len(fragment) for fragment in fragments], dtype=float)
     # Each fragment article's similarity with every article, then summed per fragment.
     similarity = _apart_in_time(sparse.csr_matrix(vectors[rows] @ vectors.T), days[rows], days, config.days_apart)
-    by_fragment = sparse.csr_matrix((np.ones(len(rows)), (owner, np.arange(len(rows)))), shape=(len(fragments), len(rows)))
+    by_fragment = sparse.csr_matrix(
+        (np.ones(len(rows)), (owner, np.arange(len(rows)))), shape=(len(fragments), len(rows))
+    )
     sums = np.asarray((by_fragment @ similarity @ membership).todense(), dtype=float)
     means = sums / (sizes[None, :] * lengths[:, None])
     order = np.argsort(-means, axis=1, kind="stable")
@@ -230,7 +235,9 @@ def _attach_fragments(
     outside = count - sizes[best] - lengths
     rest = totals - within - sums[picked, best]
     to_rest = np.divide(rest, outside * lengths, out=np.zeros(len(fragments)), where=outside > 0)
-    joins = (to_story >= config.attach) & ((to_story >= _CLEARLY_CLOSER * to_rest) | (to_story >= _RUNNER_UP * runner_up))
+    joins = (to_story >= config.attach) & (
+        (to_story >= _CLEARLY_CLOSER * to_rest) | (to_story >= _RUNNER_UP * runner_up)
+    )
     joined: list[list[int]] = [list(story) for story in stories]
     alone: list[list[int]] = []
     for fragment, join, story in zip(fragments, joins.tolist(), best.tolist()):

@@ -61,8 +61,7 @@ def rank(
     """
     new = _new_headlines(views, previous) if previous is not None else None
     story_signals = [
-        signals([views[a] for a in story], today, None if new is None else [new[a] for a in story])
-        for story in stories
+        signals([views[a] for a in story], today, None if new is None else [new[a] for a in story]) for story in stories
     ]
     importance = scores(story_signals, weights)
     order = sorted(
@@ -126,7 +125,7 @@ def _new_headlines(views: Sequence[StoryView], previous: Sequence[str]) -> list[
     if not previous:
         return [True] * len(views)
     items = [set(content(forms(text))) for text in previous]
-    matrix = count_matrix([*headlines, *items])
+    matrix = count_matrix([sorted(words) for words in (*headlines, *items)])
     matrix.data[:] = 1.0
     heads, earlier = matrix[: len(views)], matrix[len(views) :]
     shared = sparse.csr_matrix(heads @ earlier.T)

@@ -24,6 +24,7 @@ from briefing.config import Config, config_path
 from briefing.errors import BriefingError
 from briefing.models import Article, Briefing, Skipped
 from briefing.output.write import not_delivered
+from briefing.run.day import Day
 from briefing.sanitize import printable
 from briefing.tui import theme
 from briefing.tui.commands import BriefingCommands
@@ -32,7 +33,6 @@ from briefing.tui.messages import (
     ArticlesRead,
     Copied,
     Fetched,
-    HistoryRead,
     NothingToRead,
     PastListed,
     PastShown,
@@ -78,7 +78,12 @@ class BriefingApp(Workers):
         self.previous: list[str] | None = None  # the earlier items marks are made against, once read
         self.day = today()  # the day the briefing is made for; marks compare with the days before
         self.wanted = Request(config.summary.sentences or 8, config.summary.algorithm)
+        # The one briefing shown: the main screen reads it here.
         self.briefing: Briefing | None = None
+        self.session: Day | None = None  # the day's articles and what summarizing them gave so far
+        # Each reading of the day and each request gets a new number; a result for an older
+        # one is dropped, so a briefing of the articles before `f` never flashes after it.
+        self.generation = 0
         self.keymap = {action.id: getattr(config.keys, action.id) for action in ACTIONS}
         self.set_keymap(self.keymap)
         if theme_name in self.available_themes:
@@ -96,8 +101,12 @@ class BriefingApp(Workers):
 
     def start(self) -> None:
         """Begin reading the articles; the main screen calls it once it is there to show them."""
+        self._read_day()
+
+    def _read_day(self) -> None:
+        self.generation += 1
         self.main.busy("Reading articles…")
-        self._read_articles(self.sources, self.config)
+        self._read_articles(self.generation, self.sources, self.config, self.store)
 
     def on_resize(self, event: events.Resize) -> None:
         """Stack the panes on narrow terminals, by the new size (the event's: the app's own size
@@ -144,20 +153,23 @@ class BriefingApp(Workers):
     # Handlers --------------------------------------------------------------------------------
 
     def on_articles_read(self, message: ArticlesRead) -> None:
-        if not message.articles:  # every file skipped: the screen says so, and what to do
-            self._no_articles(problems_count(message.problems) or "nothing was read", message.problems)
+        if message.generation != self.generation:
+            return  # the day was read again since
+        read = message.read
+        if not read.articles:  # every file skipped: the screen says so, and what to do
+            self._no_articles(problems_count(read.problems) or "nothing was read", read.problems)
             return
-        self.articles = message.articles
-        self.problems = message.problems
+        self.articles = read.articles
+        self.problems = read.problems
+        self.previous = read.previous
+        self.history = "read" if read.previous is not None else "off"
+        self.session = Day(read.articles, self.day, read.previous)
         self.refresh_bindings()  # after a read that gave none, +, - and a are back
-        if message.problems:
-            self.tell(problems_summary(message.problems), severity="warning")
-        if self.store:
-            self.history = "reading"  # marks compare these articles with the history
-            self.main.busy("Reading the history…")
-            self._read_history(message.articles, self.config, self.day)
-        else:
-            self.resummarize()
+        if read.problems:
+            self.tell(problems_summary(read.problems), severity="warning")
+        if read.history_failure:
+            self.tell(f"{read.history_failure}; items are not marked new or repeat", severity="warning")
+        self.resummarize()
 
     def on_nothing_to_read(self, message: NothingToRead) -> None:
         if self.sources or self.config.sources.feeds:  # a named folder held nothing, or f can fetch some
@@ -177,13 +189,6 @@ class BriefingApp(Workers):
         self.main.no_articles(no_articles(reason, bool(problems), fetch))
         self.refresh_bindings()
 
-    def on_history_read(self, message: HistoryRead) -> None:
-        self.previous = message.previous
-        self.history = "off" if message.previous is None else "read"
-        if message.problem:
-            self.tell(f"{message.problem}; items are not marked new or repeat", severity="warning")
-        self.resummarize()
-
     def on_progressed(self, message: Progressed) -> None:
         self.main.busy(f"{message.stage.capitalize()}… {message.fraction:.0%}", always=message.stage == "fetching")
 
@@ -196,16 +201,16 @@ class BriefingApp(Workers):
             severity="warning" if report.failures else "information",
         )
         if report.new and not self.sources:  # fetched articles join a briefing of [sources]
-            self._read_articles(self.sources, self.config)
+            self._read_day()
         else:
             self.main.done()
             if report.new:
                 self.tell("The new articles are in briefings of [sources]: start briefing without a folder")
 
     def on_summarized(self, message: Summarized) -> None:
-        if message.request == self.wanted:
-            self.briefing = message.briefing
-            self.main.show(message.briefing)
+        if message.generation == self.generation and message.request == self.wanted:
+            before, self.briefing = self.briefing, message.briefing
+            self.main.show(before, message.complete)
             self.refresh_bindings()  # w can write it now
 
     def on_written(self, message: Written) -> None:
@@ -243,10 +248,11 @@ class BriefingApp(Workers):
 
     def resummarize(self) -> None:
         """Make the briefing the user asks for now; an older request still running is cancelled."""
-        if not self.articles or self.history == "reading":
+        if not self.articles or self.session is None:
             return
+        self.generation += 1
         self.main.busy("Summarizing…")
-        self._summarize(self.wanted, self.articles, self.previous)
+        self._summarize(self.generation, self.wanted, self.session)
 
     # Actions -------------------------------------------------------------------------------
 

@@ -16,8 +16,9 @@ from textual.message import Message
 from briefing.models import PastBriefing
 
 if TYPE_CHECKING:
+    from briefing.run.day import Reading
     from briefing.run.fetching import FetchReport  # the network stack, loaded only when fetching
-from briefing.models import Article, Briefing
+from briefing.models import Briefing
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +31,10 @@ class Request:
 
 @dataclass
 class ArticlesRead(Message):
-    articles: tuple[Article, ...]
-    problems: list[object]  # Skipped, Notice or a fetch failure, each printable with str()
+    """The articles and the history, read for the app's `generation`th reading of the day."""
+
+    generation: int
+    read: Reading  # articles, problems (Skipped, Notice or a fetch failure), earlier items
 
 
 @dataclass
@@ -39,14 +42,6 @@ class NothingToRead(Message):
     """The sources held no file to read (`reason` says so): a welcome when none was named."""
 
     reason: str
-
-
-@dataclass
-class HistoryRead(Message):
-    """The earlier items to mark against; None when the history cannot be used (`problem` says why)."""
-
-    previous: list[str] | None
-    problem: str = ""
 
 
 @dataclass
@@ -62,10 +57,14 @@ class Progressed(Message):
 
 @dataclass
 class Summarized(Message):
-    """A briefing made for `request`; the app drops it if the user has asked for another since."""
+    """A briefing made for `request` on the `generation`th reading of the day; the app drops
+    it if the user has asked for another since, or the day was read again. Not `complete`:
+    only its first stories, the rest to follow."""
 
     request: Request
     briefing: Briefing
+    generation: int = 0
+    complete: bool = True
 
 
 @dataclass

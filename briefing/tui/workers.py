@@ -14,22 +14,17 @@ from textual.app import App
 from textual.worker import get_current_worker
 
 from briefing.config import Config
-from briefing.errors import SourceError, StoreError
-from briefing.models import Article, Briefing
-from briefing.output.render import render
-from briefing.output.write import expand_path, write_output
-from briefing.run.daily import earlier_items, record
-from briefing.run.gather import gather
+from briefing.errors import SourceError
+from briefing.models import Briefing
+from briefing.run.day import Day, deliver, read_day
 from briefing.run.memory import batch_memory
 from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, store_path
-from briefing.summary.pipeline import summarize
 from briefing.tui import clipboard, theme
 from briefing.tui.messages import (
     ArticlesRead,
     Copied,
     Fetched,
-    HistoryRead,
     NothingToRead,
     PastListed,
     PastShown,
@@ -51,30 +46,30 @@ class Workers(App[None]):
     day: str  # the day the briefing is made for
 
     @work(thread=True, group="load", exit_on_error=False)
-    def _read_articles(self, sources: list[str], config: Config) -> None:
+    def _read_articles(self, generation: int, sources: list[str], config: Config, store: bool) -> None:
         try:
-            with batch_memory():
-                read = gather(sources, config, self._progress())
-            self.post_message(ArticlesRead(*read))
+            with batch_memory(freeze=False):  # a long-lived process: nothing is frozen for good
+                read = read_day(sources, config, self.day, store, self._progress())
+            self.post_message(ArticlesRead(generation, read))
         except SourceError as error:
             self.post_message(NothingToRead(str(error)))
 
-    @work(thread=True, group="history", exit_on_error=False)
-    def _read_history(self, articles: tuple[Article, ...], config: Config, day: str) -> None:
-        try:
-            self.post_message(HistoryRead(earlier_items(articles, config, day)))
-        except StoreError as error:
-            self.post_message(HistoryRead(None, str(error)))
-
     @work(thread=True, exclusive=True, group="summarize", exit_on_error=False)
-    def _summarize(self, request: Request, articles: tuple[Article, ...], previous: list[str] | None) -> None:
+    def _summarize(self, generation: int, request: Request, day: Day) -> None:
+        """The briefing of `request` from the session's `day`: the first story first, so the
+        screen fills as soon as it is read, then every shown story."""
         worker = get_current_worker()
         summary = replace(self.config.summary, sentences=request.count, words=0, bytes=0, algorithm=request.algorithm)
-        with batch_memory():
-            briefing = summarize(articles, replace(self.config, summary=summary), self._progress(), previous)
-        briefing = replace(briefing, date=self.day)
+        config = replace(self.config, summary=summary)
+        with batch_memory(freeze=False):
+            briefing = day.briefing(config, self._progress(), first=1)
+            if briefing.story_count > 1 and config.stories.max != 1:
+                if worker.is_cancelled:
+                    return
+                self.post_message(Summarized(request, briefing, generation, complete=False))
+                briefing = day.briefing(config, self._progress())
         if not worker.is_cancelled:
-            self.post_message(Summarized(request, briefing))
+            self.post_message(Summarized(request, briefing, generation))
 
     def _progress(self) -> Callable[[str, float], None]:
         """A progress callback for the core, in the calling worker's thread: it reports each stage
@@ -91,15 +86,9 @@ class Workers(App[None]):
 
     @work(thread=True, exclusive=True, group="write", exit_on_error=False)
     def _write(self, briefing: Briefing, config: Config, store: bool) -> None:
-        path = expand_path(config.output.path, briefing.date, briefing.news_date)
-        write_output(path, render(briefing, "text"))
-        problem = ""
-        if store:
-            try:
-                record(briefing, config)  # what the user wrote is what the history keeps
-            except StoreError as error:
-                problem = str(error)
-        self.post_message(Written(path, problem))
+        path, failure = deliver(briefing, config, "text", config.output.path, store)
+        assert path is not None
+        self.post_message(Written(path, str(failure) if failure else ""))
 
     @work(thread=True, group="history", exit_on_error=False)
     def _list_history(self, config: Config) -> None:

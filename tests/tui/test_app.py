@@ -221,7 +221,7 @@ async def test_a_failure_is_a_notification_not_a_crash(tmp_path: Path, monkeypat
     def broken(*args: object) -> None:
         raise OSError("the disk is gone")
 
-    monkeypatch.setattr("briefing.tui.workers.gather", broken)
+    monkeypatch.setattr("briefing.run.day.gather", broken)
     app = app_for(tmp_path, tmp_path)
     async with app.run_test() as pilot:
         await ready(pilot)

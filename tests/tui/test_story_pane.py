@@ -178,9 +178,9 @@ async def test_f_fetches_in_a_worker_then_summarizes_what_came(
 
 
 async def test_an_item_whose_sources_differ_says_so(trio_folder: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import briefing.tui.workers
+    from briefing.run.day import Day
 
-    real = briefing.tui.workers.summarize
+    real = Day.briefing
 
     def with_figures(*args, **kwargs):  # type: ignore[no-untyped-def]
         made = real(*args, **kwargs)
@@ -188,7 +188,7 @@ async def test_an_item_whose_sources_differ_says_so(trio_folder: Path, tmp_path:
         figures = (Figure("4", "million dollars", ("a_gazette",)), Figure("5", "million dollars", ("b_courier",)))
         return replace(made, items=(replace(first, disagreement=figures), *made.items[1:]))
 
-    monkeypatch.setattr(briefing.tui.workers, "summarize", with_figures)
+    monkeypatch.setattr(Day, "briefing", with_figures)
     app = app_for(trio_folder, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)

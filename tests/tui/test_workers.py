@@ -11,6 +11,7 @@ import pytest
 from builders import TRIO, article
 from pilots import app_for, ready
 
+import briefing.run.day
 import briefing.tui.app
 import briefing.tui.workers
 from briefing.models import Briefing, BriefingItem, Settings, SourceSentence
@@ -62,7 +63,7 @@ async def test_a_failing_worker_is_a_notification_and_the_app_carries_on(
     def broken(*args: object, **kwargs: object) -> Briefing:
         raise RuntimeError("the summarizer broke")
 
-    monkeypatch.setattr("briefing.tui.workers.summarize", broken)
+    monkeypatch.setattr("briefing.run.day.Day.briefing", broken)
     app = app_for(trio_folder, tmp_path)
     async with app.run_test() as pilot:
         await ready(pilot)
@@ -74,16 +75,18 @@ async def test_a_failing_worker_is_a_notification_and_the_app_carries_on(
 
 
 def _blocked(monkeypatch: pytest.MonkeyPatch, name: str) -> tuple[threading.Event, threading.Event]:
-    """Make `briefing.tui.workers.<name>` wait for a go-ahead; returns (started, go)."""
+    """Make `briefing.tui.workers.<name>` (or `briefing.run.day.<name>`, where the workers'
+    core function calls it) wait for a go-ahead; returns (started, go)."""
     started, go = threading.Event(), threading.Event()
-    original = getattr(briefing.tui.workers, name)
+    module = briefing.tui.workers if hasattr(briefing.tui.workers, name) else briefing.run.day
+    original = getattr(module, name)
 
     def waiting(*args: object, **kwargs: object) -> object:
         started.set()
         assert go.wait(30), "the test never let the blocked call go on"
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(f"briefing.tui.workers.{name}", waiting)
+    monkeypatch.setattr(module, name, waiting)
     return started, go
 
 
@@ -132,7 +135,7 @@ def endless(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     ends: list[str] = []
     finished = threading.Event()
 
-    def endless(articles: object, config: object, progress, previous: object = None) -> Briefing:  # type: ignore[no-untyped-def]
+    def endless(day: object, config: object, progress, first: object = None) -> Briefing:  # type: ignore[no-untyped-def]
         try:
             while not finished.wait(0.01):
                 progress("rating sentences", 0.5)
@@ -142,7 +145,7 @@ def endless(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         ends.append("ran to the end of the test")
         raise AssertionError("never cancelled")
 
-    monkeypatch.setattr("briefing.tui.workers.summarize", endless)
+    monkeypatch.setattr("briefing.run.day.Day.briefing", endless)
     yield ends
     finished.set()  # no thread outlives the test, whatever happened
 
@@ -192,13 +195,13 @@ def _briefing_of(count: int, algorithm: str) -> Briefing:
 async def test_rapid_presses_of_plus_add_up(trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     go = threading.Event()
 
-    def many_facts(articles: object, config, progress=print, previous: object = None) -> Briefing:  # type: ignore[no-untyped-def]
+    def many_facts(day: object, config, progress=print, first: object = None) -> Briefing:  # type: ignore[no-untyped-def]
         if config.summary.sentences > 8:  # the recomputes wait until every key was pressed
             assert go.wait(30)
         progress("rating sentences", 0.5)
         return _briefing_of(config.summary.sentences, config.summary.algorithm)
 
-    monkeypatch.setattr("briefing.tui.workers.summarize", many_facts)
+    monkeypatch.setattr("briefing.run.day.Day.briefing", many_facts)
     app = app_for(trio_folder, tmp_path)
     async with app.run_test() as pilot:
         await ready(pilot)

@@ -4,6 +4,7 @@ left off, a TUI session that summarizes again and again would never collect a cy
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -55,3 +56,31 @@ def test_left_off_when_it_was_off() -> None:
     finally:
         if was:
             gc.enable()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_a_long_lived_process_freezes_nothing() -> None:
+    gc.unfreeze()
+
+    class Node:
+        pass
+
+    with batch_memory(freeze=False):
+        node = Node()
+        node.itself = node  # type: ignore[attr-defined]  # a cycle, as a replaced briefing leaves
+        alive = weakref.ref(node)
+    del node
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert alive() is None  # collected, not frozen for good
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_a_one_shot_batch_freezes_what_is_left() -> None:
+    gc.unfreeze()
+    try:
+        with batch_memory():
+            kept = [object() for _ in range(10)]
+        assert gc.get_freeze_count() > 0 and kept
+    finally:
+        gc.unfreeze()

@@ -16,11 +16,12 @@ from scipy import sparse
 from briefing import render, summarize
 from briefing.config import Config
 from briefing.models import Article
-from briefing.summary import pipeline
+from briefing.summary import story as one_story
 from briefing.summary.features import sentence_features
 from briefing.summary.novelty import without_repeats
-from briefing.summary.pipeline import article_view, leading_depth, read_article
+from briefing.summary.pipeline import article_view
 from briefing.summary.stories import _merge_pieces, average_linkage, find_stories
+from briefing.summary.story import leading_depth
 from briefing.summary.terms import article_terms, key_terms
 
 MIXED = {**CHESS, **STRIKE, **TRIO}
@@ -279,7 +280,7 @@ def test_no_item_is_backed_by_another_story(ids: list[str], threshold: float, at
 
 
 def test_a_story_too_long_to_read_whole_reads_the_lead_of_each_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "STORY_SENTENCES", 5)
+    monkeypatch.setattr(one_story, "STORY_SENTENCES", 5)
     config = Config()
     briefing = summarize(day(*TRIO), replace(config, summary=replace(config.summary, sentences=0)))
     assert briefing.items
@@ -336,14 +337,14 @@ def test_a_shorter_briefing_keeps_the_stories_in_the_same_order() -> None:
 def test_summarizing_the_same_day_again_reads_no_article_again(monkeypatch: pytest.MonkeyPatch) -> None:
     # The TUI's + and - summarize the day again: reading the articles is most of the work.
     reads: list[str] = []
-    real = pipeline.sentence_features
+    real = one_story.sentence_features
 
     def counted(articles: tuple[Article, ...]) -> list[object]:
         reads.extend(article.id for article in articles)
         return real(articles)
 
-    monkeypatch.setattr(pipeline, "sentence_features", counted)
-    pipeline.read_article.cache_clear()
+    monkeypatch.setattr(one_story, "sentence_features", counted)
+    one_story.read_article.cache_clear()
     config = Config()
     first = summarize(day(), config)
     longer = summarize(day(), replace(config, summary=replace(config.summary, sentences=9)))

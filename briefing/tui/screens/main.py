@@ -37,6 +37,7 @@ class Host(Protocol):
 
     articles: tuple[Article, ...] | None
     problems: list[object]
+    briefing: Briefing | None  # the briefing shown: the app's, never a copy
 
     def start(self) -> None: ...
 
@@ -67,7 +68,6 @@ class MainScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.briefing: Briefing | None = None
         self.query_text = ""
         self.hide_repeats = False
         self.story = 0  # the highlighted story, an index into briefing.stories
@@ -93,6 +93,11 @@ class MainScreen(Screen[None]):
     @property
     def briefing_app(self) -> Host:
         return cast(Host, self.app)
+
+    @property
+    def briefing(self) -> Briefing | None:
+        """The briefing shown: the app owns it; the screen keeps only what the reader looks at."""
+        return self.briefing_app.briefing
 
     def on_mount(self) -> None:
         self.query_one(FilterInput).display = False
@@ -132,7 +137,6 @@ class MainScreen(Screen[None]):
     def no_articles(self, why: Text) -> None:
         """Reading gave no article: `why` (and what to do) stays where the briefing would be,
         not only in a notification that goes away."""
-        self.briefing = None
         self.query_one("#busy").display = False
         self.query_one(StatusBar).update("No articles to read")
         self.query_one(StoryList).display = False
@@ -141,15 +145,18 @@ class MainScreen(Screen[None]):
         items.tell(why)
         self.query_one(SourceList).clear_options()
 
-    def show(self, briefing: Briefing) -> None:
-        """Show a new briefing (one item more or fewer, another algorithm) on the same story as
-        before if it is still there, and on the same item, else at the same place in the list."""
-        before, item = self.current_story, self.current_item
+    def show(self, before: Briefing | None, complete: bool = True) -> None:
+        """Show the app's new briefing (one item more or fewer, another algorithm) on the same
+        story as in the one shown `before` if it is still there, and on the same item, else at
+        the same place in the list. Not `complete`: its first stories only, the others still
+        being read."""
+        briefing = self.briefing
+        assert briefing is not None
+        was, item = self._story_in(before), self._item_in(before)
         place = self.query_one(ItemList).highlighted or 0
-        story = next((k for k, s in enumerate(briefing.stories) if before and s.articles == before.articles), None)
+        story = next((k for k, s in enumerate(briefing.stories) if was and s.articles == was.articles), None)
         self.story = story or 0
-        self.briefing = briefing
-        self.query_one("#busy").display = False
+        self.query_one("#busy").display = not complete
         if story is None and briefing.stories:  # another story: its own first item
             item, place = None, 0
         self._refresh(keep=(item.text if item else None, place))
@@ -203,15 +210,23 @@ class MainScreen(Screen[None]):
 
     @property
     def current_story(self) -> Story | None:
-        stories = self.briefing.stories if self.briefing else ()
-        return stories[self.story] if self.story < len(stories) else None
+        return self._story_in(self.briefing)
 
     @property
     def current_item(self) -> BriefingItem | None:
+        return self._item_in(self.briefing)
+
+    def _story_in(self, briefing: Briefing | None) -> Story | None:
+        """The highlighted story, in `briefing` (the one the list shows)."""
+        stories = briefing.stories if briefing else ()
+        return stories[self.story] if self.story < len(stories) else None
+
+    def _item_in(self, briefing: Briefing | None) -> BriefingItem | None:
+        """The highlighted item, in `briefing` (the one the list shows)."""
         items = self.query_one(ItemList)
-        if self.briefing is None or items.highlighted is None or items.highlighted >= len(self.shown):
+        if briefing is None or items.highlighted is None or items.highlighted >= len(self.shown):
             return None
-        return self.briefing.items[self.shown[items.highlighted]]
+        return briefing.items[self.shown[items.highlighted]]
 
     @property
     def current_source(self) -> SourceSentence | None:

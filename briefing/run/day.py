@@ -1,0 +1,150 @@
+"""The day's briefing, made in one place for both shells: the articles and the history read,
+the stories found and ranked once, each shown story read once and rated once per algorithm,
+and the briefing delivered (rendered, written, recorded).
+
+`briefing digest` makes a `Day` and asks it for one briefing; the TUI keeps its `Day` for the
+session, so that + and - only select again from what was read, and another algorithm only
+rates the shown stories again. Both call `read_day` to gather and `deliver` to write.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from briefing.config import Config
+from briefing.errors import StoreError
+from briefing.models import Article, Briefing, Format
+from briefing.output.render import render
+from briefing.output.write import expand_path, write_output, write_stdout
+from briefing.run.daily import earlier_items, record
+from briefing.run.gather import gather
+from briefing.summary.pipeline import DayPlan, article_view, assemble, plan_day, shown_drafts, view_usage
+from briefing.summary.story import RatedStory, ReadStory, StoryDraft, StoryTask, draft_story, rate_story, read_story
+from briefing.summary.views import StoryView
+from briefing.tasks import Mapper, Progress, in_turn
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a run read: the articles, a record of each problem, and the earlier items marks
+    are made against (None: no history, or `history_failure` says why it could not be read)."""
+
+    articles: tuple[Article, ...]
+    problems: list[object]
+    previous: list[str] | None
+    history_failure: StoreError | None = None
+
+
+def read_day(
+    sources: Sequence[str],
+    config: Config,
+    day: str,
+    store: bool,
+    progress: Progress | None = None,
+    mapper: Mapper | None = None,
+    fetched: bool = False,
+) -> Reading:
+    """The run's articles (`briefing.run.gather`) and, with `store`, the history's earlier
+    items for `day`; a history that cannot be read is reported, never fatal. `fetched` adds
+    the articles fetched lately to named `sources`."""
+    articles, problems = gather(sources, config, progress, mapper, fetched)
+    if not store or not articles:
+        return Reading(articles, problems, None)
+    if progress:
+        progress("reading the history", 0.0)
+    try:
+        return Reading(articles, problems, earlier_items(articles, config, day))
+    except StoreError as error:
+        return Reading(articles, problems, None, error)
+
+
+class Day:
+    """One day's articles, with what summarizing them gave so far.
+
+    The stories are found and ranked once per topic and [stories]/[rank] settings; a shown
+    story is read once (sentence features, key terms, title, same-fact table), rated once per
+    algorithm and scoring, and selected again for each briefing length. Safe to use from one
+    worker thread at a time; a newer worker waits for the older one's current story.
+    """
+
+    def __init__(
+        self,
+        articles: tuple[Article, ...],
+        day: str,
+        previous: Sequence[str] | None = None,
+        mapper: Mapper | None = None,
+    ) -> None:
+        self.articles = articles
+        self.day = day
+        self.previous = previous
+        self.mapper = mapper  # an engine's: the shown stories become its tasks, nothing is kept
+        self._views: list[StoryView] | None = None
+        self._usage: Counter[str] | None = None
+        self._plans: dict[tuple[object, ...], DayPlan] = {}
+        self._read: dict[tuple[object, ...], ReadStory] = {}
+        self._rated: dict[tuple[object, ...], RatedStory] = {}
+        self._lock = threading.Lock()
+
+    def briefing(self, config: Config, progress: Progress | None = None, first: int | None = None) -> Briefing:
+        """The briefing `config` asks for; with `first`, only that many shown stories (the
+        ones a screen shows first), the rest to be asked for next."""
+        if self._views is None:
+            if progress:
+                progress("finding stories", 0.0)
+            self._views = [article_view(article) for article in self.articles]
+            self._usage = view_usage(self._views)
+        key = (config.stories, config.topic, config.rank)
+        if key not in self._plans:
+            ids = tuple(article.id for article in self.articles)
+            self._plans[key] = plan_day(ids, self._views, config, self.previous, self.day)
+        plan = self._plans[key]
+        if self.mapper is not None:
+            drafts = shown_drafts(self.articles, self._views, plan, config, self.mapper, usage=self._usage)
+        else:
+            run = in_turn(progress, "summarizing stories", 0.1, 0.9)
+            summarizer = self._summarizer(config)
+            drafts = shown_drafts(self.articles, self._views, plan, config, run, summarizer, first, self._usage)
+        return replace(assemble(self.articles, plan, drafts, config, self.previous), date=self.day)
+
+    def _summarizer(self, config: Config) -> Callable[[StoryTask], StoryDraft]:
+        def summarize(task: StoryTask) -> StoryDraft:
+            story = (tuple(article.id for article in task.articles), config.merge.threshold)
+            rating = (story, config.summary.algorithm, config.score, config.summary.min_words, config.summary.max_words)
+            with self._lock:
+                rated = self._rated.get(rating)
+                if rated is None:
+                    read = self._read.get(story)
+                    if read is None:
+                        read = self._read[story] = read_story(task)
+                    rated = self._rated[rating] = rate_story(read, config)
+            return draft_story(rated, config)
+
+        return summarize
+
+
+def deliver(
+    briefing: Briefing, config: Config, format: Format, path: str | None, keep: bool
+) -> tuple[Path | None, StoreError | None]:
+    """Render `briefing` in `format`, write it to `path` (a template: `{date}`, `{news_date}`)
+    or to stdout (None), and, with `keep`, record it in the history as delivered. The file
+    written, and why the history could not record it, if it could not."""
+    text = render(briefing, format)
+    written = None
+    if path is None:
+        write_stdout(text)
+    else:
+        written = expand_path(path, briefing.date, briefing.news_date)
+        write_output(written, text)
+    if keep:
+        try:
+            record(briefing, config)  # what was delivered, so that `show` prints it again
+        except StoreError as error:
+            return written, error
+    return written, None
