@@ -40,7 +40,7 @@ def test_a_failing_task_names_the_article_it_failed_on() -> None:
     poison = replace(article("poison", CHESS["f_sports"]), sentences=(Sentence(0, None, 0, 0),))  # type: ignore[arg-type]
     with (
         dask_mapper("local:1") as mapper,
-        pytest.raises(TaskError, match=r"read_article failed on article 'poison' \(poison\.txt\): TypeError"),
+        pytest.raises(TaskError, match=r"summarize_task failed on the story of articles 'poison': TypeError"),
     ):
         summarize((*good, poison), Config(), mapper=mapper)
 

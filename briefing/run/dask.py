@@ -1,8 +1,8 @@
-"""The day's pipeline as tasks on Dask: each file read and cleaned, each article's features
-worked out, and each story summarized, as tasks; the day-level steps stay with the caller.
+"""The day's pipeline as tasks on Dask: each file read and cleaned, and each shown story
+summarized (its articles' features worked out there), as tasks; the day-level steps (finding
+and ranking the stories) stay with the caller.
 
-The tasks are the core's own functions (`read_path`, `parse_article`, `read_article`,
-`summarize_task`), handed to `Client.map` through the core's `Mapper` seam, so the briefing is
+The tasks are the core's own functions (`read_path`, `parse_article`, `summarize_task`), handed to `Client.map` through the core's `Mapper` seam, so the briefing is
 the one the same articles give in process. Only this module imports dask, and only when a
 scheduler is asked for: `dask.distributed` is the optional `[dask]` extra.
 """

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -20,8 +21,11 @@ from briefing.errors import StoreError
 from briefing.models import Article, Briefing, Format
 from briefing.output.render import render
 from briefing.output.write import expand_path, write_output, write_stdout
+from briefing.run.cached import CachedReader
 from briefing.run.daily import earlier_items, record
 from briefing.run.gather import gather
+from briefing.storage.cache import Cache
+from briefing.storage.db import Store, store_path
 from briefing.summary.pipeline import DayPlan, article_view, assemble, plan_day, shown_drafts, view_usage
 from briefing.summary.story import RatedStory, ReadStory, StoryDraft, StoryTask, draft_story, rate_story, read_story
 from briefing.summary.views import StoryView
@@ -40,6 +44,7 @@ class Reading:
     problems: list[object]
     previous: list[str] | None
     history_failure: StoreError | None = None
+    views: list[StoryView] | None = None  # the articles' views, when the cache gave them
 
 
 def read_day(
@@ -53,16 +58,27 @@ def read_day(
 ) -> Reading:
     """The run's articles (`briefing.run.gather`) and, with `store`, the history's earlier
     items for `day`; a history that cannot be read is reported, never fatal. `fetched` adds
-    the articles fetched lately to named `sources`."""
-    articles, problems = gather(sources, config, progress, mapper, fetched)
-    if not store or not articles:
+    the articles fetched lately to named `sources`. With `store`, files and articles read
+    before (by content) come from the history's cache."""
+    if not store:
+        articles, problems = gather(sources, config, progress, mapper, fetched)
+        return Reading(articles, problems, None)
+    with ExitStack() as stack:
+        reader = None
+        with suppress(StoreError):  # reading the history below says why, once
+            reader = CachedReader(Cache(stack.enter_context(Store(store_path(config)))))
+        articles, problems = gather(sources, config, progress, mapper, fetched, reader)
+        views = reader.views_of(articles) if reader else None
+        if reader:
+            reader.prune()
+    if not articles:
         return Reading(articles, problems, None)
     if progress:
         progress("reading the history", 0.0)
     try:
-        return Reading(articles, problems, earlier_items(articles, config, day))
+        return Reading(articles, problems, earlier_items(articles, config, day), views=views)
     except StoreError as error:
-        return Reading(articles, problems, None, error)
+        return Reading(articles, problems, None, error, views)
 
 
 class Day:
@@ -80,12 +96,13 @@ class Day:
         day: str,
         previous: Sequence[str] | None = None,
         mapper: Mapper | None = None,
+        views: list[StoryView] | None = None,
     ) -> None:
         self.articles = articles
         self.day = day
         self.previous = previous
         self.mapper = mapper  # an engine's: the shown stories become its tasks, nothing is kept
-        self._views: list[StoryView] | None = None
+        self._views = views  # each article's, worked out at the first briefing if not given
         self._usage: Counter[str] | None = None
         self._plans: dict[tuple[object, ...], DayPlan] = {}
         self._read: dict[tuple[object, ...], ReadStory] = {}
@@ -99,6 +116,7 @@ class Day:
             if progress:
                 progress("finding stories", 0.0)
             self._views = [article_view(article) for article in self.articles]
+        if self._usage is None:
             self._usage = view_usage(self._views)
         key = (config.stories, config.topic, config.rank)
         if key not in self._plans:

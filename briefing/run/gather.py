@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING
 from briefing.config import Config
 from briefing.errors import SourceError, StoreError
 from briefing.models import Article, Document, Notice
-from briefing.sources.files import load_documents, read_sources, unique
+from briefing.sources.files import load_documents as clean_documents
+from briefing.sources.files import read_sources as read_files
+from briefing.sources.files import unique
 from briefing.xdg import expand_user
 
 if TYPE_CHECKING:
+    from briefing.run.cached import CachedReader
     from briefing.tasks import Mapper
 
 _URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -36,13 +39,18 @@ def gather(
     progress: Callable[[str, float], None] | None = None,
     mapper: Mapper | None = None,
     fetched: bool = False,
+    cache: CachedReader | None = None,
 ) -> tuple[tuple[Article, ...], list[object]]:
     """The run's articles and a record (Skipped, Notice or fetch Failure) for each problem.
 
     `mapper` reads and cleans files (default: here, in turn); fetching stays in this process.
     `fetched` adds the articles fetched in the last `window_hours` to named `sources`.
+    With `cache`, files and documents read before are not read again.
     """
     from briefing.storage.db import store_path
+
+    read_sources = cache.read_sources if cache else read_files
+    load_documents = cache.load_documents if cache else clean_documents
 
     urls = [source for source in sources if is_url(source)]
     paths = [source for source in sources if not is_url(source)]

@@ -211,10 +211,26 @@ def read_sources(
     """
     paths, others = survey(sources)
     read = (mapper or in_turn())(_read_path_task, [(path, id, max_bytes) for path, id in zip(paths, file_ids(paths))])
-    skipped = [*others, *(result for result in read if isinstance(result, Skipped))]
+    documents, skipped = collected(read)
+    return documents, [*others, *skipped]
+
+
+def collected(read: Iterable[list[Document] | Skipped]) -> tuple[list[Document], list[Skipped]]:
+    """The documents of each file read (or why it was skipped), in order, their ids made unique."""
+    read = list(read)
+    skipped = [result for result in read if isinstance(result, Skipped)]
     documents = [document for result in read if not isinstance(result, Skipped) for document in result]
     ids = unique([document.id for document in documents])
     return [replace(document, id=id) for document, id in zip(documents, ids)], skipped
+
+
+def read_bytes(task: tuple[bytes, Path, str]) -> list[Document] | Skipped:
+    """The documents of a file's bytes (a feed holds many), or why it was skipped."""
+    data, path, id = task
+    try:
+        return read_document(data, str(path), id)
+    except NotReadable as error:
+        return Skipped(str(path), str(error))
 
 
 def _read_path_task(task: tuple[Path, str, int]) -> list[Document] | Skipped:
@@ -314,7 +330,12 @@ def load_documents(
     """
     config = config or Config()
     clean = partial(parse_article, drop_patterns=config.clean.drop_patterns)
-    cleaned = (mapper or in_turn(progress, "cleaning articles"))(clean, documents)
+    return checked(documents, (mapper or in_turn(progress, "cleaning articles"))(clean, documents))
+
+
+def checked(documents: list[Document], cleaned: list[Article]) -> tuple[tuple[Article, ...], list[Problem]]:
+    """The articles cleaned from `documents` (one each, in order) that are worth reading, and a
+    record for each one skipped (empty, or the same text as an earlier one) or worth a note."""
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}

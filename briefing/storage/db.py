@@ -6,7 +6,8 @@ version; migrations run in order from whatever version a file has. A file that i
 SQLite database, or is someone else's, is reported and never written to. Every access goes
 through `Store.reading` or `Store.writing`, so every failure (a folder that cannot be made,
 permissions, a full disk, a lock held too long) is a StoreError that says which, and the
-shells can still deliver the digest. What is kept in it is `briefings`' and `fetched`'s.
+shells can still deliver the digest. What is kept in it is `briefings`', `fetched`'s and
+`cache`'s.
 
 Importing this module does not import the NLP stack: `briefing history` and `show` stay fast.
 """
@@ -86,6 +87,15 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX failures_host ON failures(host);
     CREATE TABLE failing_hosts (host TEXT PRIMARY KEY, reason TEXT NOT NULL, since TEXT NOT NULL);
+    """,
+    # 6: what reading each file and article gave, by content hash and analysis version, so
+    # the next run of the day starts from it (`briefing.storage.cache`).
+    """
+    CREATE TABLE analysed (
+        kind TEXT NOT NULL, key TEXT NOT NULL, version INTEGER NOT NULL, value TEXT NOT NULL,
+        used TEXT NOT NULL, PRIMARY KEY (kind, key, version)
+    );
+    CREATE INDEX analysed_used ON analysed(used);
     """,
 )
 

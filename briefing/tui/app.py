@@ -163,7 +163,7 @@ class BriefingApp(Workers):
         self.problems = read.problems
         self.previous = read.previous
         self.history = "read" if read.previous is not None else "off"
-        self.session = Day(read.articles, self.day, read.previous)
+        self.session = Day(read.articles, self.day, read.previous, views=read.views)
         self.refresh_bindings()  # after a read that gave none, +, - and a are back
         if read.problems:
             self.tell(problems_summary(read.problems), severity="warning")

@@ -1,0 +1,281 @@
+"""The performance bars of a morning's briefing, each as a ratio measured in one run.
+
+Usage: python benchmarks/speed.py FEEDS DUC [--runs 5] [--against TREE] [--only NAMES]
+  FEEDS: a folder of saved feeds (../shared/eval/data/feeds/real)
+  DUC:   the DUC 2004 dataset (../shared/eval/data/duc2004): all doc_*.txt in one folder
+  TREE:  another source tree (a checkout of an earlier commit) for the start-up ratio
+
+Printed, each a median over --runs runs interleaved so that both sides of a ratio see the
+same load (this machine is shared; wall times move by seconds between minutes):
+  day       `digest FEEDS --no-store` against `digest DUC --no-store`: wall, peak RSS, ratio
+  again     a second `digest` of the same day with the history on, against the first
+  start     `digest seeds` in a fresh process (wall), and its imports (`-X importtime`)
+  tui       launch to a filled screen on FEEDS against `digest seeds`; + - and another
+            algorithm, key press to the new briefing on screen (Pilot)
+  memory    RSS growth of the TUI over 500 presses of + and -
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+
+
+def run(command: list[str], env: dict[str, str] | None = None, cwd: Path = HERE) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one fresh process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"failed ({status}): {' '.join(command)}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def environment(history: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "BRIEFING_CONFIG"}
+    env["XDG_DATA_HOME"] = history
+    env["XDG_CONFIG_HOME"] = history + "/no-config"
+    return env
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def digest(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "briefing", "digest", *arguments]
+
+
+def day(feeds: Path, duc: Path, runs: int) -> None:
+    walls: dict[str, list[float]] = {"feeds": [], "duc": []}
+    peaks: dict[str, list[float]] = {"feeds": [], "duc": []}
+    ratios = []
+    with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
+        env = environment(history)
+        for _ in range(runs):
+            for name, folder in (("feeds", feeds), ("duc", duc)):
+                wall, peak = run(digest(str(folder), "--no-store"), env)
+                walls[name].append(wall)
+                peaks[name].append(peak)
+            ratios.append(walls["feeds"][-1] / walls["duc"][-1])
+    for name in walls:
+        print(f"day: digest {name:<5} wall median {median(walls[name]):.2f} s, peak RSS {max(peaks[name]):.0f} MB")
+    print(f"day: feeds / DUC wall, median of paired ratios: {median(ratios):.2f} (bar 1.5; peak bar 400 MB)")
+
+
+def again(feeds: Path, runs: int) -> None:
+    """The same day twice with the history on: the second reads what the first kept."""
+    firsts, seconds, ratios = [], [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
+            env = environment(history)
+            first, _ = run(digest(str(feeds)), env)
+            second, _ = run(digest(str(feeds)), env)
+        firsts.append(first)
+        seconds.append(second)
+        ratios.append(second / first)
+    print(
+        f"again: first digest {median(firsts):.2f} s, second {median(seconds):.2f} s, "
+        f"second / first {median(ratios):.2f} (bar 0.40)"
+    )
+
+
+_IMPORT = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \|\s*(\S.*)$")
+
+
+def imports(tree: Path) -> float:
+    """Seconds of imports of `digest seeds` in a fresh process: the sum of the top-level ones."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "briefing", "digest", "seeds", "--no-store"],
+        capture_output=True,
+        text=True,
+        cwd=tree,
+        env=environment(tempfile.mkdtemp(prefix="speed-history-")),
+    )
+    total = 0
+    for line in result.stderr.splitlines():
+        match = _IMPORT.match(line)
+        if match and not match.group(2).startswith(" "):
+            total += int(match.group(1))
+    return total / 1e6
+
+
+def start(runs: int, against: Path | None) -> None:
+    trees = {"this": HERE, **({"before": against} if against else {})}
+    walls: dict[str, list[float]] = {name: [] for name in trees}
+    loads: dict[str, list[float]] = {name: [] for name in trees}
+    with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
+        env = environment(history)
+        for _ in range(runs):
+            for name, tree in trees.items():
+                walls[name].append(run(digest("seeds", "--no-store"), env, cwd=tree)[0])
+                loads[name].append(imports(tree))
+    for name in trees:
+        print(
+            f"start ({name}): digest seeds wall median {median(walls[name]):.2f} s (bar 0.6), "
+            f"imports {median(loads[name]):.2f} s (bar 0.3)"
+        )
+    if against:
+        ratio = median([a / b for a, b in zip(walls["this"], walls["before"])])
+        print(f"start: this / before, median of paired ratios: {ratio:.2f}")
+
+
+TUI_CHILD = """
+import asyncio, sys, time
+start = float(sys.argv[1])
+from briefing.config import load_config
+from briefing.tui.app import create_app
+from briefing.tui.widgets.items import ItemList
+
+async def main():
+    app = create_app(sys.argv[2:], load_config(), store=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.query_one(ItemList).option_count == 0 or app.briefing is None:
+            await pilot.pause(0.01)
+        print("filled", time.time() - start, flush=True)
+        for key in ("plus", "minus", "plus", "minus"):
+            await changed(pilot, app, lambda: pilot.press(key), key)
+        for name in ("textrank", "lexrank"):
+            await changed(pilot, app, lambda: algorithm(pilot, app, name), name)
+
+async def algorithm(pilot, app, name):
+    from briefing.tui.screens.algorithm import AlgorithmScreen
+    await pilot.press("a")
+    while not isinstance(app.screen, AlgorithmScreen):
+        await pilot.pause(0.01)
+    app.screen.dismiss(name)
+
+async def changed(pilot, app, act, label):
+    before = app.briefing
+    began = time.perf_counter()
+    await act()
+    while app.briefing is before or app.main.query_one("#busy").display:
+        await pilot.pause(0.005)
+    print("key", label, time.perf_counter() - began, flush=True)
+
+asyncio.run(main())
+"""
+
+
+def tui(feeds: Path, runs: int) -> None:
+    fills, seeds, ratios, keys = [], [], [], []
+    with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
+        env = environment(history)
+        for _ in range(runs):
+            seeds.append(run(digest("seeds", "--no-store"), env)[0])
+            result = subprocess.run(
+                [sys.executable, "-c", TUI_CHILD, str(time.time()), str(feeds)],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=HERE,
+                check=True,
+            )
+            for line in result.stdout.splitlines():
+                words = line.split()
+                if words[0] == "filled":
+                    fills.append(float(words[1]))
+                elif words[0] == "key":
+                    keys.append(float(words[2]))
+            ratios.append(fills[-1] / seeds[-1])
+    print(
+        f"tui: filled screen on the feeds {median(fills):.2f} s, digest seeds {median(seeds):.2f} s, "
+        f"ratio {median(ratios):.2f} (bar 2)"
+    )
+    print(f"tui: + - and algorithm, press to new briefing: median {median(keys):.2f} s, max {max(keys):.2f} s (bar 0.5)")
+
+
+MEMORY_CHILD = """
+import asyncio, gc, sys
+from briefing.config import load_config
+from briefing.tui.app import create_app
+
+def rss():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
+
+async def main():
+    app = create_app(sys.argv[1:], load_config(), store=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.briefing is None:
+            await pilot.pause(0.05)
+        for _ in range(20):  # warm up: every length once, the caches full
+            await pilot.press("plus", "minus")
+        await idle(pilot, app)
+        before = rss()
+        for _ in range(250):
+            await pilot.press("plus", "minus")
+        await idle(pilot, app)
+        gc.collect()
+        print(before, rss(), gc.get_freeze_count(), flush=True)
+
+async def idle(pilot, app):
+    while any(worker.is_running for worker in app.workers):
+        await pilot.pause(0.05)
+    await pilot.pause(0.2)
+
+asyncio.run(main())
+"""
+
+
+def memory(sources: str) -> None:
+    with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
+        result = subprocess.run(
+            [sys.executable, "-c", MEMORY_CHILD, sources],
+            capture_output=True,
+            text=True,
+            env=environment(history),
+            cwd=HERE,
+            check=True,
+        )
+    before, after, frozen = result.stdout.split()
+    print(
+        f"memory: 500 presses of + and - on {sources}: RSS {float(before):.0f} MB -> {float(after):.0f} MB "
+        f"(+{float(after) - float(before):.1f} MB, bar 20), {frozen} objects frozen"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("feeds", type=Path)
+    parser.add_argument("duc", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--against", type=Path, help="an earlier source tree, for the start-up ratio")
+    parser.add_argument("--only", default="day,again,start,tui,memory")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    work = Path(tempfile.mkdtemp(prefix="speed-"))
+    try:
+        sys.path.insert(0, str(HERE / "benchmarks"))
+        from stories import build_day
+
+        duc = work / "duc"
+        build_day(args.duc.resolve(), duc)
+        feeds = args.feeds.resolve()
+        if "day" in only:
+            day(feeds, duc, args.runs)
+        if "again" in only:
+            again(feeds, args.runs)
+        if "start" in only:
+            start(args.runs, args.against.resolve() if args.against else None)
+        if "tui" in only:
+            tui(feeds, args.runs)
+        if "memory" in only:
+            memory("seeds")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

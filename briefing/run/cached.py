@@ -1,0 +1,208 @@
+"""Reading a day's files and articles through the history's cache (`briefing.storage.cache`).
+
+A file is known by the hash of its bytes (and its kind of name: `.html` and `.md` are read
+as such), an article by the hash of its document and the cleaning settings: what reading
+them gave before is decoded from JSON instead of parsed, cleaned and cut into sentences
+again, and each article's view (`briefing.summary.views`) comes with it. What was not kept
+is read as without a cache, on the same mapper, and kept. The briefing is the same either
+way: the cache only holds what the same code gave for the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from briefing.config import Config
+from briefing.errors import StoreError
+from briefing.models import Article, Document, Removal, Sentence, Skipped
+from briefing.sources.files import checked, collected, file_ids, parse_article, read_bytes, read_file, survey
+from briefing.sources.markdown import is_markdown
+from briefing.storage.cache import Cache
+from briefing.summary.pipeline import article_view
+from briefing.summary.views import StoryView
+from briefing.tasks import Mapper, Progress, in_turn
+
+
+class CachedReader:
+    """Files and documents read through a cache; the views of the articles it gave, by id.
+
+    A cache that fails (a full disk, a locked or read-only history) is left alone for the
+    rest of the run: it only ever saves time, and the run's delivery must not depend on it.
+    """
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache: Cache | None = cache
+        self.views: dict[str, StoryView] = {}  # each article's view, by the article's id
+
+    def _get(self, kind: str, keys: Iterable[str]) -> dict[str, str]:
+        if self.cache is not None:
+            try:
+                return self.cache.get(kind, keys)
+            except StoreError:
+                self.cache = None
+        return {}
+
+    def _put(self, kind: str, values: dict[str, str]) -> None:
+        if self.cache is not None:
+            try:
+                self.cache.put(kind, values)
+            except StoreError:
+                self.cache = None
+
+    def _touch(self, kind: str, keys: list[str]) -> None:
+        if self.cache is not None and keys:
+            try:
+                self.cache.touch(kind, keys)
+            except StoreError:
+                self.cache = None
+
+    def prune(self) -> None:
+        """Forget what no run read for a while (`briefing.storage.cache.KEEP_DAYS`)."""
+        if self.cache is not None:
+            try:
+                self.cache.prune()
+            except StoreError:
+                self.cache = None
+
+    def read_sources(
+        self, sources: Iterable[str], max_bytes: int = 5_000_000, mapper: Mapper | None = None
+    ) -> tuple[list[Document], list[Skipped]]:
+        """As `briefing.sources.files.read_sources`, each file parsed only if its bytes are new."""
+        paths, others = survey(sources)
+        ids = file_ids(paths)
+        data = [read_file(path, max_bytes) for path in paths]
+        keys = {n: _file_key(d, path) for n, (d, path) in enumerate(zip(data, paths)) if isinstance(d, bytes)}
+        kept = self._get("file", keys.values())
+        new = [n for n in keys if keys[n] not in kept]
+        parsed = dict(zip(new, (mapper or in_turn())(read_bytes, [(data[n], paths[n], ids[n]) for n in new])))
+        self._put("file", {keys[n]: _documents_json(parsed[n], ids[n]) for n in new})
+        self._touch("file", [keys[n] for n in keys if n not in parsed])
+        read: list[list[Document] | Skipped] = []
+        for n, (found, path) in enumerate(zip(data, paths)):
+            if isinstance(found, Skipped):
+                read.append(found)
+            elif n in parsed:
+                read.append(parsed[n])
+            else:
+                read.append(_documents(kept[keys[n]], path, ids[n]))
+        documents, skipped = collected(read)
+        return documents, [*others, *skipped]
+
+    def load_documents(
+        self,
+        documents: list[Document],
+        config: Config | None = None,
+        progress: Progress | None = None,
+        mapper: Mapper | None = None,
+    ) -> tuple[tuple[Article, ...], list[Skipped | Any]]:
+        """As `briefing.sources.files.load_documents`, each document cleaned only if it is new."""
+        config = config or Config()
+        patterns = config.clean.drop_patterns
+        keys = [_document_key(document, patterns) for document in documents]
+        kept = self._get("article", keys)
+        new = [n for n, key in enumerate(keys) if key not in kept]
+        clean = partial(parse_article, drop_patterns=patterns)
+        cleaned = dict(zip(new, (mapper or in_turn(progress, "cleaning articles"))(clean, [documents[n] for n in new])))
+        views = {n: article_view(cleaned[n]) for n in new}
+        self._put("article", {keys[n]: _article_json(cleaned[n], views[n]) for n in new})
+        articles: list[Article] = []
+        for n, document in enumerate(documents):
+            if n in cleaned:
+                article, view = cleaned[n], views[n]
+            else:
+                article, view = _article(kept[keys[n]], document)
+            articles.append(article)
+            self.views[article.id] = view
+        self._touch("article", [keys[n] for n in range(len(documents)) if n not in cleaned])
+        return checked(documents, articles)
+
+    def views_of(self, articles: Sequence[Article]) -> list[StoryView] | None:
+        """The views of `articles`, if this reader gave them all."""
+        views = [self.views.get(article.id) for article in articles]
+        return None if any(view is None for view in views) else [v for v in views if v is not None]
+
+
+def _hash(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _file_key(data: bytes, path: Path) -> str:
+    """A file by its bytes and by what its name makes of them (a page, Markdown)."""
+    return _hash(data, path.suffix.lower())
+
+
+def _document_key(document: Document, patterns: tuple[str, ...]) -> str:
+    """A document by everything cleaning reads of it, and the user's patterns."""
+    fields = [document.text, document.title, document.source, document.date, document.url, document.author]
+    shape = [document.extracted, is_markdown(document.path), list(patterns)]
+    return _hash(json.dumps([fields, shape], ensure_ascii=False))
+
+
+def _documents_json(read: list[Document] | Skipped, id: str) -> str:
+    """A file's documents (or why it was skipped) as JSON, their ids relative to the file's."""
+    if isinstance(read, Skipped):
+        return json.dumps({"skipped": read.reason}, ensure_ascii=False)
+    return json.dumps(
+        [
+            [d.id[len(id) :], d.text, d.title, d.source, d.date, d.url, d.author, d.extracted, d.full, d.note]
+            for d in read
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _documents(text: str, path: Path, id: str) -> list[Document] | Skipped:
+    data = json.loads(text)
+    if isinstance(data, dict):
+        return Skipped(str(path), str(data["skipped"]))
+    return [
+        Document(id + suffix, str(path), body, title, source, date, url, author, bool(extracted), bool(full), note)
+        for suffix, body, title, source, date, url, author, extracted, full, note in data
+    ]
+
+
+def _article_json(article: Article, view: StoryView) -> str:
+    spans = [number for sentence in article.sentences for number in (sentence.start, sentence.end)]
+    return json.dumps(
+        {
+            "article": [article.title, article.source, article.date, article.url, article.text, article.author],
+            "spans": spans,
+            "removed": [[removal.rule, removal.text] for removal in article.removed],
+            "view": [
+                view.title,
+                view.lead,
+                sorted(view.names),
+                sorted(view.acronyms),
+                view.date,
+                view.source,
+                view.words,
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _article(text: str, document: Document) -> tuple[Article, StoryView]:
+    data = json.loads(text)
+    title, source, date, url, body, author = data["article"]
+    spans = data["spans"]
+    sentences = tuple(
+        Sentence(index, body[start:end], start, end)
+        for index, (start, end) in enumerate(zip(spans[::2], spans[1::2]))
+    )
+    removed = tuple(Removal(rule, removal) for rule, removal in data["removed"])
+    article = Article(document.id, title, source, date, document.path, url, body, sentences, removed, author)
+    view_title, lead, names, acronyms, view_date, view_source, words = data["view"]
+    view = StoryView(
+        tuple(view_title), tuple(lead), frozenset(names), frozenset(acronyms), view_date, view_source, words
+    )
+    return article, view
