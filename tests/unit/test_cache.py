@@ -34,9 +34,9 @@ def code_fingerprint() -> str:
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
                 body = getattr(node, "body", None)
-                if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
-                    if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-                        body[0] = ast.Pass()
+                first = body[0] if isinstance(body, list) and body else None
+                if isinstance(first, ast.Expr) and isinstance(getattr(first.value, "value", None), str):
+                    body[0] = ast.Pass()
             digest.update(f"{path.relative_to(REPO)}\n{ast.dump(tree)}\n".encode())
     return digest.hexdigest()[:16]
 
