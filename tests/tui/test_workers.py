@@ -98,6 +98,11 @@ async def test_reading_a_locked_history_does_not_block_the_keys(
     async with app.run_test() as pilot:
         while not started.is_set():
             await pilot.pause(0.01)
+        # The worker says so before it asks the history; the app shows it once it has the message.
+        for _ in range(500):
+            if "Reading the history" in str(app.query_one(StatusBar).render()):
+                break
+            await pilot.pause(0.01)
         assert "Reading the history" in str(app.query_one(StatusBar).render())
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
