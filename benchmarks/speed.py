@@ -193,7 +193,9 @@ def tui(feeds: Path, runs: int) -> None:
         f"tui: filled screen on the feeds {median(fills):.2f} s, digest seeds {median(seeds):.2f} s, "
         f"ratio {median(ratios):.2f} (bar 2)"
     )
-    print(f"tui: + - and algorithm, press to new briefing: median {median(keys):.2f} s, max {max(keys):.2f} s (bar 0.5)")
+    print(
+        f"tui: + - and algorithm, press to new briefing: median {median(keys):.2f} s, max {max(keys):.2f} s (bar 0.5)"
+    )
 
 
 MEMORY_CHILD = """

@@ -196,8 +196,7 @@ def _article(text: str, document: Document) -> tuple[Article, StoryView]:
     title, source, date, url, body, author = data["article"]
     spans = data["spans"]
     sentences = tuple(
-        Sentence(index, body[start:end], start, end)
-        for index, (start, end) in enumerate(zip(spans[::2], spans[1::2]))
+        Sentence(index, body[start:end], start, end) for index, (start, end) in enumerate(zip(spans[::2], spans[1::2]))
     )
     removed = tuple(Removal(rule, removal) for rule, removal in data["removed"])
     article = Article(document.id, title, source, date, document.path, url, body, sentences, removed, author)

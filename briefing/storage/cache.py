@@ -70,7 +70,5 @@ class Cache:
         """Forget entries of another analysis version, and those unused for `keep_days` days."""
         before = ((now or datetime.now(timezone.utc)) - timedelta(days=max(keep_days, 1))).isoformat()
         with self.store.writing() as db:
-            deleted = db.execute(
-                "DELETE FROM analysed WHERE version != ? OR used < ?", (self.version, before)
-            ).rowcount
+            deleted = db.execute("DELETE FROM analysed WHERE version != ? OR used < ?", (self.version, before)).rowcount
         return int(deleted)
