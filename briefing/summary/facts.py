@@ -46,6 +46,11 @@ _SURE_EVENT_WORDS = 6
 # one fact); on the 100 real feeds it makes the three reports of Peru's impeachment one fact.
 _CLAUSE_WORDS = 5
 _CLAUSE_SHARE = 0.6
+# A sentence restates another when this share of its content stems and anchors (at least this
+# many) are the other's (`SameFact.restates`), unless one of the two denies ("not", "no"...).
+_RESTATED_WORDS = 3
+_RESTATED_SHARE = 0.6
+_NEGATIONS = frozenset(["not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "without"])
 
 
 def _is_when(word: str) -> bool:
@@ -114,6 +119,8 @@ class SameFact:
             for run in runs:
                 self._quoting.setdefault(run, []).append(index)
         self.vectors = SparseRows(term_matrix(features, self._facts))
+        self._words = [frozenset(f.stems) | anchors for f, anchors in zip(features, self._facts)]
+        self._negated = [not _NEGATIONS.isdisjoint(t.lowered for t in f.tokens) for f in features]
         self._near = SparseRows(similar_pairs(self.vectors.matrix, threshold * _NEIGHBOUR_FACTOR))
         # The sentences holding each day, month or number: two reports of one event share one,
         # so only those pairs are tested (a name shared by every sentence would make it n²).
@@ -179,6 +186,19 @@ class SameFact:
     def same(self, a: int, b: int) -> bool:
         """The decision: whether sentences `a` and `b` state the same fact."""
         return a == b or self.similarity(a, b) >= self.threshold
+
+    def restates(self, a: int, b: int) -> bool:
+        """Whether sentence `a` says nothing that `b` does not: most of its words and names are
+        in `b` ("Turkey has asked for Ocalan's extradition." beside "Turkey wants Italy to
+        extradite the rebel, Abdullah Ocalan, ..."), and it does not deny what `b` affirms.
+        Not the same fact (`b` says more), but a briefing holding `b` gains nothing from `a`."""
+        words, other = self._words[a], self._words[b]
+        shared = len(words & other)
+        return (
+            shared >= _RESTATED_WORDS
+            and shared >= _RESTATED_SHARE * len(words)
+            and self._negated[a] == self._negated[b]
+        )
 
     def candidates(self, a: int) -> tuple[int, ...]:
         """The other sentences that may state the fact `a` states, most similar first.

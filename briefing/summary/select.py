@@ -165,7 +165,15 @@ def _repeats(chosen: Group, candidate: Group, facts: SameFact) -> bool:
     Asian trip ...", and states the fact of the chosen "The president has been suffering from
     bronchitis ..., which forced him to cut short a visit to Central Asia on Monday", which
     the group's representative alone does not (DUC 2004: the one case at 665 bytes).
+
+    Or `candidate` says nothing `chosen` does not (`SameFact.restates`): on DUC 2004's 50
+    sections of 8 items, pairs of items one of which repeats the other (benchmarks/items.py)
+    8 -> 3, ROUGE at 665 bytes unchanged. The other way round (a chosen item that the
+    candidate restates and adds to) would pass over the richer sentence: R-1 39.75 -> 39.66,
+    the Pinochet cluster lost its report of the arrest for "Pinochet was arrested Friday".
     """
-    return any(facts.same(member, candidate.representative) for member in chosen.members) or any(
-        facts.same(chosen.representative, member) for member in candidate.members
+    return (
+        any(facts.same(member, candidate.representative) for member in chosen.members)
+        or any(facts.same(chosen.representative, member) for member in candidate.members)
+        or facts.restates(candidate.representative, chosen.representative)
     )

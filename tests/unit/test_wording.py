@@ -102,3 +102,27 @@ def test_the_event_the_headline_names_leads_the_story() -> None:
     # Chosen first, whatever its gain.
     chosen = select(groups, features, texts, scores, facts, Budget(sentences=1), 1.0, None, lead)
     assert [g.representative for g in chosen.within] == [1]
+
+
+def test_an_item_that_says_nothing_new_is_passed_over() -> None:
+    texts = (
+        "Turkey wants Italy to extradite the rebel leader Abdullah Ocalan, who was arrested in Rome last week.",
+        "Turkey has asked for Ocalan's extradition.",
+        "Thousands of Kurds protested in Rome on Sunday against the arrest of their leader.",
+    )
+    articles = tuple(article(f"a{i}", text) for i, text in enumerate(texts))
+    features = sentence_features(articles)
+    facts = SameFact(features, Config().merge.threshold)
+    groups = group_sentences(features, facts, np.array([1.0, 0.5, 0.0]))
+    assert len(groups) == 3  # not one fact: the first says more
+    assert facts.restates(1, 0) and not facts.restates(0, 1) and not facts.restates(2, 0)
+    # The short one comes second by its gain, after the one it restates.
+    chosen = select(groups, features, texts, np.array([0.9, 0.6, 0.3]), facts, Budget(sentences=2), 0.0)
+    assert sorted(g.representative for g in chosen.within) == [0, 2]
+
+
+def test_a_denial_restates_nothing() -> None:
+    texts = ("Italy will extradite the rebel leader to Turkey.", "Italy will not extradite the rebel leader to Turkey.")
+    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(texts)))
+    facts = SameFact(features, Config().merge.threshold)
+    assert not facts.restates(1, 0) and not facts.restates(0, 1)
