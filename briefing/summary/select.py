@@ -26,9 +26,11 @@ COST_EXPONENT = 0.5
 _SHORTEST_COST = 10  # words
 _BYTES_PER_WORD = 6.0
 # A spun sentence's gain, against one in its outlet's own words. On the seeds (four spun
-# articles of five) 1.0 left 5 of 8 items spun, 0.7 three; 0.5 none, but the items were then
-# the clean article's minor facts (who else attends the talks) and two key facts were lost.
-SPUN_WEIGHT = 0.7
+# articles of five), with clean sentences rated among themselves and anchors counted: 1.0 left
+# 5 of 8 items spun, 0.7 three (and one fact twice: "Putin requested the decision", "The
+# Biden-Putin connect with was asked for by the Russian side"), 0.6 and 0.5 none; the
+# clean article's own report of who asked for the call is rated too low to be chosen.
+SPUN_WEIGHT = 0.6
 
 
 @dataclass(frozen=True, slots=True)
