@@ -17,9 +17,12 @@ from briefing.summary.features import SentenceFeatures
 from briefing.summary.merge import Group
 from briefing.summary.select import Selection
 
-# A headline of at least this many content stems, half of them in one sentence.
+# A headline of at least this many content stems, a third of them (and this many) in one
+# sentence. A half missed "A number of prominent figures have stepped down or are facing
+# investigations after ... Jeffrey Epstein" under "The Epstein files have brought a wave of
+# resignations and investigations" (2 of 6).
 _HEADLINE_STEMS = 2
-_HEADLINE_SHARE = 0.5
+_HEADLINE_SHARE = 1 / 3
 
 
 def order_groups(
@@ -44,7 +47,7 @@ def headline_lead(
 ) -> Group | None:
     """The group that states the event the story's headline names: its representative reads
     alone (`features.SentenceFeatures.form` 1) and holds most of the headline's content stems,
-    at least half of them; of two that hold as many, one in its outlet's own words (`own_words`,
+    at least a third of them; of two that hold as many, one in its outlet's own words (`own_words`,
     `wording`), then the better scored. None without one.
 
     A headline names the news ("Nine arrested after ...", "Jesse Jackson dies at 84"); the
@@ -59,10 +62,11 @@ def headline_lead(
         if feature.form < 1.0:
             continue
         # The fact's words in any of its reports: the group states one fact.
-        covered = max(len(headline.intersection(features[m].stems)) for m in group.members) / len(headline)
+        shared = max(len(headline.intersection(features[m].stems)) for m in group.members)
+        covered = shared / len(headline)
         own = own_words is None or bool(own_words[group.representative])
         key = (covered, own, float(scores[group.representative]))
-        if covered >= _HEADLINE_SHARE and key > best_key:
+        if shared >= _HEADLINE_STEMS and covered >= _HEADLINE_SHARE and key > best_key:
             best, best_key = group, key
     return best
 

@@ -100,6 +100,8 @@ OPENERS = frozenset(
         "thus",
         "therefore",
         "otherwise",
+        "separately",
+        "partly",
     ]
 )
 # "However" or "though" set off early in the sentence ("In Brussels, however, ...") answer

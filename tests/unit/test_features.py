@@ -54,6 +54,11 @@ def test_a_plain_statement_reads_alone() -> None:
         "The council met again the next day and voted to close the bridge for six weeks.",
         "Tourists flock there every spring to see the old bridge and the river gardens.",
         '"We hope to make clear to the people the extreme gravity of the situation," he said.',
+        "As the company's former communications head, he had a rare view into its inner workings.",
+        "Prior to the Games she had won five medals in four Olympics for the national team.",
+        "The move comes as European nations tighten controls on social media platforms.",
+        "The country is hoping its new amnesty for immigrants will avoid a public backlash.",
+        "Separately, the supreme leader said the United States would not succeed in its aims.",
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:
@@ -69,6 +74,9 @@ def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:
         "Here is the council's plan to reopen the bridge within six weeks of the vote.",
         '"We are here to stay," the mayor of the northern town told reporters on Monday.',
         "The council met this week and voted to close the bridge for six more weeks.",
+        "On Monday, it emerged that the council had voted to close the bridge for six weeks.",
+        "The talks between Iran and the United States resumed in Geneva on Tuesday after a break.",
+        "The deal that the council and the union agreed on Monday ends the six-week strike.",
     ],
 )
 def test_there_is_this_week_and_here_in_a_quote_lean_on_nothing(text: str) -> None:
