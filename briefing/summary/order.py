@@ -16,6 +16,7 @@ from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
 from briefing.summary.merge import Group
 from briefing.summary.select import Selection
+from briefing.text.lexicon import CALENDAR_WORDS
 
 # A headline of at least this many content stems, a third of them (and this many) in one
 # sentence. A half missed "A number of prominent figures have stepped down or are facing
@@ -78,7 +79,8 @@ def reading_order(
     lead: Group | None = None,
 ) -> list[Group]:
     """The items chosen within the budget in `order_groups` order, then the one that crossed it;
-    `lead`, when chosen, first (the event the headline names, `headline_lead`).
+    `lead`, when chosen, first (the event the headline names, `headline_lead`), else the first
+    that reads as news (`_tells_news`).
 
     A summary cut at its budget (the DUC evaluations cut theirs at 665 bytes) then loses only
     the tail of that item, never part of an item chosen within the budget. In reading order
@@ -86,7 +88,17 @@ def reading_order(
     on an item chosen within the budget instead."""
     crossing = [selection.crossing] if selection.crossing is not None else []
     ordered = order_groups(selection.within, features, articles)
-    if lead is not None and lead in ordered:
+    if lead is None or lead not in ordered:
+        lead = next((group for group in ordered if _tells_news(features[group.representative])), None)
+    if lead is not None:
         ordered.remove(lead)
         ordered.insert(0, lead)
     return [*ordered, *crossing]
+
+
+def _tells_news(feature: SentenceFeatures) -> bool:
+    """Whether a sentence reads as a news lead: it reports an event, or pins what it says to a
+    day or a number. A feature's scene-setting opening does neither ("At first, the passing
+    bicyclist thought the crumpled form lashed to a ranch fence was a scarecrow." led the
+    Matthew Shepard section of the DUC 2004 day, above "Matthew Shepard ... died here Monday")."""
+    return feature.event or any(word[:1].isdigit() or word in CALENDAR_WORDS for word in feature.anchors)

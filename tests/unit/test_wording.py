@@ -94,9 +94,15 @@ def test_the_event_the_headline_names_leads_the_story() -> None:
     headline = frozenset(title_stems("Jesse Jackson dies at 84"))
     lead = headline_lead(groups, features, headline, scores)
     assert lead is not None and lead.representative == 1
-    # By position alone the gallery promo would come first.
-    assert reading_order(Selection(tuple(groups)), features, articles)[0].representative == 0
-    assert reading_order(Selection(tuple(groups)), features, articles, lead)[0].representative == 1
+    order = [g.representative for g in reading_order(Selection(tuple(groups)), features, articles, lead)]
+    assert order == [1, 0, 2]
+    # Another headline, another lead.
+    ran = headline_lead(groups, features, frozenset(title_stems("Jackson ran for the nomination twice")), scores)
+    assert ran is not None and ran.representative == 2
+    assert reading_order(Selection(tuple(groups)), features, articles, ran)[0] == ran
+    # Without a headline, the first item that reads as news leads: not the gallery's promo,
+    # which tells no event, day or number.
+    assert [g.representative for g in reading_order(Selection(tuple(groups)), features, articles)] == [1, 0, 2]
     # A headline no sentence states leads nothing.
     assert headline_lead(groups, features, frozenset(title_stems("Markets rally in Tokyo")), scores) is None
     # Chosen first, whatever its gain.
