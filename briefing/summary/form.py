@@ -70,7 +70,8 @@ _POINTS_AHEAD = re.compile(r"here(?:'s|’s| is| are) (?:a look|what|how|why|whe
 _NO_COMMENT = re.compile(
     r"\b(?:(?:was|were|is|are|could|would) not (?:be )?(?:immediately )?(?:available|reached) for comment"
     r"|declined (?:to|further) comment|did not (?:immediately )?(?:respond|reply) to (?:a |an )?"
-    r"(?:requests?|e-?mails?|messages?|calls?) for comment|had no (?:immediate )?comment)\b[^,;]*$"
+    r"(?:requests?|e-?mails?|messages?|calls?) for comment|had no (?:immediate )?comment"
+    r"|(?:has|have|had) (?:reached out|contacted|asked) [^,;]{1,40} for comment)\b[^,;]*$"
 )
 
 

@@ -262,6 +262,7 @@ def test_a_sentence_saying_no_one_commented_is_never_an_item() -> None:
         "Aides to the prime minister were not immediately available for comment.",
         "(The company did not respond to a request for comment on this story.)",
         "A spokeswoman for the city council declined to comment on the report.",
+        "The Gazette has reached out to the city council for comment.",
     ):
         assert unsplit_form(silence) < 0.5
     # What follows a refusal is news.
