@@ -157,6 +157,27 @@ def render_text(briefing: Briefing) -> str:
     return "\n".join(lines) + "\n"
 
 
+def rewrap(text: str, width: int) -> str:
+    """A text digest, wrapped at `WIDTH` when it was made, wrapped again at `width` (a screen's).
+
+    A line that starts with a space continues the one before it, and its indent is kept; lines
+    that were never wrapped (the header, blank lines) are kept as they are. A word that
+    `textwrap` broke after its hyphen is joined again without a space.
+    """
+    logical: list[tuple[str, str]] = []  # (text, the indent of its continuation lines)
+    for line in text.split("\n"):
+        if line.startswith(" ") and logical and logical[-1][0].strip():
+            first, indent = logical[-1]
+            joint = "" if re.search(r"\w-$", first) else " "
+            logical[-1] = (first + joint + line.strip(), indent or line[: len(line) - len(line.lstrip())])
+        else:
+            logical.append((line, ""))
+    lines: list[str] = []
+    for line, indent in logical:
+        lines += textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False) if indent else [line]
+    return "\n".join(lines)
+
+
 def _md(text: str) -> str:
     """One line of untrusted text as literal Markdown: no emphasis, link, code or raw HTML."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", shown_name(text))

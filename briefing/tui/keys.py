@@ -38,7 +38,7 @@ ACTIONS = (
     Action("filter", "filter", "Filter", "show only items and sources with some text", footer=True),
     Action("repeats", "repeats", "Repeats", "hide or show items that repeat earlier briefings"),
     Action("explain", "explain", "Explain", "what cleaning removed, and which files were skipped"),
-    Action("write", "app.write", "Write", "write the digest to a file (and record it in the history)", footer=True),
+    Action("write", "app.write", "Write", "write the digest to a file and record it", footer=True),
     Action("copy", "copy", "Copy", "copy the highlighted sentence"),
     Action("history", "app.history", "History", "open a past briefing", footer=True),
     Action("fetch", "app.fetch", "Fetch", "fetch the configured feeds now, then summarize again"),
@@ -48,8 +48,17 @@ ACTIONS = (
 
 # Read beside the keys on the main screen: what its marks and numbers mean.
 LEGEND = (
-    ("2/5", "beside an item: 2 of the 5 articles on its story report it"),
-    ("new, update, repeat", "an item against the briefings of earlier days"),
+    ("2/5", "2 of the 5 articles on the item's story report it"),
+    ("new, update, repeat", "an item against earlier days' briefings"),
+    ("new, ongoing", "a story not in earlier briefings, or one that was"),
+)
+
+# Actions that go both ways share a line of `?`, so that every key fits on an 80x24 screen.
+PAIRS = (
+    ("down", "up", "next / previous item or source sentence"),
+    ("next_pane", "previous_pane", "next / previous pane (stories, items, sources)"),
+    ("next_story", "previous_story", "the next / previous story's items"),
+    ("longer", "shorter", "one item more / fewer per story, re-summarized"),
 )
 
 
@@ -60,6 +69,15 @@ def bindings(everywhere: bool = False) -> list[BindingType]:
     """The app's bindings (`everywhere`) or the main screen's, with [keys]' default keys; the app
     maps the config's onto them by binding id."""
     return [_binding(a) for a in ACTIONS if (a.id in EVERYWHERE) == everywhere]
+
+
+def motion_bindings(what: str) -> list[BindingType]:
+    """j/k (as [keys] down and up map them: the same binding ids) on a screen of its own, whose
+    `action_move(step)` moves through `what`: the past briefings, a past briefing's lines."""
+    return [
+        Binding(KeysConfig().down, "move(1)", "Down", show=False, tooltip=f"next {what}", id="down"),
+        Binding(KeysConfig().up, "move(-1)", "Up", show=False, tooltip=f"previous {what}", id="up"),
+    ]
 
 
 def dialog_bindings() -> list[BindingType]:
@@ -85,7 +103,8 @@ def _binding(action: Action) -> Binding:
 
 
 def help_rows(screen: Screen[object], keymap: dict[str, str]) -> list[tuple[str, str]]:
-    """The keys that work on `screen` (as remapped by `keymap`), each with what it does.
+    """The keys that work on `screen` (as remapped by `keymap`), each with what it does; the two
+    keys of an action that goes both ways (`PAIRS`) on one line.
 
     Read from the screen's and the app's bindings, those with a help text (`tooltip`) whose
     action is enabled there, so a key that does nothing on a screen is not listed on it.
@@ -106,4 +125,12 @@ def help_rows(screen: Screen[object], keymap: dict[str, str]) -> list[tuple[str,
                 display = app.get_key_display(replace(binding, key=key.strip()))
                 if display not in keys:
                     keys.append(display)
-    return [(", ".join(keys), text) for text, keys in rows.items()]
+    listed = [(", ".join(keys), text) for text, keys in rows.items()]
+    helps = {action.id: action.help for action in ACTIONS}
+    for first, second, text in PAIRS:
+        both = [row for row in listed if row[1] in (helps[first], helps[second])]
+        if len(both) == 2:
+            at = listed.index(both[0])
+            listed = [row for row in listed if row not in both]
+            listed.insert(at, (f"{both[0][0]} / {both[1][0]}", text))
+    return listed

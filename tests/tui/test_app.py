@@ -10,7 +10,7 @@ from builders import Clock
 from pilots import app_for, ready, screen_text
 from textual.screen import Screen
 
-from briefing.tui.keys import ACTIONS
+from briefing.tui.keys import ACTIONS, PAIRS
 from briefing.tui.screens.algorithm import AlgorithmScreen
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.explain import ExplainScreen
@@ -174,9 +174,14 @@ async def test_question_mark_lists_every_key(trio_folder: Path, tmp_path: Path) 
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         listed = {text for _, text in app.screen.rows}
-        # Every action but the story keys: a day of one story has no other story to go to.
-        assert listed == {a.help for a in ACTIONS if a.id not in ("next_story", "previous_story")}
+        # Every action but the story keys (a day of one story has no other story to go to); an
+        # action that goes both ways shares a line with its other way.
+        paired = {id for first, second, _ in PAIRS for id in (first, second)}
+        assert listed == {a.help for a in ACTIONS if a.id not in paired} | {
+            text for first, _, text in PAIRS if first != "next_story"
+        }
         assert ("?", "the keys that work here") in app.screen.rows
+        assert ("j, ↓ / k, ↑", "next / previous item or source sentence") in app.screen.rows
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ async def test_help_explains_the_support_badge(trio_folder: Path, tmp_path: Path
         await ready(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert "2 of the 5 articles on its story report it" in screen_text(app)
+        assert "2 of the 5 articles on the item's story report it" in screen_text(app)
 
 
 async def test_one_article_and_one_item_are_singular(tmp_path: Path) -> None:

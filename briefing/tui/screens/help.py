@@ -1,4 +1,5 @@
-"""The keys that work on the screen `?` was pressed on (as remapped), and what the marks mean."""
+"""The keys that work on the screen `?` was pressed on (as remapped), and what the marks mean:
+all of it on an 80x24 screen."""
 
 from __future__ import annotations
 
@@ -20,13 +21,16 @@ class HelpScreen(ModalScreen[None]):
         self.legend = legend
 
     def compose(self) -> ComposeResult:
-        table = Table(title="Keys", show_header=False, box=None, padding=(0, 1))
+        # Title and hint in the border, not on lines of their own: every row fits on 80x24.
+        table = Table(show_header=False, box=None, padding=(0, 1))
         table.add_column(style="bold cyan", no_wrap=True)
         table.add_column()
         for keys, description in self.rows:
             table.add_row(Text(keys), Text(description))
         table.add_row("ctrl+p", "command palette: every action by name, and themes")
-        with VerticalScroll(id="help-box"):
+        box = VerticalScroll(id="help-box")
+        box.border_title, box.border_subtitle = "Keys", "escape closes"
+        with box:
             yield Static(table)
             if self.legend:
                 legend = Table(show_header=False, box=None, padding=(0, 1))
@@ -35,4 +39,3 @@ class HelpScreen(ModalScreen[None]):
                 for sign, meaning in self.legend:
                     legend.add_row(Text(sign), Text(meaning))
                 yield Static(legend, classes="legend")
-            yield Static(Text("escape closes"), classes="hint")

@@ -1,4 +1,5 @@
-"""Past briefings from the history database; enter shows one exactly as it was written.
+"""Past briefings from the history database; enter shows one as it was written, wrapped again
+to the screen's width. j/k move in both, as on the main screen.
 
 The list is `briefing history`'s, line for line (order, ids, column headers), the newest,
 last, highlighted.
@@ -16,29 +17,45 @@ from textual.widgets.option_list import Option
 
 from briefing.models import PastBriefing
 from briefing.output.listing import HEADER, history_line
+from briefing.output.render import WIDTH, rewrap
 from briefing.sanitize import printable
-from briefing.tui.keys import dialog_bindings
+from briefing.tui.keys import dialog_bindings, motion_bindings
 from briefing.tui.widgets.footer import KeyFooter
 
 
 class PastBriefingScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="back to the briefing", id="past.back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", tooltip="back to the briefing", id="past.back"),
+        *motion_bindings("line"),
+    ]
 
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
 
     def compose(self) -> ComposeResult:
-        # As it was written (wrapped at 78 columns): never wrapped again, scrolled sideways if need be.
+        # Wrapped again at the screen's width, never narrower than it was written (78 columns):
+        # a narrow screen scrolls sideways instead.
         with ScrollableContainer(id="past-body"):
             yield Static(Text(printable(self.text), no_wrap=True), id="past-text")
         yield KeyFooter()
+
+    def on_resize(self) -> None:
+        width = max(WIDTH, self.size.width - 2)  # a column for the scrollbar, one to spare
+        self.query_one("#past-text", Static).update(Text(printable(rewrap(self.text, width)), no_wrap=True))
+
+    def action_move(self, step: int) -> None:
+        self.query_one("#past-body", ScrollableContainer).scroll_relative(y=step, animate=False)
 
 
 class HistoryScreen(ModalScreen[int | None]):
     """Choose a past briefing; dismisses with its id."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Close", tooltip="close", id="history.close"), *dialog_bindings()]
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Close", tooltip="close", id="history.close"),
+        *motion_bindings("past briefing"),
+        *dialog_bindings(),
+    ]
 
     def __init__(self, past: list[PastBriefing]) -> None:
         super().__init__()
@@ -60,6 +77,13 @@ class HistoryScreen(ModalScreen[int | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id or 0))
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
