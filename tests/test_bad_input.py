@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from briefing import load_articles, render, summarize
 from briefing.config import Config
-from briefing.models import Notice, Skipped
+from briefing.models import Skipped
 
 BODY = TRIO["a_gazette"].split("\n\n", 1)[1]
 
@@ -144,15 +144,23 @@ def test_single_article_and_identical_copies(folder: Path) -> None:
     assert all(item.support == 1 for item in summarize(articles, Config()).items)
 
 
-def test_another_language_is_a_warning(folder: Path) -> None:
+def test_another_language_is_set_aside_with_one_line_naming_it(folder: Path) -> None:
     (folder / "es.txt").write_text(
         "El presidente habló con su homólogo sobre la crisis en la frontera y los dos líderes acordaron "
         "continuar las conversaciones diplomáticas la próxima semana en Ginebra, según fuentes oficiales. " * 2,
         encoding="utf-8",
     )
+    (folder / "ko.txt").write_text(  # from a real page the README's example summarized as English
+        "엘제이의 리벤지인가, 류화영의 코스프레인가. 시작은 엘제이의 폭로였다. 그는 자신의 SNS에 류화영과 함께 찍은 "
+        "사진들을 올리며 두 사람이 연인 관계였다고 밝혔다. 그러자 류화영은 곧바로 반박했다.",
+        encoding="utf-8",
+    )
     articles, problems = load_articles([str(folder)])
-    assert any(isinstance(p, Notice) and p.path.endswith("es.txt") and "English" in p.message for p in problems)
-    assert len(articles) == 2
+    assert [str(p) for p in problems] == [
+        f"{folder / 'es.txt'}: skipped, in Spanish: briefing summarizes English only",
+        f"{folder / 'ko.txt'}: skipped, in Korean: briefing summarizes English only",
+    ]
+    assert [a.id for a in articles] == ["good"]
 
 
 def test_html_page_saved_as_text(folder: Path) -> None:

@@ -25,8 +25,9 @@ from briefing.sources.markdown import front_matter, is_markdown, markdown_text
 from briefing.tasks import Mapper, Progress, in_turn
 from briefing.text.clean import clean_extracted, clean_page
 from briefing.text.dates import parse_date
+from briefing.text.language import language_name, language_of
 from briefing.text.normalize import normalize
-from briefing.text.segment import looks_english, segment
+from briefing.text.segment import segment
 
 # Files a folder is searched for; a file named on the command line is read whatever its name.
 # Files without an extension are included: saved feeds often have none.
@@ -48,6 +49,7 @@ _KINDS = (
 Problem = Skipped | Notice
 NO_TEXT = "no article text left after cleaning"
 SAME_TEXT = "same text as"
+OTHER_LANGUAGE = "briefing summarizes English only"
 
 
 # What a file a folder holds but briefing does not read is, named for the line that says so.
@@ -349,13 +351,13 @@ def checked(documents: list[Document], cleaned: list[Article]) -> tuple[tuple[Ar
             problems.append(Skipped(document.path, NO_TEXT, entry))
         elif article.text in seen:
             problems.append(Skipped(document.path, f"{SAME_TEXT} {seen[article.text]}", entry))
+        elif language := language_of(article.text):
+            # The summarizer reads English: another language made a section of its own and
+            # key terms no reader could use. Said once, and the article is left out.
+            problems.append(Skipped(document.path, f"in {language_name(language)}: {OTHER_LANGUAGE}", entry))
         else:
             seen[article.text] = located(document.path, entry)
             articles.append(article)
-            if not looks_english(article.text):
-                problems.append(
-                    Notice(document.path, "does not look like English; read as English all the same", entry)
-                )
     return tuple(articles), problems
 
 

@@ -263,14 +263,6 @@ def letter_runs(text: str) -> list[str]:
     return _LETTERS.findall(text)
 
 
-def looks_english(text: str) -> bool:
-    """Whether common English words make up a normal share of the text (short texts pass)."""
-    words = letter_runs(text[:20000].lower())
-    if len(words) < 30:
-        return True
-    return sum(map(stop_words().__contains__, words)) / len(words) >= 0.15
-
-
 def segment(text: str) -> tuple[Sentence, ...]:
     """The sentences of a cleaned article, each with its character span in `text`."""
     return tuple(
