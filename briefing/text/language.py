@@ -24,6 +24,10 @@ from briefing.text.segment import letter_runs, stop_words
 SURELY_ENGLISH = 0.25  # no page in another language reaches it (0.19 at most); 159 of 161 English pages do
 MIN_WORDS = 30  # fewer words than this in Latin letters: too short to tell, read as English
 SAMPLE = 20_000  # characters read: enough to tell, and a long page costs no more
+# How sure the model must be (its probabilities normalised over its 142 languages) to set an
+# article aside: the pages in other languages score 0.80 to 1.00, while text that is in no
+# language (a word repeated, a list of names) scores low for every one ("word word..." 0.27).
+SURE = 0.5
 
 NAMES = {
     "af": "Afrikaans", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian", "bg": "Bulgarian",
@@ -48,7 +52,7 @@ ENGLISH_LIKE = frozenset({"en", "pcm", "zxx"})
 
 def language_of(text: str) -> str | None:
     """The ISO 639 code of the language `text` is in, when it is not English; None for English,
-    or for a text too short to tell."""
+    or for a text too short or too odd to tell."""
     sample = text[:SAMPLE]
     words = letter_runs(sample.lower())
     if not words:
@@ -58,8 +62,10 @@ def language_of(text: str) -> str | None:
         return None
     if len(words) < MIN_WORDS and not _mostly_other_scripts(words):
         return None
-    code = str(_identifier().classify(sample)[0])
-    return None if code in ENGLISH_LIKE else code
+    code, probability = _identifier().classify(sample)
+    if code in ENGLISH_LIKE or probability < SURE:
+        return None
+    return str(code)
 
 
 def language_name(code: str) -> str:
@@ -79,4 +85,4 @@ def _identifier() -> Any:
     """py3langid's model, loaded once (about a second: only a run with a doubtful article pays)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
