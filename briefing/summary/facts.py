@@ -13,12 +13,13 @@ never disagree about what "the same fact" is.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from scipy import sparse
 
 from briefing.summary.features import SentenceFeatures, anchor_words
 from briefing.summary.vectors import SparseRows, count_matrix, similar_pairs, unit_tfidf
-from briefing.text.lexicon import CALENDAR_WORDS
+from briefing.text.lexicon import CALENDAR_WORDS, HAPPENINGS
 from briefing.text.segment import stem
 
 # Numbers and names survive paraphrase and translation, so they count more than a single word.
@@ -51,6 +52,21 @@ _CLAUSE_SHARE = 0.6
 _RESTATED_WORDS = 3
 _RESTATED_SHARE = 0.6
 _NEGATIONS = frozenset(["not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "without"])
+
+
+# Names or numbers two tellings of one happening share (`SameFact.same_happening`): two, or
+# one and the day. One alone ("Russia") is every happening of a story: "a top banker was
+# killed last week" is not "a liberal lawmaker ... was killed Friday in St. Petersburg".
+_HAPPENING_NAMES = 2
+_KINDS = {phrase: kind for kind, phrases in HAPPENINGS.items() for phrase in phrases}
+
+
+def _happenings(feature: SentenceFeatures) -> frozenset[str]:
+    """The kinds of happening a sentence tells, by its words and two-word phrases."""
+    words = [token.lowered for token in feature.tokens]
+    found = {_KINDS[word] for word in words if word in _KINDS}
+    found.update(_KINDS[pair] for pair in map(" ".join, pairwise(words)) if pair in _KINDS)
+    return frozenset(found)
 
 
 def _is_when(word: str) -> bool:
@@ -121,6 +137,7 @@ class SameFact:
         self.vectors = SparseRows(term_matrix(features, self._facts))
         self._words = [frozenset(f.stems) | anchors for f, anchors in zip(features, self._facts)]
         self._negated = [not _NEGATIONS.isdisjoint(t.lowered for t in f.tokens) for f in features]
+        self._kinds = [_happenings(f) for f in features]
         self._near = SparseRows(similar_pairs(self.vectors.matrix, threshold * _NEIGHBOUR_FACTOR))
         # The sentences holding each day, month or number: two reports of one event share one,
         # so only those pairs are tested (a name shared by every sentence would make it n²).
@@ -186,6 +203,22 @@ class SameFact:
     def same(self, a: int, b: int) -> bool:
         """The decision: whether sentences `a` and `b` state the same fact."""
         return a == b or self.similarity(a, b) >= self.threshold
+
+    def same_happening(self, a: int, b: int) -> bool:
+        """Whether two sentences tell one happening in other words: the same kind (a death, an
+        arrest: `lexicon.HAPPENINGS`), on the same day when both name one, to the same people or
+        place (`_HAPPENING_NAMES`). "A liberal lawmaker ...
+        was killed Friday in St. Petersburg" and "Galina Starovoitova ... was shot dead ... in
+        St. Petersburg on Friday night" share too few words to be one fact by their words."""
+        if self._kinds[a].isdisjoint(self._kinds[b]):
+            return False
+        first, second = self._facts[a], self._facts[b]
+        days_a = {word for word in first if word in CALENDAR_WORDS}
+        days_b = {word for word in second if word in CALENDAR_WORDS}
+        if days_a and days_b and days_a.isdisjoint(days_b):
+            return False
+        who = (first & second) - days_a - days_b
+        return len(who) >= _HAPPENING_NAMES or bool(who and days_a & days_b)
 
     def restates(self, a: int, b: int) -> bool:
         """Whether sentence `a` says nothing that `b` does not: most of its words and names are

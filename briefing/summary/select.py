@@ -178,4 +178,5 @@ def _repeats(chosen: Group, candidate: Group, facts: SameFact) -> bool:
         any(facts.same(member, candidate.representative) for member in chosen.members)
         or any(facts.same(chosen.representative, member) for member in candidate.members)
         or facts.restates(candidate.representative, chosen.representative)
+        or facts.same_happening(candidate.representative, chosen.representative)
     )

@@ -183,3 +183,28 @@ FUNCTION_WORDS = frozenset(
         "than",
     ]
 )
+
+# What happened, by kind: the words outlets use for one happening ("died", "passed away", "was
+# shot dead"). Two sentences telling the same kind of happening to the same person or place on
+# the same day tell one fact however they word it (`facts.SameFact.same_happening`). Single
+# words and two-word phrases, lower-case.
+HAPPENINGS: dict[str, frozenset[str]] = {
+    "death": frozenset(
+        [
+            "died",
+            "dies",
+            "dead",
+            "killed",
+            "slain",
+            "murdered",
+            "assassinated",
+            "passed away",
+            "shot dead",
+            "gunned down",
+            "perished",
+        ]
+    ),
+    "injury": frozenset(["wounded", "injured", "hurt"]),
+    "arrest": frozenset(["arrested", "detained", "apprehended", "taken into custody"]),
+    "resignation": frozenset(["resigned", "resigns", "quit", "quits", "stepped down", "steps down"]),
+}

@@ -132,3 +132,21 @@ def test_a_denial_restates_nothing() -> None:
     features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(texts)))
     facts = SameFact(features, Config().merge.threshold)
     assert not facts.restates(1, 0) and not facts.restates(0, 1)
+
+
+def test_one_happening_told_in_other_words_is_one_item() -> None:
+    texts = (
+        "Civil rights leader Jesse Jackson died on Tuesday aged 84, his family said in a statement.",
+        "Jesse Jackson passed away at his home in Chicago on Tuesday, surrounded by relatives.",
+        "Jesse Jackson was arrested on Tuesday at a protest outside the state capitol in Springfield.",
+        "A top banker in Chicago was killed last week in what police called a robbery gone wrong.",
+    )
+    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(texts)))
+    facts = SameFact(features, Config().merge.threshold)
+    assert not facts.same(0, 1)  # too few words in common to be one fact by its words
+    assert facts.same_happening(0, 1) and facts.same_happening(1, 0)
+    assert not facts.same_happening(0, 2)  # an arrest is not a death
+    assert not facts.same_happening(1, 3)  # one place in common, another day: another death
+    groups = group_sentences(features, facts, np.array([1.0, 0.9, 0.0, 0.0]))
+    chosen = select(groups, features, texts, np.array([0.9, 0.8, 0.5, 0.4]), facts, Budget(sentences=3), 0.0)
+    assert sorted(g.representative for g in chosen.within) == [0, 2, 3]
