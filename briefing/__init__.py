@@ -1,8 +1,8 @@
 """briefing: one short, clean, sourced briefing from many overlapping news articles.
 
-The public API: `load_articles` reads and cleans, `summarize` builds the briefing, `render`
-prints it. The CLI and the TUI are thin shells over these three. Names are imported on first
-use, so `briefing --help`, `history` and `show` do not pay for the NLP stack.
+The public API: `load_articles` reads and cleans (with a `Problem` for each source it could
+not use), `summarize` builds the briefing, `render` prints it. Names are imported on first
+use, so `import briefing` does not pay for the NLP stack.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from briefing.version import __version__
 
 if TYPE_CHECKING:
     from briefing.config import Config, load_config
-    from briefing.models import Article, Briefing, BriefingItem, Document, Removal, Sentence, SourceSentence
+    from briefing.models import Article, Briefing, BriefingItem, Document, Problem, Removal, Sentence, SourceSentence
     from briefing.output.render import render
     from briefing.sources.files import load_articles, parse_article, read_sources
     from briefing.summary.pipeline import summarize
@@ -30,6 +30,7 @@ _HOMES = {
     "Article": "briefing.models",
     "Briefing": "briefing.models",
     "BriefingItem": "briefing.models",
+    "Problem": "briefing.models",
     "Removal": "briefing.models",
     "Sentence": "briefing.models",
     "SourceSentence": "briefing.models",
@@ -51,6 +52,7 @@ __all__ = [
     "BriefingItem",
     "Config",
     "Document",
+    "Problem",
     "Removal",
     "Sentence",
     "SourceSentence",

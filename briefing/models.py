@@ -72,28 +72,31 @@ class Document:
     note: str | None = None  # worth telling about the file it came from (a feed cut short)
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A source that gave no article, and why. The CLI and the TUI format it; nothing parses it."""
+# What happened to a source with a problem: it gave no article (a file or feed entry), it was
+# read with something worth knowing, or a URL could not be fetched.
+ProblemKind = Literal["skipped", "noted", "failed"]
+# The reason of a source skipped as a copy; `detail` names the earlier one it repeats.
+SAME_TEXT = "same text as"
 
-    path: str
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file, feed entry, URL or setting that gave no article or gave one with a caveat.
+
+    `reason` is the why in words shared by every problem of that cause (so the report can
+    group them); `detail` is this one's particular (the earlier file a copy repeats). Facts
+    live in fields: `briefing.output.problems` writes the lines, nothing parses them back.
+    """
+
+    kind: ProblemKind
     reason: str
+    path: str  # a file, a folder, a URL, or a config key such as "[sources] paths"
+    detail: str = ""
     entry: str | None = None  # which of a feed's entries, when the file holds many
 
-    def __str__(self) -> str:
-        return f"{located(self.path, self.entry)}: skipped, {self.reason}"
-
-
-@dataclass(frozen=True, slots=True)
-class Notice:
-    """Something worth knowing about an article that was read all the same."""
-
-    path: str
-    message: str
-    entry: str | None = None  # which of a feed's entries, when the file holds many
-
-    def __str__(self) -> str:
-        return f"{located(self.path, self.entry)}: {self.message}"
+    @property
+    def is_copy(self) -> bool:
+        return self.kind == "skipped" and self.reason == SAME_TEXT
 
 
 def located(path: str, entry: str | None) -> str:

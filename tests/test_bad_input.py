@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from briefing import load_articles, render, summarize
 from briefing.config import Config
-from briefing.models import Skipped
+from briefing.models import SAME_TEXT
+from briefing.output.problems import problem_lines
 
 BODY = TRIO["a_gazette"].split("\n\n", 1)[1]
 
@@ -35,7 +36,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def messages(folder: Path) -> list[str]:
-    return [str(problem) for problem in load_articles([str(folder)])[1]]
+    return problem_lines(load_articles([str(folder)])[1], every=True)
 
 
 def test_missing_path_empty_folder_and_no_articles(tmp_path: Path) -> None:
@@ -116,7 +117,7 @@ def test_encodings(folder: Path) -> None:
     assert texts["broken"].startswith("Café") and "Sat\ufffd\ufffdurday" in texts["broken"]
     assert texts["cp1252"].startswith("Café")
     # The two bytes no encoding reads are told, once, for their file.
-    assert [str(p) for p in problems] == [f"{folder / 'broken.txt'}: 2 bytes that no encoding reads, shown as �"]
+    assert problem_lines(problems) == [f"{folder / 'broken.txt'}: 2 bytes that no encoding reads, shown as �"]
 
 
 def test_size_limit(folder: Path) -> None:
@@ -125,7 +126,9 @@ def test_size_limit(folder: Path) -> None:
     from dataclasses import replace
 
     small = replace(config, sources=replace(config.sources, max_bytes=10_000))
-    assert any("huge.txt: skipped" in str(m) and "max_bytes" in str(m) for m in load_articles([str(folder)], small)[1])
+    assert any(
+        "huge.txt: skipped" in m and "max_bytes" in m for m in problem_lines(load_articles([str(folder)], small)[1])
+    )
 
 
 def test_article_that_cleans_to_nothing(folder: Path) -> None:
@@ -140,7 +143,8 @@ def test_single_article_and_identical_copies(folder: Path) -> None:
         (folder / f"copy{number:03}.txt").write_text(BODY, encoding="utf-8")
     articles, problems = load_articles([str(folder)])
     assert len(articles) == 1
-    assert sum("same text as" in p.reason for p in problems if isinstance(p, Skipped)) == 300
+    copies = [p for p in problems if p.is_copy]
+    assert len(copies) == 300 and all(p.reason == SAME_TEXT and p.detail.endswith("copy000.txt") for p in copies)
     assert all(item.support == 1 for item in summarize(articles, Config()).items)
 
 
@@ -156,7 +160,7 @@ def test_another_language_is_set_aside_with_one_line_naming_it(folder: Path) -> 
         encoding="utf-8",
     )
     articles, problems = load_articles([str(folder)])
-    assert [str(p) for p in problems] == [
+    assert problem_lines(problems) == [
         f"{folder / 'es.txt'}: skipped, in Spanish: briefing summarizes English only",
         f"{folder / 'ko.txt'}: skipped, in Korean: briefing summarizes English only",
     ]

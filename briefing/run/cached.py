@@ -15,11 +15,10 @@ import json
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from briefing.config import Config
 from briefing.errors import StoreError
-from briefing.models import Article, Document, Removal, Sentence, Skipped
+from briefing.models import Article, Document, Problem, Removal, Sentence
 from briefing.sources.files import checked, collected, file_ids, parse_article, read_bytes, read_file, survey
 from briefing.sources.markdown import is_markdown
 from briefing.storage.cache import Cache
@@ -71,7 +70,7 @@ class CachedReader:
 
     def read_sources(
         self, sources: Iterable[str], max_bytes: int = 5_000_000, mapper: Mapper | None = None
-    ) -> tuple[list[Document], list[Skipped]]:
+    ) -> tuple[list[Document], list[Problem]]:
         """As `briefing.sources.files.read_sources`, each file parsed only if its bytes are new."""
         paths, others = survey(sources)
         ids = file_ids(paths)
@@ -82,9 +81,9 @@ class CachedReader:
         parsed = dict(zip(new, (mapper or in_turn())(read_bytes, [(data[n], paths[n], ids[n]) for n in new])))
         self._put("file", {keys[n]: _documents_json(parsed[n], ids[n]) for n in new})
         self._touch("file", [keys[n] for n in keys if n not in parsed])
-        read: list[list[Document] | Skipped] = []
+        read: list[list[Document] | Problem] = []
         for n, (found, path) in enumerate(zip(data, paths)):
-            if isinstance(found, Skipped):
+            if isinstance(found, Problem):
                 read.append(found)
             elif n in parsed:
                 read.append(parsed[n])
@@ -99,7 +98,7 @@ class CachedReader:
         config: Config | None = None,
         progress: Progress | None = None,
         mapper: Mapper | None = None,
-    ) -> tuple[tuple[Article, ...], list[Skipped | Any]]:
+    ) -> tuple[tuple[Article, ...], list[Problem]]:
         """As `briefing.sources.files.load_documents`, each document cleaned only if it is new."""
         config = config or Config()
         patterns = config.clean.drop_patterns
@@ -147,9 +146,9 @@ def _document_key(document: Document, patterns: tuple[str, ...]) -> str:
     return _hash(json.dumps([fields, shape], ensure_ascii=False))
 
 
-def _documents_json(read: list[Document] | Skipped, id: str) -> str:
+def _documents_json(read: list[Document] | Problem, id: str) -> str:
     """A file's documents (or why it was skipped) as JSON, their ids relative to the file's."""
-    if isinstance(read, Skipped):
+    if isinstance(read, Problem):
         return json.dumps({"skipped": read.reason}, ensure_ascii=False)
     return json.dumps(
         [
@@ -160,10 +159,10 @@ def _documents_json(read: list[Document] | Skipped, id: str) -> str:
     )
 
 
-def _documents(text: str, path: Path, id: str) -> list[Document] | Skipped:
+def _documents(text: str, path: Path, id: str) -> list[Document] | Problem:
     data = json.loads(text)
     if isinstance(data, dict):
-        return Skipped(str(path), str(data["skipped"]))
+        return Problem("skipped", str(data["skipped"]), str(path))
     return [
         Document(id + suffix, str(path), body, title, source, date, url, author, bool(extracted), bool(full), note)
         for suffix, body, title, source, date, url, author, extracted, full, note in data

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefing.config import Config
 from briefing.errors import StoreError
-from briefing.models import Article, Briefing, Format
+from briefing.models import Article, Briefing, Format, Problem
 from briefing.output.render import render
 from briefing.output.write import expand_path, write_output, write_stdout
 from briefing.run.cached import CachedReader
@@ -37,11 +37,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """What a run read: the articles, a record of each problem, and the earlier items marks
-    are made against (None: no history, or `history_failure` says why it could not be read)."""
+    """What a run read: the articles, a Problem for each source skipped or noted, and the
+    earlier items marks are made against (None: no history, or `history_failure` says why it
+    could not be read)."""
 
     articles: tuple[Article, ...]
-    problems: list[object]
+    problems: list[Problem]
     previous: list[str] | None
     history_failure: StoreError | None = None
     views: list[StoryView] | None = None  # the articles' views, when the cache gave them

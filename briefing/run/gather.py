@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from briefing.config import Config
 from briefing.errors import SourceError, StoreError
-from briefing.models import Article, Document, Notice
+from briefing.models import Article, Document, Problem
 from briefing.sources.files import load_documents as clean_documents
 from briefing.sources.files import read_sources as read_files
 from briefing.sources.files import unique
@@ -40,8 +40,8 @@ def gather(
     mapper: Mapper | None = None,
     fetched: bool = False,
     cache: CachedReader | None = None,
-) -> tuple[tuple[Article, ...], list[object]]:
-    """The run's articles and a record (Skipped, Notice or fetch Failure) for each problem.
+) -> tuple[tuple[Article, ...], list[Problem]]:
+    """The run's articles and a Problem for each source skipped, noted or not fetched.
 
     `mapper` reads and cleans files (default: here, in turn); fetching stays in this process.
     `fetched` adds the articles fetched in the last `window_hours` to named `sources`.
@@ -55,7 +55,7 @@ def gather(
     urls = [source for source in sources if is_url(source)]
     paths = [source for source in sources if not is_url(source)]
     documents: list[Document] = []
-    problems: list[object] = []
+    problems: list[Problem] = []
     if paths:
         found, skipped = read_sources(paths, config.sources.max_bytes, mapper)
         documents += found
@@ -64,7 +64,7 @@ def gather(
         from briefing.run.fetching import fetch  # the network stack, only for runs that need it
 
         report = fetch(urls, store_path(config), config, progress, feeds_only=False, conditional=False)
-        problems += report.failures
+        problems += [Problem("failed", failure.reason, failure.url) for failure in report.failures]
         documents += _stored(config, urls=report.urls)
     if sources and fetched:
         documents += _recent(config, problems)
@@ -79,7 +79,7 @@ def gather(
         except SourceError as error:
             if not recent:  # say where the paths came from: the user named none
                 raise SourceError(f"[sources] paths: {error}; name SOURCES, or set paths in the config") from error
-            problems.append(Notice("[sources] paths", f"{error}; summarizing fetched articles only"))
+            problems.append(Problem("noted", f"{error}; summarizing fetched articles only", "[sources] paths"))
         documents += found + recent
         problems += skipped
     ids = unique([document.id for document in documents])
@@ -93,15 +93,15 @@ def configured_paths(config: Config) -> list[str]:
     return [str(expand_user(path) or path) for path in config.sources.paths]
 
 
-def _recent(config: Config, problems: list[object]) -> list[Document]:
+def _recent(config: Config, problems: list[Problem]) -> list[Document]:
     """The articles fetched in the last `window_hours`; a history that cannot be read is a
-    Notice in `problems`, and none."""
+    note in `problems`, and none."""
     from briefing.storage.db import store_path
 
     try:
         return _stored(config, hours=config.sources.window_hours)
     except StoreError as error:
-        problems.append(Notice(str(store_path(config)), f"{error}; fetched articles were not read"))
+        problems.append(Problem("noted", f"{error}; fetched articles were not read", str(store_path(config))))
         return []
 
 

@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 from briefing.config import Config
 from briefing.errors import SourceError
-from briefing.models import UNKNOWN_SOURCE, Article, Document, Notice, Removal, Skipped, located
+from briefing.models import SAME_TEXT, UNKNOWN_SOURCE, Article, Document, Problem, Removal, located
 from briefing.sources.documents import NotReadable, read_document
 from briefing.sources.markdown import front_matter, is_markdown, markdown_text
 from briefing.tasks import Mapper, Progress, in_turn
@@ -46,9 +46,7 @@ _KINDS = (
     (stat.S_ISDIR, "a folder"),
 )
 
-Problem = Skipped | Notice
 NO_TEXT = "no article text left after cleaning"
-SAME_TEXT = "same text as"
 OTHER_LANGUAGE = "briefing summarizes English only"
 
 
@@ -87,8 +85,8 @@ def discover(sources: Iterable[str]) -> list[Path]:
     return survey(sources)[0]
 
 
-def survey(sources: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
-    """`discover`'s files, and a Skipped for each other file in the folders: a PDF or a Word
+def survey(sources: Iterable[str]) -> tuple[list[Path], list[Problem]]:
+    """`discover`'s files, and a Problem for each other file in the folders: a PDF or a Word
     document dropped among the articles is set aside with a line, never without a word.
 
     Hidden files (editors' and systems' own) and subfolders (a saved page's `_files`) are
@@ -96,7 +94,7 @@ def survey(sources: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
     """
     sources = list(sources)
     files: list[Path] = []
-    others: list[Skipped] = []
+    others: list[Problem] = []
     seen: set[Path] = set()
     for source in sources:
         path = Path(source)
@@ -120,12 +118,12 @@ def survey(sources: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
     return files, others
 
 
-def _set_aside(path: Path) -> Skipped:
+def _set_aside(path: Path) -> Problem:
     kind = _OTHER_KINDS.get(path.suffix.lower(), f"a {path.suffix.lower()} file")
-    return Skipped(str(path), f"{kind}, {NOT_AN_ARTICLE}")
+    return _skipped(path, f"{kind}, {NOT_AN_ARTICLE}")
 
 
-def read_file(path: Path, max_bytes: int = 0) -> bytes | Skipped:
+def read_file(path: Path, max_bytes: int = 0) -> bytes | Problem:
     """The bytes of a regular file, or why it was not read.
 
     Never opens a FIFO or a device for reading (that could block forever or never end): the
@@ -134,25 +132,29 @@ def read_file(path: Path, max_bytes: int = 0) -> bytes | Skipped:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        return Skipped(str(path), f"cannot read it ({error.strerror or error})")
+        return _skipped(path, f"cannot read it ({error.strerror or error})")
     with os.fdopen(fd, "rb") as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
             kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-            return Skipped(str(path), f"{kind}, not a file; it was not read")
+            return _skipped(path, f"{kind}, not a file; it was not read")
         if max_bytes and info.st_size > max_bytes:
             return _too_large(path, info.st_size, max_bytes)
         try:
             data = file.read(max_bytes + 1) if max_bytes else file.read()
         except OSError as error:
-            return Skipped(str(path), f"cannot read it ({error.strerror or error})")
+            return _skipped(path, f"cannot read it ({error.strerror or error})")
     if max_bytes and len(data) > max_bytes:
         return _too_large(path, len(data), max_bytes)
     return data
 
 
-def _too_large(path: Path, size: int, limit: int) -> Skipped:
-    return Skipped(str(path), f"{size:,} bytes is above the limit of {limit:,} ([sources] max_bytes)")
+def _too_large(path: Path, size: int, limit: int) -> Problem:
+    return _skipped(path, f"{size:,} bytes is above the limit of {limit:,} ([sources] max_bytes)")
+
+
+def _skipped(path: Path, reason: str) -> Problem:
+    return Problem("skipped", reason, str(path))
 
 
 def file_ids(paths: list[Path]) -> list[str]:
@@ -193,20 +195,20 @@ def unique(ids: list[str]) -> list[str]:
     return result
 
 
-def read_path(path: Path, id: str, max_bytes: int) -> list[Document] | Skipped:
+def read_path(path: Path, id: str, max_bytes: int) -> list[Document] | Problem:
     """The documents of one file (a feed holds many), or why it was skipped."""
     data = read_file(path, max_bytes)
-    if isinstance(data, Skipped):
+    if isinstance(data, Problem):
         return data
     try:
         return read_document(data, str(path), id)
     except NotReadable as error:
-        return Skipped(str(path), str(error))
+        return _skipped(path, str(error))
 
 
 def read_sources(
     sources: Iterable[str], max_bytes: int = 5_000_000, mapper: Mapper | None = None
-) -> tuple[list[Document], list[Skipped]]:
+) -> tuple[list[Document], list[Problem]]:
     """Decoded documents from `sources`, and a record for each file that had to be skipped.
 
     `mapper` reads the files (default: here, in turn); an engine reads them where it runs.
@@ -217,25 +219,25 @@ def read_sources(
     return documents, [*others, *skipped]
 
 
-def collected(read: Iterable[list[Document] | Skipped]) -> tuple[list[Document], list[Skipped]]:
+def collected(read: Iterable[list[Document] | Problem]) -> tuple[list[Document], list[Problem]]:
     """The documents of each file read (or why it was skipped), in order, their ids made unique."""
     read = list(read)
-    skipped = [result for result in read if isinstance(result, Skipped)]
-    documents = [document for result in read if not isinstance(result, Skipped) for document in result]
+    skipped = [result for result in read if isinstance(result, Problem)]
+    documents = [document for result in read if not isinstance(result, Problem) for document in result]
     ids = unique([document.id for document in documents])
     return [replace(document, id=id) for document, id in zip(documents, ids)], skipped
 
 
-def read_bytes(task: tuple[bytes, Path, str]) -> list[Document] | Skipped:
+def read_bytes(task: tuple[bytes, Path, str]) -> list[Document] | Problem:
     """The documents of a file's bytes (a feed holds many), or why it was skipped."""
     data, path, id = task
     try:
         return read_document(data, str(path), id)
     except NotReadable as error:
-        return Skipped(str(path), str(error))
+        return _skipped(path, str(error))
 
 
-def _read_path_task(task: tuple[Path, str, int]) -> list[Document] | Skipped:
+def _read_path_task(task: tuple[Path, str, int]) -> list[Document] | Problem:
     return read_path(*task)
 
 
@@ -344,17 +346,18 @@ def checked(documents: list[Document], cleaned: list[Article]) -> tuple[tuple[Ar
     per_path = Counter(document.path for document in documents)
     for document, article in zip(documents, cleaned):
         if document.note:
-            problems.append(Notice(document.path, document.note))
+            problems.append(Problem("noted", document.note, document.path))
         # A feed holds many articles: its entries are named by id as well as by path.
         entry = document.id if per_path[document.path] > 1 else None
         if not article.sentences:
-            problems.append(Skipped(document.path, NO_TEXT, entry))
+            problems.append(Problem("skipped", NO_TEXT, document.path, entry=entry))
         elif article.text in seen:
-            problems.append(Skipped(document.path, f"{SAME_TEXT} {seen[article.text]}", entry))
+            problems.append(Problem("skipped", SAME_TEXT, document.path, seen[article.text], entry))
         elif language := language_of(article.text):
             # The summarizer reads English: another language made a section of its own and
             # key terms no reader could use. Said once, and the article is left out.
-            problems.append(Skipped(document.path, f"in {language_name(language)}: {OTHER_LANGUAGE}", entry))
+            reason = f"in {language_name(language)}: {OTHER_LANGUAGE}"
+            problems.append(Problem("skipped", reason, document.path, entry=entry))
         else:
             seen[article.text] = located(document.path, entry)
             articles.append(article)

@@ -22,7 +22,8 @@ from textual.worker import Worker, WorkerState
 from briefing.clock import today
 from briefing.config import Config, config_path
 from briefing.errors import BriefingError
-from briefing.models import Article, Briefing, Skipped
+from briefing.models import Article, Briefing, Problem
+from briefing.output.problems import problems_count
 from briefing.output.write import not_delivered
 from briefing.run.day import Day
 from briefing.sanitize import printable
@@ -73,7 +74,7 @@ class BriefingApp(Workers):
         self.config_file = config_file  # where `config` was read from, or would be; named in the welcome
         self.store = store
         self.articles: tuple[Article, ...] | None = None  # once read; empty when reading gave none
-        self.problems: list[object] = []  # files skipped or noted while reading
+        self.problems: list[Problem] = []  # files skipped or noted while reading
         self.history: Literal["reading", "read", "off"] = "reading" if store else "off"
         self.previous: list[str] | None = None  # the earlier items marks are made against, once read
         self.day = today()  # the day the briefing is made for; marks compare with the days before
@@ -179,7 +180,7 @@ class BriefingApp(Workers):
         self.main.failed()
         self.push_screen(WelcomeScreen(message.reason, self.config_file))  # nothing named, nothing configured
 
-    def _no_articles(self, reason: str, problems: Sequence[object] = ()) -> None:
+    def _no_articles(self, reason: str, problems: Sequence[Problem] = ()) -> None:
         """Reading gave no article: the main screen keeps saying why and what to do, and the
         keys that would work on a briefing leave the footer."""
         self.articles = ()
@@ -330,20 +331,9 @@ def _most_items(briefing: Briefing) -> int:
     return max((len(story.items) for story in briefing.stories), default=len(briefing.items))
 
 
-def problems_summary(problems: Sequence[object]) -> str:
+def problems_summary(problems: Sequence[Problem]) -> str:
     """One line for the files skipped or noted while reading, however many there are."""
     return problems_count(problems) + ("; e explains" if len(problems) > 1 else "")
-
-
-def problems_count(problems: Sequence[object]) -> str:
-    """The one problem, or how many files were skipped and noted ("" for none)."""
-    if len(problems) == 1:
-        return str(problems[0])
-    skipped = sum(isinstance(problem, Skipped) for problem in problems)
-    parts = [f"{skipped} file{'s' if skipped != 1 else ''} skipped"] if skipped else []
-    if len(problems) > skipped:
-        parts.append(f"{len(problems) - skipped} noted")
-    return ", ".join(parts)
 
 
 _HOST: type[Host] = BriefingApp  # the main screen's view of the app: mypy checks that it holds

@@ -34,7 +34,7 @@ class ArticlesRead(Message):
     """The articles and the history, read for the app's `generation`th reading of the day."""
 
     generation: int
-    read: Reading  # articles, problems (Skipped, Notice or a fetch failure), earlier items
+    read: Reading  # articles, a Problem for each source not read (or read with a note), earlier items
 
 
 @dataclass

@@ -10,6 +10,7 @@ from builders import article
 
 from briefing import load_articles
 from briefing.errors import SourceError
+from briefing.output.problems import problem_lines
 from briefing.sources.documents import decode
 from briefing.sources.files import NOT_AN_ARTICLE, discover
 
@@ -102,7 +103,7 @@ def test_bytes_no_encoding_reads_are_told(tmp_path: Path) -> None:
     (tmp_path / "plain.txt").write_text(text.replace("x", "s"), encoding="utf-8")
     articles, problems = load_articles([str(tmp_path)])
     assert len(articles) == 2
-    assert [str(p) for p in problems] == [f"{tmp_path / 'bridge.txt'}: 2 bytes that no encoding reads, shown as �"]
+    assert problem_lines(problems) == [f"{tmp_path / 'bridge.txt'}: 2 bytes that no encoding reads, shown as �"]
 
 
 def test_load_articles_spans_match_cleaned_text(trio_folder: Path) -> None:
@@ -122,7 +123,7 @@ def test_a_pdf_or_word_file_in_a_folder_is_set_aside_with_a_line_not_in_silence(
     (tmp_path / "page_files").mkdir()  # a saved page's folder: passed over
     articles, problems = load_articles([str(tmp_path)])
     assert [a.id for a in articles] == ["story"]
-    assert [str(p) for p in problems] == [
+    assert problem_lines(problems) == [
         f"{tmp_path / 'memo.docx'}: skipped, a Word document, {NOT_AN_ARTICLE}",
         f"{tmp_path / 'report.pdf'}: skipped, a PDF, {NOT_AN_ARTICLE}",
     ]

@@ -11,7 +11,8 @@ from pathlib import Path
 from builders import TRIO, rss
 
 from briefing import load_articles
-from briefing.models import Skipped
+from briefing.models import Problem
+from briefing.output.problems import problem_lines
 from briefing.sources.documents import outlet_name
 from briefing.sources.files import file_ids
 
@@ -29,8 +30,8 @@ def test_fifo_and_device_are_named_and_the_other_sources_still_read(tmp_path: Pa
     assert done.is_set(), "reading a FIFO blocked"
     articles, problems = load_articles([str(tmp_path), "/dev/zero"])
     assert [a.id for a in articles] == ["good"]
-    assert Skipped(str(pipe), "a named pipe (FIFO), not a file; it was not read") in problems
-    assert Skipped("/dev/zero", "a character device, not a file; it was not read") in problems
+    assert Problem("skipped", "a named pipe (FIFO), not a file; it was not read", str(pipe)) in problems
+    assert Problem("skipped", "a character device, not a file; it was not read", "/dev/zero") in problems
 
 
 def test_same_stem_in_two_folders_gives_two_articles_with_readable_ids(tmp_path: Path) -> None:
@@ -60,7 +61,7 @@ def test_random_bytes_named_md_are_not_an_article(tmp_path: Path) -> None:
         (tmp_path / f"noise{number}.md").write_bytes(data)
     articles, problems = load_articles([str(tmp_path)])
     assert [a.id for a in articles] == ["good"]
-    assert all(isinstance(p, Skipped) and "not text" in p.reason for p in problems) and len(problems) == 5
+    assert all(p.kind == "skipped" and "not text" in p.reason for p in problems) and len(problems) == 5
 
 
 def test_feed_file_without_extension_gives_one_article_per_entry(tmp_path: Path) -> None:
@@ -96,7 +97,7 @@ def test_a_feed_cut_short_is_read_up_to_the_cut_and_said_to_be(tmp_path: Path) -
     (tmp_path / "cut").write_bytes(feed[: feed.index(b"Ferry added") + 40])
     articles, problems = load_articles([str(tmp_path / "cut")])
     assert [a.title for a in articles] == ["Cracks Close Harbour Bridge"]
-    assert f"{tmp_path / 'cut'}: the feed stops before its end (cut off?); read up to there" in map(str, problems)
+    assert f"{tmp_path / 'cut'}: the feed stops before its end (cut off?); read up to there" in problem_lines(problems)
 
 
 def test_feeds_are_recognised_by_content_even_after_server_junk() -> None:

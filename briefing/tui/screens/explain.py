@@ -11,7 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from briefing.models import Article
+from briefing.models import Article, Problem
+from briefing.output.problems import problem_lines
 from briefing.sanitize import printable, shown_name
 from briefing.tui.keys import dialog_bindings
 
@@ -30,18 +31,18 @@ def removed_table(article: Article) -> Table:
     return table
 
 
-def problems_table(problems: list[object]) -> Table:
+def problems_table(problems: list[Problem]) -> Table:
     table = Table(title=f"Read with a problem: {len(problems)}", expand=True)
     table.add_column("file, and why", ratio=1)
-    for problem in problems:
-        table.add_row(Text(shown_name(problem)))
+    for line in problem_lines(problems, every=True):
+        table.add_row(Text(shown_name(line)))
     return table
 
 
 class ExplainScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,e", "app.pop_screen", "Close", tooltip="close", id="explain.close"), *dialog_bindings()]
 
-    def __init__(self, article: Article | None, problems: list[object]) -> None:
+    def __init__(self, article: Article | None, problems: list[Problem]) -> None:
         super().__init__()
         self.article = article
         self.problems = problems

@@ -20,7 +20,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, LoadingIndicator, OptionList
 
-from briefing.models import Article, Briefing, BriefingItem, SourceSentence, Story
+from briefing.models import Article, Briefing, BriefingItem, Problem, SourceSentence, Story
 from briefing.tui.keys import bindings
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.explain import ExplainScreen
@@ -36,7 +36,7 @@ class Host(Protocol):
     named here so that the screen does not import the app that imports it."""
 
     articles: tuple[Article, ...] | None
-    problems: list[object]
+    problems: list[Problem]
     briefing: Briefing | None  # the briefing shown: the app's, never a copy
 
     def start(self) -> None: ...

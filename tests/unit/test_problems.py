@@ -1,0 +1,36 @@
+"""One renderer for problems: lines grouped for a cron log, each on its own for --explain."""
+
+from __future__ import annotations
+
+from briefing.models import SAME_TEXT, Problem
+from briefing.output.problems import problem_lines, problems_count
+
+COPIES = [Problem("skipped", SAME_TEXT, f"inbox/copy{n}.txt", "inbox/a.txt") for n in range(3)]
+EMPTY = [Problem("skipped", "no article text left after cleaning", "feed.xml", entry=f"feed/{n}") for n in range(2)]
+
+
+def test_a_copy_names_the_file_it_repeats_in_a_field_and_the_line() -> None:
+    (copy,) = COPIES[:1]
+    assert copy.is_copy and copy.detail == "inbox/a.txt"
+    assert problem_lines([copy]) == ["inbox/copy0.txt: skipped, same text as inbox/a.txt"]
+
+
+def test_a_folders_copies_and_a_feeds_entries_share_a_line_unless_every_is_asked() -> None:
+    assert problem_lines([*COPIES, *EMPTY]) == [
+        "inbox: 3 files skipped, same text as earlier files",
+        "feed.xml: 2 entries skipped, no article text left after cleaning",
+    ]
+    every = problem_lines([*COPIES, *EMPTY], every=True)
+    assert len(every) == 5 and every[-1] == "feed.xml (feed/1): skipped, no article text left after cleaning"
+
+
+def test_notes_and_failures_are_said_without_skipped() -> None:
+    noted = Problem("noted", "does not look like English; read as English all the same", "es.txt")
+    failed = Problem("failed", "HTTP 404 Not Found", "https://a.example/p")
+    assert problem_lines([noted, failed, failed]) == [
+        "es.txt: does not look like English; read as English all the same",
+        "https://a.example/p: HTTP 404 Not Found",
+        "https://a.example/p: HTTP 404 Not Found",
+    ]
+    assert problems_count([*COPIES, noted, failed]) == "3 files skipped, 1 failed, 1 noted"
+    assert problems_count([noted]) == problem_lines([noted])[0]
