@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +27,15 @@ async def ready(pilot: Pilot[None]) -> None:
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
             return
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], object], what: str, timeout: float = 30) -> None:
+    """Let the app run until `condition()` holds: a wait on what the test needs, not a sleep
+    that a loaded machine outlasts. `timeout` only ends a test that would hang; it decides nothing."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"{what}: not within {timeout} s"
+        await pilot.pause(0.01)
 
 
 def app_for(folder: Path, tmp_path: Path, store: bool = True, **keys: str) -> BriefingApp:

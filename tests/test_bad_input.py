@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from builders import TRIO, rss, unsafe
+from commands import Ran, run_briefing
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,10 +22,8 @@ from briefing.output.problems import problem_lines
 BODY = TRIO["a_gazette"].split("\n\n", 1)[1]
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=120, cwd=cwd
-    )
+def run(*args: str, cwd: Path | None = None) -> Ran:
+    return run_briefing(*args, cwd=cwd)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from builders import CHESS, STRIKE, TRIO
+from commands import Ran, run_briefing
 
 from briefing.cli.main import main
 
@@ -22,11 +23,8 @@ CHROME = re.compile(
 )
 
 
-def run(*args: str, cwd: Path | str = REPO, env_home: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HOME": str(env_home)} if env_home else None
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, timeout=120, env=env
-    )
+def run(*args: str, cwd: Path | str = REPO, env_home: Path | None = None) -> Ran:
+    return run_briefing(*args, cwd=cwd, env={**os.environ, "HOME": str(env_home)} if env_home else None)
 
 
 def items(text: str) -> list[str]:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from builders import article
 
 SIZE = 400_000
@@ -35,6 +36,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.slow
 def test_crafted_lines_are_cleaned_in_linear_time(tmp_path: Path) -> None:
     for label, line in CRAFTED.items():
         (tmp_path / f"{label}.txt").write_text(LEAD + line + "\n\n" + LEAD, encoding="utf-8")
@@ -42,6 +44,7 @@ def test_crafted_lines_are_cleaned_in_linear_time(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
 
 
+@pytest.mark.slow
 def test_user_patterns_cannot_hang(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from builders import news_page
+from commands import Ran, run_briefing
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from local_server import Server, send
@@ -48,7 +49,11 @@ def as_plain_user() -> list[str]:
     return ["setpriv", "--bounding-set", caps, "--inh-caps", caps]
 
 
-def run(*args: str, prefix: list[str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def run(*args: str, prefix: list[str] | None = None, **kwargs: object) -> Ran | subprocess.CompletedProcess[str]:
+    """`briefing *args` in this process; in a process of its own when it needs one (`prefix`
+    drops root's permission override, `kwargs` such as preexec_fn set up the process)."""
+    if not prefix and not kwargs:
+        return run_briefing(*args)
     return subprocess.run(
         [*(prefix or []), sys.executable, "-m", "briefing", *args],
         capture_output=True,
@@ -58,7 +63,7 @@ def run(*args: str, prefix: list[str] | None = None, **kwargs: object) -> subpro
     )
 
 
-def delivered(result: subprocess.CompletedProcess[str]) -> bool:
+def delivered(result: Ran | subprocess.CompletedProcess[str]) -> bool:
     """The whole digest is on stdout: its header, and its Sources at the end."""
     return result.stdout.startswith("Briefing for") and "\nSources\n[" in result.stdout
 

@@ -18,12 +18,25 @@ from briefing.run import local
 # The pool is only made while this is the process's one thread, which a test run that has
 # started a TUI or a Dask client no longer is: each case runs in a fresh interpreter.
 CASES = """
-import os, signal, sys
+import multiprocessing, os, signal, sys, time
 from briefing.run import local
 from briefing.errors import WorkerError
 from briefing.run.local import process_mapper
 
 def pid(_):
+    return os.getpid()
+
+parent, started, first = os.getpid(), multiprocessing.Value("i", 0), True  # forked into each worker
+
+def pid_once_both_started(_):  # a worker's first task waits for the other's: both take a share
+    global first
+    if first and os.getpid() != parent:
+        first = False
+        with started.get_lock():
+            started.value += 1
+        deadline = time.monotonic() + 60
+        while started.value < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
     return os.getpid()
 
 def square(value):
@@ -46,7 +59,7 @@ with process_mapper(1 if case == "one process" else 2) as mapper:
     if case == "order":
         print(mapper(square, big) == [value * value for value in big])
     elif case in ("big", "small", "one process"):
-        print(os.getpid() in set(mapper(pid, big if case != "small" else small)), len(set(mapper(pid, big))))
+        print(os.getpid() in set(mapper(pid, big if case != "small" else small)), len(set(mapper(pid_once_both_started, big))))
     elif case == "signals":
         print(mapper(interrupted, big) == big)
     elif case == "death":
@@ -87,6 +100,7 @@ def test_a_negative_process_count_is_refused() -> None:
     assert parse_config("[engine]\nprocesses = 3\n").engine.processes == 3
 
 
+@pytest.mark.slow
 def test_a_day_read_on_two_processes_gives_the_briefing_one_process_gives(tmp_path: Path) -> None:
     day = tmp_path / "day"
     day.mkdir()

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from builders import TRIO, unsafe
+from commands import run_briefing
 from markdown_it import MarkdownIt
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,9 +44,9 @@ def inbox(tmp_path: Path) -> Path:
 
 
 def run(*args: str | bytes, cwd: Path | None = None) -> tuple[int, str, str]:
-    """The real command; stdout and stderr must be valid UTF-8, so they are decoded strictly."""
-    result = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, timeout=120, cwd=cwd)
-    return result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    """The command; stdout and stderr must be valid UTF-8, so they are decoded strictly."""
+    result = run_briefing(*args, cwd=cwd)
+    return result.returncode, result.stdout, result.stderr
 
 
 def test_no_output_carries_a_control_character_from_a_name(inbox: Path) -> None:

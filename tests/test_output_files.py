@@ -13,7 +13,11 @@ import stat
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from commands import Ran, run_briefing
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -26,6 +30,20 @@ def digest(folder: Path, *args: str, **kwargs: object) -> subprocess.CompletedPr
         timeout=120,
         **kwargs,  # type: ignore[call-overload]
     )
+
+
+def digest_here(folder: Path, *args: str) -> Ran:
+    """The same digest in the test's process: where the process's own streams play no part."""
+    return run_briefing("digest", str(folder), "--no-store", *args)
+
+
+@contextmanager
+def umask_of(mask: int) -> Iterator[None]:
+    saved = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(saved)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -51,7 +69,7 @@ def test_a_fifo_is_written_through(trio_folder: Path, tmp_path: Path) -> None:
 def test_device_and_stdout_names_are_written_through(trio_folder: Path, tmp_path: Path) -> None:
     null = tmp_path / "null"
     null.symlink_to(os.devnull)
-    result = digest(trio_folder, "-o", str(null))
+    result = digest_here(trio_folder, "-o", str(null))
     assert result.returncode == 0, result.stderr
     assert null.is_symlink() and stat.S_ISCHR(null.stat().st_mode)
     # /proc/self/fd/1 (what /dev/stdout resolves to) when stdout is a pipe, and when it is a
@@ -79,12 +97,12 @@ def test_a_symlink_keeps_pointing_at_the_written_file(trio_folder: Path, tmp_pat
     target.write_text("old\n", encoding="utf-8")
     link = tmp_path / "latest.txt"
     link.symlink_to(target)
-    assert digest(trio_folder, "-o", str(link)).returncode == 0
+    assert digest_here(trio_folder, "-o", str(link)).returncode == 0
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert target.read_text(encoding="utf-8").startswith("Briefing for")
     dangling = tmp_path / "dangling.txt"
     dangling.symlink_to(tmp_path / "real" / "new.txt")
-    assert digest(trio_folder, "-o", str(dangling)).returncode == 0
+    assert digest_here(trio_folder, "-o", str(dangling)).returncode == 0
     assert dangling.is_symlink() and (tmp_path / "real" / "new.txt").read_text(encoding="utf-8")
     assert leftovers(tmp_path) == leftovers(target.parent) == []
 
@@ -92,13 +110,15 @@ def test_a_symlink_keeps_pointing_at_the_written_file(trio_folder: Path, tmp_pat
 def test_a_new_digest_gets_the_umask_and_an_old_one_keeps_its_mode(trio_folder: Path, tmp_path: Path) -> None:
     for umask, mode in ((0o022, 0o644), (0o002, 0o664), (0o077, 0o600)):
         path = tmp_path / f"new-{umask:o}.txt"
-        result = digest(trio_folder, "-o", str(path), preexec_fn=lambda umask=umask: os.umask(umask))
+        with umask_of(umask):
+            result = digest_here(trio_folder, "-o", str(path))
         assert result.returncode == 0, result.stderr
         assert stat.S_IMODE(path.stat().st_mode) == mode, (oct(umask), oct(path.stat().st_mode))
     existing = tmp_path / "shared.txt"
     existing.write_text("yesterday\n", encoding="utf-8")
     existing.chmod(0o640)
-    assert digest(trio_folder, "-o", str(existing), preexec_fn=lambda: os.umask(0o077)).returncode == 0
+    with umask_of(0o077):
+        assert digest_here(trio_folder, "-o", str(existing)).returncode == 0
     assert stat.S_IMODE(existing.stat().st_mode) == 0o640
     assert leftovers(tmp_path) == []
 
@@ -131,21 +151,21 @@ def test_closed_or_full_stdout_is_a_message(trio_folder: Path) -> None:
 
 
 def test_a_folder_as_output_is_a_message(trio_folder: Path, tmp_path: Path) -> None:
-    result = digest(trio_folder, "-o", str(tmp_path))
+    result = digest_here(trio_folder, "-o", str(tmp_path))
     assert result.returncode == 3 and "cannot write" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_output_folders_are_made_but_a_file_in_the_way_is_named(trio_folder: Path, tmp_path: Path) -> None:
-    made = digest(trio_folder, "-o", str(tmp_path / "briefings" / "{date}" / "digest.txt"))
+    made = digest_here(trio_folder, "-o", str(tmp_path / "briefings" / "{date}" / "digest.txt"))
     assert made.returncode == 0 and made.stdout == ""
     assert len(list((tmp_path / "briefings").glob("*/digest.txt"))) == 1
     (tmp_path / "plain").write_text("a file, not a folder\n", encoding="utf-8")
-    blocked = digest(trio_folder, "-o", str(tmp_path / "plain" / "digest.txt"))
+    blocked = digest_here(trio_folder, "-o", str(tmp_path / "plain" / "digest.txt"))
     assert blocked.returncode == 3 and "digest.txt: Not a directory" in blocked.stderr
 
 
 def test_an_empty_output_name_is_a_usage_error(trio_folder: Path) -> None:
-    result = digest(trio_folder, "-o", "")
+    result = digest_here(trio_folder, "-o", "")
     assert result.returncode == 2 and result.stdout == "" and "-o names no file" in result.stderr
 
 

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from builders import TRIO, news_page
+from commands import Ran, run_briefing
 
 
-def run(*args: str, env_home: Path) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env_home: Path) -> Ran:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(env_home), "XDG_DATA_HOME": str(env_home / "data")}
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=120, env=env
-    )
+    return run_briefing(*args, env=env)
 
 
 def inbox(tmp_path: Path) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilots import app_for, footer, ready, screen_text
+from pilots import app_for, footer, ready, screen_text, until
 from textual import events
 from textual.widgets import Input
 
@@ -84,7 +84,7 @@ async def test_slash_and_text_sent_at_once_keep_the_text(trio_folder: Path, tmp_
         await ready(pilot)
         for key, character in [("slash", "/"), *((c, c) for c in "ferry")]:
             app.post_message(events.Key(key, character))
-        await pilot.pause(0.2)
+        await until(pilot, lambda: app.main.query_text == "ferry", "the filter takes the queued keys")
         assert app.main.query_one(Input).value == "ferry"
         assert app.main.query_text == "ferry"
 
@@ -94,7 +94,7 @@ async def test_a_pasted_slash_filter_keeps_its_text(trio_folder: Path, tmp_path:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         app.post_message(events.Paste("/ferry"))
-        await pilot.pause(0.2)
+        await until(pilot, lambda: app.main.query_text == "ferry", "the filter takes the pasted text")
         assert app.main.query_one(Input).value == "ferry"
         assert len(app.main.shown) < len(app.briefing.items)
 

@@ -3,12 +3,11 @@ and why, on the screen, when the sources named or configured hold no article."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from commands import Ran, run_briefing
 from pilots import app_for, footer, ready, text_of
 from textual.widgets import Static
 
@@ -22,11 +21,9 @@ from briefing.tui.widgets.items import ItemList
 from briefing.tui.widgets.status import StatusBar
 
 
-def briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def briefing(*args: str, cwd: Path) -> Ran:
     """The command without a terminal: the TUI's checks run, then it refuses to start."""
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, stdin=subprocess.DEVNULL
-    )
+    return run_briefing(*args, cwd=cwd)
 
 
 @pytest.mark.parametrize("args", [("tui", "nowhere"), ("nowhere",), ("./nowhere",), ("--no-store", "news/nowhere")])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from builders import CHESS, STRIKE, TRIO
-from pilots import app_for, ready, screen_text
+from pilots import app_for, ready, screen_text, until
 from textual import events
 
 from briefing.config import Config, OutputConfig, SourcesConfig, StoriesConfig, TopicConfig
@@ -63,8 +63,7 @@ async def test_brackets_move_between_stories_and_items_follow(mixed_folder: Path
         stories = app.briefing.stories
         for _ in range(2):  # sent at once: the second ] comes before the first one's message is handled
             app.post_message(events.Key("right_square_bracket", "]"))
-        await pilot.pause(0.2)
-        assert app.main.story == 2
+        await until(pilot, lambda: app.main.story == 2, "two ] sent at once move two stories")
         assert app.main.shown == list(stories[2].items)
         assert app.main.current_item is app.briefing.items[stories[2].items[0]]
         assert "Sources: 1 of 1 article reports this" in screen_text(app)

@@ -12,6 +12,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -24,12 +25,13 @@ from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store
 
 REPO = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow
 
 
 class Terminal:
     """One command running in a private tmux server; the screen as text."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, sockets: Path) -> None:
         self.socket = f"briefing-test-{uuid.uuid4().hex[:12]}"
         self.home = home
         self.exit_file = home / "exit-status"
@@ -42,18 +44,21 @@ class Terminal:
             "XDG_CACHE_HOME": str(home / "cache"),
             "TERM": "xterm-256color",
             "LANG": "C.UTF-8",
-            "TMUX_TMPDIR": str(home),  # the server's socket too stays in the test's folder
+            # The server's socket stays in the test's own folder: a short one, since a socket's
+            # path has at most 107 bytes, which pytest-xdist's deep tmp_path can pass.
+            "TMUX_TMPDIR": str(sockets),
         }
 
     def tmux(self, *args: str) -> str:
-        return subprocess.run(
+        done = subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
             capture_output=True,
             text=True,
-            check=True,
             env=self.env,
             cwd=self.home,
-        ).stdout
+        )
+        assert done.returncode == 0, f"tmux {args[0]} failed: {done.stderr.strip()}"
+        return done.stdout
 
     def start(self, argv: list[str], width: int = 120, height: int = 40) -> None:
         command = f"{shlex.join(argv)}; echo $? > {shlex.quote(str(self.exit_file))}"
@@ -91,11 +96,12 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     assert shutil.which("tmux"), ".ci/run installs tmux; these tests need it"
     home = tmp_path / "home"
     home.mkdir()
-    session = Terminal(home)
-    try:
-        yield session
-    finally:
-        session.close()
+    with tempfile.TemporaryDirectory(prefix="bt-") as sockets:
+        session = Terminal(home, Path(sockets))
+        try:
+            yield session
+        finally:
+            session.close()
 
 
 def briefing(*args: str) -> list[str]:

@@ -78,7 +78,7 @@ def seeds() -> tuple[Article, ...]:
 @pytest.mark.parametrize(
     "articles",
     [
-        pytest.param(seeds, id="seeds"),
+        pytest.param(seeds, id="seeds", marks=pytest.mark.slow),
         pytest.param(lambda: tuple(article(k, v) for k, v in VOTE.items()), id="vote"),
         pytest.param(lambda: tuple(article(k, v) for k, v in APART.items()), id="apart"),
         pytest.param(lambda: (article("one", "Only one sentence here about the harbour."),), id="one"),
@@ -119,6 +119,7 @@ def test_random_is_the_same_on_every_run() -> None:
     assert len(set(first)) == len({s.text for a in day for s in a.sentences})
 
 
+@pytest.mark.slow
 def test_briefings_never_run_sumys_own_summarizers() -> None:
     """sumy's KL, LSA and TextRank freeze on a day's news: whatever the algorithm, the briefing
     uses the fast ratings, and sumy's summarizer modules are never even imported."""

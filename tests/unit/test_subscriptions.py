@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from commands import Ran, run_briefing
 
 from briefing.config import parse_config
 from briefing.sources.subscriptions import parse_subscriptions, with_feeds, without_feeds
@@ -47,16 +47,16 @@ def test_cli_import_writes_the_config_and_a_second_import_adds_nothing(tmp_path:
     config = tmp_path / "config.toml"
     config.write_text("# my settings\n[summary]\nsentences = 5\n", encoding="utf-8")
     (tmp_path / "urls").write_text(NEWSBOAT, encoding="utf-8")
-    command = [sys.executable, "-m", "briefing", "--config", str(config), "feeds", "import", str(tmp_path / "urls")]
-    first = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    command = ["--config", str(config), "feeds", "import", str(tmp_path / "urls")]
+    first = run_briefing(*command)
     assert first.returncode == 0 and "added 2 feeds" in first.stderr
-    again = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    again = run_briefing(*command)
     assert "added 0 feeds" in again.stderr
     assert parse_config(config.read_text(encoding="utf-8")).sources.feeds == (
         "https://gazette.example/rss",
         "https://courier.example/atom.xml",
     )
-    listed = subprocess.run([*command[:5], "feeds", "list"], capture_output=True, text=True, timeout=60)
+    listed = run_briefing(*command[:2], "feeds", "list")
     assert listed.stdout.split() == ["https://gazette.example/rss", "https://courier.example/atom.xml"]
 
 
@@ -64,9 +64,8 @@ def test_feeds_add_remove_and_list_edit_the_config_and_say_so_in_plain_words(tmp
     config = tmp_path / "config.toml"
     config.write_text("# mine\n[summary]\nsentences = 5\n", encoding="utf-8")
 
-    def briefing(*words: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "briefing", "--config", str(config), *words]
-        return subprocess.run(command, capture_output=True, text=True, timeout=60)
+    def briefing(*words: str) -> Ran:
+        return run_briefing("--config", str(config), *words)
 
     bare = briefing("feeds")
     assert bare.returncode == 0 and bare.stdout == ""
