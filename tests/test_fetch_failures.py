@@ -72,6 +72,11 @@ def test_a_failing_morning_is_one_line_per_host_and_the_next_identical_morning_a
         "briefing: 0 new articles from 1 feed; 1 feed failed; 30 pages that failed lately left for a later run"
     ]
     assert len(server.requests("/p/0")) == 2
+    quiet_but_verbose = morning(tmp_path, capsys, "--verbose")
+    assert quiet_but_verbose[:-1] == [
+        f"briefing: {other.url}/gone.xml: HTTP 404 Not Found",
+        f"briefing: {host}: failing since 2024-04-05 (HTTP 500 Internal Server Error); its pages wait for their next try",
+    ]
     clock.advance(days=1)
     verbose = morning(tmp_path, capsys, "--verbose")
     assert f"briefing: {server.url}/p/7: HTTP 500 Internal Server Error" in verbose

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from briefing.cli.console import say
 from briefing.errors import ConfigError, ExitCode, UsageError
+from briefing.sanitize import printable, shown_name
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -81,6 +82,9 @@ def cron_command(args: argparse.Namespace) -> int:
     data = os.environ.get("XDG_DATA_HOME", "")
     if os.path.isabs(data) and not config.store.path:  # cron's environment has no XDG_DATA_HOME
         command = f"XDG_DATA_HOME={shlex.quote(data)} {command}"
+    for word in [*words, str(log), data]:
+        if printable(word) != word or "\n" in word:
+            raise UsageError(f"{shown_name(word)} holds a character a crontab line cannot carry; use another path")
     hour, minute = int(at.group(1)), int(at.group(2))
     # In a crontab, % ends the command (the rest is its input): written \% it is a percent sign.
     write_stdout(f"{minute} {hour} * * * {command.replace('%', chr(92) + '%')}\n")
@@ -107,7 +111,7 @@ def _check_paths(paths: tuple[str, ...], user_home: Path) -> None:
             continue
         if not os.path.isabs(path):
             say(
-                f"[sources] paths: {path!r} is relative: cron runs in {user_home}, so it reads {user_home / path};"
+                f"[sources] paths: {shown_name(path)!r} is relative: cron runs in {user_home}, so it reads {user_home / path};"
                 " give the full path in the config"
             )
         elif not os.path.exists(path):

@@ -33,6 +33,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser], co
 def feeds_command(args: argparse.Namespace) -> int:
     from briefing.config import load_config
     from briefing.output.write import write_stdout
+    from briefing.sanitize import shown_name
 
     if args.feeds_command == "import":
         return _import(args)
@@ -43,7 +44,7 @@ def feeds_command(args: argparse.Namespace) -> int:
     feeds = load_config(args.config).sources.feeds
     if not feeds:
         say("no feeds yet: add one with 'briefing feeds add URL', or 'briefing feeds import FILE'")
-    write_stdout("".join(f"{url}\n" for url in feeds))
+    write_stdout("".join(f"{shown_name(url)}\n" for url in feeds))  # a config value: shown, never obeyed
     return ExitCode.OK
 
 

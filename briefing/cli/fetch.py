@@ -73,3 +73,8 @@ def tell(report: FetchReport, verbose: bool = False, given: bool = False) -> Non
             say(str(host))
     for name, since in report.recovered:
         say(recovered(name, since))
+    if verbose:  # hosts that failed before and were not asked this run: their pages wait
+        said = {host.host for host in hosts}
+        for name, reason, since in report.failing:
+            if name not in said:
+                say(f"{name}: failing since {since} ({reason}); its pages wait for their next try")

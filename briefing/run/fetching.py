@@ -65,6 +65,7 @@ class FetchReport:
     deferred: int = 0
     hosts: tuple[HostFailure, ...] = ()
     recovered: tuple[tuple[str, str], ...] = ()
+    failing: tuple[tuple[str, str, str], ...] = ()  # every host failing as of now: (host, reason, since)
 
     def summary(self) -> str:
         """One line for a person: "41 new articles from 18 feeds (3 unchanged); 2 feeds failed"."""
@@ -203,6 +204,7 @@ def fetch(
             recovered = [(host, reported[host][1]) for host in reported if host in worked and host not in still]
             log.set_reported({host.host: (host.reason, host.since) for host in failing}, [h for h, _ in recovered])
         log.prune(config.store.keep_days, now)
+        still_failing = tuple((host, *said) for host, said in sorted(log.reported().items())) if report_hosts else ()
     return FetchReport(
         new=new,
         unchanged=unchanged,
@@ -214,6 +216,7 @@ def fetch(
         deferred=sum(source.deferred for source in sources),
         hosts=failing,
         recovered=tuple(recovered),
+        failing=still_failing,
     )
 
 
