@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import math
 import os
-import re
 import sys
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, get_type_hints
 from briefing.errors import ConfigError
 from briefing.placeholders import unknown_placeholder
 from briefing.sanitize import shown_name
+from briefing.urls import BadURL, check_url
 from briefing.xdg import config_home
 
 if sys.version_info >= (3, 11):
@@ -272,8 +272,10 @@ def _check_values(config: Config, origin: str) -> None:
             f"{origin}: 'sources.timeout_seconds' must be 0.1 to 600, got {config.sources.timeout_seconds}"
         )
     for url in config.sources.feeds:
-        if not re.match(r"https?://[^\s/]+", url):
-            raise ConfigError(f"{origin}: 'sources.feeds' holds {url!r}, which is not an http(s) URL")
+        try:
+            check_url(url)
+        except BadURL as error:
+            raise ConfigError(f"{origin}: 'sources.feeds' holds '{shown_name(url)}': {error}") from None
     summary = config.summary
     if summary.algorithm not in ALGORITHM_NAMES:
         close = difflib.get_close_matches(summary.algorithm, ALGORITHM_NAMES, n=1)

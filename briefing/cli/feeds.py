@@ -12,6 +12,7 @@ from pathlib import Path
 
 from briefing.cli.console import say
 from briefing.errors import ConfigError, ExitCode, UsageError
+from briefing.sanitize import shown_name
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -49,11 +50,15 @@ def feeds_command(args: argparse.Namespace) -> int:
 
 
 def _add(named: str | None, urls: list[str]) -> int:
-    from briefing.run.gather import is_url
+    from briefing.urls import BadURL, check_url
 
     for url in urls:
-        if not is_url(url) or len(url.split()) != 1:
-            raise UsageError(f"{url!r} is not a feed's URL: give its http:// or https:// address")
+        try:
+            check_url(url)
+        except BadURL as error:
+            raise UsageError(
+                f"'{shown_name(url)}' is not a feed's URL ({error}): give its http:// or https:// address"
+            ) from None
     return _update(named, urls, adding=True)
 
 
@@ -70,14 +75,24 @@ def _remove(named: str | None, urls: list[str]) -> int:
 def _import(args: argparse.Namespace) -> int:
     from briefing.sources.documents import decode
     from briefing.sources.subscriptions import parse_subscriptions
+    from briefing.urls import BadURL, check_url
 
     try:
         urls = parse_subscriptions(decode(Path(args.file).read_bytes()))
     except OSError as error:
         raise ConfigError(f"{args.file}: cannot read it ({error.strerror or error})") from error
-    if not urls:
-        raise ConfigError(f"{args.file}: no feed URLs in it (expected a newsboat urls file or OPML)")
-    return _update(args.config, urls, adding=True)
+    usable = []
+    for url in urls:
+        try:
+            check_url(url)
+        except BadURL as error:
+            say(f"{shown_name(args.file)}: {shown_name(url)} not imported: {error}")
+        else:
+            usable.append(url)
+    if not usable:
+        said = "no usable feed URL" if urls else "no feed URLs"
+        raise ConfigError(f"{shown_name(args.file)}: {said} in it (expected a newsboat urls file or OPML)")
+    return _update(args.config, usable, adding=True)
 
 
 def _update(named: str | None, urls: list[str], adding: bool) -> int:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from briefing.models import FeedState
+from briefing.sanitize import shown_name
+from briefing.urls import BadURL, check_url
 from briefing.version import __version__
 
 USER_AGENT = f"briefing/{__version__} (news briefing; feed reader)"
@@ -71,13 +73,15 @@ def download(url: str, limits: Limits, state: FeedState | None = None, hosts: Ho
     deadline = time.monotonic() + 3 * limits.timeout
     visited: list[str] = []
     for _ in range(MAX_REDIRECTS + 1):
+        try:
+            url = check_url(url)
+        except BadURL as error:
+            raise FetchError(f"redirected to {shown_name(url)}: {error}" if visited else str(error)) from None
         if url in visited:
             raise FetchError("redirect loop")
         visited.append(url)
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("not an http(s) URL")
-        with hosts.slot(parts.hostname):
+        with hosts.slot(parts.hostname or ""):
             response = _get(url, limits, state, deadline)
         if isinstance(response, str):
             url = response
@@ -114,7 +118,10 @@ def _get(url: str, limits: Limits, state: FeedState | None, deadline: float) -> 
             location = response.getheader("Location")
             if not location:
                 raise FetchError(f"HTTP {response.status} redirect without a Location")
-            return urljoin(url, location.strip())
+            try:
+                return urljoin(url, location.strip())
+            except ValueError:  # urljoin cannot read it: check_url says why
+                return location.strip()
         if response.status == 304:
             return Response(url, 304, state=state or FeedState())
         if response.status != 200:

@@ -71,7 +71,10 @@ def recovered(host: str, since: str) -> str:
 
 def host_of(url: str) -> str:
     """The host a URL is fetched from, with its port when it has one: what fails together."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a broken IPv6 bracket: what stands between // and the path
+        return url.partition("//")[2].partition("/")[0].lower() or url
     host = (parts.hostname or parts.netloc or url).lower()
     try:
         port = parts.port

@@ -20,10 +20,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import timezone
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from briefing import clock
 from briefing.config import Config
+from briefing.errors import BriefingError
 from briefing.models import Document, FeedState
 from briefing.net.fetch import FetchError, Hosts, Limits, Response, download
 from briefing.output.render import plural
@@ -42,6 +42,7 @@ from briefing.sources.feeds import Entry, NotAFeed, looks_like_feed, parse_feed
 from briefing.storage.failures import FailureLog
 from briefing.storage.fetched import Inbox
 from briefing.tasks import Progress
+from briefing.urls import hostname
 
 WORKERS = 8
 # An entry with less text than this (and no full content) is a teaser: its page is fetched.
@@ -87,8 +88,7 @@ class FetchReport:
 
 def web_id(url: str) -> str:
     """A readable id for a downloaded page or feed: its host, and the page's last path part."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "web").removeprefix("www.")
+    host = (hostname(url) or "web").removeprefix("www.")
     slug = entry_slug(Entry(None, url, None, None, "", True))
     return f"{host}/{slug}" if slug else host
 
@@ -184,6 +184,13 @@ def fetch(
                     arrived.append(url)
                 except (FetchError, NotReadable) as error:
                     failures.append(Failure(url, str(error)))
+                    source.complete = False
+                except BriefingError:  # the history failed: that is the run's failure, said as such
+                    raise
+                except Exception as error:  # a bug met on one URL costs that URL, not the run's other feeds
+                    failures.append(
+                        Failure(url, f"internal error (a bug in briefing): {type(error).__name__}: {error}")
+                    )
                     source.complete = False
                 if page is not None:
                     source.waiting -= 1

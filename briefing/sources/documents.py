@@ -11,11 +11,11 @@ import codecs
 import json
 import re
 from dataclasses import replace
-from urllib.parse import urlparse
 
 from briefing.models import Document
 from briefing.sources.feeds import Entry, Feed, NotAFeed, looks_like_feed, parse_feed
 from briefing.sources.html import extract_page, looks_like_html
+from briefing.urls import hostname, url_path
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),
@@ -196,7 +196,7 @@ def outlet_name(title: str | None, host: str | None) -> str | None:
 def feed_documents(feed: Feed, path: str, id: str, url: str | None = None) -> list[Document]:
     """One document per entry (an entry listed twice, once), with the outlet its feed names
     (`outlet_name`) as the source; a feed cut short says so in its first document's note."""
-    source = outlet_name(feed.title, urlparse(feed.link or url or "").hostname) or None
+    source = outlet_name(feed.title, hostname(feed.link or url)) or None
     documents: list[Document] = []
     used: set[str] = set()
     links: set[str] = set()
@@ -231,7 +231,7 @@ def feed_documents(feed: Feed, path: str, id: str, url: str | None = None) -> li
 
 def entry_slug(entry: Entry) -> str:
     """A short readable name for an entry: its link's last path segment, else its title."""
-    segments = [part for part in urlparse(entry.link or "").path.split("/") if part]
+    segments = [part for part in url_path(entry.link).split("/") if part]
     name = re.sub(r"\.(?:s?html?|php|aspx?)$", "", segments[-1]) if segments else ""
     slug = _SLUG.sub("-", name.lower()).strip("-")
     if len(slug) < 3 or slug.isdigit():

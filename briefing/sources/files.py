@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from urllib.parse import urlparse
 
 from briefing.config import Config
 from briefing.errors import SourceError
@@ -28,6 +27,7 @@ from briefing.text.dates import parse_date
 from briefing.text.language import language_name, language_of
 from briefing.text.normalize import normalize
 from briefing.text.segment import segment
+from briefing.urls import hostname
 
 # Files a folder is searched for; a file named on the command line is read whatever its name.
 # Files without an extension are included: saved feeds often have none.
@@ -265,7 +265,7 @@ def _site_name(source: str | None) -> str | None:
     ("https://www.hawaiinewsnow.com", one of the 181 saved pages) is named by its host, as a
     page that names itself nowhere is."""
     if source and _ADDRESS.match(source):
-        return urlparse(source).hostname or source
+        return hostname(source) or source
     return source
 
 
@@ -297,11 +297,7 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Ar
         or cleaned.title
         or (_shortened(sentences[0].text) if sentences else document.id)
     )
-    source = (
-        _site_name(header.get("source") or document.source or cleaned.source)
-        or (urlparse(url).hostname if url else None)
-        or UNKNOWN_SOURCE
-    )
+    source = _site_name(header.get("source") or document.source or cleaned.source) or hostname(url) or UNKNOWN_SOURCE
     date = parse_date(header["date"]) if "date" in header else None
     page_date = (
         document.date if document.date and _ISO_DATE.match(document.date) and document.date >= _EARLIEST else None

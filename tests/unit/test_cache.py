@@ -22,7 +22,9 @@ REPO = Path(__file__).resolve().parents[2]
 # an article's view.
 ANALYSIS_CODE = ("briefing/sources/*.py", "briefing/text/*.py", "briefing/summary/views.py", "briefing/run/cached.py")
 # The fingerprint of that code for each analysis version (`code_fingerprint`).
-FINGERPRINTS = {1: "517e05727e576285", 2: "c2d34b888230e590"}
+# Version 2's was recorded again when bad URLs in feeds stopped raising (urls.hostname, url_path):
+# what reading gives for every input it read before is the same.
+FINGERPRINTS = {1: "517e05727e576285", 2: "78375f9065928ff2"}
 
 
 def code_fingerprint() -> str:

@@ -76,7 +76,7 @@ def test_fetch_settings_are_checked() -> None:
     assert parse_config('[sources]\nfeeds = ["https://gazette.example/rss"]\n').sources.feeds == (
         "https://gazette.example/rss",
     )
-    with pytest.raises(ConfigError, match=r"'sources.feeds' holds 'gazette.example/rss', which is not an http"):
+    with pytest.raises(ConfigError, match=r"'sources.feeds' holds 'gazette.example/rss': not a URL \(no http"):
         parse_config('[sources]\nfeeds = ["gazette.example/rss"]\n')
     with pytest.raises(ConfigError, match=r"'sources.window_hours' must be 1 to 8784"):
         parse_config("[sources]\nwindow_hours = 0\n")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from builders import unsafe
 from commands import Ran, run_briefing
 
+from briefing.cli.main import main
 from briefing.config import parse_config
 from briefing.sources.subscriptions import parse_subscriptions, with_feeds, without_feeds
 
@@ -97,3 +100,30 @@ def test_removing_feeds_keeps_the_rest_of_the_file() -> None:
     assert removed == 1 and parse_config(updated).sources.feeds == ("https://b.example/rss",)
     assert updated.endswith("\n\n[summary]\nsentences = 5\n")
     assert without_feeds(text, (), ["https://x.example/"]) == (text, 0)
+
+
+def test_import_refuses_urls_holding_terminal_controls_naming_each_and_keeps_the_good_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    (tmp_path / "urls").write_text(
+        "https://good.example/rss\n"
+        "https://evil.example/\x1b]52;c;aGk=\x07rss\n"
+        "https://evil.example/\x1b[2Jclear\n"
+        "https://evil.example/\u202eslo\n"
+        "https://evil.example/del\x7f\n",
+        encoding="utf-8",
+    )
+    assert main(["--config", str(config), "feeds", "import", str(tmp_path / "urls")]) == 0
+    said = capsys.readouterr().err
+    assert said.count("not imported: not a valid URL") == 4 and "added 1 feed" in said
+    assert not unsafe(said)
+    assert main(["--config", str(config), "feeds", "list"]) == 0
+    assert capsys.readouterr().out == "https://good.example/rss\n"
+
+
+def test_feeds_add_refuses_a_url_it_could_not_fetch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "config.toml"
+    assert main(["--config", str(config), "feeds", "add", "http://127.0.0.1:99999/feed"]) == 2
+    assert "port" in capsys.readouterr().err and not config.exists()

@@ -1,0 +1,121 @@
+"""The one gate a URL from outside passes before anything uses it: `check_url`.
+
+URLs come from configs, imported feed lists, feed entries, pages and servers' redirects. Each
+of Python's URL functions fails its own way on a bad one: `urlsplit` raises on a broken IPv6
+bracket, `.port` on a port out of range, `http.client` on a non-ASCII path or a control
+character, the IDNA codec on a label over 63 letters; uncaught, one bad link in one feed
+ended a whole fetch. Here every check is made once, with a reason a person reads, and a URL
+that passes comes back in the form a request can use: the host in ASCII (IDNA), the path and
+query percent-encoded where they hold spaces or non-ASCII characters, no fragment. Config
+validation, `feeds add` and `feeds import`, every redirect hop and every entry link use it.
+
+Base-level: the config, the sources and the network code all need it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from briefing.sanitize import INVISIBLE, shown_name
+
+SCHEMES = ("http", "https")
+# Characters left as they are in a path or a query: RFC 3986's reserved and unreserved ones,
+# and '%' (an escape already made). Anything else (a space, 'é', '€') is percent-encoded.
+_SAFE = "/?#[]@!$&'()*+,;=:-._~%"
+_CONTROL = re.compile(f"[{INVISIBLE}\\s]")
+_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
+_MAX_LENGTH = 8192  # servers refuse request lines longer than this; no real link is
+
+
+class BadURL(ValueError):
+    """A URL that cannot be requested; the message says why, for a person."""
+
+
+def check_url(url: str) -> str:
+    """`url` as a request can use it; BadURL saying why when it is not an http(s) URL we can ask for.
+
+    Checks: no control or format character anywhere and no whitespace but in the path or query
+    (where it is encoded); http or https; a host, in brackets if it is an IPv6 address; a port
+    from 1 to 65535; a host name IDNA can encode (labels of 1 to 63 letters).
+    """
+    text = url.strip()
+    if not text:
+        raise BadURL("an empty URL")
+    if len(text) > _MAX_LENGTH:
+        raise BadURL(f"not a valid URL: {len(text):,} characters long")
+    control = next((match for match in _CONTROL.finditer(text) if match.group() != " "), None)
+    if control:
+        said = repr(control.group())[1:-1]  # an escape a person can read: \x1b, \u202e
+        raise BadURL(f"not a valid URL: it holds a control character ({said} at character {control.start() + 1})")
+    try:
+        parts = urlsplit(text)
+    except ValueError as error:  # "Invalid IPv6 URL"
+        raise BadURL(f"not a valid URL: {error}") from None
+    scheme = parts.scheme.lower()
+    if scheme not in SCHEMES:
+        raise BadURL(f"not an http(s) URL ({shown_name(scheme)}:)" if scheme else "not a URL (no http:// or https://)")
+    if " " in parts.netloc:
+        raise BadURL("not a valid URL: a space in its host")
+    try:
+        port = parts.port
+    except ValueError:
+        raise BadURL(
+            f"not a valid URL: the port in {shown_name(parts.netloc)} is not a number from 1 to 65535"
+        ) from None
+    if port == 0:
+        raise BadURL("not a valid URL: port 0")
+    host = parts.hostname or ""
+    if not host:
+        raise BadURL("not a valid URL: no host")
+    netloc = _host(host, parts.netloc) + (f":{port}" if port is not None else "")
+    if parts.username is not None:
+        netloc = parts.netloc.rpartition("@")[0] + "@" + netloc
+    path = quote(parts.path, safe=_SAFE) or "/"
+    query = quote(parts.query, safe=_SAFE)
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def _host(host: str, netloc: str) -> str:
+    """The host as a request names it: an IPv6 address in brackets, a name in ASCII."""
+    if "[" in netloc:
+        try:
+            ipaddress.IPv6Address(host.split("%")[0])
+        except ValueError:
+            raise BadURL(f"not a valid URL: {shown_name(host)} in brackets is not an IPv6 address") from None
+        return f"[{host}]"
+    try:
+        ascii_host = host.rstrip(".").encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        ascii_host = ""
+    if not all(_LABEL.match(label) for label in ascii_host.split(".")):
+        raise BadURL(
+            f"not a valid URL: {shown_name(host)} is not a host name (an empty label, one over 63 letters,"
+            " or a character no host name holds)"
+        )
+    return ascii_host
+
+
+def is_valid_url(url: str) -> bool:
+    try:
+        check_url(url)
+    except BadURL:
+        return False
+    return True
+
+
+def hostname(url: str | None) -> str | None:
+    """The host `url` names (lower case), or None: no host, or a URL `urlsplit` cannot read."""
+    try:
+        return urlsplit(url or "").hostname or None
+    except ValueError:
+        return None
+
+
+def url_path(url: str | None) -> str:
+    """The path `url` names, or "" when it names none or cannot be read."""
+    try:
+        return urlsplit(url or "").path
+    except ValueError:
+        return ""
