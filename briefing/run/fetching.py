@@ -25,7 +25,7 @@ from briefing import clock
 from briefing.config import Config
 from briefing.errors import BriefingError
 from briefing.models import Document, FeedState
-from briefing.net.fetch import FetchError, Hosts, Limits, Response, download
+from briefing.net.fetch import Client, FetchError, Limits, Response
 from briefing.output.render import plural
 from briefing.run.failures import (
     HOST_DOWN_AFTER,
@@ -131,8 +131,7 @@ def fetch(
     """
     from briefing.storage.db import Store
 
-    limits = limits or Limits(config.sources.timeout_seconds, config.sources.max_bytes)
-    hosts = Hosts()
+    client = Client(limits or Limits(config.sources.timeout_seconds, config.sources.max_bytes))
     failures: list[Failure] = []
     arrived: list[str] = []
     new = unchanged = requests = 0
@@ -140,7 +139,7 @@ def fetch(
     sources = [_Source(url) for url in dict.fromkeys(urls)]
     down: Counter[str] = Counter()  # timeouts and the like, by host, from the download threads
     lock = threading.Lock()
-    with Store(store) as opened, ThreadPoolExecutor(WORKERS) as pool:
+    with client, Store(store) as opened, ThreadPoolExecutor(WORKERS) as pool:
         inbox, log = Inbox(opened), FailureLog(opened)
         pending: dict[Future[Response], tuple[_Source, Document | None]] = {}
 
@@ -150,7 +149,7 @@ def fetch(
                 if down[host] >= HOST_DOWN_AFTER:
                     raise FetchError(f"{NOT_ASKED}: {host} did not answer twice in this run")
             try:
-                return download(url, limits, state, hosts)
+                return client.download(url, state)
             except FetchError as error:
                 if host_is_down(str(error)):
                     with lock:
