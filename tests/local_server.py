@@ -4,6 +4,7 @@ no test's URL leaves the machine (the `server` fixture, in conftest.py)."""
 from __future__ import annotations
 
 import contextlib
+import socket
 import ssl
 import threading
 from collections.abc import Callable
@@ -79,3 +80,72 @@ def send(status: int, body: bytes = b"", **headers: str) -> Handler:
 
 def not_found(request: BaseHTTPRequestHandler) -> None:
     send(404)(request)
+
+
+class RawServer:
+    """A TCP server on 127.0.0.1 whose handler writes every byte itself, with pauses: the servers
+    that drip a header line, answer `100 Continue` forever, or close mid-body. Each connection
+    runs `handler(connection, stop)` in a thread; `stop` is set when the test ends, so every
+    pause is `stop.wait(seconds)` and returns early then. With `tls`, the socket speaks TLS with
+    tests/data/localhost.pem (point SSL_CERT_FILE at it to trust it)."""
+
+    def __init__(self, handler: Callable[[socket.socket, threading.Event], None], tls: bool = False) -> None:
+        self.handler = handler
+        self.stop = threading.Event()
+        self.connections = 0
+        self.accepted = threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.context: ssl.SSLContext | None = None
+        if tls:
+            self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self.context.load_cert_chain(CERTIFICATE)
+        scheme = "https" if tls else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    def __enter__(self) -> RawServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.listener.close()
+
+    def _accept(self) -> None:
+        while not self.stop.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            self.accepted.set()
+            threading.Thread(target=self._serve, args=(connection,), daemon=True).start()
+
+    def _serve(self, connection: socket.socket) -> None:
+        with contextlib.suppress(OSError), connection:
+            if self.context is not None:
+                connection = self.context.wrap_socket(connection, server_side=True)
+            _read_request(connection)
+            self.handler(connection, self.stop)
+
+
+def _read_request(connection: socket.socket) -> bytes:
+    """The request head (the client sends no body)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = connection.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def drip(head: bytes, piece: bytes, every: float) -> Callable[[socket.socket, threading.Event], None]:
+    """Send `head`, then `piece` every `every` seconds until the test ends."""
+
+    def handler(connection: socket.socket, stop: threading.Event) -> None:
+        connection.sendall(head)
+        while not stop.wait(every):
+            connection.sendall(piece)
+
+    return handler

@@ -179,10 +179,14 @@ def run() -> NoReturn:
     them after a 500-article digest (0.06 s of 3). Standard streams are flushed first, as a
     normal exit does. With another thread still running (none of ours outlives `main`), the
     normal exit waits for it; under a profiler or a tracer (cProfile, coverage), it lets them
-    write what they measured.
+    write what they measured. After a signal nothing is waited for: the command unwound (its
+    temporary files removed, its transaction rolled back), and a download thread still stuck
+    in a read or a DNS lookup must not keep the process alive.
     """
     code = main()
-    if threading.active_count() > 1 or sys.getprofile() is not None or sys.gettrace() is not None:
+    signalled = code in (ExitCode.HANGUP, ExitCode.INTERRUPTED, ExitCode.TERMINATED)
+    busy = threading.active_count() > 1 or sys.getprofile() is not None or sys.gettrace() is not None
+    if busy and not signalled:
         sys.exit(code)
     for stream in (sys.stdout, sys.stderr):
         try:

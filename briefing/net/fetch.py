@@ -1,9 +1,15 @@
 """Downloading: the only network code in briefing.
 
 Polite and bounded: a User-Agent naming the tool, gzip, conditional GET (ETag and
-Last-Modified), at most 2 connections per host, a timeout on every socket operation and on
-the whole download, a size limit checked before and while reading (and after unpacking, so a
-gzip bomb stops at the limit), at most 5 redirects and no loops.
+Last-Modified), at most 2 connections per host, a size limit checked before and while reading
+(and after unpacking, so a gzip bomb stops at the limit), at most 5 redirects and no loops, and
+time limits per phase that a dripping server cannot stretch (`briefing.net.watch`):
+
+- no silence longer than `timeout` (connecting, TLS, waiting for the answer, reading it);
+- connecting, sending the request and receiving the whole response head (status line, headers,
+  any `100 Continue`) within 2 x `timeout`, however it drips;
+- the whole download, redirects included, within 3 x `timeout`, counted from when the host's
+  connection slot is taken (time queued behind other downloads of the host does not count).
 
 A `Client` serves one run: one TLS context, and a pool of kept-alive connections per host, so
 that twenty feeds of a morning cost twenty requests, not twenty handshakes and twenty loads of
@@ -39,6 +45,7 @@ from urllib3.exceptions import (
 )
 
 from briefing.models import FeedState
+from briefing.net.watch import Timer, Watch
 from briefing.sanitize import shown_name
 from briefing.urls import BadURL, check_url
 from briefing.version import __version__
@@ -48,6 +55,7 @@ MAX_REDIRECTS = 5
 PER_HOST = 2
 CHUNK = 65536
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+INTERRUPTED = "interrupted"
 
 
 class FetchError(Exception):
@@ -85,6 +93,42 @@ class Hosts:
             yield
 
 
+# The timer of the download the current thread runs: the connection classes below hand it the
+# socket they read from, new or reused.
+_current = threading.local()
+
+
+def _bind(sock: Any) -> None:
+    timer: Timer | None = getattr(_current, "timer", None)
+    if timer is not None:
+        timer.bind(sock)
+
+
+class _WatchedHTTP(urllib3.connection.HTTPConnection):
+    """A connection that hands its socket to the current download's timer."""
+
+    def _new_conn(self) -> Any:
+        sock = super()._new_conn()
+        _bind(sock)  # before TLS: a handshake dripped byte by byte is bounded too
+        return sock
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _bind(self.sock)  # a connection reused from the pool (None for a new one: _new_conn binds)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPS(_WatchedHTTP, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _HTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTP
+
+
+class _HTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPS
+
+
 class Client:
     """A run's downloads: one TLS context, kept-alive connections per host, the per-host slots,
     and the deadlines. Thread-safe; `close` it (or use it as a context manager) when done."""
@@ -92,6 +136,7 @@ class Client:
     def __init__(self, limits: Limits | None = None, hosts: Hosts | None = None) -> None:
         self.limits = limits or Limits()
         self.hosts = hosts or Hosts()
+        self.watch = Watch()
         self._lock = threading.Lock()
         self._pools: dict[tuple[str, str, int | None], urllib3.HTTPConnectionPool] = {}
         self._context: ssl.SSLContext | None = None
@@ -103,14 +148,20 @@ class Client:
         self.close()
 
     def close(self) -> None:
+        self.watch.close()
         with self._lock:
             pools, self._pools = list(self._pools.values()), {}
         for pool in pools:
             pool.close()
 
+    def abort(self) -> None:
+        """End every download in flight now: each fails as interrupted (SIGTERM, Ctrl-C, a quit)."""
+        self.watch.abort(INTERRUPTED)
+
     def download(self, url: str, state: FeedState | None = None) -> Response:
         """GET `url`, following up to MAX_REDIRECTS redirects; a 304 when `state` still holds."""
-        deadline = time.monotonic() + 3 * self.limits.timeout
+        total = 3 * self.limits.timeout
+        spent = 0.0
         visited: list[str] = []
         for _ in range(MAX_REDIRECTS + 1):
             try:
@@ -121,7 +172,11 @@ class Client:
                 raise FetchError("redirect loop")
             visited.append(url)
             with self.hosts.slot(urlsplit(url).hostname or ""):
-                response = self._get(url, state, deadline)
+                started = time.monotonic()
+                try:
+                    response = self._get(url, state, total - spent)
+                finally:
+                    spent += time.monotonic() - started
             if isinstance(response, str):
                 url = response
                 continue
@@ -139,14 +194,14 @@ class Client:
                 if parts.scheme == "https":
                     if self._context is None:
                         self._context = ssl.create_default_context()  # once a run: it loads every CA
-                    pool = urllib3.HTTPSConnectionPool(key[1], key[2], ssl_context=self._context, **options)
+                    pool = _HTTPSPool(key[1], key[2], ssl_context=self._context, **options)
                 else:
-                    pool = urllib3.HTTPConnectionPool(key[1], key[2], **options)
+                    pool = _HTTPPool(key[1], key[2], **options)
                 self._pools[key] = pool
         return pool
 
-    def _get(self, url: str, state: FeedState | None, deadline: float) -> Response | str:
-        """One request: the response, or the URL a redirect points to."""
+    def _get(self, url: str, state: FeedState | None, budget: float) -> Response | str:
+        """One request within `budget` seconds: the response, or the URL a redirect points to."""
         timeout = self.limits.timeout
         headers = {
             "User-Agent": self.limits.user_agent,
@@ -158,8 +213,18 @@ class Client:
         if state and state.modified:
             headers["If-Modified-Since"] = state.modified
         parts = urlsplit(url)
+        over = f"timeout: the download took over {3 * timeout:g} s"
+        started = time.monotonic()
+        timer = self.watch.timer()
+        _current.timer = timer
         response = None
         try:
+            if budget <= 0:
+                raise FetchError(over)
+            # Connecting, the request and the whole response head: one phase, however it drips. Twice
+            # the silence limit, so that a server silent from the start is said as such.
+            head = 2 * timeout
+            timer.arm(min(head, budget), f"timeout: no complete answer within {head:g} s" if budget > head else over)
             response = self._pool(url).urlopen(
                 "GET",
                 (parts.path or "/") + (f"?{parts.query}" if parts.query else ""),
@@ -169,24 +234,28 @@ class Client:
                 assert_same_host=False,
                 preload_content=False,
                 decode_content=False,
-                timeout=urllib3.Timeout(connect=timeout, read=timeout),
+                timeout=urllib3.Timeout(connect=min(timeout, budget), read=timeout),
             )
-            answer = self._answer(url, response, state, deadline)
+            timer.arm(budget - (time.monotonic() - started), over)  # the body: what is left of the budget
+            answer = self._answer(url, response, state, timer)
         except FetchError:
             _close(response)
             raise
         except (HTTPError, http.client.HTTPException, OSError) as error:
             _close(response)
-            raise FetchError(_reason(error, parts.hostname or "", timeout)) from error
+            raise FetchError(timer.expired or _reason(error, parts.hostname or "", timeout)) from error
         except BaseException:
             _close(response)
             raise
+        finally:
+            _current.timer = None
+            timer.release()
         if response is not None:
             response.release_conn()  # read whole: the connection goes back to the host's pool
         return answer
 
     def _answer(
-        self, url: str, response: urllib3.BaseHTTPResponse, state: FeedState | None, deadline: float
+        self, url: str, response: urllib3.BaseHTTPResponse, state: FeedState | None, timer: Timer
     ) -> Response | str:
         status = response.status
         if status in _REDIRECTS:
@@ -204,14 +273,14 @@ class Client:
         if status != 200:
             _discard(response)
             raise FetchError(f"HTTP {status} {response.reason or ''}".strip())
-        body = self._body(response, deadline)
+        body = self._body(response, timer)
         charset = _charset(response.headers.get("Content-Type") or "")
         return Response(
             url, 200, body, charset, FeedState(response.headers.get("ETag"), response.headers.get("Last-Modified"))
         )
 
-    def _body(self, response: urllib3.BaseHTTPResponse, deadline: float) -> bytes:
-        """The body, unpacked, never more than the limit in memory, within the deadline."""
+    def _body(self, response: urllib3.BaseHTTPResponse, timer: Timer) -> bytes:
+        """The body, unpacked, never more than the limit in memory, within the download's deadline."""
         limit = self.limits.max_bytes
         length = (response.headers.get("Content-Length") or "").strip()
         if limit and length.isdigit() and int(length) > limit:
@@ -223,9 +292,9 @@ class Client:
         chunks: list[bytes] = []
         size = 0
         while True:
-            if time.monotonic() > deadline:
-                raise FetchError(f"timeout: the download took over {3 * self.limits.timeout:g} s")
             chunk = response.read(CHUNK, decode_content=False)
+            if timer.expired:
+                raise FetchError(timer.expired)
             if not chunk:
                 break
             if unpack:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import timezone
 from pathlib import Path
@@ -27,6 +26,7 @@ from briefing.errors import BriefingError
 from briefing.models import Document, FeedState
 from briefing.net.fetch import Client, FetchError, Limits, Response
 from briefing.output.render import plural
+from briefing.run.downloads import Downloads
 from briefing.run.failures import (
     HOST_DOWN_AFTER,
     NOT_ASKED,
@@ -134,32 +134,31 @@ def fetch(
     client = Client(limits or Limits(config.sources.timeout_seconds, config.sources.max_bytes))
     failures: list[Failure] = []
     arrived: list[str] = []
-    new = unchanged = requests = 0
+    new = unchanged = 0
     now = clock.now().astimezone(timezone.utc)
     sources = [_Source(url) for url in dict.fromkeys(urls)]
     down: Counter[str] = Counter()  # timeouts and the like, by host, from the download threads
     lock = threading.Lock()
-    with client, Store(store) as opened, ThreadPoolExecutor(WORKERS) as pool:
-        inbox, log = Inbox(opened), FailureLog(opened)
-        pending: dict[Future[Response], tuple[_Source, Document | None]] = {}
 
-        def get(url: str, state: FeedState | None) -> Response:
-            host = host_of(url)
-            with lock:
-                if down[host] >= HOST_DOWN_AFTER:
-                    raise FetchError(f"{NOT_ASKED}: {host} did not answer twice in this run")
-            try:
-                return client.download(url, state)
-            except FetchError as error:
-                if host_is_down(str(error)):
-                    with lock:
-                        down[host] += 1
-                raise
+    def get(url: str, state: FeedState | None) -> Response:
+        host = host_of(url)
+        with lock:
+            if down[host] >= HOST_DOWN_AFTER:
+                raise FetchError(f"{NOT_ASKED}: {host} did not answer twice in this run")
+        try:
+            return client.download(url, state)
+        except FetchError as error:
+            if host_is_down(str(error)):
+                with lock:
+                    down[host] += 1
+            raise
+
+    downloads: Downloads[tuple[_Source, Document | None]] = Downloads(get, client.abort, WORKERS)
+    with client, Store(store) as opened, downloads:
+        inbox, log = Inbox(opened), FailureLog(opened)
 
         def submit(source: _Source, url: str, page: Document | None, state: FeedState | None = None) -> None:
-            nonlocal requests
-            requests += 1
-            pending[pool.submit(get, url, state)] = (source, page)
+            downloads.submit(url, state, (source, page))
 
         def later(links: Iterable[str]) -> set[str]:
             return log.waiting(links, now)
@@ -167,10 +166,8 @@ def fetch(
         for source in sources:
             submit(source, source.url, None, inbox.feed_state(source.url) if conditional else None)
         done = 0
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                source, page = pending.pop(future)
+        while downloads:
+            for (source, page), future in downloads.finished():
                 done += 1
                 url = (page.url or "") if page else source.url
                 try:
@@ -196,7 +193,7 @@ def fetch(
                 if source.opened and source.waiting == 0:
                     new += _finish(source, inbox)
                 if progress:
-                    progress("fetching", done / (done + len(pending)))
+                    progress("fetching", done / (done + len(downloads)))
         inbox.prune(config.store.keep_days)
         log.failed(((f.url, host_of(f.url), f.reason) for f in failures), now, retry_delay)
         log.succeeded(arrived)
@@ -215,7 +212,7 @@ def fetch(
         new=new,
         unchanged=unchanged,
         urls=tuple(url for source in sources if source.opened for url in source.urls),  # in the order given
-        requests=requests,
+        requests=downloads.requests,
         failures=tuple(failures),
         feeds=sum(source.opened and source.feed for source in sources),
         pages=sum(source.opened and not source.feed for source in sources),

@@ -1,0 +1,55 @@
+"""A run's downloads in threads, and an interrupt that never waits for a stuck download.
+
+SIGTERM or Ctrl-C unwinds the calling thread through `__exit__`, which stops the downloads in
+flight (`abort`, which shuts their sockets) and leaves without joining the threads: a `with
+ThreadPoolExecutor` there joined a worker stuck in a read, so the first signal did nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from typing import Generic, TypeVar
+
+from briefing.models import FeedState
+from briefing.net.fetch import Response
+
+Waiter = TypeVar("Waiter")
+
+
+class Downloads(Generic[Waiter]):
+    """Downloads by `get(url, state)` on `workers` threads, each finished one handed to the
+    waiter that asked for it (`finished`). `abort` stops those in flight."""
+
+    def __init__(
+        self, get: Callable[[str, FeedState | None], Response], abort: Callable[[], None], workers: int = 8
+    ) -> None:
+        self._get = get
+        self._abort = abort
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="briefing-download")
+        self._waiting: dict[Future[Response], Waiter] = {}
+        self.requests = 0
+
+    def __enter__(self) -> Downloads[Waiter]:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is not None:
+            self._abort()  # every read in flight returns at once
+        # Waits for the threads only when all went well (they are done by then): an error or an
+        # interrupt leaves at once, and nothing not started yet starts.
+        self._pool.shutdown(wait=kind is None, cancel_futures=True)
+
+    def __len__(self) -> int:
+        """How many waiters are still waiting."""
+        return len(self._waiting)
+
+    def submit(self, url: str, state: FeedState | None, waiter: Waiter) -> None:
+        """Ask for `url`; `waiter` gets its answer from `finished`."""
+        self.requests += 1
+        self._waiting[self._pool.submit(self._get, url, state)] = waiter
+
+    def finished(self) -> list[tuple[Waiter, Future[Response]]]:
+        """Waiters whose download is done, each with it (blocks until there is one)."""
+        done, _ = wait(self._waiting, return_when=FIRST_COMPLETED)
+        return [(self._waiting.pop(future), future) for future in done]
