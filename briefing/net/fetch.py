@@ -234,6 +234,7 @@ class Client:
                 assert_same_host=False,
                 preload_content=False,
                 decode_content=False,
+                enforce_content_length=True,
                 timeout=urllib3.Timeout(connect=min(timeout, budget), read=timeout),
             )
             timer.arm(budget - (time.monotonic() - started), over)  # the body: what is left of the budget
@@ -280,7 +281,9 @@ class Client:
         )
 
     def _body(self, response: urllib3.BaseHTTPResponse, timer: Timer) -> bytes:
-        """The body, unpacked, never more than the limit in memory, within the download's deadline."""
+        """The body, unpacked, never more than the limit in memory, within the download's deadline.
+        A body shorter than its Content-Length, a chunked one without its last chunk or gzip data
+        without its end is a FetchError: stored, a page cut mid-word would never be replaced."""
         limit = self.limits.max_bytes
         length = (response.headers.get("Content-Length") or "").strip()
         if limit and length.isdigit() and int(length) > limit:
@@ -308,6 +311,8 @@ class Client:
             if limit and size > limit:
                 raise FetchError(f"too large: over the limit of {limit:,} bytes ([sources] max_bytes)")
             chunks.append(chunk)
+        if unpack and not unpack.eof:
+            raise FetchError(f"cut short: the {encoding} data stops before its end")
         return b"".join(chunks)
 
 
@@ -352,6 +357,9 @@ def _reason(error: BaseException, host: str, timeout: float) -> str:
         return f"TLS: {getattr(inner, 'reason', None) or inner}"
     if isinstance(error, ProtocolError):
         inner = error.args[-1] if error.args else None
+        if isinstance(inner, http.client.IncompleteRead):
+            got = inner.partial if isinstance(inner.partial, int) else len(inner.partial)
+            return f"cut short: the server closed the connection after {got:,} bytes of the body"
         if isinstance(inner, (http.client.HTTPException, OSError)):
             return _reason(inner, host, timeout)
         return f"bad HTTP response ({shown_name(error.args[0] if error.args else error)})"

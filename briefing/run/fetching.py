@@ -255,6 +255,9 @@ def _opened(
             raise NotReadable(f"not a feed: {error}") from error
         source.feed, source.title = True, feed.title
         entries = feed_documents(feed, source.url, web_id(source.url).split("/")[0], source.url)
+        if not feed.complete:  # the connection closed before the feed's end: its last entry may be
+            source.complete = False  # cut mid-text; the next run asks for the feed whole, not "not modified"
+            entries = entries[:-1]
         # An entry without a link is kept under the feed's URL and its own id.
         pairs = [(d.url, d if d.url else replace(d, url=f"{source.url}#{d.id}")) for d in entries]
         source.urls = [d.url or "" for _, d in pairs]
