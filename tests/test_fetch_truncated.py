@@ -1,6 +1,8 @@
 """A download cut short is a failure, retried later, never an article (issue 31, class 6): a
 body shorter than its Content-Length, gzip data without its end, a feed whose connection closed
-before its end (its state is not kept, so the next run asks for it whole, not "not modified")."""
+before its end (its state is not kept, so the next run asks for it whole, not "not modified").
+And a 304 answered to a request that asked nothing "if modified" is a failure, not a silent
+exit 1."""
 
 from __future__ import annotations
 
@@ -82,3 +84,11 @@ def test_a_feed_cut_short_keeps_no_state_so_the_next_run_reads_it_whole(tmp_path
         second = fetch([f"{raw.url}/feed"], tmp_path / "briefing.db", settings(tmp_path))
     assert second.failures == () and second.new == 2
     assert len(stored(tmp_path)) == 4
+
+
+def test_a_304_to_a_request_that_was_not_conditional_is_a_failure(tmp_path: Path) -> None:
+    with RawServer(answer('HTTP/1.1 304 Not Modified\r\nETag: "v1"', b"")) as raw:
+        report = fetch([f"{raw.url}/feed"], tmp_path / "briefing.db", settings(tmp_path))
+    [failure] = report.failures
+    assert failure.reason == "HTTP 304 Not Modified, to a request that was not conditional"
+    assert report.unchanged == 0 and report.urls == ()

@@ -270,7 +270,10 @@ class Client:
                 return location
         if status == 304:
             _discard(response)
-            return Response(url, 304, state=state or FeedState())
+            if not state or not (state.etag or state.modified):
+                # Nothing was asked "if modified": a 304 here holds no feed (it was exit 1 in silence).
+                raise FetchError("HTTP 304 Not Modified, to a request that was not conditional")
+            return Response(url, 304, state=state)
         if status != 200:
             _discard(response)
             raise FetchError(f"HTTP {status} {response.reason or ''}".strip())
