@@ -1,4 +1,10 @@
-"""A run's downloads in threads, and an interrupt that never waits for a stuck download.
+"""A run's downloads in threads: each URL downloaded once per run, whoever asks for it, and an
+interrupt that never waits for a stuck download.
+
+Five hundred feeds whose teasers link the same three pages downloaded each page about 495 times
+in one run: a page was known only once stored, and every feed asked while it was in flight.
+Here a download is kept by URL (and the feed state it was asked with) for the whole run; a
+second asker waits on the same download and gets the same answer.
 
 SIGTERM or Ctrl-C unwinds the calling thread through `__exit__`, which stops the downloads in
 flight (`abort`, which shuts their sockets) and leaves without joining the threads: a `with
@@ -15,10 +21,11 @@ from briefing.models import FeedState
 from briefing.net.fetch import Response
 
 Waiter = TypeVar("Waiter")
+Key = tuple[str, FeedState | None]
 
 
 class Downloads(Generic[Waiter]):
-    """Downloads by `get(url, state)` on `workers` threads, each finished one handed to the
+    """Downloads by `get(url, state)` on `workers` threads; each finished one handed to every
     waiter that asked for it (`finished`). `abort` stops those in flight."""
 
     def __init__(
@@ -27,7 +34,9 @@ class Downloads(Generic[Waiter]):
         self._get = get
         self._abort = abort
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="briefing-download")
-        self._waiting: dict[Future[Response], Waiter] = {}
+        self._futures: dict[Key, Future[Response]] = {}
+        self._waiting: dict[Future[Response], list[Waiter]] = {}
+        self._answered: list[tuple[Waiter, Future[Response]]] = []
         self.requests = 0
 
     def __enter__(self) -> Downloads[Waiter]:
@@ -42,14 +51,25 @@ class Downloads(Generic[Waiter]):
 
     def __len__(self) -> int:
         """How many waiters are still waiting."""
-        return len(self._waiting)
+        return sum(map(len, self._waiting.values())) + len(self._answered)
 
     def submit(self, url: str, state: FeedState | None, waiter: Waiter) -> None:
-        """Ask for `url`; `waiter` gets its answer from `finished`."""
-        self.requests += 1
-        self._waiting[self._pool.submit(self._get, url, state)] = waiter
+        """Ask for `url`; `waiter` gets its answer from `finished`, downloaded once per run."""
+        key = (url, state)
+        future = self._futures.get(key)
+        if future is None:
+            self.requests += 1
+            future = self._futures[key] = self._pool.submit(self._get, url, state)
+            self._waiting[future] = []
+        if future in self._waiting:
+            self._waiting[future].append(waiter)
+        else:
+            self._answered.append((waiter, future))  # downloaded earlier in the run
 
     def finished(self) -> list[tuple[Waiter, Future[Response]]]:
         """Waiters whose download is done, each with it (blocks until there is one)."""
+        if self._answered:
+            answered, self._answered = self._answered, []
+            return answered
         done, _ = wait(self._waiting, return_when=FIRST_COMPLETED)
-        return [(self._waiting.pop(future), future) for future in done]
+        return [(waiter, future) for future in done for waiter in self._waiting.pop(future)]

@@ -1,8 +1,9 @@
 """Fetching feeds and pages into the history database (`briefing fetch`, the TUI's f, and URLs
 given as SOURCES).
 
-A page is downloaded once: entries whose link is stored already are not fetched again, and
-a teaser entry's page is fetched for its text. Downloading is `briefing.net.fetch`'s; reading
+A page is downloaded once: entries whose link is stored already are not fetched again, a page
+linked by several feeds of a run is downloaded once for all (`briefing.run.downloads`), and a
+teaser entry's page is fetched for its text. Downloading is `briefing.net.fetch`'s; reading
 what came as feeds and pages is `briefing.sources`'; keeping it is `briefing.storage.fetched`'s.
 
 Every failure is a `Failure(url, reason)` and the run goes on; failed pages are remembered
@@ -133,6 +134,7 @@ def fetch(
 
     client = Client(limits or Limits(config.sources.timeout_seconds, config.sources.max_bytes))
     failures: list[Failure] = []
+    failed: set[str] = set()
     arrived: list[str] = []
     new = unchanged = 0
     now = clock.now().astimezone(timezone.utc)
@@ -179,7 +181,9 @@ def fetch(
                         source.ready.append(_page_document(page, response))
                     arrived.append(url)
                 except (FetchError, NotReadable) as error:
-                    failures.append(Failure(url, str(error)))
+                    if url not in failed:  # a page linked by several feeds failed once
+                        failed.add(url)
+                        failures.append(Failure(url, str(error)))
                     source.complete = False
                 except BriefingError:  # the history failed: that is the run's failure, said as such
                     raise
