@@ -72,6 +72,18 @@ def printable(text: str, *, one_line: bool = False) -> str:
     return text
 
 
+# What json.dumps leaves raw of what printable removes (it escapes only C0), and surrogates.
+_JSON_RAW = re.compile(f"[{INVISIBLE}\ud800-\udfff]")
+
+
+def escaped_json(text: str) -> str:
+    """A JSON document with every character a terminal or an editor would act on written as a
+    `\\uXXXX` escape: inside a string it decodes to the same character, so the data is kept,
+    and nothing reaches a terminal raw. (A control character cannot stand outside a string in
+    JSON: there it was never valid, and is now visible.)"""
+    return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def shown_name(value: object) -> str:
     """A name (path, id, title, URL, key term) fit to show on one line."""
     return printable(str(value), one_line=True)

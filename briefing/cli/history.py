@@ -39,7 +39,7 @@ def show_command(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     with Store(store_path(config)) as store:
         text = Briefings(store).as_printed(args.which, args.format, today())
-    write_stdout(text)
+    write_stdout(text, args.format)
     return ExitCode.OK
 
 

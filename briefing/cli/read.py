@@ -17,5 +17,5 @@ def read_command(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     articles, problems = gather(args.sources, config)
     report_problems(problems, len(articles))
-    write_stdout(render_articles(articles, args.format))
+    write_stdout(render_articles(articles, args.format), args.format)
     return ExitCode.OK if articles else ExitCode.NOTHING_TO_SUMMARIZE

@@ -15,8 +15,8 @@ def history_line(entry: PastBriefing) -> str:
     """One past briefing: id, when it was made, its news date, counts and key terms."""
     made = f"{entry.day} {entry.created[11:16]}" if entry.created[:10] == entry.day else entry.day
     return (
-        f"{entry.id:>5}  {made:<16}  {entry.date or 'undated':<10}  {entry.articles:>8}  {entry.items:>5}  "
-        f"{shown_name(', '.join(entry.key_terms))}"
+        f"{shown_name(entry.id):>5}  {shown_name(made):<16}  {shown_name(entry.date or 'undated'):<10}  "
+        f"{shown_name(entry.articles):>8}  {shown_name(entry.items):>5}  {shown_name(', '.join(entry.key_terms))}"
     )
 
 

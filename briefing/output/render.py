@@ -14,14 +14,10 @@ import textwrap
 from typing import Any
 
 from briefing.models import Article, Briefing, BriefingItem, Format, Story
-from briefing.sanitize import INVISIBLE, shown_name
+from briefing.sanitize import escaped_json, shown_name
 from briefing.sanitize import printable as printable  # re-exported: briefing.output.render.printable
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
-# json.dumps escapes C0 controls; these it would write raw (ensure_ascii=False keeps text
-# readable). Escaped, not removed: the decoded strings stay exactly what they were.
-# What json.dumps leaves raw of what printable removes (it escapes only C0), and surrogates.
-_JSON_RAW = re.compile(f"[{INVISIBLE}\ud800-\udfff]")
 WIDTH = 78
 
 
@@ -313,8 +309,9 @@ def render_json(briefing: Briefing) -> str:
 def json_text(data: object) -> str:
     """Indented JSON, readable (not ASCII-only), with every character a terminal or an
     editor would act on escaped."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+    # ensure_ascii=False keeps text readable; json.dumps escapes only C0 controls, the rest
+    # is escaped here, not removed: the decoded strings stay exactly what they were.
+    return escaped_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def render(briefing: Briefing, format: Format = "text") -> str:

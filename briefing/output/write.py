@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TextIO
 
 from briefing.errors import OutputError, UsageError
-from briefing.models import Briefing
+from briefing.models import Briefing, Format
 from briefing.placeholders import PATTERN, unknown_placeholder
-from briefing.sanitize import shown_name
+from briefing.sanitize import escaped_json, printable, shown_name
 from briefing.xdg import expand_user
 
 
@@ -138,8 +138,15 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def write_stdout(text: str) -> None:
-    """Print the digest; a closed, full or broken stdout is an OutputError, not a traceback."""
+def write_stdout(text: str, format: Format = "text") -> None:
+    """Print a document: a briefing, or what a command lists. A closed, full or broken stdout
+    is an OutputError, not a traceback.
+
+    Every document passes the one sanitiser on its way, whatever it was made from: a briefing
+    rendered now, one stored in the history (a file anyone could have written), a config's
+    feeds. Text and Markdown lose any escape sequence or control character; JSON (`format`)
+    gets them escaped, so it still decodes to the same data."""
+    text = escaped_json(text) if format == "json" else printable(text)
     stream = sys.stdout
     if stream is None:
         raise OutputError("stdout is closed, so the briefing could not be printed (use -o FILE)")

@@ -157,7 +157,7 @@ def deliver(
     text = render(briefing, format)
     written = None
     if path is None:
-        write_stdout(text)
+        write_stdout(text, format)
     else:
         written = expand_path(path, briefing.date, briefing.news_date)
         write_output(written, text)
