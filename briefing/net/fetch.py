@@ -208,10 +208,11 @@ class Client:
             "Accept-Encoding": "gzip, deflate",
             "Accept": "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5",
         }
-        if state and state.etag:
-            headers["If-None-Match"] = state.etag
-        if state and state.modified:
-            headers["If-Modified-Since"] = state.modified
+        etag, modified = _validators(state)
+        if etag:
+            headers["If-None-Match"] = etag
+        if modified:
+            headers["If-Modified-Since"] = modified
         parts = urlsplit(url)
         over = f"timeout: the download took over {3 * timeout:g} s"
         started = time.monotonic()
@@ -270,18 +271,17 @@ class Client:
                 return location
         if status == 304:
             _discard(response)
-            if not state or not (state.etag or state.modified):
+            if not any(_validators(state)):
                 # Nothing was asked "if modified": a 304 here holds no feed (it was exit 1 in silence).
                 raise FetchError("HTTP 304 Not Modified, to a request that was not conditional")
-            return Response(url, 304, state=state)
+            return Response(url, 304, state=FeedState(*_validators(state)))
         if status != 200:
             _discard(response)
             raise FetchError(f"HTTP {status} {response.reason or ''}".strip())
         body = self._body(response, timer)
         charset = _charset(response.headers.get("Content-Type") or "")
-        return Response(
-            url, 200, body, charset, FeedState(response.headers.get("ETag"), response.headers.get("Last-Modified"))
-        )
+        given = FeedState(response.headers.get("ETag"), response.headers.get("Last-Modified"))
+        return Response(url, 200, body, charset, FeedState(*_validators(given)))
 
     def _body(self, response: urllib3.BaseHTTPResponse, timer: Timer) -> bytes:
         """The body, unpacked, never more than the limit in memory, within the download's deadline.
@@ -334,6 +334,16 @@ def _close(response: urllib3.BaseHTTPResponse | None) -> None:
     if response is not None:
         response.close()
         response.release_conn()
+
+
+def _validators(state: FeedState | None) -> tuple[str | None, str | None]:
+    """The ETag and Last-Modified a request can send back as they are: printable ASCII. A value
+    folded over two lines, or one a damaged history holds, would forge a header, or fail the
+    request; it is dropped (the feed is then asked for whole)."""
+    if state is None:
+        return None, None
+    etag, modified = (v if v and v.isascii() and v.isprintable() else None for v in (state.etag, state.modified))
+    return etag, modified
 
 
 def _charset(content_type: str) -> str | None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 from briefing.config import Config
 from briefing.errors import StoreError
@@ -25,6 +26,8 @@ from briefing.storage.cache import Cache
 from briefing.summary.pipeline import article_view
 from briefing.summary.views import StoryView
 from briefing.tasks import Mapper, Progress, in_turn
+
+T = TypeVar("T")
 
 
 class CachedReader:
@@ -77,18 +80,20 @@ class CachedReader:
         data = [read_file(path, max_bytes) for path in paths]
         keys = {n: _file_key(d, path) for n, (d, path) in enumerate(zip(data, paths)) if isinstance(d, bytes)}
         kept = self._get("file", keys.values())
-        new = [n for n in keys if keys[n] not in kept]
+        decoded = {n: _decoded(_documents, kept[keys[n]], paths[n], ids[n]) for n in keys if keys[n] in kept}
+        known = {n: documents for n, documents in decoded.items() if documents is not None}
+        new = [n for n in keys if n not in known]
         parsed = dict(zip(new, (mapper or in_turn())(read_bytes, [(data[n], paths[n], ids[n]) for n in new])))
         self._put("file", {keys[n]: _documents_json(parsed[n], ids[n]) for n in new})
         self._touch("file", [keys[n] for n in keys if n not in parsed])
         read: list[list[Document] | Problem] = []
-        for n, (found, path) in enumerate(zip(data, paths)):
+        for n, found in enumerate(data):
             if isinstance(found, Problem):
                 read.append(found)
             elif n in parsed:
                 read.append(parsed[n])
             else:
-                read.append(_documents(kept[keys[n]], path, ids[n]))
+                read.append(known[n])
         documents, skipped = collected(read)
         return documents, [*others, *skipped]
 
@@ -104,17 +109,19 @@ class CachedReader:
         patterns = config.clean.drop_patterns
         keys = [_document_key(document, patterns) for document in documents]
         kept = self._get("article", keys)
-        new = [n for n, key in enumerate(keys) if key not in kept]
+        decoded = {n: _decoded(_article, kept[key], documents[n]) for n, key in enumerate(keys) if key in kept}
+        known = {n: pair for n, pair in decoded.items() if pair is not None}
+        new = [n for n in range(len(keys)) if n not in known]
         clean = partial(parse_article, drop_patterns=patterns)
         cleaned = dict(zip(new, (mapper or in_turn(progress, "cleaning articles"))(clean, [documents[n] for n in new])))
         views = {n: article_view(cleaned[n]) for n in new}
         self._put("article", {keys[n]: _article_json(cleaned[n], views[n]) for n in new})
         articles: list[Article] = []
-        for n, document in enumerate(documents):
+        for n in range(len(documents)):
             if n in cleaned:
                 article, view = cleaned[n], views[n]
             else:
-                article, view = _article(kept[keys[n]], document)
+                article, view = known[n]
             articles.append(article)
             self.views[article.id] = view
         self._touch("article", [keys[n] for n in range(len(documents)) if n not in cleaned])
@@ -124,6 +131,21 @@ class CachedReader:
         """The views of `articles`, if this reader gave them all."""
         views = [self.views.get(article.id) for article in articles]
         return None if any(view is None for view in views) else [v for v in views if v is not None]
+
+
+def _decoded(decode: Callable[..., T], *args: Any) -> T | None:
+    """What `decode` makes of a kept entry, or None when the entry is not what this code wrote
+    (the history is a file another program may have changed): it is then read again."""
+    try:
+        return decode(*args)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        return None
+
+
+def _texts(*values: object, optional: bool = False) -> None:
+    """TypeError unless every value is a string (or None, if `optional`): what this code wrote."""
+    if not all(isinstance(value, str) or (optional and value is None) for value in values):
+        raise TypeError("not text")
 
 
 def _hash(*parts: str | bytes) -> str:
@@ -162,11 +184,16 @@ def _documents_json(read: list[Document] | Problem, id: str) -> str:
 def _documents(text: str, path: Path, id: str) -> list[Document] | Problem:
     data = json.loads(text)
     if isinstance(data, dict):
-        return Problem("skipped", str(data["skipped"]), str(path))
-    return [
-        Document(id + suffix, str(path), body, title, source, date, url, author, bool(extracted), bool(full), note)
-        for suffix, body, title, source, date, url, author, extracted, full, note in data
-    ]
+        _texts(data["skipped"])
+        return Problem("skipped", data["skipped"], str(path))
+    documents = []
+    for suffix, body, title, source, date, url, author, extracted, full, note in data:
+        _texts(suffix, body)
+        _texts(title, source, date, url, author, note, optional=True)
+        documents.append(
+            Document(id + suffix, str(path), body, title, source, date, url, author, bool(extracted), bool(full), note)
+        )
+    return documents
 
 
 def _article_json(article: Article, view: StoryView) -> str:
@@ -194,6 +221,10 @@ def _article(text: str, document: Document) -> tuple[Article, StoryView]:
     data = json.loads(text)
     title, source, date, url, body, author = data["article"]
     spans = data["spans"]
+    _texts(title, source, body)
+    _texts(date, url, author, optional=True)
+    if not all(isinstance(number, int) and 0 <= number <= len(body) for number in spans):
+        raise ValueError("spans outside the text")
     sentences = tuple(
         Sentence(index, body[start:end], start, end) for index, (start, end) in enumerate(zip(spans[::2], spans[1::2]))
     )

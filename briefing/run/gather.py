@@ -65,7 +65,7 @@ def gather(
 
         report = fetch(urls, store_path(config), config, progress, feeds_only=False, conditional=False)
         problems += [Problem("failed", failure.reason, failure.url) for failure in report.failures]
-        documents += _stored(config, urls=report.urls)
+        documents += _stored(config, problems, urls=report.urls)
     if sources and fetched:
         documents += _recent(config, problems)
     if not sources:
@@ -99,7 +99,7 @@ def _recent(config: Config, problems: list[Problem]) -> list[Document]:
     from briefing.storage.db import store_path
 
     try:
-        return _stored(config, hours=config.sources.window_hours)
+        return _stored(config, problems, hours=config.sources.window_hours)
     except StoreError as error:
         problems.append(Problem("noted", f"{error}; fetched articles were not read", str(store_path(config))))
         return []
@@ -120,8 +120,11 @@ def _nothing_configured(config: Config) -> str:
     )
 
 
-def _stored(config: Config, hours: int | None = None, urls: Sequence[str] | None = None) -> list[Document]:
-    """Fetched articles from the history database, if there is one (none is created here)."""
+def _stored(
+    config: Config, problems: list[Problem], hours: int | None = None, urls: Sequence[str] | None = None
+) -> list[Document]:
+    """Fetched articles from the history database, if there is one (none is created here);
+    a note in `problems` for stored rows that are no article (another program wrote them)."""
     from briefing.storage.db import Store, store_path
     from briefing.storage.fetched import Inbox
 
@@ -129,4 +132,12 @@ def _stored(config: Config, hours: int | None = None, urls: Sequence[str] | None
     if not path.exists():
         return []
     with Store(path) as store:
-        return Inbox(store).documents(hours=hours, urls=urls)
+        inbox = Inbox(store)
+        documents = inbox.documents(hours=hours, urls=urls)
+    if inbox.damaged:
+        problems.append(
+            Problem(
+                "noted", f"{inbox.damaged} fetched articles in the history are damaged (not text); left out", str(path)
+            )
+        )
+    return documents

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 from briefing import clock
-from briefing.errors import UsageError
+from briefing.errors import StoreError, UsageError
 from briefing.models import Article, Briefing, Format, PastBriefing
 from briefing.sanitize import shown_name, valid_unicode
 from briefing.storage.db import Store
@@ -133,7 +133,12 @@ class Briefings:
                 "SELECT b.id, b.created, b.day, b.date, b.key_terms, b.article_count, count(i.id) FROM briefings b"
                 " LEFT JOIN items i ON i.briefing = b.id GROUP BY b.id ORDER BY b.created, b.id"
             ).fetchall()
-        return [PastBriefing(r[0], r[1], r[2] or r[1][:10], r[3], tuple(json.loads(r[4])), r[5], r[6]) for r in rows]
+        return [
+            PastBriefing(
+                r[0], str(r[1]), str(r[2] or str(r[1])[:10]), _text_or_none(r[3]), _key_terms(r[4]), r[5], r[6]
+            )
+            for r in rows
+        ]
 
     def find(self, which: str, today: str) -> int:
         """The id of the briefing `which` names: an id, or a date (YYYY-MM-DD, 'today',
@@ -183,7 +188,23 @@ class Briefings:
         column = {"text": "text", "markdown": "markdown", "json": "json"}[format]
         with self.store.reading() as db:
             row = db.execute(f"SELECT {column} FROM briefings WHERE id = ?", (number,)).fetchone()
-        return str(row[0])
+        if row is None or not isinstance(row[0], str):
+            raise StoreError(f"{shown_name(self.store.path)}: briefing {number} is damaged: its {format} is not text")
+        return row[0]
+
+
+def _key_terms(stored: object) -> tuple[str, ...]:
+    """A briefing's key terms as recorded: a JSON list of strings. Anything else (a file
+    another program wrote) is no key terms, not a crash of `briefing history`."""
+    try:
+        terms = json.loads(stored) if isinstance(stored, (str, bytes)) else None
+    except (ValueError, RecursionError):
+        return ()
+    return tuple(str(term) for term in terms if isinstance(term, (str, int, float))) if isinstance(terms, list) else ()
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _text(value: str | None) -> str | None:

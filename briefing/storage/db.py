@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from briefing.config import Config
 from briefing.errors import StoreError
@@ -121,16 +123,60 @@ def store_path(config: Config) -> Path:
     return path
 
 
+# How long a statement waits for another program (another briefing) to release the history,
+# in steps: SQLite's own wait runs in C, where a signal is not handled, so it is kept short and
+# the rest of the wait is a loop here, between whose steps SIGTERM ends the run at once.
+BUSY_WAIT = 30.0
+_BUSY_STEP = 0.1
+# Less free space than this on the history's file system is a full disk: SQLite says so as an
+# input/output error when the WAL's shared memory file cannot grow.
+_FULL = 1 << 20
+
 # SQLite's primary result codes, as a person would act on them.
 _REASONS = {
     "SQLITE_FULL": "the disk is full",
     "SQLITE_READONLY": "it is read-only for this user (check its permissions and its folder's)",
     "SQLITE_PERM": "permission denied",
-    "SQLITE_BUSY": "another briefing kept it locked for 30 seconds",
-    "SQLITE_LOCKED": "another briefing kept it locked for 30 seconds",
+    "SQLITE_BUSY": f"another briefing kept it locked for {BUSY_WAIT:g} seconds",
+    "SQLITE_LOCKED": f"another briefing kept it locked for {BUSY_WAIT:g} seconds",
     "SQLITE_IOERR": "the disk reported an input/output error",
     "SQLITE_NOMEM": "out of memory",
 }
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    return (getattr(error, "sqlite_errorname", "") or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
+class _Patient(sqlite3.Connection):
+    """A connection whose statements wait for a lock held elsewhere in short steps (`BUSY_WAIT`
+    in all), so that a signal is handled between them: SIGTERM during a 30 s wait for a locked
+    history ended the run 26 s late."""
+
+    def execute(self, *args: Any) -> sqlite3.Cursor:
+        return _patiently(super().execute, *args)
+
+    def executemany(self, *args: Any) -> sqlite3.Cursor:
+        return _patiently(super().executemany, *args)
+
+
+def _patiently(run: Callable[..., sqlite3.Cursor], *args: Any) -> sqlite3.Cursor:
+    deadline = time.monotonic() + BUSY_WAIT
+    while True:
+        try:
+            return run(*args)
+        except sqlite3.OperationalError as error:
+            if not _busy(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.05)
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        space = os.statvfs(folder)
+    except OSError:
+        return False
+    return space.f_bavail * space.f_frsize < _FULL
 
 
 class Store:
@@ -142,7 +188,7 @@ class Store:
             raise StoreError(f"{shown_name(path)} is not a file, so it cannot hold the history")
         self._create(path)
         with self._failures():
-            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self._db = sqlite3.connect(path, timeout=_BUSY_STEP, isolation_level=None, factory=_Patient)
             try:
                 self._check_and_migrate()
             except BaseException:
@@ -194,6 +240,8 @@ class Store:
             ):
                 if target.exists() and not os.access(target, mode):
                     return f"{where}: permission denied: this user cannot write to its {what}"
+        if primary in ("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_CANTOPEN") and _disk_full(self.path.parent):
+            return f"{where}: the disk is full"
         reason = _REASONS.get(primary) or ("cannot open it" if primary == "SQLITE_CANTOPEN" else str(error))
         return f"{where}: {reason}"
 

@@ -19,6 +19,13 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _header_value(value: object) -> str | None:
+    """`value` if it is text a request header can carry as it is, else None."""
+    if isinstance(value, str) and value.isprintable() and value.isascii():
+        return value
+    return None
+
+
 def _metadata(document: Document) -> tuple[str | None, ...]:
     return document.title, document.source, document.author, document.date, document.text
 
@@ -29,11 +36,14 @@ class Inbox:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.damaged = 0  # stored articles `documents` left out: their columns are not text
 
     def feed_state(self, url: str) -> FeedState:
+        """The ETag and Last-Modified a feed last gave; a value no header could carry (not text,
+        or holding a line break that would forge a header of its own) is left out."""
         with self.store.reading() as db:
             row = db.execute("SELECT etag, modified FROM feeds WHERE url = ?", (url,)).fetchone()
-        return FeedState(*row) if row else FeedState()
+        return FeedState(*map(_header_value, row)) if row else FeedState()
 
     def feed_urls(self, feed: str) -> list[str]:
         """The URLs of the articles stored from a feed."""
@@ -109,7 +119,15 @@ class Inbox:
                 rows = db.execute(
                     f"SELECT {columns} FROM fetched WHERE fetched >= ? ORDER BY fetched, rowid", (since,)
                 ).fetchall()
-        return [
-            Document(id, url, text, title=title, source=source, date=date, url=url, author=author, extracted=True)
-            for id, url, text, title, source, date, author in rows
-        ]
+        documents = []
+        for id, url, text, title, source, date, author in rows:
+            if not (isinstance(id, str) and isinstance(url, str) and isinstance(text, str)):
+                self.damaged += 1  # a row another program wrote: not an article
+                continue
+            title, source, date, author = (
+                value if isinstance(value, str) else None for value in (title, source, date, author)
+            )
+            documents.append(
+                Document(id, url, text, title=title, source=source, date=date, url=url, author=author, extracted=True)
+            )
+        return documents
