@@ -140,12 +140,12 @@ _UNNAMED_SPEAKER = re.compile(r"[,.!?][”\"]\s*(?:he|she|they) (?:said|says|add
 # sections, 6 of 73 items opened so, none in a way the rules before caught.
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:[^,;:“”\"]{0,50}, |(?:Prior to|After|Before|Since|Partly|Still|Now|Then|Later|Earlier|Instead)"
-    r"(?: [^,;:“”\"]{0,30}?)? )(?:he|she|they|his|her|their|its)\b",
+    r"(?: [^,;:“”\"]{0,30}?)? )(?:he|she|they|his|her|their|its|you)\b",
     re.IGNORECASE,
 )
 _NAMED_BEFORE = re.compile(
     r"^The (?:move|moves|decision|announcement|talks|meeting|remarks|comments|development|step|incident|attack"
-    r"|visit|trip|deal|agreement|vote|ruling|country|latter|former)\b(?! (?:of|to|for|on|in|by|at|between|with|that|which)\b)"
+    r"|visit|trip|deal|agreement|vote|ruling|call|country|latter|former)\b(?! (?:of|to|for|on|in|by|at|between|with|that|which)\b)"
 )
 
 

@@ -194,6 +194,7 @@ HAPPENINGS: dict[str, frozenset[str]] = {
             "died",
             "dies",
             "dead",
+            "death",
             "killed",
             "slain",
             "murdered",
@@ -205,6 +206,7 @@ HAPPENINGS: dict[str, frozenset[str]] = {
         ]
     ),
     "injury": frozenset(["wounded", "injured", "hurt"]),
-    "arrest": frozenset(["arrested", "detained", "apprehended", "taken into custody"]),
+    "arrest": frozenset(["arrested", "detained", "apprehended", "custody", "under arrest"]),
+    "indictment": frozenset(["indicted", "indictment", "charged"]),
     "resignation": frozenset(["resigned", "resigns", "quit", "quits", "stepped down", "steps down"]),
 }

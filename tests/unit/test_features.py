@@ -59,6 +59,8 @@ def test_a_plain_statement_reads_alone() -> None:
         "The move comes as European nations tighten controls on social media platforms.",
         "The country is hoping its new amnesty for immigrants will avoid a public backlash.",
         "Separately, the supreme leader said the United States would not succeed in its aims.",
+        "The call comes as Spain moves to crack down on social media platforms more broadly.",
+        "More often, you hear the men laughing in the background of the recordings.",
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:

@@ -150,3 +150,12 @@ def test_one_happening_told_in_other_words_is_one_item() -> None:
     groups = group_sentences(features, facts, np.array([1.0, 0.9, 0.0, 0.0]))
     chosen = select(groups, features, texts, np.array([0.9, 0.8, 0.5, 0.4]), facts, Budget(sentences=3), 0.0)
     assert sorted(g.representative for g in chosen.within) == [0, 2, 3]
+
+
+def test_an_arrest_told_as_a_state_is_the_same_arrest() -> None:
+    texts = (
+        "The 82-year-old Pinochet was arrested Friday at a Spanish magistrate's request in London.",
+        "Pinochet, 82, was placed under arrest in London Friday by British police acting on a warrant.",
+    )
+    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(texts)))
+    assert SameFact(features, Config().merge.threshold).same_happening(1, 0)
