@@ -185,6 +185,8 @@ def test_outside_the_repository_the_defaults_name_no_folder_and_say_what_to_do(t
         "briefing: nothing fetched from [sources] feeds in the last 24 hours, and [sources] paths names no folder;"
         " run 'briefing fetch' first (or 'briefing digest --fetch'), or name a folder\n"
     )
+    just_fetched = run("digest", "--fetched", "--no-store", "--config", str(tmp_path / "config.toml"), cwd=tmp_path)
+    assert just_fetched.stderr.endswith("[sources] paths names no folder\n")  # --fetch is not told to fetch
     # A configured folder under ~ is read there: a config is not a shell, and cron runs in HOME.
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.txt").write_text(TRIO["a_gazette"], encoding="utf-8")

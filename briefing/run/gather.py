@@ -72,7 +72,7 @@ def gather(
         recent = _recent(config, problems)
         found, skipped = [], []
         if not config.sources.paths and not recent:
-            raise SourceError(_nothing_configured(config))
+            raise SourceError(_nothing_configured(config, fetched))
         try:
             if config.sources.paths:
                 found, skipped = read_sources(configured_paths(config), config.sources.max_bytes, mapper)
@@ -105,15 +105,14 @@ def _recent(config: Config, problems: list[Problem]) -> list[Document]:
         return []
 
 
-def _nothing_configured(config: Config) -> str:
+def _nothing_configured(config: Config, fetched: bool = False) -> str:
     """Why a run named no SOURCES has nothing to read, and what to do: no folder is
-    configured, and nothing was fetched lately (or there are no feeds to fetch)."""
+    configured, and nothing was fetched lately (or there are no feeds to fetch). A run that
+    just fetched (`fetched`) is not told to fetch."""
     hours = config.sources.window_hours
     if config.sources.feeds:
-        return (
-            f"nothing fetched from [sources] feeds in the last {hours} hours, and [sources] paths names no folder;"
-            " run 'briefing fetch' first (or 'briefing digest --fetch'), or name a folder"
-        )
+        advice = "" if fetched else "; run 'briefing fetch' first (or 'briefing digest --fetch'), or name a folder"
+        return f"nothing fetched from [sources] feeds in the last {hours} hours, and [sources] paths names no folder{advice}"
     return (
         "no articles to read: name a folder ('briefing digest FOLDER'), set [sources] paths in the config,"
         " or add a feed ('briefing feeds add URL') and fetch it"
