@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from briefing.models import Document
+from briefing.sanitize import shown_name
 from briefing.sources.feeds import Entry, Feed, NotAFeed, looks_like_feed, parse_feed
 from briefing.sources.html import extract_page, looks_like_html
 from briefing.urls import hostname, url_path
@@ -73,12 +74,16 @@ def decode(data: bytes, declared: str | None = None) -> str:
     if charset:
         name = _known(charset)
         if name is None:
-            raise NotReadable(f"bad encoding: unknown charset {charset!r}")
+            raise NotReadable(f"bad encoding: unknown charset {shown_name(charset)!r}")
+        if not _makes_text(name):
+            raise NotReadable(f"bad encoding: {name} is not a text encoding")
         if name not in _GUESSED:
             try:
                 return data.decode(name)
-            except UnicodeDecodeError as error:
-                raise NotReadable(f"bad encoding: the bytes are neither UTF-8 nor {charset} as declared") from error
+            except UnicodeError as error:  # "undefined" raises UnicodeError itself
+                raise NotReadable(
+                    f"bad encoding: the bytes are neither UTF-8 nor {shown_name(charset)} as declared"
+                ) from error
     # UTF-8 with a few damaged bytes, if some of its non-ASCII characters are whole and the
     # damage is small: at most 1% of the text, or no more than the whole characters (a short
     # text's two bad bytes beside its curly quotes). A single-byte text (Windows-1252 quotes
@@ -94,8 +99,15 @@ def decode(data: bytes, declared: str | None = None) -> str:
 def _known(charset: str) -> str | None:
     try:
         return codecs.lookup(charset).name
-    except LookupError:
+    except (LookupError, ValueError, TypeError):  # unknown, or a name holding NUL
         return None
+
+
+def _makes_text(name: str) -> bool:
+    """Whether a codec makes text of bytes. Python's registry also holds bytes-to-bytes and
+    text-to-text codecs (base64, rot13, hex, zlib, uu, bz2, quopri): a page declaring one of
+    them crashed the run that read it."""
+    return bool(getattr(codecs.lookup(name), "_is_text_encoding", True))
 
 
 def looks_binary(text: str) -> bool:
