@@ -142,6 +142,8 @@ def read_document(
     if text.lstrip()[:1] in ("{", "["):
         try:
             json.loads(text)
+        except RecursionError:  # 100,000 '[': nested past what json reads
+            raise NotReadable("JSON data nested too deeply to read") from None
         except ValueError:
             pass
         else:

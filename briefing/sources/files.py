@@ -7,6 +7,7 @@ TUI can build articles from strings. What a file holds (feed, page, text) is dec
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -19,6 +20,7 @@ from pathlib import Path
 from briefing.config import Config
 from briefing.errors import SourceError
 from briefing.models import SAME_TEXT, UNKNOWN_SOURCE, Article, Document, Problem, Removal, located
+from briefing.sanitize import shown_name
 from briefing.sources.documents import NotReadable, read_document
 from briefing.sources.markdown import front_matter, is_markdown, markdown_text
 from briefing.tasks import Mapper, Progress, in_turn
@@ -90,32 +92,73 @@ def survey(sources: Iterable[str]) -> tuple[list[Path], list[Problem]]:
     document dropped among the articles is set aside with a line, never without a word.
 
     Hidden files (editors' and systems' own) and subfolders (a saved page's `_files`) are
-    passed over silently.
+    passed over silently. A source that cannot be looked at (a folder this user cannot list, a
+    name too long, a path through a folder it cannot search) is a Problem of its own, and the
+    other sources are read; only a source that is not there at all is an error (a typo).
     """
     sources = list(sources)
     files: list[Path] = []
     others: list[Problem] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for source in sources:
         path = Path(source)
-        if path.is_dir():
-            children = sorted(p for p in path.iterdir() if not p.name.startswith(".") and not p.is_dir())
-            found = [p for p in children if p.suffix.lower() in EXTENSIONS]
-            others += [_set_aside(p) for p in children if p.suffix.lower() not in EXTENSIONS]
-        elif os.path.lexists(path):
-            found = [path]
-        else:
-            raise SourceError(f"{source}: no such file or folder")
+        try:
+            found, set_aside = _listed(path)
+        except OSError as error:
+            if error.errno == errno.ENOENT:
+                raise SourceError(f"{shown_name(source)}: no such file or folder") from None
+            others.append(_skipped(path, f"cannot read it ({error.strerror or error})"))
+            continue
+        others += set_aside
         for file in found:
-            key = file.resolve()
+            key = _identity(file)
             if key not in seen:
                 seen.add(key)
                 files.append(file)
     if not files:
+        unread = [other for other in others if not other.reason.endswith(NOT_AN_ARTICLE)]
+        if unread:
+            raise SourceError(f"{shown_name(unread[0].path)}: {unread[0].reason}")
         names = ", ".join(Path(other.path).name for other in others[:3]) + " and others" * (len(others) > 3)
         aside = f"; {names}: {NOT_AN_ARTICLE}" if others else ""
         raise SourceError(f"no articles (.txt, .md, .html or feeds) in {', '.join(sources)}{aside}")
     return files, others
+
+
+def _listed(path: Path) -> tuple[list[Path], list[Problem]]:
+    """A source's files (itself, or a folder's articles) and the folder's other files; the
+    OSError that keeps it from being looked at (ENOENT: it is not there)."""
+    info = os.lstat(path)  # ENOENT, EACCES on the way, ENAMETOOLONG, ENOTDIR...
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            info = os.stat(path)
+        except OSError:
+            return [path], []  # a dangling or looping link: reading it says which
+    if not stat.S_ISDIR(info.st_mode):
+        return [path], []
+    children = []
+    with os.scandir(path) as entries:  # EACCES: a folder this user cannot list
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                folder = entry.is_dir()
+            except OSError:
+                folder = False
+            if not folder:
+                children.append(Path(entry.path))
+    children.sort()
+    found = [child for child in children if child.suffix.lower() in EXTENSIONS]
+    return found, [_set_aside(child) for child in children if child.suffix.lower() not in EXTENSIONS]
+
+
+def _identity(path: Path) -> str:
+    """What tells two names of one file apart: its resolved path, or the name itself for a
+    link that resolves nowhere (a loop)."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python before 3.13)
+        return os.path.abspath(path)
 
 
 def _set_aside(path: Path) -> Problem:
@@ -200,10 +243,7 @@ def read_path(path: Path, id: str, max_bytes: int) -> list[Document] | Problem:
     data = read_file(path, max_bytes)
     if isinstance(data, Problem):
         return data
-    try:
-        return read_document(data, str(path), id)
-    except NotReadable as error:
-        return _skipped(path, str(error))
+    return read_bytes((data, path, id))
 
 
 def read_sources(
@@ -235,6 +275,10 @@ def read_bytes(task: tuple[bytes, Path, str]) -> list[Document] | Problem:
         return read_document(data, str(path), id)
     except NotReadable as error:
         return _skipped(path, str(error))
+    except RecursionError:
+        return _skipped(path, "nested too deeply to read")
+    except Exception as error:  # a bug met on one file costs that file, said as such, not the run
+        return _skipped(path, f"could not be read: internal error (a bug in briefing): {type(error).__name__}: {error}")
 
 
 def _read_path_task(task: tuple[Path, str, int]) -> list[Document] | Problem:
