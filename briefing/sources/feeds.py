@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.sources.html import fragment_text
+from briefing.sources.jsonfeed import NotJSON, typed_json_feed
 
 # The first element of an XML feed, after any declaration, comments, doctype or stylesheet.
 _XML_FEED = re.compile(
@@ -77,7 +78,12 @@ def parse_feed(data: bytes) -> Feed:
     import fastfeedparser  # 0.05 s to import: only runs that meet a feed pay for it
 
     json_feed = bool(_JSON_FEED.match(data[:_SNIFF].removeprefix(b"\xef\xbb\xbf")))
-    if not json_feed:
+    if json_feed:
+        try:
+            data = typed_json_feed(data.removeprefix(b"\xef\xbb\xbf"))
+        except NotJSON as error:
+            raise NotAFeed(f"not JSON: {_first_line(str(error))}") from None
+    else:
         data = repaired(data)
     try:
         parsed = fastfeedparser.parse(data)

@@ -1,10 +1,12 @@
 """The readers meet any bytes, any declared charset and any JSON shape: each file or download
-is documents or one NotReadable with its reason, never an exception that costs the run
-(issue 31, class 3). Examples from the hostile run, and Hypothesis for the rest."""
+is documents or one NotReadable with its reason, never an exception that costs the run, and a
+bad item of a feed costs that item only (issue 31, classes 3 and 6). Examples from the hostile
+run, and Hypothesis for the rest."""
 
 from __future__ import annotations
 
 import encodings.aliases
+import json
 from pathlib import Path
 
 import pytest
@@ -52,3 +54,75 @@ def test_any_meta_charset_in_a_saved_page_is_documents_or_not_readable(charset: 
     except NotReadable:
         return
     assert all(isinstance(document.text, str) for document in documents)
+
+
+JSON_FEED = "https://jsonfeed.org/version/1.1"
+GOOD_ITEM = {"id": "2", "url": "https://gazette.example/2", "title": "Ferry Free", "content_text": LONG}
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("content_html", 42),
+        ("title", 7),
+        ("summary", 1.5),
+        ("content_html", ["<p>a</p>"]),
+        ("date_published", 20240101),
+        ("authors", "Ana Ruiz"),
+        ("author", ["Ana"]),
+        ("tags", 3),
+        ("url", {"href": "x"}),
+        ("attachments", "file.mp3"),
+    ],
+)
+def test_a_json_feed_field_of_the_wrong_type_is_left_out_and_every_item_read(field: str, value: object) -> None:
+    bad = {"id": "1", "url": "https://gazette.example/1", "title": "Bridge Shut", "content_text": LONG, field: value}
+    feed = {"version": JSON_FEED, "title": "Gazette", "items": [bad, GOOD_ITEM, 5, "item", None]}
+    documents = read_document(json.dumps(feed).encode(), "feed.json", "feed")
+    assert [d.url for d in documents] == [bad["url"] if field != "url" else None, GOOD_ITEM["url"]]
+    assert all(isinstance(d.text, str) and d.text for d in documents)
+
+
+def test_a_json_feed_nested_past_what_json_reads_is_not_readable() -> None:
+    with pytest.raises(NotReadable, match="nested too deeply"):
+        read_document(b'{"version": "https://jsonfeed.org/version/1", "items": ' + b"[" * 100_000, "f.json", "f")
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=12,
+)
+FIELDS = st.sampled_from(
+    [
+        "id",
+        "url",
+        "external_url",
+        "title",
+        "content_html",
+        "content_text",
+        "summary",
+        "date_published",
+        "date_modified",
+        "author",
+        "authors",
+        "tags",
+        "attachments",
+        "image",
+        "language",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    items=st.lists(st.one_of(JSON, st.dictionaries(FIELDS, JSON, max_size=8)), max_size=5),
+    top=st.dictionaries(st.sampled_from(["title", "home_page_url", "authors", "author", "icon"]), JSON, max_size=3),
+)
+def test_any_json_feed_shape_is_documents_or_not_readable(items: list[object], top: dict[str, object]) -> None:
+    feed = {"version": JSON_FEED, **top, "items": items}
+    try:
+        documents = read_document(json.dumps(feed).encode(), "feed.json", "feed")
+    except NotReadable:
+        return
+    assert all(isinstance(d.text, str) and isinstance(d.title, str | None) for d in documents)
