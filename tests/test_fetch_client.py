@@ -5,17 +5,20 @@ in-process server with a self-signed certificate for 127.0.0.1 (tests/data/local
 
 from __future__ import annotations
 
+import socket
 import ssl
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from builders import TRIO, rss
-from local_server import CERTIFICATE, Server
+from local_server import CERTIFICATE, RawServer, Server
 from test_fetch import feed_with_etag
 
 from briefing.config import Config
+from briefing.net.fetch import Client, Limits
 from briefing.run import fetching
 from briefing.run.fetching import fetch
 
@@ -63,3 +66,22 @@ def test_a_certificate_that_is_not_trusted_is_a_tls_failure(tmp_path: Path) -> N
         report = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings(tmp_path))
     [failure] = report.failures
     assert failure.reason.startswith("TLS:") and "CERTIFICATE_VERIFY_FAILED" in failure.reason
+
+
+def test_a_kept_alive_connection_the_server_closed_is_asked_again_on_a_new_one() -> None:
+    """The server keeps the first connection open after its answer, reads the next request on
+    it and hangs up without a word (as an idle timeout does): that GET is made again."""
+    body = rss(("Bridge", "http://127.0.0.1:9/full", f"<p>{LONG}</p>"))
+    answer = f"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+    served: list[int] = []
+
+    def server(connection: socket.socket, stop: threading.Event) -> None:
+        served.append(1)
+        connection.sendall(answer + body)
+        if len(served) == 1:
+            connection.recv(4096)  # the second request, on the same connection: no answer
+
+    with RawServer(server) as raw, Client(Limits(timeout=2)) as client:
+        assert client.download(f"{raw.url}/one").body == body
+        assert client.download(f"{raw.url}/two").body == body
+    assert raw.connections == 2

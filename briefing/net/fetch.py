@@ -11,26 +11,23 @@ time limits per phase that a dripping server cannot stretch (`briefing.net.watch
 - the whole download, redirects included, within 3 x `timeout`, counted from when the host's
   connection slot is taken (time queued behind other downloads of the host does not count).
 
-A `Client` serves one run: one TLS context, and a pool of kept-alive connections per host, so
-that twenty feeds of a morning cost twenty requests, not twenty handshakes and twenty loads of
-the system's certificates (that was 60% of a fetch's CPU). Connections and TLS are urllib3's:
-its pools detect a connection the server dropped before reusing it, verify certificates and
-names, and tell a body cut short from a whole one. The limits stay ours (redirects are followed
-here, each hop through `check_url`). What is downloaded is bytes: reading them as feeds and
-pages, and keeping them, is `briefing.run.fetching`'s.
+A `Client` serves one run: one TLS context, and a pool of kept-alive connections per host
+(`briefing.net.connections`), so that twenty feeds of a morning cost twenty requests, not
+twenty handshakes and twenty loads of the system's certificates. Connections and TLS are
+urllib3's; the limits stay ours (redirects are followed here, each hop through `check_url`;
+gzip is unpacked here, against the size limit). What is downloaded is bytes: reading them as
+feeds and pages, and keeping them, is `briefing.run.fetching`'s.
 """
 
 from __future__ import annotations
 
 import http.client
-import ssl
 import threading
 import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
@@ -45,6 +42,7 @@ from urllib3.exceptions import (
 )
 
 from briefing.models import FeedState
+from briefing.net.connections import Connections, current
 from briefing.net.watch import Timer, Watch
 from briefing.sanitize import shown_name
 from briefing.urls import BadURL, check_url
@@ -93,42 +91,6 @@ class Hosts:
             yield
 
 
-# The timer of the download the current thread runs: the connection classes below hand it the
-# socket they read from, new or reused.
-_current = threading.local()
-
-
-def _bind(sock: Any) -> None:
-    timer: Timer | None = getattr(_current, "timer", None)
-    if timer is not None:
-        timer.bind(sock)
-
-
-class _WatchedHTTP(urllib3.connection.HTTPConnection):
-    """A connection that hands its socket to the current download's timer."""
-
-    def _new_conn(self) -> Any:
-        sock = super()._new_conn()
-        _bind(sock)  # before TLS: a handshake dripped byte by byte is bounded too
-        return sock
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _bind(self.sock)  # a connection reused from the pool (None for a new one: _new_conn binds)
-        super().request(*args, **kwargs)
-
-
-class _WatchedHTTPS(_WatchedHTTP, urllib3.connection.HTTPSConnection):
-    pass
-
-
-class _HTTPPool(urllib3.HTTPConnectionPool):
-    ConnectionCls = _WatchedHTTP
-
-
-class _HTTPSPool(urllib3.HTTPSConnectionPool):
-    ConnectionCls = _WatchedHTTPS
-
-
 class Client:
     """A run's downloads: one TLS context, kept-alive connections per host, the per-host slots,
     and the deadlines. Thread-safe; `close` it (or use it as a context manager) when done."""
@@ -137,9 +99,7 @@ class Client:
         self.limits = limits or Limits()
         self.hosts = hosts or Hosts()
         self.watch = Watch()
-        self._lock = threading.Lock()
-        self._pools: dict[tuple[str, str, int | None], urllib3.HTTPConnectionPool] = {}
-        self._context: ssl.SSLContext | None = None
+        self.connections = Connections(PER_HOST)
 
     def __enter__(self) -> Client:
         return self
@@ -149,10 +109,7 @@ class Client:
 
     def close(self) -> None:
         self.watch.close()
-        with self._lock:
-            pools, self._pools = list(self._pools.values()), {}
-        for pool in pools:
-            pool.close()
+        self.connections.close()
 
     def abort(self) -> None:
         """End every download in flight now: each fails as interrupted (SIGTERM, Ctrl-C, a quit)."""
@@ -183,23 +140,6 @@ class Client:
             return response
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
-    def _pool(self, url: str) -> urllib3.HTTPConnectionPool:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        key = (parts.scheme, f"[{host}]" if ":" in host else host, parts.port)
-        with self._lock:
-            pool = self._pools.get(key)
-            if pool is None:
-                options: dict[str, Any] = {"maxsize": PER_HOST, "block": False, "retries": False}
-                if parts.scheme == "https":
-                    if self._context is None:
-                        self._context = ssl.create_default_context()  # once a run: it loads every CA
-                    pool = _HTTPSPool(key[1], key[2], ssl_context=self._context, **options)
-                else:
-                    pool = _HTTPPool(key[1], key[2], **options)
-                self._pools[key] = pool
-        return pool
-
     def _get(self, url: str, state: FeedState | None, budget: float) -> Response | str:
         """One request within `budget` seconds: the response, or the URL a redirect points to."""
         timeout = self.limits.timeout
@@ -217,7 +157,7 @@ class Client:
         over = f"timeout: the download took over {3 * timeout:g} s"
         started = time.monotonic()
         timer = self.watch.timer()
-        _current.timer = timer
+        current.timer = timer
         response = None
         try:
             if budget <= 0:
@@ -226,18 +166,7 @@ class Client:
             # the silence limit, so that a server silent from the start is said as such.
             head = 2 * timeout
             timer.arm(min(head, budget), f"timeout: no complete answer within {head:g} s" if budget > head else over)
-            response = self._pool(url).urlopen(
-                "GET",
-                (parts.path or "/") + (f"?{parts.query}" if parts.query else ""),
-                headers=headers,
-                retries=False,
-                redirect=False,
-                assert_same_host=False,
-                preload_content=False,
-                decode_content=False,
-                enforce_content_length=True,
-                timeout=urllib3.Timeout(connect=min(timeout, budget), read=timeout),
-            )
+            response = self.connections.open(url, headers, urllib3.Timeout(connect=min(timeout, budget), read=timeout))
             timer.arm(budget - (time.monotonic() - started), over)  # the body: what is left of the budget
             answer = self._answer(url, response, state, timer)
         except FetchError:
@@ -250,7 +179,7 @@ class Client:
             _close(response)
             raise
         finally:
-            _current.timer = None
+            current.timer = None
             timer.release()
         if response is not None:
             response.release_conn()  # read whole: the connection goes back to the host's pool
