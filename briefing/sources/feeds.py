@@ -33,6 +33,14 @@ _AMPERSAND = re.compile(
     rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});)(?:([A-Za-z][A-Za-z0-9]{0,31});)?"
 )
 _ATOM_ROOT = re.compile(rb"<feed(?=[\s>])[^>]*")
+# What XML 1.0 forbids in a document, as feeds carry it: an escape sequence (removed whole, so no
+# "[2J" is left in the text), a C0 control but tab, LF and CR, or a character reference to one.
+_FORBIDDEN = re.compile(
+    rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b<]{0,500}(?:\x07|\x1b\\))?"
+    rb"|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]"
+    rb"|&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]));"
+)
+_WIDE = re.compile(rb"\xff\xfe|\xfe\xff|\x00.|.\x00", re.DOTALL)
 _SNIFF = 4096
 # The end of a whole RSS, Atom or RDF document: its root's closing tag, near the end (servers
 # append comments and scripts after it). The XML parser recovers from a file cut short without
@@ -104,7 +112,13 @@ def repaired(data: bytes) -> bytes:
     """XML as feeds are really written, made well-formed where the fix is certain: HTML
     entities (`&nbsp;`, `&eacute;`) become character references, a bare `&` becomes `&amp;`,
     an Atom root without its namespace gets it. Without this the XML parser's recovery drops
-    the text after each such `&` (measured: "A&nbsp;&mdash; b" read as "A")."""
+    the text after each such `&` (measured: "A&nbsp;&mdash; b" read as "A").
+
+    Control characters XML forbids (C0 but tab and line ends, raw or as character references)
+    become spaces, and a terminal escape sequence goes whole: the parser stopped at the first
+    of them, so one stray byte in an entry lost every entry after it (an Atom feed, all)."""
+    if not _WIDE.match(data[:2]):  # UTF-16 and UTF-32 hold NUL bytes in every character
+        data = _FORBIDDEN.sub(lambda match: b"" if match.group().startswith(b"\x1b") else b" ", data)
     data = _AMPERSAND.sub(_reference, data)
     root = _ATOM_ROOT.search(data[:_SNIFF])
     if root and b"xmlns" not in root.group(0):

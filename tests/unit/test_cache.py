@@ -24,8 +24,9 @@ ANALYSIS_CODE = ("briefing/sources/*.py", "briefing/text/*.py", "briefing/summar
 # The fingerprint of that code for each analysis version (`code_fingerprint`).
 # Version 2's was recorded again by issue 31's hardening: inputs that raised (a bad URL in a
 # feed, a charset that makes no text, a cache entry of the wrong shape...) now give a skip line
-# or a miss; what reading gives for every input it read before is the same.
-FINGERPRINTS = {1: "517e05727e576285", 2: "cfe0a6768c95001a"}
+# or a miss. Version 3: a feed with a byte XML forbids, or a JSON Feed field of the wrong type,
+# was cached with entries lost (or as no feed); it is now read whole.
+FINGERPRINTS = {1: "517e05727e576285", 2: "a3f6a0808fd2f13e", 3: "cc55d30b69cdc343"}
 
 
 def code_fingerprint() -> str:

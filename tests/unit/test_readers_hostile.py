@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.sources.documents import NotReadable, decode, read_document
+from briefing.sources.feeds import repaired
 from briefing.sources.files import load_articles
 
 LONG = " ".join(TRIO["b_courier"].split("\n\n", 1)[1].split())
@@ -126,3 +127,47 @@ def test_any_json_feed_shape_is_documents_or_not_readable(items: list[object], t
     except NotReadable:
         return
     assert all(isinstance(d.text, str) and isinstance(d.title, str | None) for d in documents)
+
+
+def _rss(*bodies: bytes) -> bytes:
+    items = b"".join(
+        b"<item><title>Entry %d</title><link>https://gazette.example/%d</link>"
+        b"<description><![CDATA[<p>%s</p>]]></description></item>" % (number, number, body)
+        for number, body in enumerate(bodies)
+    )
+    return (
+        b"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>G</title>"
+        + items
+        + b"</channel></rss>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("bodies", "kind"),
+    [
+        ((b"A vertical tab \x0b in the first entry.", b"The second entry."), "rss"),
+        ((b"The first.", b"A NUL \x00 in the middle.", b"The third."), "rss"),
+        ((b"An escape \x1b[2J\x1b]0;title\x07 in the first.", b"The second.", b"The third."), "atom"),
+        ((b"A reference &#x1b; &#27; &#8; to controls.", b"The second."), "rss"),
+    ],
+)
+def test_control_bytes_xml_forbids_cost_no_entry(bodies: tuple[bytes, ...], kind: str) -> None:
+    if kind == "rss":
+        data = _rss(*bodies)
+    else:
+        entries = b"".join(
+            b'<entry><title>Entry %d</title><link href="https://gazette.example/%d"/><content>%s</content></entry>'
+            % (number, number, body)
+            for number, body in enumerate(bodies)
+        )
+        data = b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>G</title>' + entries + b"</feed>"
+    documents = read_document(data, "feed.xml", "feed")
+    assert [d.title for d in documents] == [f"Entry {n}" for n in range(len(bodies))]
+    for document, body in zip(documents, bodies):
+        assert document.text.endswith(body.decode().rsplit(" ", 1)[-1])  # read to its end
+        assert "[2J" not in document.text and "\x1b" not in document.text
+
+
+def test_the_repair_leaves_a_utf16_feed_alone() -> None:
+    data = _rss(b"The first.", b"The second.").decode().replace("utf-8", "utf-16").encode("utf-16")
+    assert repaired(data) == data  # its NUL bytes are half of every character
