@@ -20,7 +20,8 @@ from typing import Any, TypeVar
 from briefing.config import Config
 from briefing.errors import StoreError
 from briefing.models import Article, Document, Problem, Removal, Sentence
-from briefing.sources.files import checked, collected, file_ids, parse_article, read_bytes, read_file, survey
+from briefing.sources.files import checked, collected, file_ids, parse_article, read_bytes
+from briefing.sources.folders import read_file, survey
 from briefing.sources.markdown import is_markdown
 from briefing.storage.cache import Cache
 from briefing.summary.pipeline import article_view

@@ -1,4 +1,5 @@
-"""Articles from files and folders: discovery, safe reading, ids, and cleaning into Articles.
+"""Articles from files and folders: ids, reading, and cleaning into Articles (which files, and
+their bytes read safely, are `briefing.sources.folders`').
 
 Reading files is the only I/O here (`read_sources`); `parse_article` is pure, so tests and the
 TUI can build articles from strings. What a file holds (feed, page, text) is decided by
@@ -7,10 +8,7 @@ TUI can build articles from strings. What a file holds (feed, page, text) is dec
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import stat
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -18,10 +16,9 @@ from functools import partial
 from pathlib import Path
 
 from briefing.config import Config
-from briefing.errors import SourceError
 from briefing.models import SAME_TEXT, UNKNOWN_SOURCE, Article, Document, Problem, Removal, located
-from briefing.sanitize import shown_name
 from briefing.sources.documents import NotReadable, read_document
+from briefing.sources.folders import read_file, skipped, survey
 from briefing.sources.markdown import front_matter, is_markdown, markdown_text
 from briefing.tasks import Mapper, Progress, in_turn
 from briefing.text.clean import clean_extracted, clean_page
@@ -31,173 +28,14 @@ from briefing.text.normalize import normalize
 from briefing.text.segment import segment
 from briefing.urls import hostname
 
-# Files a folder is searched for; a file named on the command line is read whatever its name.
-# Files without an extension are included: saved feeds often have none.
-EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".json", "")
 _HEADER = re.compile(r"^(title|source|date|url)\s*:\s*(.*\S)\s*$", re.IGNORECASE)
 _ADDRESS = re.compile(r"https?://[^\s/]+/?$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Feeds and pages write a placeholder when they have no date: Go's zero time, 0001-01-01, in
 # the feeds of Hugo sites. No news is older than this; such a date is no date.
 _EARLIEST = "1900-01-01"
-_KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISDIR, "a folder"),
-)
-
 NO_TEXT = "no article text left after cleaning"
 OTHER_LANGUAGE = "briefing summarizes English only"
-
-
-# What a file a folder holds but briefing does not read is, named for the line that says so.
-_OTHER_KINDS = {
-    ".pdf": "a PDF",
-    ".doc": "a Word document",
-    ".docx": "a Word document",
-    ".odt": "an OpenDocument text",
-    ".rtf": "an RTF document",
-    ".pages": "a Pages document",
-    ".epub": "an e-book",
-    ".mobi": "an e-book",
-    ".csv": "a CSV table",
-    ".xls": "a spreadsheet",
-    ".xlsx": "a spreadsheet",
-    ".ods": "a spreadsheet",
-    ".png": "an image",
-    ".jpg": "an image",
-    ".jpeg": "an image",
-    ".gif": "an image",
-    ".webp": "an image",
-    ".svg": "an image",
-    ".zip": "an archive",
-    ".gz": "an archive",
-}
-NOT_AN_ARTICLE = "not an article: briefing reads .txt, .md and .html files and feeds"
-
-
-def discover(sources: Iterable[str]) -> list[Path]:
-    """Files named by `sources` (folders or files), each folder's files in sorted order.
-
-    A named source that is not a regular file (a FIFO, a device) is kept: reading it says what
-    it is and goes on with the others. A missing source is an error: it is usually a typo.
-    """
-    return survey(sources)[0]
-
-
-def survey(sources: Iterable[str]) -> tuple[list[Path], list[Problem]]:
-    """`discover`'s files, and a Problem for each other file in the folders: a PDF or a Word
-    document dropped among the articles is set aside with a line, never without a word.
-
-    Hidden files (editors' and systems' own) and subfolders (a saved page's `_files`) are
-    passed over silently. A source that cannot be looked at (a folder this user cannot list, a
-    name too long, a path through a folder it cannot search) is a Problem of its own, and the
-    other sources are read; only a source that is not there at all is an error (a typo).
-    """
-    sources = list(sources)
-    files: list[Path] = []
-    others: list[Problem] = []
-    seen: set[str] = set()
-    for source in sources:
-        path = Path(source)
-        try:
-            found, set_aside = _listed(path)
-        except OSError as error:
-            if error.errno == errno.ENOENT:
-                raise SourceError(f"{shown_name(source)}: no such file or folder") from None
-            others.append(_skipped(path, f"cannot read it ({error.strerror or error})"))
-            continue
-        others += set_aside
-        for file in found:
-            key = _identity(file)
-            if key not in seen:
-                seen.add(key)
-                files.append(file)
-    if not files:
-        unread = [other for other in others if not other.reason.endswith(NOT_AN_ARTICLE)]
-        if unread:
-            raise SourceError(f"{shown_name(unread[0].path)}: {unread[0].reason}")
-        names = ", ".join(Path(other.path).name for other in others[:3]) + " and others" * (len(others) > 3)
-        aside = f"; {names}: {NOT_AN_ARTICLE}" if others else ""
-        raise SourceError(f"no articles (.txt, .md, .html or feeds) in {', '.join(sources)}{aside}")
-    return files, others
-
-
-def _listed(path: Path) -> tuple[list[Path], list[Problem]]:
-    """A source's files (itself, or a folder's articles) and the folder's other files; the
-    OSError that keeps it from being looked at (ENOENT: it is not there)."""
-    info = os.lstat(path)  # ENOENT, EACCES on the way, ENAMETOOLONG, ENOTDIR...
-    if stat.S_ISLNK(info.st_mode):
-        try:
-            info = os.stat(path)
-        except OSError:
-            return [path], []  # a dangling or looping link: reading it says which
-    if not stat.S_ISDIR(info.st_mode):
-        return [path], []
-    children = []
-    with os.scandir(path) as entries:  # EACCES: a folder this user cannot list
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                folder = entry.is_dir()
-            except OSError:
-                folder = False
-            if not folder:
-                children.append(Path(entry.path))
-    children.sort()
-    found = [child for child in children if child.suffix.lower() in EXTENSIONS]
-    return found, [_set_aside(child) for child in children if child.suffix.lower() not in EXTENSIONS]
-
-
-def _identity(path: Path) -> str:
-    """What tells two names of one file apart: its resolved path, or the name itself for a
-    link that resolves nowhere (a loop)."""
-    try:
-        return str(path.resolve())
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python before 3.13)
-        return os.path.abspath(path)
-
-
-def _set_aside(path: Path) -> Problem:
-    kind = _OTHER_KINDS.get(path.suffix.lower(), f"a {path.suffix.lower()} file")
-    return _skipped(path, f"{kind}, {NOT_AN_ARTICLE}")
-
-
-def read_file(path: Path, max_bytes: int = 0) -> bytes | Problem:
-    """The bytes of a regular file, or why it was not read.
-
-    Never opens a FIFO or a device for reading (that could block forever or never end): the
-    file is opened non-blocking and checked to be a regular file before a byte is read.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except OSError as error:
-        return _skipped(path, f"cannot read it ({error.strerror or error})")
-    with os.fdopen(fd, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-            return _skipped(path, f"{kind}, not a file; it was not read")
-        if max_bytes and info.st_size > max_bytes:
-            return _too_large(path, info.st_size, max_bytes)
-        try:
-            data = file.read(max_bytes + 1) if max_bytes else file.read()
-        except OSError as error:
-            return _skipped(path, f"cannot read it ({error.strerror or error})")
-    if max_bytes and len(data) > max_bytes:
-        return _too_large(path, len(data), max_bytes)
-    return data
-
-
-def _too_large(path: Path, size: int, limit: int) -> Problem:
-    return _skipped(path, f"{size:,} bytes is above the limit of {limit:,} ([sources] max_bytes)")
-
-
-def _skipped(path: Path, reason: str) -> Problem:
-    return Problem("skipped", reason, str(path))
 
 
 def file_ids(paths: list[Path]) -> list[str]:
@@ -274,11 +112,11 @@ def read_bytes(task: tuple[bytes, Path, str]) -> list[Document] | Problem:
     try:
         return read_document(data, str(path), id)
     except NotReadable as error:
-        return _skipped(path, str(error))
+        return skipped(path, str(error))
     except RecursionError:
-        return _skipped(path, "nested too deeply to read")
+        return skipped(path, "nested too deeply to read")
     except Exception as error:  # a bug met on one file costs that file, said as such, not the run
-        return _skipped(path, f"could not be read: internal error (a bug in briefing): {type(error).__name__}: {error}")
+        return skipped(path, f"could not be read: internal error (a bug in briefing): {type(error).__name__}: {error}")
 
 
 def _read_path_task(task: tuple[Path, str, int]) -> list[Document] | Problem:

@@ -12,7 +12,7 @@ from briefing import load_articles
 from briefing.errors import SourceError
 from briefing.output.problems import problem_lines
 from briefing.sources.documents import decode
-from briefing.sources.files import NOT_AN_ARTICLE, discover
+from briefing.sources.folders import NOT_AN_ARTICLE, discover
 
 
 def test_folder_is_read_in_sorted_order_and_only_articles(tmp_path: Path) -> None:

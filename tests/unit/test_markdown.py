@@ -7,7 +7,8 @@ from pathlib import Path
 
 from briefing import load_articles
 from briefing.models import Article, Document
-from briefing.sources.files import discover, parse_article
+from briefing.sources.files import parse_article
+from briefing.sources.folders import discover
 
 STORM = """# Storm hits the city
 
