@@ -91,7 +91,7 @@ def again(feeds: Path, runs: int) -> None:
     )
 
 
-_IMPORT = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \|\s*(\S.*)$")
+_IMPORT = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \| (\S.*)$")
 
 
 def imports(tree: Path) -> float:

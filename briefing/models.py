@@ -48,6 +48,9 @@ class Article:
     sentences: tuple[Sentence, ...]
     removed: tuple[Removal, ...] = ()
     author: str | None = None
+    # False: the text is not cut into sentences yet and `sentences` is empty. Cutting a day's
+    # text into sentences costs as much as cleaning it; a story that is not shown needs none.
+    segmented: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +206,8 @@ class Briefing:
 
     @property
     def sentence_count(self) -> int:
-        """How many sentences the articles had in all."""
+        """How many sentences the articles read sentence by sentence had in all (those of a
+        story not shown are not cut into sentences)."""
         return sum(len(article.sentences) for article in self.articles)
 
     @property

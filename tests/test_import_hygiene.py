@@ -42,3 +42,48 @@ def test_the_public_names_are_exported() -> None:
 
     assert set(briefing.__all__) == {*briefing._HOMES, "render", "__version__"}
     assert all(getattr(briefing, name) is not None for name in briefing.__all__)
+
+
+def test_digest_imports_no_parser_chunker_or_corpus_of_nltk() -> None:
+    """Sentence splitting and stemming need two modules of NLTK, not its package's everything
+    (parsers and chunkers pull scipy.stats in: half a second of a digest's start)."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from briefing.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['digest', 'seeds', '--no-store'])\n"
+        "heavy = ('nltk.parse', 'nltk.chunk', 'nltk.corpus', 'nltk.metrics', 'scipy.stats', 'requests', 'sumy.utils')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_light_nltk_parts_are_nltks_own() -> None:
+    """The stemmer and stop words read without importing sumy's utils are sumy's, and a later
+    `import nltk` gets the whole package (sumy's summarizers need it)."""
+    code = (
+        "from briefing.text.segment import stem, stop_words\n"
+        "import nltk\n"
+        "from sumy.nlp.stemmers import Stemmer\n"
+        "from sumy.utils import get_stop_words\n"
+        "words = ['added', 'running', 'generously', 'Peru', 'crises', 'talks', 'organization', 'news']\n"
+        "sumy = Stemmer('english')\n"
+        "print([stem(w) for w in words] == [str(sumy(w.lower())) for w in words])\n"
+        "print(stop_words() == frozenset(get_stop_words('english')))\n"
+        "print(hasattr(nltk, 'word_tokenize') and hasattr(nltk, 'parse'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert result.stdout.split() == ["True", "True", "True"], result.stderr
+
+
+def test_the_tui_is_up_before_the_nlp_stack_loads() -> None:
+    """The app's module imports no NLP: its reading worker loads the stack, beside a screen
+    that already says what it does."""
+    code = (
+        "import sys\n"
+        "import briefing.tui.app\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'nltk', 'numpy', 'scipy', 'punkt', 'sumy'}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert result.stdout.strip() == "[]"

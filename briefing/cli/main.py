@@ -57,11 +57,16 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
 
     algorithms = "\n".join(f"  {a.name:<10} {a.description}\n  {'':<10} {a.cost}" for a in ALGORITHMS.values())
+    costs = (
+        "algorithms (each ranks as sumy's own). A digest's time goes mostly to reading the articles,\n"
+        "the same whichever rates the sentences; rating the shown stories' sentences adds, on a\n"
+        "2-core machine:"
+    )
     digest = commands.add_parser(
         "digest",
         parents=[common],
         help="print or write the briefing",
-        epilog=f"algorithms (each ranks as sumy's own; CPU time of the whole digest):\n{algorithms}",
+        epilog=f"{costs}\n{algorithms}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     digest.add_argument(

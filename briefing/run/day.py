@@ -10,6 +10,7 @@ rates the shown stories again. Both call `read_day` to gather and `deliver` to w
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack, suppress
@@ -61,17 +62,16 @@ def read_day(
     items for `day`; a history that cannot be read is reported, never fatal. `fetched` adds
     the articles fetched lately to named `sources`. With `store`, files and articles read
     before (by content) come from the history's cache."""
-    if not store:
-        articles, problems = gather(sources, config, progress, mapper, fetched)
-        return Reading(articles, problems, None)
     with ExitStack() as stack:
-        reader = None
-        with suppress(StoreError):  # reading the history below says why, once
-            reader = CachedReader(Cache(stack.enter_context(Store(store_path(config)))))
+        reader = CachedReader(None)  # views worked out beside the cleaning, where the mapper runs
+        if store:
+            with suppress(StoreError):  # reading the history below says why, once
+                reader = CachedReader(Cache(stack.enter_context(Store(store_path(config)))))
         articles, problems = gather(sources, config, progress, mapper, fetched, reader)
-        views = reader.views_of(articles) if reader else None
-        if reader:
-            reader.prune()
+        views = reader.views_of(articles)
+        reader.prune()
+    if not store:
+        return Reading(articles, problems, None, views=views)
     if not articles:
         return Reading(articles, problems, None)
     if progress:
@@ -99,7 +99,7 @@ class Day:
         mapper: Mapper | None = None,
         views: list[StoryView] | None = None,
     ) -> None:
-        self.articles = articles
+        self.articles = list(articles)  # the shown stories' cut into sentences as they are read
         self.day = day
         self.previous = previous
         self.mapper = mapper  # an engine's: the shown stories become its tasks, nothing is kept
@@ -109,6 +109,9 @@ class Day:
         self._read: dict[tuple[object, ...], ReadStory] = {}
         self._rated: dict[tuple[object, ...], RatedStory] = {}
         self._lock = threading.Lock()
+        # What rating took here, by algorithm: (sentences, seconds), for the picker's estimates.
+        self.rating: dict[str, tuple[int, float]] = {}
+        self.shown_sentences = 0  # sentences of the stories of the last briefing
 
     def briefing(self, config: Config, progress: Progress | None = None, first: int | None = None) -> Briefing:
         """The briefing `config` asks for; with `first`, only that many shown stories (the
@@ -130,7 +133,13 @@ class Day:
             run = in_turn(progress, "summarizing stories", 0.1, 0.9)
             summarizer = self._summarizer(config)
             drafts = shown_drafts(self.articles, self._views, plan, config, run, summarizer, first, self._usage)
-        return replace(assemble(self.articles, plan, drafts, config, self.previous), date=self.day)
+            shown = [(tuple(self.articles[a].id for a in plan.stories[k]), config.merge.threshold) for k, _ in drafts]
+            self.shown_sentences = sum(len(self._read[key].features) for key in shown if key in self._read)
+        return replace(assemble(tuple(self.articles), plan, drafts, config, self.previous), date=self.day)
+
+    def rated(self, algorithm: str) -> bool:
+        """Whether the shown stories were rated by `algorithm` already: a switch to it only selects."""
+        return algorithm in self.rating
 
     def _summarizer(self, config: Config) -> Callable[[StoryTask], StoryDraft]:
         def summarize(task: StoryTask) -> StoryDraft:
@@ -142,7 +151,13 @@ class Day:
                     read = self._read.get(story)
                     if read is None:
                         read = self._read[story] = read_story(task)
+                    began = time.perf_counter()
                     rated = self._rated[rating] = rate_story(read, config)
+                    sentences, seconds = self.rating.get(config.summary.algorithm, (0, 0.0))
+                    self.rating[config.summary.algorithm] = (
+                        sentences + len(read.features),
+                        seconds + time.perf_counter() - began,
+                    )
             return draft_story(rated, config)
 
         return summarize

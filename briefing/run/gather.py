@@ -45,7 +45,8 @@ def gather(
 
     `mapper` reads and cleans files (default: here, in turn); fetching stays in this process.
     `fetched` adds the articles fetched in the last `window_hours` to named `sources`.
-    With `cache`, files and documents read before are not read again.
+    With `cache`, files and documents read before are not read again. The articles' texts
+    are not cut into sentences (`briefing.text.segment.segmented` does it).
     """
     from briefing.storage.db import store_path
 
@@ -84,7 +85,8 @@ def gather(
         problems += skipped
     ids = unique([document.id for document in documents])
     documents = [replace(document, id=id) for document, id in zip(documents, ids)]
-    articles, notes = load_documents(documents, config, progress, mapper)
+    # Not cut into sentences: only the stories shown are (`summary.pipeline.shown_drafts`).
+    articles, notes = load_documents(documents, config, progress, mapper, segmented=False)
     return articles, [*problems, *notes]
 
 

@@ -45,6 +45,7 @@ _MAXIMUM_CHUNK = 32
 _LABELS = {
     "_read_path_task": "reading files",
     "parse_article": "cleaning articles",
+    "_article_and_view": "cleaning articles",
 }
 
 

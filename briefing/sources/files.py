@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -151,8 +151,9 @@ def _site_name(source: str | None) -> str | None:
     return source
 
 
-def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Article:
+def parse_article(document: Document, drop_patterns: tuple[str, ...] = (), segmented: bool = True) -> Article:
     """Clean a document into an Article, with metadata from its header, its page, or fallbacks.
+    Not `segmented`: its text is not cut into sentences yet (`text.segment.segmented` does it).
 
     A Markdown file (by name) is read as the text it renders to, after its header: its
     leading `#` heading is the title when the header names none.
@@ -170,7 +171,8 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Ar
             markdown = markdown_text(page)
             page, markdown_title, markup = markdown.text, markdown.title, markdown.removed
         cleaned = clean_page(page, drop_patterns)
-    sentences = segment(cleaned.body)
+    # Untitled, an article takes its first sentence for a title: the first paragraph's.
+    sentences = segment(cleaned.body if segmented else cleaned.body.split("\n\n", 1)[0])
     url = header.get("url") or document.url
     title = (
         header.get("title")
@@ -193,9 +195,10 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = ()) -> Ar
         path=document.path,
         url=url,
         text=cleaned.body,
-        sentences=sentences,
+        sentences=sentences if segmented else (),
         removed=removed + markup + cleaned.removed,
         author=document.author,
+        segmented=segmented,
     )
 
 
@@ -204,34 +207,39 @@ def load_documents(
     config: Config | None = None,
     progress: Progress | None = None,
     mapper: Mapper | None = None,
+    segmented: bool = True,
 ) -> tuple[tuple[Article, ...], list[Problem]]:
     """Cleaned articles from documents, and a record for each one skipped or worth a note.
 
     Documents empty after cleaning, or the same text as an earlier one, are skipped (a copy
-    would count twice as corroboration). `mapper` cleans them (default: here, in turn).
+    would count twice as corroboration). `mapper` cleans them (default: here, in turn). Not
+    `segmented`: their texts are not cut into sentences (`text.segment.segmented` does it later).
     """
     config = config or Config()
-    clean = partial(parse_article, drop_patterns=config.clean.drop_patterns)
+    clean = partial(parse_article, drop_patterns=config.clean.drop_patterns, segmented=segmented)
     return checked(documents, (mapper or in_turn(progress, "cleaning articles"))(clean, documents))
 
 
-def checked(documents: list[Document], cleaned: list[Article]) -> tuple[tuple[Article, ...], list[Problem]]:
+def checked(
+    documents: list[Document], cleaned: list[Article], languages: Sequence[str | None] | None = None
+) -> tuple[tuple[Article, ...], list[Problem]]:
     """The articles cleaned from `documents` (one each, in order) that are worth reading, and a
-    record for each one skipped (empty, or the same text as an earlier one) or worth a note."""
+    record for each one skipped (empty, the same text as an earlier one, another language) or
+    worth a note. `languages`: each article's `language_of`, if the caller knows them."""
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     per_path = Counter(document.path for document in documents)
-    for document, article in zip(documents, cleaned):
+    for number, (document, article) in enumerate(zip(documents, cleaned)):
         if document.note:
             problems.append(Problem("noted", document.note, document.path))
         # A feed holds many articles: its entries are named by id as well as by path.
         entry = document.id if per_path[document.path] > 1 else None
-        if not article.sentences:
+        if not (article.sentences if article.segmented else article.text):
             problems.append(Problem("skipped", NO_TEXT, document.path, entry=entry))
         elif article.text in seen:
             problems.append(Problem("skipped", SAME_TEXT, document.path, seen[article.text], entry))
-        elif language := language_of(article.text):
+        elif language := (languages[number] if languages is not None else language_of(article.text)):
             # The summarizer reads English: another language made a section of its own and
             # key terms no reader could use. Said once, and the article is left out.
             reason = f"in {language_name(language)}: {OTHER_LANGUAGE}"

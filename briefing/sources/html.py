@@ -8,6 +8,7 @@ content is already the article, only marked up: its block elements become paragr
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from dataclasses import dataclass
@@ -136,8 +137,71 @@ def fragment_text(markup: str) -> str:
     """Block-level text of an HTML fragment (a feed entry's content), one block a line.
 
     No boilerplate detection: a fragment is the article already, and trafilatura would judge
-    a short entry too small to be one.
+    a short entry too small to be one. Tags are found by one regular expression, which gives
+    what the standard library's HTMLParser gives (`_TextExtractor`, kept as the reference:
+    tests/unit/test_html.py holds the two equal) at a fifth of its cost: on the 100 real
+    feeds, 10,660 fragments and titles, 24 MB, read in 2.4 s by HTMLParser.
     """
+    if "<" not in markup:
+        return " ".join(html.unescape(markup).split()) if "&" in markup else " ".join(markup.split())
+    blocks: list[str] = []
+    current: list[str] = []
+    skipping = 0
+    position = 0
+    for match in _MARKUP.finditer(markup):
+        start = match.start()
+        if start < position:  # inside the raw text of a script or style, skipped below
+            continue
+        if start > position and not skipping:
+            current.append(markup[position:start])
+        position = match.end()
+        name = match.group(2)
+        if name is None:  # a comment, a declaration, a processing instruction
+            continue
+        tag = name.lower()
+        closing = bool(match.group(1))
+        if not closing and tag in _RAW:
+            # Script and style hold raw text up to their end tag, whatever it looks like.
+            end = _RAW_END[tag].search(markup, position)
+            position = end.end() if end else len(markup)
+            if end is None or tag in _SKIPPED:
+                continue
+        if tag in _SKIPPED:
+            if closing:
+                skipping = max(0, skipping - 1)
+            elif not match.group(3).endswith("/"):
+                skipping += 1
+        elif tag in _BLOCKS:
+            _flush(current, blocks)
+    if position < len(markup) and not skipping:
+        current.append(markup[position:])
+    _flush(current, blocks)
+    return "\n".join(blocks)
+
+
+def _flush(current: list[str], blocks: list[str]) -> None:
+    """The text gathered since the last block boundary as one block, if any."""
+    if current:
+        text = " ".join(html.unescape("".join(current)).split())
+        if text:
+            blocks.append(text)
+        current.clear()
+
+
+# A comment (one left open is text, as HTMLParser reads it), a declaration or processing instruction, or a tag:
+# its name, and its attributes; a quote after "=" opens a value that may hold ">", any other
+# quote is a character (`href=x">` ends there, as HTMLParser reads it).
+_MARKUP = re.compile(
+    r"<!--.*?--!?>|<![^>]*>|<\?[^>]*>"
+    r"|<(/?)([a-zA-Z][^\s/>\x00]*)((?:(?<==)\s*(?:\"[^\"]*\"|'[^']*')|[^>])*)>",
+    re.DOTALL,
+)
+_RAW = frozenset(["script", "style"])
+_RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in _RAW}
+
+
+def reference_fragment_text(markup: str) -> str:
+    """`fragment_text` by the standard library's HTMLParser: the slow reference it must equal."""
     extractor = _TextExtractor()
     extractor.feed(markup)
     extractor.close()

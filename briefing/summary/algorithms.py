@@ -28,16 +28,22 @@ class Algorithm:
     description: str  # what kind of sentence it favours, in words a reader choosing one understands
     module: str  # the module whose `rate(articles, features, key_terms)` rates every sentence
     sumy: str  # sumy's summarizer class, "module.Class" under sumy.summarizers
-    # CPU seconds of a whole `briefing digest` (about its wall time on an idle machine) on 100 and
-    # on 500 DUC 2004 articles, a day's news; medians measured by benchmarks/algorithms.py on the
-    # 2-core development machine.
-    seconds_100: float
-    seconds_500: float
+    # CPU seconds to rate 1,000 sentences of a story (with grouping them by fact and scoring),
+    # once they are read: the minimum of 3 runs on 1,372 sentences of two DUC 2004 stories on
+    # the 2-core development machine (benchmarks/speed.py). Reading them (their features, done
+    # once a day whatever the algorithm) costs about 0.3 s per 1,000 more; a digest's time goes
+    # mostly to reading the articles, the same for all.
+    per_thousand: float
 
     @property
     def cost(self) -> str:
-        """The measured cost, as the picker shows it."""
-        return f"{self.seconds_100:.1f} s for 100 articles, {self.seconds_500:.1f} s for 500 (a day)"
+        """What a switch to it costs, per 1,000 sentences of the shown stories (a morning's ten
+        stories hold 2,000 to 8,000)."""
+        return f"about {self.per_thousand:.2f} s per 1,000 sentences of the stories shown"
+
+    def seconds(self, sentences: int) -> float:
+        """The estimated seconds to rate `sentences` sentences on the development machine."""
+        return self.per_thousand * sentences / 1000
 
     def rate(
         self, articles: tuple[Article, ...], features: Sequence[SentenceFeatures], key_terms: tuple[str, ...]
@@ -59,72 +65,63 @@ ALGORITHMS: dict[str, Algorithm] = {
             "sentences like many others, rare shared words counting most (LexRank centrality)",
             _ours("lexrank"),
             "lex_rank.LexRankSummarizer",
-            1.3,
-            4.8,
+            0.02,
         ),
         Algorithm(
             "textrank",
             "sentences sharing the most words with the others (PageRank over word overlap)",
             _ours("textrank"),
             "text_rank.TextRankSummarizer",
-            1.3,
-            4.6,
+            0.016,
         ),
         Algorithm(
             "lsa",
             "sentences with the most different content words (sumy's LSA keeps every dimension)",
             _ours("lsa"),
             "lsa.LsaSummarizer",
-            1.2,
-            4.4,
+            0.017,
         ),
         Algorithm(
             "luhn",
             "sentences with a dense run of the day's repeated words (Luhn)",
             _ours("luhn"),
             "luhn.LuhnSummarizer",
-            1.4,
-            4.6,
+            0.014,
         ),
         Algorithm(
             "kl",
             "sentences that keep the briefing's words closest to the day's mix, picked one by one (KL-Sum)",
             _ours("kl"),
             "kl.KLSummarizer",
-            1.3,
-            4.8,
+            0.094,
         ),
         Algorithm(
             "sumbasic",
             "sentences of the day's most frequent words, a word counting less once used (SumBasic)",
             _ours("sumbasic"),
             "sum_basic.SumBasicSummarizer",
-            1.3,
-            4.5,
+            0.053,
         ),
         Algorithm(
             "edmundson",
             "first and last sentences of the articles, and those naming the day's key terms (Edmundson)",
             _ours("edmundson"),
             "edmundson.EdmundsonSummarizer",
-            1.3,
-            4.5,
+            0.012,
         ),
         Algorithm(
             "reduction",
             "sentences whose words overlap most with all the others (Reduction)",
             _ours("reduction"),
             "reduction.ReductionSummarizer",
-            1.2,
-            4.5,
+            0.015,
         ),
         Algorithm(
             "random",
             "a fixed random order: the baseline any other algorithm should beat",
             _ours("random_order"),
             "random.RandomSummarizer",
-            1.2,
-            4.2,
+            0.011,
         ),
     )
 }

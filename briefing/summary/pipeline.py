@@ -24,6 +24,7 @@ from briefing.summary.story import StoryDraft, StoryTask, summarize_task
 from briefing.summary.topic import is_about, query_forms
 from briefing.summary.views import StoryView, story_view
 from briefing.tasks import Mapper, Progress, in_turn
+from briefing.text.segment import segmented
 
 
 def _quiet(stage: str, fraction: float) -> None:
@@ -59,8 +60,9 @@ def summarize(
     views = [article_view(article) for article in articles]
     day = plan_day(tuple(a.id for a in articles), views, config, previous, today)
     run = mapper or in_turn(progress, "summarizing stories", 0.1, 0.9)
-    drafts = shown_drafts(articles, views, day, config, run)
-    return assemble(articles, day, drafts, config, previous)
+    read = list(articles)
+    drafts = shown_drafts(read, views, day, config, run)
+    return assemble(tuple(read), day, drafts, config, previous)
 
 
 def summarize_story(articles: tuple[Article, ...], config: Config) -> Briefing:
@@ -68,7 +70,9 @@ def summarize_story(articles: tuple[Article, ...], config: Config) -> Briefing:
     views = [article_view(article) for article in articles]
     story = tuple(range(len(articles)))
     day = DayPlan((story,) if articles else (), (1.0,) if articles else (), 1 if articles else 0)
-    return assemble(articles, day, shown_drafts(articles, views, day, config, in_turn()), config, None)
+    read = list(articles)
+    drafts = shown_drafts(read, views, day, config, in_turn())
+    return assemble(tuple(read), day, drafts, config, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +105,7 @@ def plan_day(
 
 
 def shown_drafts(
-    articles: tuple[Article, ...],
+    articles: list[Article],
     views: Sequence[StoryView],
     day: DayPlan,
     config: Config,
@@ -114,7 +118,8 @@ def shown_drafts(
     the `[stories] max` first stories of the plan (0: all; `wanted`, if given) that yield an
     item, each story read when its turn comes. `mapper` runs `summarizer` on the stories'
     tasks (a shell that keeps what each story's reading gives passes its own summarizer).
-    `usage` is `view_usage(views)`, if the caller keeps it."""
+    `usage` is `view_usage(views)`, if the caller keeps it. The articles of the stories read
+    are cut into sentences where they were not, in `articles` itself."""
     wanted = wanted or config.stories.max or len(day.stories)
     usage = view_usage(views) if usage is None else usage
     drafts: list[tuple[int, StoryDraft]] = []
@@ -122,6 +127,9 @@ def shown_drafts(
     while len(drafts) < wanted and next_story < len(day.stories):
         batch = range(next_story, min(next_story + wanted - len(drafts), len(day.stories)))
         next_story = batch.stop
+        for k in batch:
+            for a in day.stories[k]:
+                articles[a] = segmented(articles[a])
         tasks = [
             StoryTask(
                 tuple(articles[a] for a in day.stories[k]),

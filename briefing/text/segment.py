@@ -7,8 +7,8 @@ sumy's parsers and summarizers alike (`language`, `to_sentences`, `to_words`).
 
 from __future__ import annotations
 
+import pkgutil
 import re
-import sys
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
@@ -16,31 +16,10 @@ from functools import lru_cache
 import punkt
 from punkt.model.prefixes import with_nonbreaking_prefixes
 
-
-def _import_nltk() -> None:
-    """Import nltk without scipy.stats.
-
-    nltk's package import loads scipy.stats (half a second) for collocation statistics this
-    program never uses; with scipy installed that doubles start-up. Marking scipy.stats as
-    unimportable for that one import makes nltk take its own no-scipy fallback.
-    """
-    if "nltk" in sys.modules or "scipy.stats" in sys.modules:
-        return
-    sys.modules["scipy.stats"] = None  # type: ignore[assignment]
-    try:
-        import nltk  # noqa: F401
-    finally:
-        del sys.modules["scipy.stats"]
-
-
-_import_nltk()
-
-from sumy.nlp.stemmers import Stemmer  # noqa: E402
-from sumy.utils import get_stop_words  # noqa: E402
-
-from briefing.models import Sentence  # noqa: E402
-from briefing.text.lexicon import MONTH_ABBREVIATIONS  # noqa: E402
-from briefing.text.words import WordTokenizer  # noqa: E402
+from briefing.models import Article, Sentence
+from briefing.text.lexicon import MONTH_ABBREVIATIONS
+from briefing.text.nltk_parts import EnglishStemmer
+from briefing.text.words import WordTokenizer
 
 LANGUAGE = "english"
 # The same word filter as sumy's Tokenizer: letters, inner hyphens and apostrophes.
@@ -230,10 +209,14 @@ def tokenizer() -> OfflineTokenizer:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    return frozenset(get_stop_words(LANGUAGE))
+    """sumy's English stop words, read from its data file as `sumy.utils.get_stop_words`
+    reads them (importing that module imports requests and pycountry, 0.3 s)."""
+    data = pkgutil.get_data("sumy", f"data/stopwords/{LANGUAGE}.txt") or b""
+    return frozenset(word.rstrip() for word in data.decode("utf-8").splitlines() if word)
 
 
-_stemmer = Stemmer(LANGUAGE)
+# The stemmer sumy's `Stemmer("english")` calls: NLTK's Snowball English.
+_stemmer = EnglishStemmer().stem
 
 
 def unaccented(word: str) -> str:
@@ -268,3 +251,8 @@ def segment(text: str) -> tuple[Sentence, ...]:
     return tuple(
         Sentence(index, text[start:end], start, end) for index, (start, end) in enumerate(tokenizer().spans(text))
     )
+
+
+def segmented(article: Article) -> Article:
+    """`article` with its text cut into sentences, if it was not (`Article.segmented`)."""
+    return article if article.segmented else replace(article, sentences=segment(article.text), segmented=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nltk.tokenize import NLTKWordTokenizer
+from briefing.text.nltk_parts import NLTKWordTokenizer
 
 # What turns a contraction rule such as (?i)\b(can)(?#X)(not)\b into its word "cannot".
 _LITERAL_SYNTAX = re.compile(r"\(\?i\)|\(\?#X\)|\(\?=\\s\)|\\b|[()]")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual import events
 from textual.app import App
@@ -25,7 +25,6 @@ from briefing.errors import BriefingError
 from briefing.models import Article, Briefing, Problem
 from briefing.output.problems import problems_count
 from briefing.output.write import not_delivered
-from briefing.run.day import Day
 from briefing.sanitize import printable
 from briefing.tui import theme
 from briefing.tui.commands import BriefingCommands
@@ -42,7 +41,7 @@ from briefing.tui.messages import (
     Summarized,
     Written,
 )
-from briefing.tui.screens.algorithm import AlgorithmScreen
+from briefing.tui.screens.algorithm import AlgorithmScreen, DayCost
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
 from briefing.tui.screens.main import Host, MainScreen
@@ -50,6 +49,9 @@ from briefing.tui.screens.welcome import WelcomeScreen
 from briefing.tui.widgets.footer import NARROW
 from briefing.tui.widgets.items import no_articles
 from briefing.tui.workers import Cancelled, Workers
+
+if TYPE_CHECKING:
+    from briefing.run.day import Day
 
 
 class BriefingApp(Workers):
@@ -164,6 +166,8 @@ class BriefingApp(Workers):
         self.problems = read.problems
         self.previous = read.previous
         self.history = "read" if read.previous is not None else "off"
+        from briefing.run.day import Day  # loaded by the reading worker already
+
         self.session = Day(read.articles, self.day, read.previous, views=read.views)
         self.refresh_bindings()  # after a read that gave none, +, - and a are back
         if read.problems:
@@ -280,8 +284,9 @@ class BriefingApp(Workers):
                 self.wanted = replace(self.wanted, algorithm=name)
                 self.resummarize()
 
-        articles = len(self.articles) if self.articles is not None else None
-        self.push_screen(AlgorithmScreen(self.wanted.algorithm, articles), chosen)
+        day = self.session
+        cost = DayCost(day.shown_sentences, dict(day.rating)) if day is not None and day.shown_sentences else None
+        self.push_screen(AlgorithmScreen(self.wanted.algorithm, cost), chosen)
 
     def action_write(self) -> None:
         if self.briefing is None:

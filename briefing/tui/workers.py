@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -16,7 +17,6 @@ from textual.worker import get_current_worker
 from briefing.config import Config
 from briefing.errors import SourceError
 from briefing.models import Briefing
-from briefing.run.day import Day, deliver, read_day
 from briefing.run.memory import batch_memory
 from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, store_path
@@ -34,6 +34,9 @@ from briefing.tui.messages import (
     Written,
 )
 
+if TYPE_CHECKING:
+    from briefing.run.day import Day
+
 
 class Cancelled(Exception):
     """Raised in a worker's thread, between stages, once the worker was cancelled."""
@@ -47,6 +50,8 @@ class Workers(App[None]):
 
     @work(thread=True, group="load", exit_on_error=False)
     def _read_articles(self, generation: int, sources: list[str], config: Config, store: bool) -> None:
+        from briefing.run.day import read_day  # the NLP stack, loaded here: the screen is up already
+
         try:
             with batch_memory(freeze=False):  # a long-lived process: nothing is frozen for good
                 read = read_day(sources, config, self.day, store, self._progress())
@@ -86,6 +91,8 @@ class Workers(App[None]):
 
     @work(thread=True, exclusive=True, group="write", exit_on_error=False)
     def _write(self, briefing: Briefing, config: Config, store: bool) -> None:
+        from briefing.run.day import deliver
+
         path, failure = deliver(briefing, config, "text", config.output.path, store)
         assert path is not None
         self.post_message(Written(path, str(failure) if failure else ""))

@@ -10,7 +10,8 @@ from pilots import app_for, ready, text_of
 from textual.widgets import OptionList, Static
 
 from briefing.summary import algorithms
-from briefing.tui.screens.algorithm import AlgorithmScreen, estimate
+from briefing.tui.screens.algorithm import AlgorithmScreen, DayCost, estimate, option_prompt
+from briefing.tui.screens.algorithm import about as algorithm_about
 
 
 async def test_j_and_k_move_and_the_highlighted_one_is_described(trio_folder: Path, tmp_path: Path) -> None:
@@ -34,28 +35,34 @@ async def test_j_and_k_move_and_the_highlighted_one_is_described(trio_folder: Pa
         assert app.briefing.settings.algorithm == "textrank"
 
 
-async def test_a_choice_slow_for_the_day_is_flagged(
-    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    slow = replace(algorithms.ALGORITHMS["kl"], seconds_100=600.0, seconds_500=3000.0)
-    monkeypatch.setitem(algorithms.ALGORITHMS, "kl", slow)
-    app = app_for(trio_folder, tmp_path)  # 3 articles: kl would take about 18 s
+async def test_the_costs_come_from_the_day_at_hand(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("a")
         options = app.screen.query_one(OptionList)
         prompts = {option.id: str(option.prompt) for option in options.options}
-        assert "slow: about 18 s today" in prompts["kl"]
-        assert "slow" not in prompts["lexrank"]
-        options.highlighted = list(algorithms.ALGORITHMS).index("kl")
-        await pilot.pause()
+        assert "instant: rated today" in prompts["lexrank"]  # the shown stories were rated by it
+        assert "under a second today" in prompts["kl"]
         about = " ".join(text_of(app.screen.query_one("#algorithm-about", Static)).split())
-        assert "On this day's 3 articles expect about 18 s" in about
+        sentences = app.session.shown_sentences
+        assert sentences > 0 and f"({sentences} sentences today)" in about
+
+
+def test_a_choice_slow_for_the_day_is_flagged() -> None:
+    kl = algorithms.ALGORITHMS["kl"]
+    # Lexrank rated 2,000 sentences here in 0.4 s: this machine is 10 times the measurements'.
+    day = DayCost(20_000, {"lexrank": (2000, 0.4)})
+    assert estimate(kl, day) == pytest.approx(kl.seconds(20_000) * 10)
+    assert "slow: about 19 s today" in str(option_prompt(kl, day))
+    about = " ".join(str(algorithm_about(kl, day)).split())
+    assert "On this day's 20,000 sentences expect about 19 s" in about or "20000 sentences" in about
+    assert "instant: rated today" in str(option_prompt(algorithms.ALGORITHMS["lexrank"], day))
 
 
 def test_the_estimate_follows_the_measurements() -> None:
-    measured = replace(algorithms.ALGORITHMS["lexrank"], seconds_100=1.0, seconds_500=5.0)
-    assert estimate(measured, 50) == pytest.approx(0.5)
-    assert estimate(measured, 100) == pytest.approx(1.0)
-    assert estimate(measured, 300) == pytest.approx(3.0)
-    assert estimate(measured, 1000) == pytest.approx(10.0)
+    lexrank = algorithms.ALGORITHMS["lexrank"]
+    assert estimate(lexrank, DayCost(3000, {})) == pytest.approx(lexrank.seconds(3000))
+    assert estimate(lexrank, DayCost(3000, {"lexrank": (1000, 0.5)})) == pytest.approx(1.5)  # its own time here
+    measured = replace(lexrank, per_thousand=1.0)
+    assert estimate(measured, DayCost(500, {})) == pytest.approx(0.5)

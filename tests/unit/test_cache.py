@@ -25,8 +25,9 @@ ANALYSIS_CODE = ("briefing/sources/*.py", "briefing/text/*.py", "briefing/summar
 # Version 2's was recorded again by issue 31's hardening: inputs that raised (a bad URL in a
 # feed, a charset that makes no text, a cache entry of the wrong shape...) now give a skip line
 # or a miss. Version 3: a feed with a byte XML forbids, or a JSON Feed field of the wrong type,
-# was cached with entries lost (or as no feed); it is now read whole.
-FINGERPRINTS = {1: "517e05727e576285", 2: "a3f6a0808fd2f13e", 3: "dfaee411c45d5173"}
+# was cached with entries lost (or as no feed); it is now read whole. Version 4: articles are
+# kept before they are cut into sentences, with their language.
+FINGERPRINTS = {1: "517e05727e576285", 2: "a3f6a0808fd2f13e", 3: "dfaee411c45d5173", 4: "1f06855ab8db50b3"}
 
 
 def code_fingerprint() -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from builders import news_page
 
 from briefing import load_articles
-from briefing.sources.html import extract_page, fragment_text
+from briefing.sources.html import extract_page, fragment_text, reference_fragment_text
 from briefing.text.clean import clean_extracted
 
 
@@ -81,3 +82,25 @@ def test_html_file_name_counts_when_the_markup_is_too_thin_to_sniff(tmp_path: Pa
     (tmp_path / "thin.txt").write_text(f"<p>{body}</p> and more", encoding="utf-8")
     texts = {a.id: a.text for a in load_articles([str(tmp_path)])[0]}
     assert texts["thin.html"] == body and texts["thin.txt"].startswith("<p>")
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>One.</p><p>Two &amp; three&nbsp;four.</p>",
+        "Plain text, no tags: a &lt; b &amp;&amp; c",
+        "<div>Kept<script>document.write('<nav><p>not text</p>');</script> too</div>",
+        "<style>p > a { color: red }</style><P>Upper-case tags</P>",
+        '<a title="a > b" href="/x">link text</a> after',
+        '<p>Full wprp is <a href=https://example.org/cpu.wprp">here</a>.</p>',
+        "<p>Before<!-- a <p>comment</p> -->after</p><!-- left open",
+        "<nav>menu</nav><p>body<br/>next line<br>third</p><svg/><p>kept</p>",
+        "<aside><aside>nested</aside>still aside</aside><p>out</p>",
+        "<figure><img src=x><figcaption>Photo: someone</figcaption></figure><p>Caption gone.</p>",
+        "<!DOCTYPE html><?xml version='1.0'?><p>Declarations are no text</p>",
+        "<p>A < B and C > D in prose</p>",
+        "<ul><li>one</li><li>two</li></ul>tail without a block",
+    ],
+)
+def test_fragments_read_as_htmlparser_reads_them(markup: str) -> None:
+    assert fragment_text(markup) == reference_fragment_text(markup)

@@ -1,0 +1,54 @@
+"""The two parts of NLTK that run here, its Treebank word tokenizer and its Snowball English
+stemmer, imported without the rest of NLTK.
+
+`import nltk` runs the package's `__init__`, which imports nearly all of NLTK: parsers,
+chunkers, corpora, metrics and, through them, scipy; 0.5 s of a 1.2 s `briefing digest
+seeds`. The two modules needed import only a handful of NLTK's own (`api`, `util`, `porter`,
+`redos`...). So the packages on their way are stood in for by empty modules that know where
+their files are, just for the import, and removed after it: a later `import nltk` (sumy's
+summarizers, in the evaluation and the tests) still gets the whole package, and these very
+modules. Where NLTK is imported already, they are imported as usual.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import types
+from typing import Any
+
+_PACKAGES = ("nltk", "nltk.tokenize", "nltk.stem")
+
+
+def _import() -> tuple[Any, Any]:
+    """NLTK's word tokenizer class and its English stemmer class."""
+    if "nltk" in sys.modules:
+        from nltk.stem.snowball import EnglishStemmer
+        from nltk.tokenize.destructive import NLTKWordTokenizer
+
+        return NLTKWordTokenizer, EnglishStemmer
+    spec = importlib.util.find_spec("nltk")
+    assert spec is not None and spec.origin is not None, "nltk is not installed"
+    root = os.path.dirname(spec.origin)
+    standing_in: list[str] = []
+    try:
+        for name in _PACKAGES:
+            package = types.ModuleType(name)
+            package.__path__ = [os.path.join(root, *name.split(".")[1:])]
+            sys.modules[name] = package
+            standing_in.append(name)
+        # The stemmer's module reads NLTK's stop-word corpus only when asked to ignore them.
+        corpus = types.ModuleType("nltk.corpus")
+        corpus.stopwords = None  # type: ignore[attr-defined]
+        sys.modules["nltk.corpus"] = corpus
+        standing_in.append("nltk.corpus")
+        from nltk.stem.snowball import EnglishStemmer
+        from nltk.tokenize.destructive import NLTKWordTokenizer
+    finally:
+        for name in standing_in:
+            del sys.modules[name]
+    return NLTKWordTokenizer, EnglishStemmer
+
+
+NLTKWordTokenizer, EnglishStemmer = _import()
