@@ -26,6 +26,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 MAX_DAYS = 36_500  # day counts beyond a century are typos, and overflow date arithmetic
+# No count in a config means more than this (10**30 bytes overflowed a read's size); a setting
+# with a closer limit says so in _check_values.
+MAX_INT = 1_000_000_000
 # The algorithms [summary] algorithm and --algorithm may name: a closed set, read here without
 # importing the summarizer. Their registry (`briefing.summary.algorithms`) has these names, in
 # this order (a test checks).
@@ -210,6 +213,8 @@ def parse_config(text: str, origin: str = "<config>") -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{origin}: invalid TOML: {error}") from error
+    except RecursionError:  # 5,000 nested tables or arrays: no config is shaped so
+        raise ConfigError(f"{origin}: tables or arrays nested too deeply to read; no setting is nested") from None
     config: Config = _build(Config, data, origin, "")
     _check_values(config, origin)
     return config
@@ -247,6 +252,9 @@ def _coerce(value: Any, kind: Any, origin: str, path: str) -> Any:
     else:  # tuple[str, ...]
         ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
         value = tuple(value) if ok else value
+    texts = [value] if isinstance(value, str) else value if isinstance(value, tuple) else ()
+    if ok and any("\x00" in text for text in texts):
+        raise ConfigError(f"{origin}: '{path}' holds a NUL character, which no file name or text setting can")
     if not ok:
         expected = {bool: "true or false", str: "a string", int: "an integer", float: "a finite number"}.get(
             kind, "a list of strings"
@@ -327,6 +335,14 @@ def _check_values(config: Config, origin: str) -> None:
         raise ConfigError(f"{origin}: 'output.path' {shown_name(config.output.path)!r}: {shown_name(problem)}")
     if config.clean.drop_patterns:
         _check_patterns(config.clean.drop_patterns, origin)
+    # Any other count: the keys above say their own, closer, limits.
+    for group in fields(config):
+        for setting in fields(getattr(config, group.name)):
+            value = getattr(getattr(config, group.name), setting.name)
+            if isinstance(value, int) and not -MAX_INT <= value <= MAX_INT:
+                raise ConfigError(
+                    f"{origin}: '{group.name}.{setting.name}' is {value:,}; no setting takes a number past {MAX_INT:,}"
+                )
 
 
 def _check_patterns(patterns: tuple[str, ...], origin: str) -> None:

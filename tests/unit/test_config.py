@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,26 @@ def test_a_placeholder_typo_in_output_path_is_a_config_error_when_read_not_when_
     with pytest.raises(ConfigError, match=r"'output\.path' '': names no file"):
         parse_config('[output]\npath = ""\n')
     assert parse_config('[output]\npath = "~/b/{news_date}-{date}.txt"\n').output.path == "~/b/{news_date}-{date}.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("a = " + "{b = " * 5000 + "1" + "}" * 5000, "nested too deeply"),
+        ("a = " + "[" * 5000 + "]" * 5000, "nested too deeply"),
+        ("[sources]\nmax_bytes = " + "1" + "0" * 30, "'sources.max_bytes' is 1,000,"),
+        ("[summary]\nsentences = " + "9" * 20, "'summary.sentences' is 99,"),
+        ('[store]\npath = "h\\u0000.db"', "'store.path' holds a NUL"),
+        ('[sources]\npaths = ["in\\u0000box"]', "'sources.paths' holds a NUL"),
+    ],
+)
+def test_a_config_python_could_not_use_is_a_config_error_not_a_crash(text: str, said: str) -> None:
+    """Issue 31, class 3: 5,000 nested tables raised RecursionError, max_bytes = 10**30 an
+    OverflowError in a read, a NUL in [store] path a ValueError in open()."""
+    with pytest.raises(ConfigError, match=re.escape(said)):
+        parse_config(text)
+
+
+def test_a_count_on_the_command_line_is_bounded_too() -> None:
+    with pytest.raises(ConfigError, match=r"'summary\.sentences' is 100,000,"):
+        with_overrides(Config(), sentences=10**20)
