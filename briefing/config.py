@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from briefing.errors import ConfigError
+from briefing.paths import kind_of, unreachable
 from briefing.placeholders import unknown_placeholder
 from briefing.sanitize import shown_name
 from briefing.urls import BadURL, check_url
@@ -186,20 +187,26 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     """Read the config named by `explicit`, BRIEFING_CONFIG, or the default path.
 
     A file named explicitly (argument or environment) must exist; a missing default file
-    means the built-in defaults, which config.toml in the repository documents.
+    means the built-in defaults, which config.toml in the repository documents. Anything else
+    in its place (a folder, a named pipe, a path this user cannot look through) is said as
+    what it is, never taken for a missing file; /dev/null is an empty config.
     """
     named = explicit or os.environ.get(CONFIG_ENV)
     path = config_path(explicit)
     if path is None:
         return Config()
-    try:
-        exists = path.is_file()
-    except OSError as error:
-        raise ConfigError(f"cannot read config file {shown_name(path)}: {error.strerror or error}") from error
-    if not exists:
+    problem = unreachable(path)
+    if problem == "no such file or folder":
         if named:
             raise ConfigError(f"config file {shown_name(path)} does not exist")
         return Config()
+    if problem:
+        raise ConfigError(f"cannot read config file {shown_name(path)}: {problem}")
+    what = kind_of(path)
+    if what is not None:
+        if os.path.realpath(path) == os.devnull:
+            return Config()  # `--config /dev/null`: no settings, the defaults
+        raise ConfigError(f"config file {shown_name(path)} is {what}, not a config file")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:

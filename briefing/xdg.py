@@ -47,6 +47,15 @@ def state_home() -> Path | None:
     return _base("XDG_STATE_HOME", ".local", "state")
 
 
+def unknown_home(path: str) -> str:
+    """Why `expand_user(path)` found no home folder, for a message: "no user named X", or that
+    HOME is not set and this user has no home folder."""
+    head = path.partition("/")[0]
+    if head not in ("~", ""):
+        return f"no user named {head[1:]}"
+    return "its home folder is unknown (HOME is not set, and this user has no home folder)"
+
+
 def expand_user(path: str) -> Path | None:
     """`path` with a leading ~ or ~user expanded; None when that home folder is unknown."""
     if not path.startswith("~"):

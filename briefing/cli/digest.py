@@ -112,10 +112,13 @@ def fetch_first(config: Config) -> None:
 
 
 def check_sources(sources: list[str]) -> None:
-    """A UsageError for the first named source (not a URL) that does not exist."""
+    """A UsageError for the first named source (not a URL) that cannot be reached, saying why
+    (not there, a folder on the way this user cannot look in, a file where a folder should be)."""
+    from briefing.paths import unreachable
     from briefing.run.gather import is_url
     from briefing.sanitize import shown_name
 
     for source in sources:
-        if not is_url(source) and not os.path.lexists(source):
-            raise UsageError(f"{shown_name(source)}: no such file or folder")
+        problem = None if is_url(source) else unreachable(source)
+        if problem:
+            raise UsageError(f"{shown_name(source)}: {problem}")

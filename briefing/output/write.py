@@ -23,7 +23,7 @@ from briefing.errors import OutputError, UsageError
 from briefing.models import Briefing, Format
 from briefing.placeholders import PATTERN, unknown_placeholder
 from briefing.sanitize import escaped_json, printable, shown_name
-from briefing.xdg import expand_user
+from briefing.xdg import expand_user, unknown_home
 
 
 def check_template(template: str) -> None:
@@ -43,7 +43,7 @@ def expand_path(template: str, date: str | None, news_date: str | None = None) -
     expanded = PATTERN.sub(lambda match: values[match.group(1)], template)
     path = expand_user(expanded)
     if path is None:
-        raise OutputError(f"cannot write {shown_name(expanded)}: its home folder is unknown (HOME is not set)")
+        raise OutputError(f"cannot write {shown_name(expanded)}: {shown_name(unknown_home(expanded))}")
     return path
 
 

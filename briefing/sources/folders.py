@@ -7,7 +7,6 @@ it cannot look at cost the others; a source that is not there at all is an error
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from collections.abc import Iterable
@@ -15,18 +14,12 @@ from pathlib import Path
 
 from briefing.errors import SourceError
 from briefing.models import Problem
+from briefing.paths import kind, unreachable
 from briefing.sanitize import shown_name
 
 # Files a folder is searched for; a file named on the command line is read whatever its name.
 # Files without an extension are included: saved feeds often have none.
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".json", "")
-_KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISDIR, "a folder"),
-)
 
 # What a file a folder holds but briefing does not read is, named for the line that says so.
 _OTHER_KINDS = {
@@ -81,9 +74,10 @@ def survey(sources: Iterable[str]) -> tuple[list[Path], list[Problem]]:
         try:
             found, set_aside = _listed(path)
         except OSError as error:
-            if error.errno == errno.ENOENT:
+            problem = unreachable(path)
+            if problem == "no such file or folder":
                 raise SourceError(f"{shown_name(source)}: no such file or folder") from None
-            others.append(skipped(path, f"cannot read it ({error.strerror or error})"))
+            others.append(skipped(path, problem or f"cannot read it ({error.strerror or error})"))
             continue
         others += set_aside
         for file in found:
@@ -155,8 +149,7 @@ def read_file(path: Path, max_bytes: int = 0) -> bytes | Problem:
     with os.fdopen(fd, "rb") as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
-            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-            return skipped(path, f"{kind}, not a file; it was not read")
+            return skipped(path, f"{kind(info.st_mode)}, not a file; it was not read")
         if max_bytes and info.st_size > max_bytes:
             return _too_large(path, info.st_size, max_bytes)
         try:

@@ -25,7 +25,7 @@ from typing import Any
 from briefing.config import Config
 from briefing.errors import StoreError
 from briefing.sanitize import shown_name
-from briefing.xdg import data_home, expand_user
+from briefing.xdg import data_home, expand_user, unknown_home
 
 APPLICATION_ID = 0x42524946  # "BRIF"
 MIGRATIONS: tuple[str, ...] = (
@@ -119,7 +119,9 @@ def store_path(config: Config) -> Path:
         return default_path()
     path = expand_user(config.store.path)
     if path is None:
-        raise StoreError(f"cannot find the history {shown_name(config.store.path)}: its home folder is unknown")
+        raise StoreError(
+            f"cannot find the history {shown_name(config.store.path)}: {shown_name(unknown_home(config.store.path))}"
+        )
     return path
 
 

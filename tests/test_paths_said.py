@@ -1,0 +1,92 @@
+"""Messages that say what is wrong with a path, not "does not exist" (issue 31, class 9): a
+config that is a named pipe, a folder or /dev/null, a default config path that is a folder,
+`~nosuchuser` in -o or [store] path, a SOURCE through a folder this user cannot search or
+through a file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from builders import TRIO
+from commands import run_briefing
+from test_history_failures import as_plain_user
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    news = tmp_path / "news"
+    news.mkdir()
+    for id, text in TRIO.items():
+        (news / f"{id}.txt").write_text(text, encoding="utf-8")
+    return news
+
+
+def test_a_config_that_is_a_named_pipe_is_said_so_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    result = subprocess.run(  # a process of its own: a blocking open of the FIFO would hang it
+        [sys.executable, "-m", "briefing", "--config", str(fifo), "feeds", "list"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert f"config file {fifo} is a named pipe (FIFO), not a config file" in result.stderr
+
+
+def test_a_config_that_is_a_folder_is_said_so(tmp_path: Path) -> None:
+    result = run_briefing("--config", str(tmp_path), "feeds", "list")
+    assert result.returncode == 2 and f"config file {tmp_path} is a folder, not a config file" in result.stderr
+
+
+def test_dev_null_as_the_config_is_no_settings(tmp_path: Path) -> None:
+    result = run_briefing("--config", os.devnull, "feeds", "list")
+    assert result.returncode == 0 and "no feeds yet" in result.stderr
+
+
+def test_a_default_config_path_that_is_a_folder_is_not_silently_ignored(tmp_path: Path) -> None:
+    (tmp_path / "briefing" / "config.toml").mkdir(parents=True)
+    result = run_briefing("feeds", "list", env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path)})
+    assert result.returncode == 2 and "is a folder, not a config file" in result.stderr
+
+
+def test_an_unknown_user_in_output_and_history_paths_is_named(folder: Path, tmp_path: Path) -> None:
+    written = run_briefing("digest", str(folder), "--no-store", "-o", "~nosuchuser/x.txt")
+    assert written.returncode == 3 and "no user named nosuchuser" in written.stderr
+    config = tmp_path / "config.toml"
+    config.write_text('[store]\npath = "~nosuchuser/h.db"\n', encoding="utf-8")
+    history = run_briefing("--config", str(config), "history")
+    assert history.returncode == 4 and "no user named nosuchuser" in history.stderr
+
+
+def test_a_source_through_a_file_is_said_so(folder: Path) -> None:
+    result = run_briefing("digest", str(folder / "a_gazette.txt" / "x"), "--no-store")
+    assert result.returncode == 2
+    assert f"{folder / 'a_gazette.txt'} is a file, not a folder" in result.stderr
+
+
+def test_a_source_through_a_folder_this_user_cannot_search_names_the_folder(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "x.txt").write_text(TRIO["a_gazette"], encoding="utf-8")
+    (tmp_path / "config.toml").write_text("", encoding="utf-8")
+    locked.chmod(0o600)
+    try:
+        results = [
+            subprocess.run(
+                [*as_plain_user(), sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=120
+            )
+            for args in (
+                ["digest", str(locked / "x.txt"), "--no-store"],
+                ["--config", str(locked / "c.toml"), "history"],
+            )
+        ]
+    finally:
+        locked.chmod(0o755)
+    for result in results:
+        assert result.returncode == 2, result.stderr
+        assert f"permission denied: this user cannot look in {locked}" in result.stderr
