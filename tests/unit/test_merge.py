@@ -304,6 +304,17 @@ def test_a_long_name_counts_once_among_the_shared_words() -> None:
     ) == [{0}, {1}, {2, 3}]
 
 
+def test_two_long_names_and_a_day_do_not_make_different_facts_one() -> None:
+    # Six shared words, but three things named: a coalition deal and a plea for guarantees
+    # made the same day to the same two men are two facts.
+    assert groups_of(
+        "The parties broke a deadlock on Friday and agreed to a coalition leaving Premier Tomas Varga Hollo"
+        " in charge, King Albrecht Ondrej Marek announced.",
+        "Fearing arrest, opposition leaders sought written guarantees on Friday from Premier Tomas Varga Hollo"
+        " in a letter to King Albrecht Ondrej Marek.",
+    ) == [{0}, {1}]
+
+
 def test_a_name_written_with_and_without_accents_is_one_name() -> None:
     assert groups_of(
         "On Tuesday José Jerí of Perú lost a vote in the Congress in Lima, officials explained.",
