@@ -187,7 +187,10 @@ FUNCTION_WORDS = frozenset(
 # What happened, by kind: the words outlets use for one happening ("died", "passed away", "was
 # shot dead"). Two sentences telling the same kind of happening to the same person or place on
 # the same day tell one fact however they word it (`facts.SameFact.same_happening`). Single
-# words and two-word phrases, lower-case.
+# words and two-word phrases, lower-case. An impeachment, an inquiry and military drills were
+# each told twice in one section of the 100 real feeds' top 10 ("Peru's Congress voted to
+# impeach President José Jerí ..." and "Congress voted to impeach interim President Jose Jeri
+# over secret meetings ..."); on DUC 2004 the three kinds change one section of 50.
 HAPPENINGS: dict[str, frozenset[str]] = {
     "death": frozenset(
         [
@@ -209,4 +212,7 @@ HAPPENINGS: dict[str, frozenset[str]] = {
     "arrest": frozenset(["arrested", "detained", "apprehended", "custody", "under arrest"]),
     "indictment": frozenset(["indicted", "indictment", "charged"]),
     "resignation": frozenset(["resigned", "resigns", "quit", "quits", "stepped down", "steps down"]),
+    "impeachment": frozenset(["impeach", "impeached", "impeaches", "impeachment"]),
+    "investigation": frozenset(["investigate", "investigates", "investigated", "investigation", "probe", "probes"]),
+    "exercise": frozenset(["drills", "drill", "exercises", "war games", "live-fire"]),
 }

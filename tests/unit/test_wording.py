@@ -159,3 +159,21 @@ def test_an_arrest_told_as_a_state_is_the_same_arrest() -> None:
     )
     features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(texts)))
     assert SameFact(features, Config().merge.threshold).same_happening(1, 0)
+
+
+def test_an_impeachment_an_inquiry_or_drills_told_twice_is_one_happening() -> None:
+    # Invented reports in the shape of three a real morning's feeds told twice in one section.
+    texts = (
+        "Vareland's Congress voted to impeach President Tomas Orvik, four months after he took office.",
+        "Congress voted to impeach interim President Tomas Orvik over secret meetings with businessmen.",
+        "Spain is set to investigate Pixly, Vandr and Quibo for spreading fake images of children.",
+        "The government wants prosecutors to investigate Pixly, Vandr and Quibo, adding to a dispute with Washington.",
+        "Iran held live drills in the Strait of Hormuz on the eve of the nuclear talks.",
+        "Iran announced the closure of the Strait of Hormuz for live fire drills as negotiators met.",
+        "Other countries have launched their own probes into Pixly over its chatbot.",
+    )
+    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(texts)))
+    facts = SameFact(features, Config().merge.threshold)
+    assert facts.same_happening(1, 0) and facts.same_happening(3, 2) and facts.same_happening(5, 4)
+    assert not facts.same_happening(6, 2)  # one name in common, no day: another inquiry
+    assert not facts.same_happening(4, 0)
