@@ -171,16 +171,15 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = (), segme
             markdown = markdown_text(page)
             page, markdown_title, markup = markdown.text, markdown.title, markdown.removed
         cleaned = clean_page(page, drop_patterns)
-    # Untitled, an article takes its first sentence for a title: the first paragraph's.
-    sentences = segment(cleaned.body if segmented else cleaned.body.split("\n\n", 1)[0])
+    named = header.get("title") or document.title or markdown_title or cleaned.title
+    # Not segmented, an untitled article still takes its first sentence for a title: its
+    # first paragraph's is cut (a feed entry always has a title: nothing is cut at all).
+    if segmented or not named:
+        sentences = segment(cleaned.body if segmented else cleaned.body.split("\n\n", 1)[0])
+    else:
+        sentences = ()
     url = header.get("url") or document.url
-    title = (
-        header.get("title")
-        or document.title
-        or markdown_title
-        or cleaned.title
-        or (_shortened(sentences[0].text) if sentences else document.id)
-    )
+    title = named or (_shortened(sentences[0].text) if sentences else document.id)
     source = _site_name(header.get("source") or document.source or cleaned.source) or hostname(url) or UNKNOWN_SOURCE
     date = parse_date(header["date"]) if "date" in header else None
     page_date = (

@@ -100,7 +100,7 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "copyright",
         re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved", re.I),
-        ("copyr", "©", "(c)", "erve"),
+        ("copyr", "©", "(c)", "erved"),
     ),
     Rule(
         "comments",
@@ -112,7 +112,8 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule("read_time", re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.? read$", re.I)),
     Rule("advertising", re.compile(r"^(?:advertising|advertisement|sponsored(?: content)?|ad)$", re.I)),
-    Rule("video", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$|^.{1,120}\s\d{1,2}:\d{2}(?::\d{2})?$")),
+    # Ends in a time: two digits after the last colon (and a final newline before `$`).
+    Rule("video", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$|^.{1,120}\s\d{1,2}:\d{2}(?::\d{2})?$"), after_colon=3),
     Rule("counter", re.compile(r"^[\d\s.,;:|+\-–—/]*$")),
     # The local part starts only where a run of its characters starts: tried from inside a
     # run, it rescans that run to its end at every position (quadratic on "a.a.a.…@").
@@ -121,10 +122,17 @@ LINE_RULES: tuple[Rule, ...] = (
         "credit",
         re.compile(
             r"^(?:with (?:inputs?|information|reporting|additional reporting) from|additional reporting by"
-            r"|reporting by|written by|edited by|compiled by|associated press writers?)\b"
-            r"|^(?=.{0,250}$).*\bcontributed(?: reporting| to this (?:report|story|article))?(?: from [^.]{1,60})?\.?$",
+            r"|reporting by|written by|edited by|compiled by|associated press writers?)\b",
             re.I,
         ),
+    ),
+    Rule(
+        "credit",
+        re.compile(
+            r"^(?=.{0,250}$).*\bcontributed(?: reporting| to this (?:report|story|article))?(?: from [^.]{1,60})?\.?$",
+            re.I,
+        ),
+        ("contr",),
     ),
     # A line that only points elsewhere: "Related: ...", "READ MORE: ...", "Also on example.com ...".
     Rule(
@@ -144,6 +152,7 @@ LINE_RULES: tuple[Rule, ...] = (
             r"|newsletters?|inbox)\b|^like this (?:story|article)\?",
             re.I,
         ),
+        ("tter", "faceb", "tagram", "youtube", "nbox", "ke th"),  # "tter": twitter and newsletter
     ),
     Rule("source_line", re.compile(r"^source(?: link)?:?$|^source:\s*\S.{0,60}$", re.I)),
     Rule("bullet", re.compile(r"^[•·▪►▸●◦‣]\s*")),
