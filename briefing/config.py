@@ -72,8 +72,7 @@ class MergeConfig:
 
 @dataclass(frozen=True, slots=True)
 class StoriesConfig:
-    threshold: float = 0.03
-    attach: float = 0.05
+    threshold: float = 0.12
     days_apart: float = 3.0
     max: int = 10
 
@@ -235,6 +234,8 @@ def _build(cls: Any, data: Any, origin: str, prefix: str) -> Any:
     values: dict[str, Any] = {}
     for key, value in data.items():
         path = f"{prefix}{key}"
+        if path == "stories.attach":  # a config copied from an earlier version: its threshold is on an old scale
+            raise ConfigError(f"{origin}: 'stories.attach' is gone: remove it, and 'stories.threshold' (now 0.12)")
         if key not in known:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"; did you mean '{prefix}{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
@@ -318,9 +319,8 @@ def _check_values(config: Config, origin: str) -> None:
             if not getattr(getattr(config, section), item.name) >= 0:  # also false for nan
                 raise ConfigError(f"{origin}: '{section}.{item.name}' must be 0 or more")
     stories = config.stories
-    for key in ("threshold", "attach"):
-        if not 0.0 < getattr(stories, key) <= 1.0:
-            raise ConfigError(f"{origin}: 'stories.{key}' must be in (0, 1], got {getattr(stories, key)}")
+    if not 0.0 < stories.threshold <= 1.0:
+        raise ConfigError(f"{origin}: 'stories.threshold' must be in (0, 1], got {stories.threshold}")
     if not 0.0 <= stories.days_apart <= 3650:
         raise ConfigError(
             f"{origin}: 'stories.days_apart' must be from 0 (ignore dates) to 3650, got {stories.days_apart}"

@@ -110,10 +110,13 @@ def _sections(briefing: Briefing) -> list[tuple[Story | None, list[BriefingItem]
 
 
 def _story_line(story: Story) -> str:
-    """`10 articles, 3 sources; new story`: how widely the story is reported, and if it is new."""
+    """`10 articles, 3 sources; new story`: how widely the story is reported, if it is new,
+    and when its articles held no sentence to quote (feed headlines with short teasers)."""
     line = plural(len(story.articles), "article")
     if story.sources:  # articles that name no outlet do not make one
         line += f", {plural(story.sources, 'source')}"
+    if not story.items:
+        line += "; headline only: too little text to quote"
     return f"{line}; new story" if story.mark == "new" else line
 
 

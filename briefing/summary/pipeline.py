@@ -140,7 +140,7 @@ def shown_drafts(
             )
             for k in batch
         ]
-        drafts += [(k, draft) for k, draft in zip(batch, mapper(summarizer, tasks)) if draft.items]
+        drafts += list(zip(batch, mapper(summarizer, tasks)))
     return drafts
 
 

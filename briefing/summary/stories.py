@@ -3,21 +3,29 @@
 A morning's inbox holds many stories; summarizing it as one interleaves them and lets a
 sentence from one story back an item of another. Grouping reads each article's view
 (`briefing.summary.views`: its headline and lead, not its sentences), so that a morning of
-feeds is grouped in a second. Each article becomes a TF-IDF vector of its concepts (pairs of
-adjacent words of its lead, not both stop words): related but distinct stories share words
-and names ("Ocalan", "Netanyahu") far more than word pairs. Average linkage then merges the closest
-groups while their mean cosine reaches the threshold (single linkage chains a whole day into
-one group); pieces of one story that share words but few concepts then merge, and a
-fragment of one or two articles joins the story it is clearly closest to by plain word
-overlap. config.toml [stories] gives the measurements behind the numbers.
+feeds is grouped in a second, and every entry takes part, a headline with a teaser too.
+
+Evidence that two entries report one event is the content words they share (stop words
+never count, alone or in a pair): the headline's twice, as the densest statement of the
+story, names twice, the lead's first `LEAD_WORDS` words once, each entry cut to its
+`TERMS` heaviest TF-IDF terms so that a 40-word teaser and an 800-word article compare alike.
+One shared word is no story ("race" joins nothing) unless it is a name in both. Average
+linkage then merges the two closest groups while their mean cosine reaches the threshold
+and most of their cross pairs share evidence: a join is checked against every member of
+both groups, so neither one shared phrase nor one bridging entry chains two stories.
+
+The threshold grows with the day: a bigger morning holds more stories on neighbouring
+subjects (four on Iran, six on the Winter Olympics, on one day of real feeds), so a shared
+word is weaker evidence there. benchmarks/stories.py and config.toml [stories] give the
+measurements behind the numbers.
 """
 
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Sequence
 from datetime import date
-from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
@@ -25,57 +33,114 @@ from scipy import sparse
 from briefing.config import StoriesConfig
 from briefing.summary.vectors import count_matrix, similar_pairs, unit_tfidf
 from briefing.summary.views import StoryView
-from briefing.text.forms import content, stop_forms
+from briefing.text.forms import stop_forms
 
-# Fragments: groups this small may have too few words to share concepts with their story.
-_FRAGMENT = 2
-# A fragment joins a story only when it resembles it this many times more than it
-# resembles the rest of the day: a one-article story about something else stays alone.
-_CLEARLY_CLOSER = 2.5
-# Idf as if the day held at least this many articles. In a small day a story's own words are
-# in a third of the articles and their idf falls to that of everyday words, so reports of one
-# story look no closer than reports of different stories and a small day splits its stories:
-# measured on random DUC 2004 days of 3 stories, mean pairwise F1 0.915 without the floor,
-# 0.934 with it, 0.949 with the runner-up rule below too; days of 2 to 5 stories of 2 to 5
-# articles each rise from 0.84-0.93 to 0.90-0.98; days of 10 stories or more are unchanged
-# (0.95, 0.93, 0.90 at 10, 25 and 46 stories).
+# Words of an article's lead read after its headline. Tuned on halves of the labelled days
+# (benchmarks/stories.py): 100 words gave tune/confirm mean F1 0.787/0.754, 200 words
+# 0.787/0.800 (whole feed posts stop outweighing their headlines).
+LEAD_WORDS = 200
+# A headline word, and a name, count this many times.
+TITLE_WEIGHT = 2.0
+NAME_WEIGHT = 2.0
+# Each entry keeps its heaviest terms: small days of whole articles rose from 0.83-0.86 to
+# 0.93-0.97, teasers within 0.03.
+TERMS = 40
+# Idf as if the day held at least this many articles: in a small day a story's own words are
+# in a third of the articles and their idf falls to that of everyday words.
 _DAY_AT_LEAST = 200
-# How much closer a story's closest match must be than the next one, for two pieces of a story
-# to merge, and for a fragment to join a story when the test against the rest of the day fails
-# (in a small day the rest holds the story's other pieces). Merging pieces took random days of
-# 3 stories from 0.949 to 0.956 (the worst from 0.59 to 0.71) and the 46-story day from 0.903
-# to 0.908, with days of 5, 10 and 25 stories up 0.005-0.008.
-_RUNNER_UP = 2.0
-# Article pairs below this share of the threshold count as unrelated, which keeps the
-# similarity graph sparse; measured on the DUC 2004 day, it changes no story.
-_FLOOR = 0.5
+# The threshold at a day of 500 distinct entries grows by `PER_DECADE` for each tenfold more,
+# never below `_FLOOR` (a day of 4 articles merging at 0.02 mixed stories).
+PER_DECADE = 0.15
+_FLOOR = 0.05
+_DAY = 500
+# A join needs this share of the cross pairs of the two groups linked: a chain of entries
+# each like only the next grew to 5 without it, and a roundup naming two stories joined them.
+_LINKED = 0.5
+# Pairs below this share of the threshold are left out of the similarity graph (sparse,
+# linear memory): they count 0 in the group means and as unlinked.
+_SPARSE = 0.5
 
 
 def find_stories(views: Sequence[StoryView], config: StoriesConfig) -> list[tuple[int, ...]]:
     """The stories of the day as sorted tuples of indexes into `views` (one per article), in
-    order of first article."""
-    count = len(views)
-    if count < 2:
-        return [tuple(range(count))]
-    stems = [content(view.lead) for view in views]
-    days = np.array([day_number(view.date) for view in views], dtype=float)
+    order of first article. Entries with the same headline and lead are one entry."""
+    first: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    distinct: list[int] = []  # the view of each distinct entry
+    copy_of: list[int] = []  # each view's distinct entry
+    for index, view in enumerate(views):
+        if (view.title, view.lead) not in first:
+            first[view.title, view.lead] = len(distinct)
+            distinct.append(index)
+        copy_of.append(first[view.title, view.lead])
+    threshold = day_threshold(len(distinct), config.threshold)
+    if len(distinct) < 2:
+        groups = [list(range(len(distinct)))]
+    else:
+        unique = [views[i] for i in distinct]
+        groups = average_linkage(_similarity(unique, threshold * _SPARSE, config.days_apart), threshold)
+    story_of = {member: number for number, group in enumerate(groups) for member in group}
+    stories: dict[int, list[int]] = {}
+    for index, copy in enumerate(copy_of):
+        stories.setdefault(story_of[copy], []).append(index)
+    return sorted((tuple(story) for story in stories.values()), key=lambda story: story[0])
+
+
+def day_threshold(count: int, at_500: float) -> float:
+    """The mean cosine two groups need to merge in a day of `count` distinct entries."""
+    return max(_FLOOR, at_500 + PER_DECADE * math.log10(max(count, 2) / _DAY))
+
+
+def _terms(view: StoryView) -> tuple[list[str], list[float], set[str]]:
+    """The view's content words with their weights before idf, and which are names."""
+    stops = stop_forms()
+    named = {word for name in view.names for word in name.split()} | {a.lower() for a in view.acronyms}
+    terms: list[str] = []
+    weights: list[float] = []
+    for words, weight in ((view.title, TITLE_WEIGHT), (view.lead[:LEAD_WORDS], 1.0)):
+        for word in words:
+            if word not in stops:
+                terms.append(word)
+                weights.append(NAME_WEIGHT if weight == 1.0 and word in named else weight)
+    return terms, weights, named
+
+
+def _similarity(views: Sequence[StoryView], keep: float, days_apart: float) -> sparse.csr_matrix:
+    """Cosine similarities of the views, decayed by time, those at least `keep` (no diagonal).
+    A pair that shares a single kept term keeps its similarity only when it is a name in both."""
+    rows = [_terms(view) for view in views]
     vectors = unit_tfidf(
-        count_matrix([_concepts(view.lead) for view in views]), sublinear=True, documents=_DAY_AT_LEAST
+        count_matrix([terms for terms, _, _ in rows], [weights for _, weights, _ in rows]),
+        sublinear=True,
+        documents=_DAY_AT_LEAST,
+        heaviest=TERMS,
     )
-    similar = similar_pairs(vectors, config.threshold * _FLOOR)
+    similar = similar_pairs(vectors, keep)
     similar.setdiag(0.0)
     similar.eliminate_zeros()
-    similar = _apart_in_time(similar, days, days, config.days_apart)
-    groups = average_linkage(similar, config.threshold)
-    words = unit_tfidf(count_matrix(stems), sublinear=True, documents=_DAY_AT_LEAST)
-    groups = _attach_fragments(_merge_pieces(groups, words, days, config), words, days, config)
-    return sorted((tuple(sorted(group)) for group in groups), key=lambda group: group[0])
+    pairs = similar.tocoo()
+    present = vectors.copy()
+    present.data[:] = 1.0
+    shared = np.asarray(present[pairs.row].multiply(present[pairs.col]).sum(axis=1)).ravel()
+    lone = np.nonzero(shared < 2)[0]
+    if len(lone):
+        vocabulary = _columns(rows)
+        for k in lone.tolist():
+            i, j = int(pairs.row[k]), int(pairs.col[k])
+            common = set(vectors.indices[vectors.indptr[i] : vectors.indptr[i + 1]].tolist()) & set(
+                vectors.indices[vectors.indptr[j] : vectors.indptr[j + 1]].tolist()
+            )
+            if not all(vocabulary[c] in rows[i][2] and vocabulary[c] in rows[j][2] for c in common):
+                pairs.data[k] = 0.0
+    days = np.array([day_number(view.date) for view in views], dtype=float)
+    similar = _apart_in_time(sparse.csr_matrix(pairs), days, days, days_apart)
+    similar.data[similar.data < keep] = 0.0
+    similar.eliminate_zeros()
+    return similar
 
 
-def _concepts(words: Sequence[str]) -> list[tuple[str, str]]:
-    """Pairs of adjacent words, not both stop words ("prime minister", "minister of")."""
-    stops = stop_forms()
-    return [(a, b) for a, b in pairwise(words) if a not in stops or b not in stops]
+def _columns(rows: list[tuple[list[str], list[float], set[str]]]) -> list[str]:
+    """The terms in the order `count_matrix` gives them columns (first use)."""
+    return list(dict.fromkeys(term for terms, _, _ in rows for term in terms))
 
 
 def _apart_in_time(
@@ -102,19 +167,21 @@ def day_number(iso: str | None) -> float:
         return float("nan")
 
 
-def average_linkage(similar: sparse.csr_matrix, threshold: float) -> list[list[int]]:
+def average_linkage(similar: sparse.csr_matrix, threshold: float, linked: float = _LINKED) -> list[list[int]]:
     """Agglomerative clustering with average linkage on a sparse similarity graph.
 
     Repeatedly merges the two groups with the highest mean pairwise similarity while it is
-    at least `threshold`; pairs absent from the graph count as 0. Each merge adds the two
-    groups' link sums, so the work grows with the number of links, not with n squared.
-    Ties go to the pair with the smaller indexes, so the result never depends on order noise.
+    at least `threshold` and at least `linked` of their cross pairs are in the graph; pairs
+    absent from the graph count as 0. The mean alone decays slowly along a chain (k entries
+    each like only the next keep a mean of about 2s/k): the linked share keeps a group close to
+    all of itself. Each merge adds the two groups' link sums, so the work grows with the number
+    of links, not with n squared. Ties go to the pair with the smaller indexes.
     """
     count = similar.shape[0]
     pairs = sparse.triu(similar, k=1).tocoo()
-    links: list[dict[int, float]] = [{} for _ in range(count)]
+    links: list[dict[int, list[float]]] = [{} for _ in range(count)]  # [similarity sum, pairs linked]
     for i, j, value in zip(pairs.row.tolist(), pairs.col.tolist(), pairs.data.tolist()):
-        links[i][j] = links[j][i] = value
+        links[i][j] = links[j][i] = [value, 1.0]
     sizes = [1] * count
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     # A pair below the threshold can only merge after its groups grow, and then it is pushed
@@ -124,125 +191,27 @@ def average_linkage(similar: sparse.csr_matrix, threshold: float) -> list[list[i
     heapq.heapify(heap)
     while heap:
         negative, i, j = heapq.heappop(heap)
-        if i not in members or j not in members:
+        if i not in members or j not in members or j not in links[i]:
             continue
-        mean = links[i].get(j, 0.0) / (sizes[i] * sizes[j])
-        if mean != -negative:  # an entry from before one of the two grew
+        total, linked_pairs = links[i][j]
+        if total / (sizes[i] * sizes[j]) != -negative:  # an entry from before one of the two grew
             continue
-        if mean < threshold:
-            break
+        if linked_pairs < linked * sizes[i] * sizes[j]:
+            continue  # pushed again if either group grows
         members[i].extend(members.pop(j))
         sizes[i] += sizes[j]
-        for k, value in links[j].items():
+        for k, (value, linked_k) in links[j].items():
             if k != i:
                 del links[k][j]
-                links[i][k] = links[k][i] = links[i].get(k, 0.0) + value
+                if k in links[i]:
+                    links[i][k][0] += value
+                    links[i][k][1] += linked_k
+                else:
+                    links[i][k] = links[k][i] = [value, linked_k]
         links[i].pop(j, None)
         links[j] = {}
-        for k, value in links[i].items():
-            heapq.heappush(heap, (-value / (sizes[i] * sizes[k]), min(i, k), max(i, k)))
+        for k, (value, _) in links[i].items():
+            mean = value / (sizes[i] * sizes[k])
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(i, k), max(i, k)))
     return list(members.values())
-
-
-def _membership(stories: list[list[int]], count: int) -> sparse.csr_matrix:
-    """Articles by stories: 1 where the article belongs to the story."""
-    rows = [article for story in stories for article in story]
-    columns = [number for number, story in enumerate(stories) for _ in story]
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(count, len(stories)))
-
-
-def _merge_pieces(
-    groups: list[list[int]], vectors: sparse.csr_matrix, days: np.ndarray, config: StoriesConfig
-) -> list[list[int]]:
-    """Stories found in pieces joined: a story told over days in different words ("Mitch nears
-    Honduras", "the death toll", "the aid") can share too few concepts to hold together.
-
-    The two stories with the highest mean stem cosine merge while it is at least `attach` and
-    twice what either has with any other story: related but distinct stories (three on Israel
-    and the Palestinians) are as close to a third one and stay apart. Cosine sums come from
-    the stories' summed vectors, so the cost grows with the stories, not the article pairs;
-    dates count by each story's median day.
-    """
-    stories = [group for group in groups if len(group) > _FRAGMENT]
-    if len(stories) < 3:  # no third story to tell a clear pair from a related one
-        return groups
-    count = vectors.shape[0]
-    membership = _membership(stories, count)
-    sums = sparse.csr_matrix(membership.T @ vectors)
-    links = np.asarray((sums @ sums.T).todense(), dtype=float)
-    if config.days_apart:
-        middle = np.array([np.nanmedian(days[s]) if not np.isnan(days[s]).all() else np.nan for s in stories])
-        links *= _decay(np.abs(middle[:, None] - middle[None, :]), config.days_apart)
-    sizes = np.array([len(story) for story in stories], dtype=float)
-    alive = np.ones(len(stories), dtype=bool)
-    joined = [list(story) for story in stories]
-    while alive.sum() >= 3:
-        means = links / np.outer(sizes, sizes)
-        means[~alive, :] = -1.0
-        means[:, ~alive] = -1.0
-        np.fill_diagonal(means, -1.0)
-        a, b = np.unravel_index(int(np.argmax(means)), means.shape)
-        closest = means[a, b]
-        runner_up = max(np.partition(means[a], -2)[-2], np.partition(means[b], -2)[-2])
-        if closest < config.attach or closest < _RUNNER_UP * runner_up:
-            break
-        links[a, :] += links[b, :]
-        links[:, a] += links[:, b]
-        sizes[a] += sizes[b]
-        alive[b] = False
-        joined[a].extend(joined[b])
-    return [story for story, kept in zip(joined, alive) if kept] + [g for g in groups if len(g) <= _FRAGMENT]
-
-
-def _attach_fragments(
-    groups: list[list[int]], vectors: sparse.csr_matrix, days: np.ndarray, config: StoriesConfig
-) -> list[list[int]]:
-    """Groups of one or two articles joined to the story they clearly belong to, by stem cosine.
-
-    Every fragment is weighed against the stories as they were before any joined, so all are
-    weighed at once: one sparse product for all of them, where one each cost 20 s on a
-    morning of 2,000 fragments.
-    """
-    stories = [group for group in groups if len(group) > _FRAGMENT]
-    fragments = [group for group in groups if len(group) <= _FRAGMENT]
-    if not stories or not fragments:
-        return groups
-    count = vectors.shape[0]
-    membership = _membership(stories, count)
-    sizes = np.array([len(story) for story in stories], dtype=float)
-    rows = np.array([article for fragment in fragments for article in fragment])
-    owner = np.array([number for number, fragment in enumerate(fragments) for _ in fragment])
-    lengths = np.array([len(fragment) for fragment in fragments], dtype=float)
-    # Each fragment article's similarity with every article, then summed per fragment.
-    similarity = _apart_in_time(sparse.csr_matrix(vectors[rows] @ vectors.T), days[rows], days, config.days_apart)
-    by_fragment = sparse.csr_matrix(
-        (np.ones(len(rows)), (owner, np.arange(len(rows)))), shape=(len(fragments), len(rows))
-    )
-    sums = np.asarray((by_fragment @ similarity @ membership).todense(), dtype=float)
-    means = sums / (sizes[None, :] * lengths[:, None])
-    order = np.argsort(-means, axis=1, kind="stable")
-    best = order[:, 0]
-    picked = np.arange(len(fragments))
-    to_story = means[picked, best]
-    runner_up = means[picked, order[:, 1]] if len(stories) > 1 else np.zeros(len(fragments))
-    # Each fragment's mean cosine with the articles outside that story and outside itself.
-    totals = np.asarray(by_fragment @ similarity.sum(axis=1), dtype=float).ravel()
-    fragment_of = np.full(count, -1)
-    fragment_of[rows] = owner
-    pairs = similarity.tocoo()
-    own = fragment_of[pairs.col] == owner[pairs.row]
-    within = np.bincount(owner[pairs.row[own]], weights=pairs.data[own], minlength=len(fragments))
-    outside = count - sizes[best] - lengths
-    rest = totals - within - sums[picked, best]
-    to_rest = np.divide(rest, outside * lengths, out=np.zeros(len(fragments)), where=outside > 0)
-    joins = (to_story >= config.attach) & (
-        (to_story >= _CLEARLY_CLOSER * to_rest) | (to_story >= _RUNNER_UP * runner_up)
-    )
-    joined: list[list[int]] = [list(story) for story in stories]
-    alone: list[list[int]] = []
-    for fragment, join, story in zip(fragments, joins.tolist(), best.tolist()):
-        if join:
-            joined[story].extend(fragment)
-        else:
-            alone.append(fragment)
-    return joined + alone

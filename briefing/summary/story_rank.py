@@ -54,9 +54,9 @@ def rank(
 ) -> list[tuple[int, float]]:
     """The stories (indexes into `stories`) with their importance, most important first.
 
-    `today` is the day the briefing is for, as a day number (None: no clock, every dated
-    story counts as recent); `previous` the item texts of earlier briefings (None: not
-    compared). Equal scores go to the story more widely reported, then to the one whose
+    `today` is the day the briefing is for, as a day number (None: no clock, every story
+    counts as recent; with one, an undated story counts as old); `previous` the item texts
+    of earlier briefings (None: not compared). Equal scores go to the story more widely reported, then to the one whose
     first article id sorts first: never to input order.
     """
     new = _new_headlines(views, previous) if previous is not None else None
@@ -82,12 +82,14 @@ def signals(views: Sequence[StoryView], today: float | None, new: Sequence[bool]
     `new` says for each article whether its headline is new against history (None: not compared).
     """
     dated = [day for day in (day_number(view.date) for view in views) if not math.isnan(day)]
-    age = today - max(dated) if today is not None and dated else 0.0
+    # A story with no date earns no recency against a clock: an undated page ("My setup",
+    # "Publications") outranked two outlets' reports of the day's news.
+    recency = 0.5 ** max(today - max(dated), 0.0) if today is not None and dated else float(today is None)
     return Signals(
         articles=math.log2(1 + reports(views)),
         sources=math.log2(1 + len({view.source for view in views} - {UNKNOWN_SOURCE})),
         corroboration=corroboration(views),
-        recency=0.5 ** max(age, 0.0),
+        recency=recency,
         novelty=sum(new) / len(new) if new else 0.0,
     )
 

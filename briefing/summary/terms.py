@@ -176,18 +176,19 @@ _ASKS_OR_BECKONS = re.compile(
 
 def story_title(articles: Sequence[Article], terms: Sequence[set[str]], shown_terms: tuple[str, ...]) -> str:
     """The headline whose words most of the story's articles use, one that tells the news
-    rather than asks or beckons if there is one; else the key terms."""
+    rather than asks or beckons if there is one; the key terms only where no article has a
+    headline of its own."""
     frequency: Counter[str] = Counter()
     for article_terms_ in terms:
         frequency.update(article_terms_)
-    best, best_rank = "", (False, 0.0)
+    best, best_rank = "", (False, -1.0)
     for article in articles:
-        if _title_from_text(article):
+        if not article.title.strip() or _title_from_text(article):
             continue
         words = title_stems(article.title)
         score = sum(frequency[w] for w in words) / (len(words) * len(articles)) if words else 0.0
         rank = (not _ASKS_OR_BECKONS.search(article.title.strip("\"'“”‘’ ")), score)
-        if score > 0 and rank > best_rank:
+        if rank > best_rank:  # a headline whose words the text never uses still beats key terms
             best, best_rank = article.title, rank
     return best or ", ".join(shown_terms[:_LABEL_TERMS]) or articles[0].title
 

@@ -30,12 +30,15 @@ def count_matrix(
     return counts
 
 
-def unit_tfidf(counts: sparse.csr_matrix, sublinear: bool = False, documents: int = 0) -> sparse.csr_matrix:
+def unit_tfidf(
+    counts: sparse.csr_matrix, sublinear: bool = False, documents: int = 0, heaviest: int = 0
+) -> sparse.csr_matrix:
     """TF-IDF rows scaled to unit length, so that a row product is a cosine.
 
     Smooth idf, log((1 + n) / (1 + df)) + 1, with n the rows or `documents` if more;
     `sublinear` takes 1 + log(tf), so a word repeated ten times in one long text does not
-    outweigh ten different words.
+    outweigh ten different words. With `heaviest`, each row keeps only its that many largest
+    weights (ties: the earlier column), so a long text and a short one carry vectors of a size.
     """
     counts = sparse.csr_matrix(counts, dtype=float, copy=True)
     document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
@@ -43,9 +46,20 @@ def unit_tfidf(counts: sparse.csr_matrix, sublinear: bool = False, documents: in
     if sublinear:
         counts.data = 1.0 + np.log(counts.data)
     weighted = sparse.csr_matrix(counts.multiply(idf))
+    if heaviest:
+        _keep_heaviest(weighted, heaviest)
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+
+
+def _keep_heaviest(matrix: sparse.csr_matrix, count: int) -> None:
+    """Zero all but the `count` largest values of each row (ties: the earlier column), in place."""
+    for row in np.nonzero(np.diff(matrix.indptr) > count)[0].tolist():
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        values = matrix.data[start:end]
+        values[np.lexsort((matrix.indices[start:end], -values))[count:]] = 0.0
+    matrix.eliminate_zeros()
 
 
 _BLOCK_CELLS = 4_000_000

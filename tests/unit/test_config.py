@@ -43,6 +43,12 @@ def test_bad_values_name_what_is_allowed() -> None:
         parse_config('[clean]\ndrop_patterns = ["(unclosed"]\n')
 
 
+def test_a_config_copied_from_the_old_grouping_says_what_to_change() -> None:
+    # Its threshold (0.03) was on the old scale: read as it stands, it would merge everything.
+    with pytest.raises(ConfigError, match=r"'stories.attach' is gone: remove it, and 'stories.threshold'"):
+        parse_config("[stories]\nthreshold = 0.03\nattach = 0.05\n")
+
+
 def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text("[summary]\nsentences = = 3\n", encoding="utf-8")

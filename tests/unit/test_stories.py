@@ -17,10 +17,11 @@ from briefing import render, summarize
 from briefing.config import Config
 from briefing.models import Article
 from briefing.summary import story as one_story
+from briefing.summary import story_rank
 from briefing.summary.features import sentence_features
 from briefing.summary.novelty import without_repeats
 from briefing.summary.pipeline import article_view
-from briefing.summary.stories import _merge_pieces, average_linkage, find_stories
+from briefing.summary.stories import average_linkage, day_number, find_stories
 from briefing.summary.story import leading_depth
 from briefing.summary.terms import article_terms, key_terms
 
@@ -94,6 +95,25 @@ def test_a_story_is_labelled_by_a_headline_that_tells_not_one_that_asks() -> Non
     asks["c_herald"] = TRIO["c_herald"]  # "Bridge Closure Snarls Traffic"
     (story,) = summarize(tuple(article(id, text) for id, text in asks.items()), Config()).stories
     assert story.title == "Bridge Closure Snarls Traffic"
+
+
+def test_a_story_is_labelled_by_its_headline_even_when_the_text_never_uses_its_words() -> None:
+    page = "Title: All Stars\nSource: A Blog\n\n" + " ".join(
+        f"Song number {n} was ranked by how often it was played on the radio that year." for n in range(8)
+    )
+    briefing = summarize((article("blog", page), *day(*TRIO)), Config())
+    assert "All Stars" in [story.title for story in briefing.stories]
+
+
+def test_an_undated_story_earns_no_recency_against_the_clock() -> None:
+    dated, undated = (
+        article_view(article("a_gazette", MIXED["a_gazette"])),
+        article_view(article("x", "Title: Page\n\nText.")),
+    )
+    today = day_number("2024-04-02")
+    assert story_rank.signals([dated], today).recency == 1.0
+    assert story_rank.signals([undated], today).recency == 0.0
+    assert story_rank.signals([undated], None).recency == 1.0  # no clock: nothing is old
 
 
 def test_topic_keeps_only_the_stories_about_it() -> None:
@@ -196,30 +216,9 @@ def test_average_linkage_does_not_chain_what_single_linkage_would() -> None:
     rows, cols = zip(*[(i, j) for i, j in links] + [(j, i) for i, j in links])
     similar = sparse.csr_matrix((list(links.values()) * 2, (rows, cols)), shape=(4, 4))
     assert sorted(map(sorted, average_linkage(similar, 0.3))) == [[0, 1], [2, 3]]
-    assert sorted(map(sorted, average_linkage(similar, 0.1))) == [[0, 1, 2, 3]]
-
-
-def pieces(*shared: int) -> tuple[list[list[int]], sparse.csr_matrix]:
-    """Groups of three articles, each article 0.6 of its group's word from `shared` and 0.8 of
-    a word of the group's own: groups with the same shared word have a cosine of 0.36."""
-    words = np.eye(2 * len(shared))
-    rows = [words[word] * 0.6 + words[len(shared) + own] * 0.8 for own, word in enumerate(shared) for _ in range(3)]
-    groups = [[3 * k, 3 * k + 1, 3 * k + 2] for k in range(len(shared))]
-    return groups, sparse.csr_matrix(np.array(rows))
-
-
-def test_a_story_found_in_two_pieces_is_joined_but_related_stories_stay_apart() -> None:
-    config, undated = Config().stories, np.full(12, np.nan)
-    # Two pieces of one story (shared word 0) beside two unrelated stories: one story.
-    groups, vectors = pieces(0, 0, 1, 2)
-    assert sorted(map(sorted, _merge_pieces(groups, vectors, undated, config))) == [
-        [0, 1, 2, 3, 4, 5],
-        [6, 7, 8],
-        [9, 10, 11],
-    ]
-    # Three related stories (shared word 0), each as close to the third as to the second: apart.
-    groups, vectors = pieces(0, 0, 0, 1)
-    assert sorted(map(sorted, _merge_pieces(groups, vectors, undated, config))) == groups
+    assert sorted(map(sorted, average_linkage(similar, 0.1, linked=0.0))) == [[0, 1, 2, 3]]
+    # The one weak link is a quarter of the cross pairs: not enough evidence to join.
+    assert sorted(map(sorted, average_linkage(similar, 0.1))) == [[0, 1], [2, 3]]
 
 
 def terms_of(text: str, replaced: tuple[str, str], count: int = 5) -> tuple[str, ...]:
@@ -268,10 +267,9 @@ def test_a_name_keeps_its_particles_and_joiners() -> None:
 @given(
     st.lists(st.sampled_from(sorted(MIXED)), min_size=1, max_size=6, unique=True),
     st.floats(min_value=0.001, max_value=1.0),
-    st.floats(min_value=0.001, max_value=1.0),
 )
-def test_no_item_is_backed_by_another_story(ids: list[str], threshold: float, attach: float) -> None:
-    briefing = summarize(day(*ids), with_stories(threshold=threshold, attach=attach, max=0))
+def test_no_item_is_backed_by_another_story(ids: list[str], threshold: float) -> None:
+    briefing = summarize(day(*ids), with_stories(threshold=threshold, max=0))
     story_of = {a: story.id for story in briefing.stories for a in story.articles}
     assert sum(len(story.articles) for story in briefing.stories) == len(story_of)
     for item in briefing.items:

@@ -1,0 +1,122 @@
+"""The rules that decide whether two entries report one story, on small hand-made days."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from briefing.config import StoriesConfig
+from briefing.summary.stories import day_threshold, find_stories
+from briefing.summary.views import StoryView, story_view
+
+# A day of 500 entries whose other stories are about other things: only the entries shown
+# here share any word. Fillers make the day's size, and so its threshold, that of a morning.
+FILLERS = [
+    story_view(f"Filler {n} headline", f"Unrelated filler text number {n} about {word} matters.", "2026-02-17", "x")
+    for n, word in enumerate(("gardening", "chess", "opera", "sailing", "pottery") * 4)
+]
+
+
+def spelled(number: int) -> str:
+    """A word of its own for each number (digits are not words)."""
+    return "q" + "".join(chr(ord("a") + int(digit)) for digit in str(number))
+
+
+def view(title: str, lead: str = "", date: str | None = "2026-02-17", source: str = "outlet") -> StoryView:
+    return story_view(title, lead, date, source)
+
+
+def stories_of(views: list[StoryView], **settings: float) -> list[tuple[int, ...]]:
+    return find_stories(views, StoriesConfig(**settings))  # type: ignore[arg-type]
+
+
+def together(stories: list[tuple[int, ...]], a: int, b: int) -> bool:
+    return any(a in story and b in story for story in stories)
+
+
+def test_two_teasers_sharing_only_a_phrase_with_a_stop_word_stay_apart() -> None:
+    views = [
+        view("Democrats race to pass budget before recess", "House leaders scheduled a vote for Friday night."),
+        view("Scientists race to save coral reefs", "Warming seas bleached half the reef this summer."),
+    ]
+    assert not together(stories_of(views), 0, 1)
+
+
+def test_two_headlines_naming_one_death_join_and_a_third_story_stays_apart() -> None:
+    views = [
+        view("Jesse Jackson, civil rights leader, dies at 84", "The two-time presidential candidate died on Tuesday."),
+        view("Rev. Jesse Jackson dead at 84", "Tributes poured in for the veteran activist Jesse Jackson."),
+        view("Scientists race to save coral reefs", "Warming seas bleached half the reef this summer."),
+        *FILLERS,
+    ]
+    stories = stories_of(views)
+    assert together(stories, 0, 1)
+    assert not together(stories, 0, 2)
+
+
+def test_one_shared_name_can_join_two_teasers_where_one_shared_word_cannot() -> None:
+    named = [
+        view("Chile protests the arrest in London", "Santiago recalled its ambassador over Pinochet."),
+        view("Britain defends the detention", "Spain has asked for the extradition of Pinochet."),
+    ]
+    assert together(stories_of(named), 0, 1)
+    common = [
+        view("Chile protests the arrest in London", "Santiago recalled its ambassador over the general."),
+        view("Britain defends the detention", "Spain has asked for the extradition of the general."),
+    ]
+    assert not together(stories_of(common), 0, 1)
+
+
+def test_a_growing_group_does_not_chain() -> None:
+    # Each entry shares its two words with the next only: a chain, not a story.
+    words = ["harbour", "tariff", "glacier", "vaccine", "satellite", "orchestra", "lithium", "monsoon", "casino"]
+    views = [view(f"{a} {b}", f"The {a} and the {b} report.") for a, b in pairwise(words)]
+    stories = stories_of(views)
+    assert max(len(story) for story in stories) <= 3
+    assert not together(stories, 0, len(views) - 1)
+
+
+def test_a_roundup_naming_two_stories_does_not_join_them() -> None:
+    iran = [
+        view("Iran and US hold nuclear talks in Geneva", f"Negotiators met for round {n} of nuclear talks in Geneva.")
+        for n in ("one", "two", "three")
+    ]
+    jackson = [
+        view("Jesse Jackson dies at 84", f"Tributes to civil rights leader Jesse Jackson, part {n}.")
+        for n in ("one", "two", "three")
+    ]
+    roundup = view("Jesse Jackson dies; Iran nuclear talks in Geneva", "Jesse Jackson died. Iran talks resume.")
+    stories = stories_of([*iran, *jackson, roundup])
+    assert together(stories, 0, 1) and together(stories, 3, 4)
+    assert not together(stories, 0, 3)
+
+
+def test_every_entry_takes_part_and_a_copy_joins_its_original() -> None:
+    views = [
+        view("Quake hits Japan", "A strong earthquake struck northern Japan."),
+        view("Quake hits Japan", "A strong earthquake struck northern Japan.", source="another outlet"),
+        view("Short headline with no teaser"),
+    ]
+    stories = stories_of(views)
+    assert sorted(i for story in stories for i in story) == [0, 1, 2]
+    assert together(stories, 0, 1)
+
+
+def test_reports_days_apart_need_more_evidence() -> None:
+    a = view("Floods hit Mozambique coast", "Floods in Mozambique displaced thousands.", "2026-02-01")
+    b = view("Mozambique floods displace thousands", "Floods in Mozambique displaced thousands more.", "2026-02-02")
+    months_later = view(b.title and "Mozambique floods displace thousands", "Floods in Mozambique.", "2026-05-20")
+    assert together(stories_of([a, b]), 0, 1)
+    assert not together(stories_of([a, months_later]), 0, 1)
+    assert together(stories_of([a, months_later], days_apart=0.0), 0, 1)
+
+
+def test_a_bigger_day_asks_more_evidence_of_a_pair() -> None:
+    assert day_threshold(10, 0.12) == day_threshold(100, 0.12) < day_threshold(500, 0.12) < day_threshold(3000, 0.12)
+    # The same pair of weakly related entries joins on a small day and not on a big one.
+    pair = [
+        view("Wildfire forces evacuations near Athens", "Firefighters battled a wildfire north of Athens."),
+        view("Greek heatwave strains power grid", "Athens recorded its hottest day as a wildfire burned."),
+    ]
+    big_day = [*pair, *(view(f"Headline {spelled(n)}", f"Report on {spelled(n)}wood matters.") for n in range(3000))]
+    assert together(stories_of(pair), 0, 1)
+    assert not together(stories_of(big_day), 0, 1)
