@@ -140,10 +140,14 @@ def story_anchors(features: Sequence[SentenceFeatures]) -> list[frozenset[str]]:
 class SameFact:
     """The same-fact relation over one story's sentences (indices into its feature list)."""
 
-    def __init__(self, features: Sequence[SentenceFeatures], threshold: float) -> None:
+    def __init__(
+        self, features: Sequence[SentenceFeatures], threshold: float, own_words: Sequence[bool] | None = None
+    ) -> None:
+        """`own_words` says, per article, whether it is in its outlet's own words (`wording`)."""
         self.threshold = threshold
         self._facts = story_anchors(features)
         self._entities = [_entities(f) for f in features]
+        self._spun = [not own_words[f.article] for f in features] if own_words is not None else None
         self._clauses = [f.clause for f in features]
         self._quoted = [f.quoted for f in features]
         # The sentences quoting each run of words, so that only they are tested as quoting alike.
@@ -183,8 +187,15 @@ class SameFact:
         ):
             return False
         # As many things named, not only words: "King Norodom Sihanouk", "Hun Sen" and "2" are
-        # three, though six words.
-        named = min(_count_named(shared, self._entities[a]), _count_named(shared, self._entities[b]))
+        # three, though six words. Unless a spinner reworded one of the two: then every word of
+        # the names is what is left of the sentence's own ("Deputy Secretary of State Wendy
+        # Sherman will lead the US delegation in the talks, which will take place on January 10"
+        # and "... talks will just take area very first on Jan. ten ... led on the U.S. side by
+        # Deputy Secretary of State Wendy Sherman").
+        if self._spun is not None and (self._spun[a] or self._spun[b]):
+            named = len(shared)
+        else:
+            named = min(_count_named(shared, self._entities[a]), _count_named(shared, self._entities[b]))
         return named >= _EVENT_WORDS and (
             len(shared) >= _SURE_EVENT_WORDS or self._cosine(a, b) >= self.threshold * _EVENT_FLOOR
         )

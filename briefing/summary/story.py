@@ -135,7 +135,7 @@ def read_story(task: StoryTask) -> ReadStory:
     own_words = clean_articles(task.articles)
     titled = [a for a, own in zip(task.articles, own_words or [True] * len(task.articles)) if own]
     title = story_title(titled, [t for t, a in zip(terms, task.articles) if a in titled], shown)
-    facts_table = SameFact(features, task.config.merge.threshold)
+    facts_table = SameFact(features, task.config.merge.threshold, own_words)
     headline = headline_stems(task.articles, title)
     return ReadStory(task.articles, features, texts, shown, title, facts_table, headline, own_words)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from builders import article
 
+from briefing import summarize
 from briefing.config import Config
 from briefing.summary.facts import SameFact
 from briefing.summary.features import sentence_features
@@ -177,3 +178,23 @@ def test_an_impeachment_an_inquiry_or_drills_told_twice_is_one_happening() -> No
     assert facts.same_happening(1, 0) and facts.same_happening(3, 2) and facts.same_happening(5, 4)
     assert not facts.same_happening(6, 2)  # one name in common, no day: another inquiry
     assert not facts.same_happening(4, 0)
+
+
+def test_a_spun_report_naming_the_same_person_and_date_supports_the_clean_one() -> None:
+    # A spinner leaves the name and the date and rewords the rest: one person and one date are
+    # two things named, too few between two articles in their own words, but every name word
+    # is what is left of a spun sentence.
+    clean = article(
+        "a",
+        "Deputy Minister of Fisheries Ana Lukas Berg will lead the delegation at the quota talks, which open on"
+        " March 10, officials said. Trawler crews have protested for weeks. The coast guard seized two boats.",
+    )
+    spun = article(
+        "b",
+        "The quota conversations will just take area very first on Mar. ten and are probable to be led by Deputy"
+        " Minister of Fisheries Ana Lukas Berg. Anglers have staged protests. Harbours stay shut all winter.",
+    )
+    assert clean_articles((clean, spun)) == [True, False]
+    items = summarize((clean, spun), Config()).items
+    berg = next(item for item in items if "Berg" in item.text)
+    assert berg.article == "a" and {source.article for source in berg.sources} == {"a", "b"}
