@@ -137,3 +137,19 @@ def test_a_crash_exits_internal(terminal: Terminal, trio_folder: Path) -> None:
     )
     terminal.start([sys.executable, "-c", crash, "tui", str(trio_folder)])
     assert terminal.exit_status() == ExitCode.INTERNAL
+
+
+def test_bytes_that_are_not_utf8_on_the_input_do_not_end_the_app(terminal: Terminal, trio_folder: Path) -> None:
+    """0x9b (an 8-bit CSI, pasted or typed), 0x80, 0xff, 0xc0: Textual's input thread died on
+    the first of them and the app vanished with exit status 0 (issue 31, class 8)."""
+    terminal.start(briefing("tui", str(trio_folder), "--no-store"))
+    terminal.wait_for("3/3")
+    for byte in ("9b", "9d", "80", "ff", "c0"):
+        terminal.tmux("send-keys", "-t", "main", "-H", byte)
+    time.sleep(1.0)
+    terminal.keys("Enter")  # still reading keys: the article opens
+    terminal.wait_for("esc Back")
+    terminal.keys("Escape")
+    terminal.wait_for("+ Longer")
+    terminal.keys("q")
+    assert terminal.exit_status() == 0
