@@ -175,7 +175,7 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = (), segme
     # Not segmented, an untitled article still takes its first sentence for a title: its
     # first paragraph's is cut (a feed entry always has a title: nothing is cut at all).
     if segmented or not named:
-        sentences = segment(cleaned.body if segmented else cleaned.body.split("\n\n", 1)[0])
+        sentences = segment(cleaned.body) if segmented else segment(cleaned.body.split("\n\n", 1)[0], 1)
     else:
         sentences = ()
     url = header.get("url") or document.url

@@ -20,7 +20,7 @@ from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Set
 from briefing.summary import story_rank
 from briefing.summary.novelty import mark_items
 from briefing.summary.stories import day_number, find_stories
-from briefing.summary.story import StoryDraft, StoryTask, summarize_task
+from briefing.summary.story import STORY_SENTENCES, StoryDraft, StoryTask, summarize_task
 from briefing.summary.topic import is_about, query_forms
 from briefing.summary.views import StoryView, story_view
 from briefing.tasks import Mapper, Progress, in_turn
@@ -128,12 +128,12 @@ def shown_drafts(
         batch = range(next_story, min(next_story + wanted - len(drafts), len(day.stories)))
         next_story = batch.stop
         for k in batch:
-            for a in day.stories[k]:
+            for a in _read_of(day.stories[k]):
                 articles[a] = segmented(articles[a])
         tasks = [
             StoryTask(
-                tuple(articles[a] for a in day.stories[k]),
-                tuple(views[a] for a in day.stories[k]),
+                tuple(articles[a] for a in _read_of(day.stories[k])),
+                tuple(views[a] for a in _read_of(day.stories[k])),
                 usage,
                 len(articles),
                 config,
@@ -142,6 +142,15 @@ def shown_drafts(
         ]
         drafts += list(zip(batch, mapper(summarizer, tasks)))
     return drafts
+
+
+def _read_of(story: tuple[int, ...]) -> tuple[int, ...]:
+    """The articles of a story whose sentences its summary reads: all of them, but for a story
+    of more than `STORY_SENTENCES` articles, its first that many. A story reads at least one
+    sentence of each article it is given, and its same-fact table and ratings grow with the
+    square of its sentences: a story of 16,000 one-sentence feed entries read 16,000 (5 minutes).
+    The story still counts, ranks and lists all of its articles."""
+    return story[:STORY_SENTENCES]
 
 
 def view_usage(views: Sequence[StoryView]) -> Counter[str]:

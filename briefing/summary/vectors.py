@@ -63,23 +63,51 @@ def _keep_heaviest(matrix: sparse.csr_matrix, count: int) -> None:
 
 
 _BLOCK_CELLS = 4_000_000
+# The most pairs a similarity graph keeps in all. Past it each row keeps only its strongest
+# `_MOST_PAIRS // rows` (a pair stays when either of its rows keeps it). A day of ordinary
+# news is far below it: 3,000 feed entries keep a few hundred thousand pairs above the story
+# floor. 16,000 near-identical feed entries (4.6 MB, under max_bytes) linked all 256 million
+# pairs and the run died past 3 GB; its callers (average linkage, LexRank, the same-fact
+# neighbours) hold every pair again in Python, so the cap is on what they are given.
+_MOST_PAIRS = 2_000_000
 
 
 def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
     """Cosine similarities at or above `threshold`, computed in row blocks to bound memory.
 
     A block's product may hold a value for nearly every pair of its rows with all rows
-    (common words link almost everything), so blocks hold at most `_BLOCK_CELLS` pairs:
-    memory stays linear in the number of rows, whatever the day's size.
+    (common words link almost everything), so blocks hold at most `_BLOCK_CELLS` pairs, and
+    the result at most about `_MOST_PAIRS`: on a day that would pass it, each row keeps its
+    strongest neighbours only. Memory stays linear in the number of rows, whatever the day.
     """
-    rows = max(1, _BLOCK_CELLS // max(matrix.shape[0], 1))
+    count = matrix.shape[0]
+    rows = max(1, _BLOCK_CELLS // max(count, 1))
+    most = max(1, _MOST_PAIRS // max(count, 1))
     blocks = []
-    for start in range(0, matrix.shape[0], rows):
+    pruned = False
+    for start in range(0, count, rows):
         block = (matrix[start : start + rows] @ matrix.T).tocsr()
         block.data[block.data < threshold] = 0.0
         block.eliminate_zeros()
+        if block.nnz > most * block.shape[0]:
+            block, pruned = _strongest(block, most), True
         blocks.append(block)
-    return sparse.csr_matrix(sparse.vstack(blocks)) if blocks else sparse.csr_matrix(matrix.shape)
+    if not blocks:
+        return sparse.csr_matrix(matrix.shape)
+    similar = sparse.csr_matrix(sparse.vstack(blocks))
+    return sparse.csr_matrix(similar.maximum(similar.T)) if pruned else similar
+
+
+def _strongest(block: sparse.csr_matrix, most: int) -> sparse.csr_matrix:
+    """Each row of `block` with only its `most` largest values (ties: the lower column)."""
+    lengths = np.diff(block.indptr)
+    keep = np.ones(block.nnz, dtype=bool)
+    for row in np.flatnonzero(lengths > most).tolist():
+        start, end = block.indptr[row], block.indptr[row + 1]
+        order = np.lexsort((block.indices[start:end], -block.data[start:end]))
+        keep[start + order[most:]] = False
+    rows = np.repeat(np.arange(block.shape[0]), lengths)[keep]
+    return sparse.csr_matrix((block.data[keep], (rows, block.indices[keep])), shape=block.shape)
 
 
 class SparseRows:
