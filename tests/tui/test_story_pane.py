@@ -45,6 +45,22 @@ async def test_several_stories_get_a_pane_with_label_count_and_mark(mixed_folder
         assert [int(items.get_option_at_index(n).id) for n in range(items.option_count)] == list(first.items)
 
 
+async def test_a_story_of_headlines_only_is_listed_and_says_why_it_has_no_items(
+    mixed_folder: Path, tmp_path: Path
+) -> None:
+    (mixed_folder / "quake.txt").write_text(
+        "Title: Strong quake shakes northern Japan\n\nQuake felt.\n", encoding="utf-8"
+    )
+    app = app_for(mixed_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        titles = [story.title for story in app.briefing.stories]
+        assert "Strong quake shakes northern Japan" in titles
+        await pilot.press("shift+tab", *["j"] * titles.index("Strong quake shakes northern Japan"))
+        await until(pilot, lambda: "Headline only: these articles hold" in screen_text(app), "the empty story says why")
+        assert "repeats an earlier briefing" not in screen_text(app)
+
+
 async def test_the_status_says_how_many_stories_were_found_when_fewer_are_shown(
     mixed_folder: Path, tmp_path: Path
 ) -> None:

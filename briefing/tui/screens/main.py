@@ -193,9 +193,7 @@ class MainScreen(Screen[None]):
         indexes = story.items if story else tuple(range(len(briefing.items)))
         self.shown = shown_items(briefing, self.query_text, self.hide_repeats, indexes)
         elsewhere = bool(shown_items(briefing, self.query_text, self.hide_repeats)) and not self.shown
-        nothing = nothing_shown(
-            self.query_text, self.hide_repeats, bool(briefing.items), elsewhere, briefing.settings.topic
-        )
+        nothing = nothing_shown(self.query_text, self.hide_repeats, bool(indexes), elsewhere, briefing.settings.topic)
         items = self.query_one(ItemList)
         numbers = {index: number for number, index in enumerate(indexes, start=1)}
         texts = [briefing.items[i].text for i in self.shown]

@@ -84,12 +84,13 @@ class ItemList(WrappedOptionList):
 
 
 def nothing_shown(query: str, hide_repeats: bool, has_items: bool, elsewhere: bool, topic: str = "") -> Text:
-    """Why the list is empty, and what brings items back."""
+    """Why the list is empty, and what brings items back. `has_items`: the story shown (or
+    the day, on a day of one story) has any."""
     why = Text(style="dim")
     if topic and not has_items:
         why.append(f"No story is about “{printable(topic)}”.")
     elif not has_items:
-        why.append("No sentence of these articles is worth a briefing.")
+        why.append("Headline only: these articles hold too little text to quote.")
     elif query:
         why.append("No item matches “")
         why.append(printable(query), style="bold")
