@@ -167,6 +167,17 @@ def test_a_lock_held_elsewhere_is_waited_for_in_steps_and_said(tmp_path: Path, m
         holder.close()
 
 
+def waiting_for_the_lock(pid: int) -> bool:
+    """Whether the process's main thread is in the store's wait for a lock: asleep between two
+    tries (a download or a read waits on a lock or a socket, not in a timed sleep), twice in a row."""
+    asleep = 0
+    for _ in range(3):
+        wchan = Path(f"/proc/{pid}/wchan").read_text(encoding="utf-8")
+        asleep = asleep + 1 if wchan == "hrtimer_nanosleep" else 0
+        time.sleep(0.06)  # longer than one of the store's steps: two looks see two tries
+    return asleep >= 2
+
+
 def test_sigterm_ends_a_fetch_waiting_for_a_locked_history_at_once(server: Server, tmp_path: Path) -> None:
     server.routes["/feed"] = send(
         200, rss(("Bridge", f"{server.url}/full", f"<p>{LONG}</p>")), Content_Type="application/rss+xml"
@@ -183,9 +194,9 @@ def test_sigterm_ends_a_fetch_waiting_for_a_locked_history_at_once(server: Serve
             stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 60
-        while not server.requests("/feed") and time.monotonic() < deadline:
-            time.sleep(0.05)  # until the feed arrived: the run then waits to store it
-        time.sleep(0.5)
+        while not waiting_for_the_lock(process.pid):
+            assert time.monotonic() < deadline and process.poll() is None, "the run never waited for the lock"
+            time.sleep(0.01)
         process.send_signal(signal.SIGTERM)
         sent = time.monotonic()
         process.wait(20)

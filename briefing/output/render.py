@@ -14,8 +14,7 @@ import textwrap
 from typing import Any
 
 from briefing.models import Article, Briefing, BriefingItem, Format, Story
-from briefing.sanitize import escaped_json, shown_name
-from briefing.sanitize import printable as printable  # re-exported: briefing.output.render.printable
+from briefing.sanitize import escaped_json, printable, shown_name
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
 WIDTH = 78

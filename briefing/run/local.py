@@ -8,11 +8,9 @@ while no other thread runs; elsewhere the work runs here, in turn, as it does in
 whose event loop is a thread. The briefing is the same either way: `map` keeps the input
 order and every task is a pure function of its input.
 
-The later stages stay in this process. Sentences' features pickle into 8 MB for 500
-articles, and unpickled they no longer share their strings: on 2 cores, working them out in
-workers as well saved another 0.1 s of wall time at 500 articles and 0.3 s at 2,000, for
-0.8 s and 5 s more CPU time. Per-story summaries take those features as input and were
-slower in workers.
+The later stages stay in this process. Sentences' features are large to pickle (8 MB for
+500 articles) and come back without their shared strings, so working them out in workers
+costs more CPU than it saves wall time; per-story summaries take those features as input.
 """
 
 from __future__ import annotations

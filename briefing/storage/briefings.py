@@ -17,19 +17,15 @@ from briefing import clock
 from briefing.errors import StoreError, UsageError
 from briefing.models import Article, Briefing, Format, PastBriefing
 from briefing.sanitize import shown_name, valid_unicode
-from briefing.storage.db import Store
+from briefing.storage.db import Store, text_hash
 
 # Beyond this many days a date is out of datetime's range; config.py keeps day counts far below.
 _MAX_DAYS = 1_000_000
 
 
-def article_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def articles_key(articles: Iterable[Article]) -> str:
     """One hash for a set of articles (those a briefing was built from), in any order."""
-    return hashlib.sha256("\n".join(sorted(article_hash(a.text) for a in articles)).encode()).hexdigest()
+    return hashlib.sha256("\n".join(sorted(text_hash(a.text) for a in articles)).encode()).hexdigest()
 
 
 def _days_before(day: str, days: int) -> str:
@@ -71,7 +67,7 @@ class Briefings:
         moment = now or clock.now()
         day = briefing.date or moment.astimezone().date().isoformat()
         key = articles_key(briefing.articles)
-        hashes = {a.id: article_hash(a.text) for a in briefing.articles}
+        hashes = {a.id: text_hash(a.text) for a in briefing.articles}
         as_json = printed["json"]
         texts = (printed["text"], printed["markdown"], as_json)
         with self.store.writing() as db:

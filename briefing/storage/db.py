@@ -14,6 +14,7 @@ Importing this module does not import the NLP stack: `briefing history` and `sho
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import time
@@ -26,6 +27,13 @@ from briefing.config import Config
 from briefing.errors import StoreError
 from briefing.sanitize import shown_name
 from briefing.xdg import data_home, expand_user, unknown_home
+
+
+def text_hash(text: str) -> str:
+    """The content hash an article's text is kept under: the key of `articles` (the briefings'
+    sources) and of `fetched` (a text fetched under two URLs is one article)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
 
 APPLICATION_ID = 0x42524946  # "BRIF"
 MIGRATIONS: tuple[str, ...] = (
@@ -152,8 +160,8 @@ def _busy(error: sqlite3.Error) -> bool:
 
 class _Patient(sqlite3.Connection):
     """A connection whose statements wait for a lock held elsewhere in short steps (`BUSY_WAIT`
-    in all), so that a signal is handled between them: SIGTERM during a 30 s wait for a locked
-    history ended the run 26 s late."""
+    in all), so that a signal is handled between them: SQLite's own busy wait runs in C, where
+    Python handles no signal until it ends."""
 
     def execute(self, *args: Any) -> sqlite3.Cursor:
         return _patiently(super().execute, *args)

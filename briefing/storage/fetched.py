@@ -7,16 +7,11 @@ as its entries, so an interrupted run never marks a feed fresh whose entries wer
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 
 from briefing.models import Document, FeedState
-from briefing.storage.db import Store
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+from briefing.storage.db import Store, text_hash
 
 
 def _header_value(value: object) -> str | None:
