@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from briefing.config import Config
 from briefing.models import Article, Document
 from briefing.sources.files import parse_article
 
@@ -122,3 +125,10 @@ class Clock:
 
     def advance(self, days: int = 0, hours: int = 0) -> None:
         self.moment += timedelta(days=days, hours=hours)
+
+
+def fetch_config(tmp_path: Path, timeout_seconds: float | None = None) -> Config:
+    """The default config with its history in `tmp_path` (and `[sources] timeout_seconds`)."""
+    base = Config()
+    sources = base.sources if timeout_seconds is None else replace(base.sources, timeout_seconds=timeout_seconds)
+    return replace(base, store=replace(base.store, path=str(tmp_path / "briefing.db")), sources=sources)

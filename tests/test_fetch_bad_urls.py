@@ -6,14 +6,12 @@ stored. Servers are in-process on 127.0.0.1."""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from builders import TRIO, rss
+from builders import TRIO, fetch_config, rss
 from local_server import Server, send
 
-from briefing.config import Config
 from briefing.run.fetching import fetch
 from briefing.sources.files import load_articles
 
@@ -27,15 +25,6 @@ BAD_TARGETS = [
     "http://127.0.0.1:9/a b\x1b[2Jc",
     "ftp://127.0.0.1/feed",
 ]
-
-
-def settings(tmp_path: Path) -> Config:
-    base = Config()
-    return replace(
-        base,
-        store=replace(base.store, path=str(tmp_path / "briefing.db")),
-        sources=replace(base.sources, timeout_seconds=2.0),
-    )
 
 
 def stored(tmp_path: Path) -> list[str]:
@@ -55,7 +44,7 @@ def test_a_redirect_to_a_bad_url_fails_that_feed_and_the_good_one_is_stored(
 ) -> None:
     server.routes["/bad"] = send(302, Location=target)
     good_feed(server)
-    report = fetch([f"{server.url}/bad", f"{server.url}/good"], tmp_path / "briefing.db", settings(tmp_path))
+    report = fetch([f"{server.url}/bad", f"{server.url}/good"], tmp_path / "briefing.db", fetch_config(tmp_path, 2.0))
     assert stored(tmp_path) == [f"{server.url}/full"]
     [failure] = report.failures
     assert failure.url == f"{server.url}/bad" and failure.reason.startswith("redirected to ")
@@ -72,7 +61,7 @@ def test_a_teaser_linking_a_bad_url_fails_that_page_and_the_feeds_are_stored(
         Content_Type="application/rss+xml",
     )
     good_feed(server)
-    report = fetch([f"{server.url}/bad", f"{server.url}/good"], tmp_path / "briefing.db", settings(tmp_path))
+    report = fetch([f"{server.url}/bad", f"{server.url}/good"], tmp_path / "briefing.db", fetch_config(tmp_path, 2.0))
     assert f"{server.url}/full" in stored(tmp_path)
     [failure] = report.failures  # the teaser's page (the feed keeps the link without the XML-forbidden ESC)
     assert failure.url.startswith(target.split("\x1b")[0])
@@ -83,13 +72,15 @@ def test_a_non_ascii_path_is_percent_encoded_and_fetched(server: Server, tmp_pat
     server.routes["/caf%C3%A9"] = send(
         200, rss(("Café", f"{server.url}/cafe-story", f"<p>{LONG}</p>")), Content_Type="application/rss+xml"
     )
-    report = fetch([f"{server.url}/bad"], tmp_path / "briefing.db", settings(tmp_path))
+    report = fetch([f"{server.url}/bad"], tmp_path / "briefing.db", fetch_config(tmp_path, 2.0))
     assert report.failures == () and stored(tmp_path) == [f"{server.url}/cafe-story"]
 
 
 def test_a_bad_url_given_beside_a_good_one_is_one_failure(server: Server, tmp_path: Path) -> None:
     good_feed(server)
-    report = fetch(["http://127.0.0.1:99999/feed", f"{server.url}/good"], tmp_path / "briefing.db", settings(tmp_path))
+    report = fetch(
+        ["http://127.0.0.1:99999/feed", f"{server.url}/good"], tmp_path / "briefing.db", fetch_config(tmp_path, 2.0)
+    )
     assert stored(tmp_path) == [f"{server.url}/full"]
     assert [f.url for f in report.failures] == ["http://127.0.0.1:99999/feed"]
     assert "port" in report.failures[0].reason

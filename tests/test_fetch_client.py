@@ -8,27 +8,20 @@ from __future__ import annotations
 import socket
 import ssl
 import threading
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import TRIO, rss
+from builders import TRIO, fetch_config, rss
 from local_server import CERTIFICATE, RawServer, Server
 from test_fetch import feed_with_etag
 
-from briefing.config import Config
 from briefing.net.fetch import Client, Limits
 from briefing.run import fetching
 from briefing.run.fetching import fetch
 
 LONG = " ".join(TRIO["b_courier"].split("\n\n", 1)[1].split()) * 3
 FEEDS = 6
-
-
-def settings(tmp_path: Path) -> Config:
-    base = Config()
-    return replace(base, store=replace(base.store, path=str(tmp_path / "briefing.db")))
 
 
 def test_a_morning_of_feeds_makes_one_tls_context_and_reuses_connections(
@@ -48,14 +41,14 @@ def test_a_morning_of_feeds_makes_one_tls_context_and_reuses_connections(
         for n, url in enumerate(urls):
             body = rss((f"Story {n}", f"{server.url}/story{n}", f"<p>{LONG} Story {n}.</p>"))
             server.routes[url.removeprefix(server.url)] = feed_with_etag(body, f'"v{n}"')
-        first = fetch(urls, tmp_path / "briefing.db", settings(tmp_path))
+        first = fetch(urls, tmp_path / "briefing.db", fetch_config(tmp_path))
         assert first.failures == () and first.new == FEEDS
         assert len(made) == 1 and server.connections <= 2  # two at a time to a host, each reused
 
         # The next morning nothing changed: every feed answers 304, and none is read.
         monkeypatch.setattr(fetching, "parse_feed", lambda data: pytest.fail("a 304 was parsed"))
         monkeypatch.setattr(fetching, "looks_like_feed", lambda data: pytest.fail("a 304 was sniffed"))
-        second = fetch(urls, tmp_path / "briefing.db", settings(tmp_path))
+        second = fetch(urls, tmp_path / "briefing.db", fetch_config(tmp_path))
     assert second.failures == () and second.unchanged == FEEDS and second.new == 0
     assert len(made) == 2 and server.connections <= 4
     assert sorted(second.urls) == sorted(f"{server.url}/story{n}" for n in range(FEEDS))
@@ -63,7 +56,7 @@ def test_a_morning_of_feeds_makes_one_tls_context_and_reuses_connections(
 
 def test_a_certificate_that_is_not_trusted_is_a_tls_failure(tmp_path: Path) -> None:
     with Server(tls=True) as server:
-        report = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings(tmp_path))
+        report = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", fetch_config(tmp_path))
     [failure] = report.failures
     assert failure.reason.startswith("TLS:") and "CERTIFICATE_VERIFY_FAILED" in failure.reason
 

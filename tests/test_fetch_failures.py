@@ -4,7 +4,6 @@ in-process servers on 127.0.0.1 (two ports: two hosts)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,12 +20,8 @@ LONG = " ".join(TRIO["b_courier"].split("\n\n", 1)[1].split()) * 3
 @pytest.fixture
 def other() -> Iterator[Server]:
     """A second server: another port is another host."""
-    running = Server()
-    thread = threading.Thread(target=running.http.serve_forever, daemon=True)
-    thread.start()
-    yield running
-    running.http.shutdown()
-    running.http.server_close()
+    with Server() as running:
+        yield running
 
 
 def teasers(server: Server, count: int) -> bytes:

@@ -11,25 +11,14 @@ import socket
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
-from builders import TRIO, news_page, rss
+from builders import TRIO, fetch_config, news_page, rss
 from local_server import RawServer
 
-from briefing.config import Config
 from briefing.run.fetching import fetch
 
 LONG = " ".join(TRIO["b_courier"].split("\n\n", 1)[1].split()) * 3
-
-
-def settings(tmp_path: Path) -> Config:
-    base = Config()
-    return replace(
-        base,
-        store=replace(base.store, path=str(tmp_path / "briefing.db")),
-        sources=replace(base.sources, timeout_seconds=2.0),
-    )
 
 
 def stored(tmp_path: Path) -> list[tuple[str, str]]:
@@ -52,7 +41,7 @@ PAGE = news_page(body=tuple(f"{sentence}." for sentence in LONG.split(". ")[:12]
 def test_a_page_shorter_than_its_content_length_is_a_failure_not_an_article(tmp_path: Path) -> None:
     head = f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {len(PAGE)}"
     with RawServer(answer(head, PAGE, send=len(PAGE) // 3)) as raw:
-        report = fetch([f"{raw.url}/story"], tmp_path / "briefing.db", settings(tmp_path), feeds_only=False)
+        report = fetch([f"{raw.url}/story"], tmp_path / "briefing.db", fetch_config(tmp_path, 2.0), feeds_only=False)
     [failure] = report.failures
     assert failure.reason.startswith("cut short: the server closed the connection after ")
     assert stored(tmp_path) == []
@@ -62,7 +51,7 @@ def test_gzip_data_without_its_end_is_a_failure(tmp_path: Path) -> None:
     packed = gzip.compress(PAGE)
     head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nConnection: close"
     with RawServer(answer(head, packed, send=len(packed) - 20)) as raw:
-        report = fetch([f"{raw.url}/story"], tmp_path / "briefing.db", settings(tmp_path), feeds_only=False)
+        report = fetch([f"{raw.url}/story"], tmp_path / "briefing.db", fetch_config(tmp_path, 2.0), feeds_only=False)
     [failure] = report.failures
     assert failure.reason == "cut short: the gzip data stops before its end"
     assert stored(tmp_path) == []
@@ -73,7 +62,7 @@ def test_a_feed_cut_short_keeps_no_state_so_the_next_run_reads_it_whole(tmp_path
     cut = feed.index(b"Story 2.")  # the connection closes in the middle of the third entry's text
     head = 'HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: "v1"\r\nConnection: close'
     with RawServer(answer(head, feed, send=cut)) as raw:
-        first = fetch([f"{raw.url}/feed"], tmp_path / "briefing.db", settings(tmp_path))
+        first = fetch([f"{raw.url}/feed"], tmp_path / "briefing.db", fetch_config(tmp_path, 2.0))
     assert first.failures == ()
     texts = dict(stored(tmp_path))
     assert sorted(texts) == ["http://127.0.0.1:9/story0", "http://127.0.0.1:9/story1"]  # the cut entry is not kept
@@ -81,14 +70,14 @@ def test_a_feed_cut_short_keeps_no_state_so_the_next_run_reads_it_whole(tmp_path
         assert db.execute("SELECT etag FROM feeds").fetchall() == []  # so the next run is not "not modified"
 
     with RawServer(answer(head, feed)) as raw:
-        second = fetch([f"{raw.url}/feed"], tmp_path / "briefing.db", settings(tmp_path))
+        second = fetch([f"{raw.url}/feed"], tmp_path / "briefing.db", fetch_config(tmp_path, 2.0))
     assert second.failures == () and second.new == 2
     assert len(stored(tmp_path)) == 4
 
 
 def test_a_304_to_a_request_that_was_not_conditional_is_a_failure(tmp_path: Path) -> None:
     with RawServer(answer('HTTP/1.1 304 Not Modified\r\nETag: "v1"', b"")) as raw:
-        report = fetch([f"{raw.url}/feed"], tmp_path / "briefing.db", settings(tmp_path))
+        report = fetch([f"{raw.url}/feed"], tmp_path / "briefing.db", fetch_config(tmp_path, 2.0))
     [failure] = report.failures
     assert failure.reason == "HTTP 304 Not Modified, to a request that was not conditional"
     assert report.unchanged == 0 and report.urls == ()

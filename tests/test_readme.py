@@ -8,7 +8,6 @@ import re
 import shlex
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -63,12 +62,8 @@ def cron(home: Path, entry: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def down() -> Iterator[Server]:
     """A second host, whose feed and pages fail."""
-    running = Server()
-    thread = threading.Thread(target=running.http.serve_forever, daemon=True)
-    thread.start()
-    yield running
-    running.http.shutdown()
-    running.http.server_close()
+    with Server() as running:
+        yield running
 
 
 def test_the_quick_start_leaves_the_history_as_it_was(tmp_path: Path) -> None:
