@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
+from textual.app import App
+from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerFailed
@@ -19,14 +21,31 @@ from briefing.tui.app import BriefingApp, create_app
 
 
 async def ready(pilot: Pilot[None]) -> None:
-    """Wait until every worker, and the workers their results start, have finished."""
+    """Wait until every worker, and the workers their results start, have finished, and every
+    message they posted (and the messages those caused) has been handled.
+
+    Pilot's own pause waits until the process looks idle (its CPU time stops advancing), which a
+    loaded machine fakes: a result could still be queued, its notice not yet given, the footer
+    not yet drawn."""
     app = pilot.app
     while True:
         with contextlib.suppress(WorkerFailed):
             await app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(worker.is_running for worker in app.workers):
+        if not any(worker.is_running for worker in app.workers) and handled(app):
+            await pilot.pause()  # the screen drawn as the last message left it
             return
+
+
+def handled(app: App[None]) -> bool:
+    """Whether the app and every widget on its screens has no message queued and no callback
+    waiting."""
+    nodes: list[MessagePump] = [app]
+    for screen in app.screen_stack:
+        nodes += screen.walk_children(with_self=True)
+    return all(
+        node._message_queue.empty() and node._pending_message is None and not node._next_callbacks for node in nodes
+    )
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], object], what: str, timeout: float = 30) -> None:
