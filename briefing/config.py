@@ -33,17 +33,7 @@ MAX_INT = 1_000_000_000
 # The algorithms [summary] algorithm and --algorithm may name: a closed set, read here without
 # importing the summarizer. Their registry (`briefing.summary.algorithms`) has these names, in
 # this order (a test checks).
-ALGORITHM_NAMES: tuple[str, ...] = (
-    "lexrank",
-    "textrank",
-    "lsa",
-    "luhn",
-    "kl",
-    "sumbasic",
-    "edmundson",
-    "reduction",
-    "random",
-)
+ALGORITHM_NAMES = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction", "random")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +116,8 @@ class OutputConfig:
 
 @dataclass(frozen=True, slots=True)
 class KeysConfig:
-    """TUI key bindings by binding id; a value is one key or several separated by commas."""
+    """TUI key bindings by binding id, on every screen; a value is one key or several
+    separated by commas."""
 
     down: str = "j,down"
     up: str = "k,up"
@@ -147,6 +138,13 @@ class KeysConfig:
     fetch: str = "f"
     help: str = "question_mark"
     quit: str = "q"
+    # The other screens': back closes an article, a past briefing or a dialog, and clears the
+    # filter; down and up above move there too; these four scroll an article.
+    back: str = "escape"
+    page_down: str = "space,pagedown"
+    page_up: str = "b,pageup"
+    top: str = "g,home"
+    bottom: str = "G,end"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ names are always shown as Rich `Text` or with markup off, never as markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -28,7 +28,7 @@ from briefing.output.write import not_delivered
 from briefing.sanitize import printable
 from briefing.tui import theme
 from briefing.tui.commands import BriefingCommands
-from briefing.tui.keys import ACTIONS, LEGEND, bindings, help_rows
+from briefing.tui.keys import LEGEND, bindings, help_rows
 from briefing.tui.messages import (
     ArticlesRead,
     Copied,
@@ -87,7 +87,7 @@ class BriefingApp(Workers):
         # Each reading of the day and each request gets a new number; a result for an older
         # one is dropped, so a briefing of the articles before `f` never flashes after it.
         self.generation = 0
-        self.keymap = {action.id: getattr(config.keys, action.id) for action in ACTIONS}
+        self.keymap: dict[str, str] = asdict(config.keys)  # every screen's bindings, by binding id
         self.set_keymap(self.keymap)
         if theme_name in self.available_themes:
             self.theme = theme_name

@@ -1,8 +1,10 @@
-"""The main screen's actions in one table: its key bindings, the footer, `?` and the palette.
+"""The TUI's keys: the main screen's actions in one table (its key bindings, the footer, `?`
+and the palette), and the bindings of the other screens.
 
-Each action's binding id is its key in config.toml [keys], so a user remaps it there; the help
-and the command palette read the same table, so they can never offer an action the screen
-lacks, or miss one it has.
+Every binding's id is its key in config.toml [keys], so a user remaps it there, on every
+screen at once (`down` moves in the items, an article and the algorithm picker alike). The
+help and the command palette read the same table, so they can never offer an action the
+screen lacks, or miss one it has.
 """
 
 from __future__ import annotations
@@ -71,12 +73,18 @@ def bindings(everywhere: bool = False) -> list[BindingType]:
     return [_binding(a) for a in ACTIONS if (a.id in EVERYWHERE) == everywhere]
 
 
+def screen_binding(id: str, action: str, label: str, help: str = "", show: bool = True) -> Binding:
+    """A binding of a screen other than the main one, under [keys] `id` (its default key from
+    there): `help` is its line in `?` (none when empty)."""
+    return Binding(getattr(KeysConfig(), id), action, label, show=show, tooltip=help, id=id)
+
+
 def motion_bindings(what: str) -> list[BindingType]:
-    """j/k (as [keys] down and up map them: the same binding ids) on a screen of its own, whose
-    `action_move(step)` moves through `what`: the past briefings, a past briefing's lines."""
+    """j/k (as [keys] down and up map them) on a screen of its own, whose `action_move(step)`
+    moves through `what`: the past briefings, a past briefing's lines."""
     return [
-        Binding(KeysConfig().down, "move(1)", "Down", show=False, tooltip=f"next {what}", id="down"),
-        Binding(KeysConfig().up, "move(-1)", "Up", show=False, tooltip=f"previous {what}", id="up"),
+        screen_binding("down", "move(1)", "Down", f"next {what}", show=False),
+        screen_binding("up", "move(-1)", "Up", f"previous {what}", show=False),
     ]
 
 

@@ -303,3 +303,24 @@ async def test_marks_r_hides_repeats_and_h_opens_a_past_briefing(
         shown = screen_text(app).splitlines()
         for line in app.screen.text.splitlines()[:8]:  # as written, not wrapped again at 80 columns
             assert any(row.rstrip() == line for row in shown), line
+
+
+def test_every_binding_of_every_screen_is_a_key_of_config_keys() -> None:
+    """[keys] remaps a key wherever it works: every binding has an id that [keys] names, and its
+    default keys are that entry's."""
+    from dataclasses import fields
+
+    from textual.binding import Binding
+
+    from briefing.config import KeysConfig
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
+    from briefing.tui.screens.main import FilterInput, MainScreen
+
+    keys = {field.name: getattr(KeysConfig(), field.name) for field in fields(KeysConfig)}
+    owners = (BriefingApp, MainScreen, FilterInput, ArticleScreen, PastBriefingScreen, HistoryScreen)
+    owners += (AlgorithmScreen, ExplainScreen, HelpScreen)
+    for owner in owners:
+        for binding in owner.BINDINGS:
+            assert isinstance(binding, Binding) and binding.id in keys, (owner.__name__, binding)
+            assert binding.key == keys[binding.id], (owner.__name__, binding)

@@ -86,3 +86,19 @@ async def test_help_over_an_article_lists_only_its_keys(trio_folder: Path, tmp_p
             "copy the highlighted sentence",
         ):
             assert main_only not in texts
+
+
+async def test_the_article_follows_keys_remapped_in_config(trio_folder: Path, tmp_path: Path) -> None:
+    app = app_for(trio_folder, tmp_path, back="x", bottom="z", down="n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await open_long_article(pilot, chosen=0)
+        body = app.screen.query_one("#article-body", VerticalScroll)
+        await pilot.press("home", "n")
+        assert body.scroll_y == 1
+        await pilot.press("z")
+        assert body.scroll_y == body.max_scroll_y > 0
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArticleScreen), "escape is no longer bound"
+        await pilot.press("x")
+        assert not isinstance(app.screen, ArticleScreen)

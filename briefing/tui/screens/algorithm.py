@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -22,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing.output.render import plural
 from briefing.summary.algorithms import ALGORITHMS, Algorithm
-from briefing.tui.keys import dialog_bindings
+from briefing.tui.keys import dialog_bindings, screen_binding
 
 SLOW = 10.0  # seconds from which a choice is flagged as slow for the day
 
@@ -92,9 +91,9 @@ class AlgorithmScreen(ModalScreen[str | None]):
     """Dismisses with the chosen algorithm's name, or None."""
 
     BINDINGS = [
-        Binding("escape", "dismiss_none", "Cancel", tooltip="keep the current algorithm", id="algorithm.cancel"),
-        Binding("j", "cursor('down')", "Down", show=False, tooltip="next algorithm", id="algorithm.down"),
-        Binding("k", "cursor('up')", "Up", show=False, tooltip="previous algorithm", id="algorithm.up"),
+        screen_binding("back", "dismiss_none", "Cancel", "keep the current algorithm"),
+        screen_binding("down", "cursor('down')", "Down", "next algorithm", show=False),
+        screen_binding("up", "cursor('up')", "Up", "previous algorithm", show=False),
         *dialog_bindings(),
     ]
 

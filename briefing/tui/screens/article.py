@@ -5,13 +5,13 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from briefing.models import Article
 from briefing.sanitize import printable, shown_name
+from briefing.tui.keys import screen_binding
 from briefing.tui.widgets.footer import KeyFooter
 
 
@@ -44,15 +44,13 @@ class ArticleScreen(Screen[None]):
     """Read a sentence in context; escape goes back to the briefing."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", tooltip="back to the briefing", id="article.back"),
-        Binding("j,down", "scroll('down')", "Down", show=False, tooltip="scroll down a line", id="article.down"),
-        Binding("k,up", "scroll('up')", "Up", show=False, tooltip="scroll up a line", id="article.up"),
-        Binding(
-            "space,pagedown", "scroll('page_down')", "Page", show=False, tooltip="a page down", id="article.page_down"
-        ),
-        Binding("b,pageup", "scroll('page_up')", "Page up", show=False, tooltip="a page up", id="article.page_up"),
-        Binding("g,home", "scroll('home')", "Top", show=False, tooltip="the beginning", id="article.home"),
-        Binding("G,end", "scroll('end')", "End", show=False, tooltip="the end", id="article.end"),
+        screen_binding("back", "app.pop_screen", "Back", "back to the briefing"),
+        screen_binding("down", "scroll('down')", "Down", "scroll down a line", show=False),
+        screen_binding("up", "scroll('up')", "Up", "scroll up a line", show=False),
+        screen_binding("page_down", "scroll('page_down')", "Page", "a page down", show=False),
+        screen_binding("page_up", "scroll('page_up')", "Page up", "a page up", show=False),
+        screen_binding("top", "scroll('home')", "Top", "the beginning", show=False),
+        screen_binding("bottom", "scroll('end')", "End", "the end", show=False),
     ]
 
     def __init__(self, article: Article, chosen: int, marked: set[int]) -> None:

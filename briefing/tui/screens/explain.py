@@ -6,7 +6,6 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -14,7 +13,7 @@ from textual.widgets import Static
 from briefing.models import Article, Problem
 from briefing.output.problems import problem_lines
 from briefing.sanitize import printable, shown_name
-from briefing.tui.keys import dialog_bindings
+from briefing.tui.keys import dialog_bindings, screen_binding
 
 
 def removed_table(article: Article) -> Table:
@@ -40,7 +39,11 @@ def problems_table(problems: list[Problem]) -> Table:
 
 
 class ExplainScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,e", "app.pop_screen", "Close", tooltip="close", id="explain.close"), *dialog_bindings()]
+    BINDINGS = [
+        screen_binding("back", "app.pop_screen", "Close", "close"),
+        screen_binding("explain", "app.pop_screen", "Close", "close", show=False),  # e again
+        *dialog_bindings(),
+    ]
 
     def __init__(self, article: Article | None, problems: list[Problem]) -> None:
         super().__init__()

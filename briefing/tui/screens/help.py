@@ -6,14 +6,18 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing.tui.keys import screen_binding
+
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark", "app.pop_screen", "Close", id="help.close")]
+    BINDINGS = [
+        screen_binding("back", "app.pop_screen", "Close"),
+        screen_binding("help", "app.pop_screen", "Close", show=False),  # ? again
+    ]
 
     def __init__(self, rows: list[tuple[str, str]], legend: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
@@ -19,13 +18,13 @@ from briefing.models import PastBriefing
 from briefing.output.listing import HEADER, history_line
 from briefing.output.render import WIDTH, rewrap
 from briefing.sanitize import printable
-from briefing.tui.keys import dialog_bindings, motion_bindings
+from briefing.tui.keys import dialog_bindings, motion_bindings, screen_binding
 from briefing.tui.widgets.footer import KeyFooter
 
 
 class PastBriefingScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", tooltip="back to the briefing", id="past.back"),
+        screen_binding("back", "app.pop_screen", "Back", "back to the briefing"),
         *motion_bindings("line"),
     ]
 
@@ -52,7 +51,7 @@ class HistoryScreen(ModalScreen[int | None]):
     """Choose a past briefing; dismisses with its id."""
 
     BINDINGS = [
-        Binding("escape", "dismiss_none", "Close", tooltip="close", id="history.close"),
+        screen_binding("back", "dismiss_none", "Close", "close"),
         *motion_bindings("past briefing"),
         *dialog_bindings(),
     ]

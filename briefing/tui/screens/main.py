@@ -13,7 +13,6 @@ from typing import Protocol, cast
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.keys import REPLACED_KEYS, key_to_character
 from textual.notifications import SeverityLevel
@@ -21,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Input, LoadingIndicator, OptionList
 
 from briefing.models import Article, Briefing, BriefingItem, Problem, SourceSentence, Story
-from briefing.tui.keys import bindings
+from briefing.tui.keys import bindings, screen_binding
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.explain import ExplainScreen
 from briefing.tui.widgets.footer import KeyFooter
@@ -51,7 +50,7 @@ class Host(Protocol):
 class FilterInput(Input):
     """The filter's text; escape clears it and goes back to the items."""
 
-    BINDINGS = [Binding("escape", "screen.clear_filter", "Clear", tooltip="clear the filter", id="filter.clear")]
+    BINDINGS = [screen_binding("back", "screen.clear_filter", "Clear", "clear the filter")]
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """Keys typed here are not offered in the footer. Textual finds no character for
@@ -63,7 +62,7 @@ class FilterInput(Input):
 class MainScreen(Screen[None]):
     BINDINGS = [
         *bindings(),
-        Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="clear the filter", id="main.clear"),
+        screen_binding("back", "clear_filter", "Clear filter", "clear the filter", show=False),
     ]
 
     def __init__(self) -> None:
