@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from builders import Clock
-from pilots import app_for, ready, screen_text
+from pilots import app_for, ready, screen_text, until
 from textual.screen import Screen
 
 from briefing.tui.keys import ACTIONS, PAIRS
@@ -324,3 +324,30 @@ def test_every_binding_of_every_screen_is_a_key_of_config_keys() -> None:
         for binding in owner.BINDINGS:
             assert isinstance(binding, Binding) and binding.id in keys, (owner.__name__, binding)
             assert binding.key == keys[binding.id], (owner.__name__, binding)
+
+
+async def test_new_briefings_leave_no_old_footer_keys_alive(trio_folder: Path, tmp_path: Path) -> None:
+    """Each briefing redraws the footer's keys; the keys it replaced must be freed, not kept
+    watching the footer (they held 90 MB after 500 presses of + and -)."""
+    import gc
+    import weakref
+
+    from textual.widgets._footer import FooterKey
+
+    earlier = weakref.WeakSet(o for o in gc.get_objects() if isinstance(o, FooterKey))  # other tests' apps
+    app = app_for(trio_folder, tmp_path, store=False)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        for _ in range(5):
+            await pilot.press("plus")
+            await ready(pilot)
+            await pilot.press("minus")
+            await ready(pilot)
+
+        def only_shown_keys() -> bool:
+            gc.collect()
+            keys = [o for o in gc.get_objects() if isinstance(o, FooterKey) and o not in earlier]
+            return bool(keys) and all(key.is_attached for key in keys)
+
+        # A footer may still be drawing its new keys; the old ones of a leak never go.
+        await until(pilot, only_shown_keys, "only the footer's shown keys alive", timeout=10)
