@@ -1,7 +1,8 @@
 """Errors a person can act on, and the one table of exit codes cron sees.
 
 Every code the `briefing` command can end with is an `ExitCode`; `briefing.cli.main` maps
-whatever ended a command to one of them, in one place. README.md documents the table.
+whatever ended a command to one of them, in one place. README.md lists them, and
+docs/exit-codes.md says what each means in detail.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """The `briefing` command's exit codes, documented in README.md."""
+    """The `briefing` command's exit codes (README.md, docs/exit-codes.md)."""
 
     OK = 0
     NOTHING_TO_SUMMARIZE = 1
