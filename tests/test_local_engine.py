@@ -94,6 +94,24 @@ def test_workers_leave_signals_to_the_parent() -> None:
     assert run_case("signals") == "True"
 
 
+def test_more_processes_than_cores_run_one_per_core() -> None:
+    """`[engine] processes = 64` on 2 cores forked 64 workers (issue 31, R12). In a process of
+    its own, as the cases above: a pool is not forked from a process with threads."""
+    script = (
+        "import os, time\n"
+        "from briefing.run import local\n"
+        "local.usable_cores = lambda: 2\n"
+        "def pid(_):\n"
+        "    time.sleep(0.002)\n"
+        "    return os.getpid()\n"
+        "with local.process_mapper(64) as mapper:\n"
+        "    print(len(set(mapper(pid, list(range(400))))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == 2
+
+
 def test_a_negative_process_count_is_refused() -> None:
     with pytest.raises(ConfigError, match=r"'engine\.processes' must be 0"):
         parse_config("[engine]\nprocesses = -1\n")

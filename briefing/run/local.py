@@ -57,8 +57,10 @@ def usable_cores() -> int:
 @contextmanager
 def process_mapper(processes: int = 0, progress: Progress | None = None) -> Iterator[Mapper]:
     """A mapper that runs large maps on `processes` worker processes (0: one per usable
-    core), for the `with`; with one process, or where fork is unsafe, it runs them here."""
-    workers = processes or usable_cores()
+    core, and never more than those cores), for the `with`; with one process, or where fork
+    is unsafe, it runs them here. More workers than cores only share them: `processes = 64`
+    on 2 cores forked 64 workers, each holding a copy of the reader."""
+    workers = min(processes, usable_cores()) if processes else usable_cores()
     mapper = _PoolMapper(workers, progress) if workers > 1 and _fork_is_safe() else None
     try:
         yield mapper or in_turn()
