@@ -90,3 +90,16 @@ def test_a_source_through_a_folder_this_user_cannot_search_names_the_folder(tmp_
     for result in results:
         assert result.returncode == 2, result.stderr
         assert f"permission denied: this user cannot look in {locked}" in result.stderr
+
+
+def test_reading_the_history_makes_none(tmp_path: Path) -> None:
+    """`show`, `history` and `history forget` on a machine with no history said there was
+    nothing, and left an empty briefing.db behind (issue 31, R23)."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    shown = run_briefing("show", "1", env=env)
+    assert shown.returncode == 2 and "no briefing 1 in the history" in shown.stderr
+    listed = run_briefing("history", env=env)
+    assert listed.returncode == 0 and "no briefings recorded yet" in listed.stderr
+    forgot = run_briefing("history", "forget", "today", env=env)
+    assert forgot.returncode == 2 and "no briefing made on" in forgot.stderr
+    assert not (tmp_path / "data").exists()

@@ -20,7 +20,7 @@ def history_command(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     if getattr(args, "history_command", None) == "forget":
         return _forget(args.which, store_path(config))
-    with Store(store_path(config)) as store:
+    with Store(store_path(config), create=False) as store:  # listing makes no history
         past = Briefings(store).history()
     if not past:
         say("no briefings recorded yet")
@@ -37,7 +37,7 @@ def show_command(args: argparse.Namespace) -> int:
     from briefing.storage.db import Store, store_path
 
     config = load_config(args.config)
-    with Store(store_path(config)) as store:
+    with Store(store_path(config), create=False) as store:  # nor does showing one
         text = Briefings(store).as_printed(args.which, args.format, today())
     write_stdout(text, args.format)
     return ExitCode.OK
@@ -50,7 +50,7 @@ def _forget(which: str, path: Path) -> int:
     from briefing.storage.briefings import Briefings
     from briefing.storage.db import Store
 
-    with Store(path) as store:
+    with Store(path, create=False) as store:
         gone = Briefings(store).forget(which, today())
     for entry in gone:
         terms = ", ".join(entry.key_terms[:5]) or "no key terms"

@@ -192,13 +192,19 @@ def _disk_full(folder: Path) -> bool:
 class Store:
     """An open history database; use as a context manager."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, create: bool = True) -> None:
+        """Open the history at `path`, made if it is not there; not `create` (a command that
+        only reads it), a history that is not there is an empty one, and no file is made."""
         self.path = path
         if path.exists() and not path.is_file():
             raise StoreError(f"{shown_name(path)} is not a file, so it cannot hold the history")
-        self._create(path)
+        where: Path | str = path
+        if create:
+            self._create(path)
+        elif not os.path.lexists(path):
+            where = ":memory:"
         with self._failures():
-            self._db = sqlite3.connect(path, timeout=_BUSY_STEP, isolation_level=None, factory=_Patient)
+            self._db = sqlite3.connect(where, timeout=_BUSY_STEP, isolation_level=None, factory=_Patient)
             try:
                 self._check_and_migrate()
             except BaseException:
