@@ -183,3 +183,92 @@ def test_ctrl_c_during_the_write_exits_130_and_cleans_up(trio_folder: Path, tmp_
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 130 and "Traceback" not in result.stderr  # README: 130 is Ctrl-C
     assert not target.exists() and leftovers(tmp_path) == []
+
+
+def _as_plain_user(folder: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`briefing *args` with file permissions applied, as the shell's `>` meets them."""
+    from test_history_failures import as_plain_user
+
+    return subprocess.run(
+        [*as_plain_user(), sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+def test_a_file_this_user_may_not_write_is_refused_as_the_shell_refuses_it(trio_folder: Path, tmp_path: Path) -> None:
+    """A 0444 file in a writable folder was replaced by the rename; `>` refuses it (issue 31, R19)."""
+    target = tmp_path / "digest.txt"
+    target.write_text("yesterday\n", encoding="utf-8")
+    target.chmod(0o444)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    for name in (target, link):
+        result = _as_plain_user(trio_folder, "digest", str(trio_folder), "--no-store", "-o", str(name))
+        assert result.returncode == 3, result.stderr
+        assert f"cannot write {name}: Permission denied" in result.stderr
+    assert target.read_text(encoding="utf-8") == "yesterday\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_read_only_config_is_not_replaced_by_feeds_import(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[sources]\nfeeds = ["https://gazette.example/rss"]\n', encoding="utf-8")
+    config.chmod(0o444)
+    urls = tmp_path / "urls"
+    urls.write_text("https://courier.example/feed\n", encoding="utf-8")
+    result = _as_plain_user(tmp_path, "--config", str(config), "feeds", "import", str(urls))
+    assert result.returncode != 0 and "Permission denied" in result.stderr
+    assert "courier" not in config.read_text(encoding="utf-8")
+
+
+def test_a_writable_file_in_a_folder_this_user_may_not_write_in_is_written_in_place(
+    trio_folder: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "digest.txt"
+    target.write_text("yesterday\n", encoding="utf-8")
+    target.chmod(0o666)
+    folder.chmod(0o555)
+    try:
+        result = _as_plain_user(trio_folder, "digest", str(trio_folder), "--no-store", "-o", str(target))
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("Briefing for")
+
+
+def test_every_hard_link_of_the_file_sees_the_new_digest(trio_folder: Path, tmp_path: Path) -> None:
+    target = tmp_path / "digest.txt"
+    target.write_text("yesterday\n", encoding="utf-8")
+    other = tmp_path / "other-name.txt"
+    os.link(target, other)
+    assert digest_here(trio_folder, "-o", str(target)).returncode == 0
+    assert other.read_text(encoding="utf-8").startswith("Briefing for")
+    assert os.path.samefile(target, other) and leftovers(tmp_path) == []
+
+
+def test_a_killed_runs_temporary_file_is_removed_by_the_next_write(trio_folder: Path, tmp_path: Path) -> None:
+    """SIGKILL runs no cleanup: its .briefing-XXXX.tmp stayed beside the digest forever."""
+    stale, fresh, other = (
+        tmp_path / name for name in (".briefing-0123456789ab.tmp", ".briefing-ba9876543210.tmp", ".briefing-notes.tmp")
+    )
+    for path in (stale, fresh, other):
+        path.write_text("half a digest", encoding="utf-8")
+    old = stale.stat().st_mtime - 600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    assert digest_here(trio_folder, "-o", str(tmp_path / "digest.txt")).returncode == 0
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()  # a write under way, and a name not of our pattern
+
+
+def test_a_named_pipe_nobody_reads_is_a_message_not_a_silent_wait(trio_folder: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = digest(trio_folder, "-o", str(fifo))
+    assert result.returncode == 3
+    assert f"cannot write {fifo}: a named pipe no process reads" in result.stderr

@@ -7,15 +7,24 @@ regular file (a FIFO, /dev/null, a terminal) and the names the system gives a st
 (/dev/stdout, /dev/fd/N, /proc/self/fd/N) are written through: renaming over them would
 replace a device node, or the file a shell redirected into, with a new file. Concurrent
 writers need no lock: each renames a complete file into place, and the last one wins.
+
+As the shell's `>` would: an existing file this user may not write is refused (the folder's
+permission would let a rename replace it); a file with other hard links, or in a folder this
+user may not write in, is written in place (all its names see the new digest); a named pipe
+nobody reads is a message after a few seconds, not a silent wait. A temporary file of ours
+that a killed run left (`.briefing-*.tmp`, over a minute old) is removed by the next write.
 """
 
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
+import re
 import secrets
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import TextIO
 
@@ -63,7 +72,7 @@ def write_output(path: Path, text: str) -> None:
     """Write the digest to `path`: atomically for a regular file, straight through for a stream."""
     try:
         if _is_stream(path):
-            with open(path, "a", encoding="utf-8", newline="\n") as stream:
+            with os.fdopen(_open_stream(path), "a", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
         else:
             _replace(Path(os.path.realpath(path)), text)
@@ -95,6 +104,33 @@ def _through_system_link(path: Path) -> bool:
     return True
 
 
+# A named pipe with no reader yet: how long to wait for one before saying so.
+_READER_WAIT = 3.0
+
+
+def _open_stream(path: Path) -> int:
+    """A descriptor for writing to a stream. A named pipe that nobody reads would block the
+    open until a signal; it is asked without blocking, again for a few seconds, then refused."""
+    deadline = time.monotonic() + _READER_WAIT
+    while True:
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | os.O_CLOEXEC)
+            break
+        except OSError as error:
+            if error.errno != errno.ENXIO:
+                raise
+            if time.monotonic() >= deadline:
+                raise OSError(errno.ENXIO, f"a named pipe no process reads (waited {_READER_WAIT:.0f} s)") from None
+            time.sleep(0.1)
+    fcntl.fcntl(handle, fcntl.F_SETFL, fcntl.fcntl(handle, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+    return handle
+
+
+# Our temporary files' names, and how old one must be to be a killed run's, not a running one's.
+_TEMPORARY = re.compile(r"\.briefing-[0-9a-f]{12}\.tmp")
+_STALE_SECONDS = 60
+
+
 def _replace(target: Path, text: str) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -104,10 +140,22 @@ def _replace(target: Path, text: str) -> None:
         existing: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         existing = None
+    if existing is not None:
+        os.close(os.open(target, os.O_WRONLY | os.O_CLOEXEC))  # PermissionError on a file `>` may not write
+        if existing.st_nlink > 1:
+            _in_place(target, text)  # a rename would leave the other names on the old digest
+            return
+    _remove_stale(target.parent)
     # A short name of our own: the target's name plus a suffix could pass the name length limit.
     temporary = target.parent / f".briefing-{secrets.token_hex(6)}.tmp"
     # Created with 0666 so that the umask decides, as it does for any new file.
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    except PermissionError:
+        if existing is None:
+            raise
+        _in_place(target, text)  # a folder this user may not write in, a file it may
+        return
     try:
         if existing is not None:
             os.fchmod(handle, stat.S_IMODE(existing.st_mode))
@@ -122,6 +170,34 @@ def _replace(target: Path, text: str) -> None:
         temporary.unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
+
+
+def _in_place(target: Path, text: str) -> None:
+    """Write `target` over its old content, as the shell's `>` does: not atomic, but every
+    name of the file sees the new digest, and no new file is needed in its folder."""
+    with open(target, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _remove_stale(folder: Path) -> None:
+    """Remove our temporary files that a killed run left in `folder` (SIGKILL runs no cleanup);
+    only this user's, and only those over a minute old, so a write under way keeps its own."""
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not _TEMPORARY.fullmatch(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and now - info.st_mtime > _STALE_SECONDS:
+                os.unlink(entry.path)
+        except OSError:
+            continue
 
 
 def _sync_folder(folder: Path) -> None:
