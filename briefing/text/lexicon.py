@@ -190,7 +190,10 @@ FUNCTION_WORDS = frozenset(
 # words and two-word phrases, lower-case. An impeachment, an inquiry and military drills were
 # each told twice in one section of the 100 real feeds' top 10 ("Peru's Congress voted to
 # impeach President José Jerí ..." and "Congress voted to impeach interim President Jose Jeri
-# over secret meetings ..."); on DUC 2004 the three kinds change one section of 50.
+# over secret meetings ..."); on DUC 2004 the three kinds change one section of 50. "Charges"
+# (filed, brought) too: "Prosecutors in Austria have filed terrorism charges against a
+# 21-year-old ..." and "Austrian public prosecutors filed terrorism-related charges Monday
+# against a 21-year-old defendant ..." were items 1 and 2 of one section; no DUC section changes.
 HAPPENINGS: dict[str, frozenset[str]] = {
     "death": frozenset(
         [
@@ -210,7 +213,7 @@ HAPPENINGS: dict[str, frozenset[str]] = {
     ),
     "injury": frozenset(["wounded", "injured", "hurt"]),
     "arrest": frozenset(["arrested", "detained", "apprehended", "custody", "under arrest"]),
-    "indictment": frozenset(["indicted", "indictment", "charged"]),
+    "indictment": frozenset(["indicted", "indictment", "charged", "charges"]),
     "resignation": frozenset(["resigned", "resigns", "quit", "quits", "stepped down", "steps down"]),
     "impeachment": frozenset(["impeach", "impeached", "impeaches", "impeachment"]),
     "investigation": frozenset(["investigate", "investigates", "investigated", "investigation", "probe", "probes"]),

@@ -198,3 +198,16 @@ def test_a_spun_report_naming_the_same_person_and_date_supports_the_clean_one() 
     items = summarize((clean, spun), Config()).items
     berg = next(item for item in items if "Berg" in item.text)
     assert berg.article == "a" and {source.article for source in berg.sources} == {"a", "b"}
+
+
+def test_charges_filed_told_twice_are_one_happening() -> None:
+    texts = (
+        "Prosecutors in Vareland have filed terrorism charges against a 21-year-old who was allegedly plotting"
+        " to attack a Lena Moro concert in Ostby.",
+        "Public prosecutors filed terrorism-related charges Monday against a 21-year-old defendant who they say"
+        " planned to attack Lena Moro's tour.",
+        "Lena Moro cancelled three shows in Ostby after the plot was foiled.",
+    )
+    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(texts)))
+    facts = SameFact(features, Config().merge.threshold)
+    assert facts.same_happening(1, 0) and not facts.same_happening(2, 0)
