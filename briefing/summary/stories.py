@@ -34,6 +34,7 @@ from briefing.config import StoriesConfig
 from briefing.summary.vectors import count_matrix, similar_pairs, unit_tfidf
 from briefing.summary.views import StoryView
 from briefing.text.forms import stop_forms
+from briefing.text.lexicon import CALENDAR_WORDS
 
 # Words of an article's lead read after its headline. Tuned on halves of the labelled days
 # (benchmarks/stories.py): 100 words gave tune/confirm mean F1 0.787/0.754, 200 words
@@ -92,7 +93,7 @@ def day_threshold(count: int, at_500: float) -> float:
 
 def _terms(view: StoryView) -> tuple[list[str], list[float], set[str]]:
     """The view's content words with their weights before idf, and which are names."""
-    stops = stop_forms()
+    stops = stop_forms() | CALENDAR_WORDS  # "on Tuesday" is in half the day's news, a name in none
     named = {word for name in view.names for word in name.split()} | {a.lower() for a in view.acronyms}
     terms: list[str] = []
     weights: list[float] = []
