@@ -60,6 +60,12 @@ with process_mapper(1 if case == "one process" else 2) as mapper:
         print(mapper(square, big) == [value * value for value in big])
     elif case in ("big", "small", "one process"):
         print(os.getpid() in set(mapper(pid, big if case != "small" else small)), len(set(mapper(pid_once_both_started, big))))
+    elif case == "threads":  # the TUI's loop runs beside: workers come from a fork server
+        import math, threading
+        done = threading.Event()
+        threading.Thread(target=done.wait).start()
+        print(mapper(math.factorial, big) == [math.factorial(value) for value in big], len(multiprocessing.active_children()))
+        done.set()
     elif case == "signals":
         print(mapper(interrupted, big) == big)
     elif case == "death":
@@ -79,6 +85,11 @@ def run_case(case: str) -> str:
 def test_a_big_map_runs_on_workers_in_input_order() -> None:
     assert run_case("order") == "True"
     assert run_case("big") == "False 2"
+
+
+def test_a_big_map_runs_on_workers_while_other_threads_run() -> None:
+    """As in the TUI, whose event loop is a thread: forking it would copy one thread of many."""
+    assert run_case("threads") == "True 2"
 
 
 def test_small_maps_and_one_process_stay_here() -> None:

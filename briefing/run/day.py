@@ -137,6 +137,16 @@ class Day:
             self.shown_sentences = sum(len(self._read[key].features) for key in shown if key in self._read)
         return replace(assemble(tuple(self.articles), plan, drafts, config, self.previous), date=self.day)
 
+    def ready(self, config: Config) -> bool:
+        """Whether the briefing `config` asks for only selects again (+ and -, an algorithm used
+        before): every story it shows was read and rated already, so its first story need not
+        go to the screen before the others."""
+        plan = self._plans.get((config.stories, config.topic, config.rank))
+        if plan is None:
+            return False
+        shown = plan.stories[: config.stories.max or len(plan.stories)]
+        return all(_rating(tuple(self.articles[a].id for a in story), config) in self._rated for story in shown)
+
     def rated(self, algorithm: str) -> bool:
         """Whether the shown stories were rated by `algorithm` already: a switch to it only selects."""
         return algorithm in self.rating
@@ -144,7 +154,7 @@ class Day:
     def _summarizer(self, config: Config) -> Callable[[StoryTask], StoryDraft]:
         def summarize(task: StoryTask) -> StoryDraft:
             story = (tuple(article.id for article in task.articles), config.merge.threshold)
-            rating = (story, config.summary.algorithm, config.score, config.summary.min_words, config.summary.max_words)
+            rating = _rating(story[0], config)
             with self._lock:
                 rated = self._rated.get(rating)
                 if rated is None:
@@ -161,6 +171,12 @@ class Day:
             return draft_story(rated, config)
 
         return summarize
+
+
+def _rating(ids: tuple[str, ...], config: Config) -> tuple[object, ...]:
+    """What a story's rating depends on: its articles (by id) and the settings that rate it."""
+    summary = config.summary
+    return ((ids, config.merge.threshold), summary.algorithm, config.score, summary.min_words, summary.max_words)
 
 
 def deliver(

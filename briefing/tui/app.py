@@ -216,7 +216,8 @@ class BriefingApp(Workers):
         if message.generation == self.generation and message.request == self.wanted:
             before, self.briefing = self.briefing, message.briefing
             self.main.show(before, message.complete)
-            self.refresh_bindings()  # w can write it now
+            if before is None or _several_stories(before) != _several_stories(message.briefing):
+                self.refresh_bindings()  # w can write it now; s goes to another story, if any
 
     def on_written(self, message: Written) -> None:
         self.tell(f"Wrote {message.path.resolve()}", title="Digest written")
@@ -329,6 +330,10 @@ class BriefingApp(Workers):
         if action == "write":
             return self.briefing is not None
         return True
+
+
+def _several_stories(briefing: Briefing) -> bool:
+    return len(briefing.stories) > 1
 
 
 def _most_items(briefing: Briefing) -> int:

@@ -51,10 +51,13 @@ class Workers(App[None]):
     @work(thread=True, group="load", exit_on_error=False)
     def _read_articles(self, generation: int, sources: list[str], config: Config, store: bool) -> None:
         from briefing.run.day import read_day  # the NLP stack, loaded here: the screen is up already
+        from briefing.run.local import process_mapper
 
         try:
-            with batch_memory(freeze=False):  # a long-lived process: nothing is frozen for good
-                read = read_day(sources, config, self.day, store, self._progress())
+            # A day of 100 files or more is read on every core, as `briefing digest` reads it.
+            progress = self._progress()
+            with batch_memory(freeze=False), process_mapper(config.engine.processes, progress) as mapper:
+                read = read_day(sources, config, self.day, store, progress, mapper)
             self.post_message(ArticlesRead(generation, read))
         except SourceError as error:
             self.post_message(NothingToRead(str(error)))
@@ -62,13 +65,15 @@ class Workers(App[None]):
     @work(thread=True, exclusive=True, group="summarize", exit_on_error=False)
     def _summarize(self, generation: int, request: Request, day: Day) -> None:
         """The briefing of `request` from the session's `day`: the first story first, so the
-        screen fills as soon as it is read, then every shown story."""
+        screen fills as soon as it is read, then every shown story; at once when no story is
+        left to read or rate (+ and -, an algorithm used before), so the screen is drawn once."""
         worker = get_current_worker()
         summary = replace(self.config.summary, sentences=request.count, words=0, bytes=0, algorithm=request.algorithm)
         config = replace(self.config, summary=summary)
         with batch_memory(freeze=False):
-            briefing = day.briefing(config, self._progress(), first=1)
-            if briefing.story_count > 1 and config.stories.max != 1:
+            ready = day.ready(config)
+            briefing = day.briefing(config, self._progress(), first=None if ready else 1)
+            if not ready and briefing.story_count > 1 and config.stories.max != 1:
                 if worker.is_cancelled:
                     return
                 self.post_message(Summarized(request, briefing, generation, complete=False))

@@ -212,3 +212,25 @@ async def test_an_item_whose_sources_differ_says_so(trio_folder: Path, tmp_path:
         sources = [str(o.prompt) for o in app.main.query_one(SourceList).options if o.id is not None]
         assert any("River Gazette" in s and "gives 4 million dollars" in s for s in sources)
         assert any("Daily Courier" in s and "gives 5 million dollars" in s for s in sources)
+
+
+async def test_plus_and_minus_on_stories_read_already_draw_one_briefing(mixed_folder: Path, tmp_path: Path) -> None:
+    """The first story goes to the screen before the others are read; once every shown story is
+    read and rated, + and - only select again, and the briefing is drawn once, whole."""
+    from briefing.tui.messages import Summarized
+
+    drawn: list[bool] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, Summarized):
+            drawn.append(message.complete)
+
+    app = app_for(mixed_folder, tmp_path)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await ready(pilot)
+        assert drawn == [False, True]  # the first story, then all three
+        for key in ("minus", "plus"):
+            drawn.clear()
+            await pilot.press(key)
+            await ready(pilot)
+            assert drawn == [True] and len(app.briefing.stories) == 3

@@ -239,3 +239,33 @@ async def test_a_result_for_an_older_request_is_not_shown(
         app.post_message(Summarized(replace(app.wanted, count=app.wanted.count + 5), stale))
         await pilot.pause()
         assert app.briefing is shown
+
+
+@pytest.mark.slow
+async def test_a_day_of_many_files_opens_with_the_briefing_digest_prints(tmp_path: Path) -> None:
+    """A day of 100 files or more is read on worker processes in the TUI too: its loop is a
+    thread, so they are forked from a server process, which Textual's stderr must not stop."""
+    import json
+    import subprocess
+    import sys
+
+    from builders import CHESS, STRIKE
+
+    from briefing.run import local
+
+    day = tmp_path / "day"
+    day.mkdir()
+    texts = list({**CHESS, **STRIKE, **TRIO}.values())
+    for number in range(local.MINIMUM_INPUTS + 20):
+        note = f"\n\nDesk note {number}: this copy was filed by desk {number} of the river bureau."
+        (day / f"{number:03}.txt").write_text(texts[number % len(texts)] + note, encoding="utf-8")
+    app = app_for(day, tmp_path, store=False)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        assert not [n.message for n in app._notifications if n.severity == "error"]
+        assert app.briefing is not None
+        shown = [item.text for item in app.briefing.items]
+    command = [sys.executable, "-m", "briefing", "digest", str(day), "--format", "json", "--no-store"]
+    printed = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
+    assert shown == [item["text"] for item in json.loads(printed.stdout)["items"]]
+    assert len(shown) > 3
