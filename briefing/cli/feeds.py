@@ -73,14 +73,18 @@ def _remove(named: str | None, urls: list[str]) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from briefing.config import load_config
     from briefing.sources.documents import decode
+    from briefing.sources.folders import read_file
     from briefing.sources.subscriptions import parse_subscriptions
     from briefing.urls import BadURL, check_url
 
-    try:
-        urls = parse_subscriptions(decode(Path(args.file).read_bytes()))
-    except OSError as error:
-        raise ConfigError(f"{args.file}: cannot read it ({error.strerror or error})") from error
+    # As `read` reads a file: a named pipe or a device is said so at once (opening a FIFO
+    # nobody writes to blocked until a signal), and a file past [sources] max_bytes is refused.
+    data = read_file(Path(args.file), load_config(args.config).sources.max_bytes)
+    if not isinstance(data, bytes):
+        raise ConfigError(f"{shown_name(args.file)}: {data.reason}")
+    urls = parse_subscriptions(decode(data))
     usable = []
     for url in urls:
         try:
@@ -110,7 +114,13 @@ def _update(named: str | None, urls: list[str], adding: bool) -> int:
     urls = list(dict.fromkeys(urls))
     edit = with_feeds if adding else without_feeds
     updated, changed = edit(text, config.sources.feeds, urls)
-    parse_config(updated, str(path))  # never write a config that would not load
+    try:
+        parse_config(updated, str(path))  # never write a config that would not load
+    except ConfigError as error:  # the file loaded before the edit: the edit is at fault, not the file
+        raise ConfigError(
+            f"{shown_name(path)}: briefing cannot edit [sources] feeds in this config's layout "
+            f"(the edited file would not load: {error}); add the feeds by hand"
+        ) from None
     if changed:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_output(path, updated)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import tomllib
 from builders import unsafe
 from commands import Ran, run_briefing
 
@@ -127,3 +128,55 @@ def test_feeds_add_refuses_a_url_it_could_not_fetch(tmp_path: Path, capsys: pyte
     config = tmp_path / "config.toml"
     assert main(["--config", str(config), "feeds", "add", "http://127.0.0.1:99999/feed"]) == 2
     assert "port" in capsys.readouterr().err and not config.exists()
+
+
+def test_an_emoji_or_a_control_character_is_written_as_toml_can_read_it(tmp_path: Path) -> None:
+    """JSON's writer made an emoji a surrogate pair, TOML refused it, and the import blamed the
+    user's config: "invalid TOML: Escaped character is not a Unicode scalar value" (issue 31, R18)."""
+    urls = ("https://gazette.example/news/\U0001f4f0", 'https://b.example/"q"\\x', "https://c.example/\x7f\x1b")
+    updated, added = with_feeds("[sources]\nfeeds = []\n", (), list(urls))
+    assert added == 3 and tomllib.loads(updated)["sources"]["feeds"] == list(urls)
+    assert "\U0001f4f0" in updated  # the character itself, not an escape
+    (tmp_path / "urls").write_text('https://gazette.example/news/\U0001f4f0 "~My \U0001f4f0 feed"\n', encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    result = run_briefing("--config", str(config), "feeds", "import", str(tmp_path / "urls"))
+    assert result.returncode == 0 and "added 1 feed" in result.stderr
+
+
+def test_feeds_set_as_a_dotted_key_are_edited_there() -> None:
+    """`sources.feeds = [...]` got a second [sources] table: "Cannot declare ('sources',) twice"."""
+    text = '# mine\nsources.feeds = ["https://a.example/rss"]  # kept\n\n[summary]\nsentences = 3\n'
+    updated, added = with_feeds(text, ("https://a.example/rss",), ["https://b.example/rss"])
+    config = parse_config(updated)
+    assert added == 1 and config.sources.feeds == ("https://a.example/rss", "https://b.example/rss")
+    assert config.summary.sentences == 3 and updated.startswith("# mine\n") and "# kept" in updated
+
+
+def test_forty_thousand_feeds_are_compared_at_once() -> None:
+    """40,000 new feeds into 40,000 known ones took 30 s (a tuple searched for each)."""
+    import time
+
+    current = tuple(f"https://x.example/old/{i}" for i in range(40_000))
+    text = "[sources]\nfeeds = [\n" + "".join(f'    "{url}",\n' for url in current) + "]\n"
+    started = time.monotonic()
+    _, added = with_feeds(text, current, [f"https://x.example/new/{i}" for i in range(40_000)])
+    assert added == 40_000 and time.monotonic() - started < 10
+
+
+def test_importing_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    """Reading it blocked until a signal, as nobody writes to it (issue 31, R8)."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "urls"
+    os.mkfifo(fifo)
+    (tmp_path / "c.toml").write_text("", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "--config", str(tmp_path / "c.toml"), "feeds", "import", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2 and "a named pipe (FIFO), not a file" in result.stderr
