@@ -92,6 +92,21 @@ def test_a_big_map_runs_on_workers_while_other_threads_run() -> None:
     assert run_case("threads") == "True 2"
 
 
+@pytest.mark.skipif(local.usable_cores() < 2, reason="one core: the files are read here")
+def test_the_progress_bar_says_files_are_being_read() -> None:
+    script = """
+from pathlib import Path
+from briefing.run.local import process_mapper
+from briefing.sources.files import read_bytes
+said = set()
+with process_mapper(2, lambda stage, fraction: said.add(stage)) as mapper:
+    mapper(read_bytes, [(b"A line of text.", Path(f"{n}.txt"), str(n)) for n in range(120)])
+print(sorted(said))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "['reading files on 2 cores']", result.stderr
+
+
 def test_small_maps_and_one_process_stay_here() -> None:
     assert run_case("small").startswith("True")
     assert run_case("one process") == "True 1"

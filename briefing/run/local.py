@@ -44,6 +44,7 @@ _MAXIMUM_CHUNK = 32
 # What a stage is doing, for the progress bar.
 _LABELS = {
     "_read_path_task": "reading files",
+    "read_bytes": "reading files",  # what a run with the history's cache maps (run/cached.py)
     "parse_article": "cleaning articles",
     "_article_and_view": "cleaning articles",
 }
