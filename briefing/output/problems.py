@@ -16,9 +16,14 @@ from collections.abc import Sequence
 
 from briefing.models import Problem, located
 
+# Files of one folder skipped for one reason: up to this many get a line each, more share one
+# (a folder of 50,000 empty files wrote 50,001 lines to stderr).
+_FEW = 3
+
 
 def problem_lines(problems: Sequence[Problem], every: bool = False) -> list[str]:
     """One line per problem, or per group of problems of one cause in one feed or folder."""
+    alike = Counter(_files_key(problem) for problem in problems if problem.entry is None)
     groups: dict[tuple[str, ...], list[Problem]] = {}
     for number, problem in enumerate(problems):
         key: tuple[str, ...] = (str(number),)
@@ -26,10 +31,14 @@ def problem_lines(problems: Sequence[Problem], every: bool = False) -> list[str]
             pass
         elif problem.entry is not None:
             key = ("entries", problem.kind, problem.path, problem.reason)
-        elif problem.is_copy:
-            key = ("files", problem.kind, os.path.dirname(problem.path) or ".", problem.reason)
+        elif problem.is_copy or alike[_files_key(problem)] > _FEW:
+            key = _files_key(problem)
         groups.setdefault(key, []).append(problem)
     return [_line(members[0]) if len(members) == 1 else _group_line(key, members) for key, members in groups.items()]
+
+
+def _files_key(problem: Problem) -> tuple[str, ...]:
+    return ("files", problem.kind, os.path.dirname(problem.path) or ".", problem.reason)
 
 
 def _line(problem: Problem) -> str:

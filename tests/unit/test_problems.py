@@ -34,3 +34,17 @@ def test_notes_and_failures_are_said_without_skipped() -> None:
     ]
     assert problems_count([*COPIES, noted, failed]) == "3 files skipped, 1 failed, 1 noted"
     assert problems_count([noted]) == problem_lines([noted])[0]
+
+
+def test_many_files_of_one_folder_skipped_for_one_reason_share_a_line() -> None:
+    """A folder of 50,000 empty files wrote 50,001 lines to stderr (issue 31, R22)."""
+    empty = [Problem("skipped", "no article text left after cleaning", f"inbox/e{i}.txt") for i in range(50_000)]
+    others = [Problem("skipped", "a PNG image is not text", "inbox/a.txt")]
+    few = [Problem("skipped", "no article text left after cleaning", f"other/e{i}.txt") for i in range(3)]
+    lines = problem_lines([*empty, *others, *few])
+    assert lines == [
+        "inbox: 50000 files skipped, no article text left after cleaning",
+        "inbox/a.txt: skipped, a PNG image is not text",
+        *(f"other/e{i}.txt: skipped, no article text left after cleaning" for i in range(3)),
+    ]
+    assert len(problem_lines(empty, every=True)) == 50_000
