@@ -29,10 +29,10 @@ def tui_command(args: argparse.Namespace) -> int:
         )
         return ExitCode.USAGE
     from briefing.tui.app import create_app
-    from briefing.tui.driver import forgive_input_bytes
+    from briefing.tui.driver import sturdy_input
 
     app = create_app(sources, config, store=not getattr(args, "no_store", False), config_named=args.config)
-    forgive_input_bytes()  # a byte that is not UTF-8 on the terminal's input must not end the app
+    sturdy_input()  # no byte or half-sent paste on the terminal's input may end or freeze the app
     app.run()
     # A crash: Textual has shown its traceback as it gave the terminal back, and set return_code 1.
     return ExitCode.INTERNAL if app.return_code else ExitCode.OK

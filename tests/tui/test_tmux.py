@@ -153,3 +153,17 @@ def test_bytes_that_are_not_utf8_on_the_input_do_not_end_the_app(terminal: Termi
     terminal.wait_for("+ Longer")
     terminal.keys("q")
     assert terminal.exit_status() == 0
+
+
+def test_a_paste_that_never_ends_does_not_swallow_every_later_key(terminal: Terminal, trio_folder: Path) -> None:
+    """`ESC [ 200 ~` with no `ESC [ 201 ~`: every key after it, q included, was pasted text."""
+    terminal.start(briefing("tui", str(trio_folder), "--no-store"))
+    terminal.wait_for("3/3")
+    terminal.tmux("send-keys", "-t", "main", "-H", "1b", "5b", "32", "30", "30", "7e", "61", "62")
+    time.sleep(2.0)
+    terminal.keys("Enter")
+    terminal.wait_for("esc Back")
+    terminal.keys("Escape")
+    terminal.wait_for("+ Longer")
+    terminal.keys("q")
+    assert terminal.exit_status() == 0
