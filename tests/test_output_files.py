@@ -252,18 +252,24 @@ def test_every_hard_link_of_the_file_sees_the_new_digest(trio_folder: Path, tmp_
 
 
 def test_a_killed_runs_temporary_file_is_removed_by_the_next_write(trio_folder: Path, tmp_path: Path) -> None:
-    """SIGKILL runs no cleanup: its .briefing-XXXX.tmp stayed beside the digest forever."""
-    stale, fresh, other = (
-        tmp_path / name for name in (".briefing-0123456789ab.tmp", ".briefing-ba9876543210.tmp", ".briefing-notes.tmp")
-    )
-    for path in (stale, fresh, other):
+    """SIGKILL runs no cleanup: its .briefing-XXXX.tmp stayed beside the digest forever. A write
+    under way holds a lock on its own, so the next run tells the two apart at once."""
+    import fcntl
+
+    names = (".briefing-0123456789ab.tmp", ".briefing-ba9876543210.tmp", ".briefing-notes.tmp")
+    killed, writing, other = (tmp_path / name for name in names)
+    for path in (killed, writing, other):
         path.write_text("half a digest", encoding="utf-8")
-    old = stale.stat().st_mtime - 600
-    os.utime(stale, (old, old))
-    os.utime(other, (old, old))
-    assert digest_here(trio_folder, "-o", str(tmp_path / "digest.txt")).returncode == 0
-    assert not stale.exists()
-    assert fresh.exists() and other.exists()  # a write under way, and a name not of our pattern
+        seconds_ago = path.stat().st_mtime - 5
+        os.utime(path, (seconds_ago, seconds_ago))
+    held = os.open(writing, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # what a running write holds
+    try:
+        assert digest_here(trio_folder, "-o", str(tmp_path / "digest.txt")).returncode == 0
+    finally:
+        os.close(held)
+    assert not killed.exists()
+    assert writing.exists() and other.exists()  # a write under way, and a name not of our pattern
 
 
 def test_a_named_pipe_nobody_reads_is_a_message_not_a_silent_wait(trio_folder: Path, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ As the shell's `>` would: an existing file this user may not write is refused (t
 permission would let a rename replace it); a file with other hard links, or in a folder this
 user may not write in, is written in place (all its names see the new digest); a named pipe
 nobody reads is a message after a few seconds, not a silent wait. A temporary file of ours
-that a killed run left (`.briefing-*.tmp`, over a minute old) is removed by the next write.
+that a killed run left (`.briefing-*.tmp`, locked by no running write) is removed by the next write.
 """
 
 from __future__ import annotations
@@ -126,9 +126,11 @@ def _open_stream(path: Path) -> int:
     return handle
 
 
-# Our temporary files' names, and how old one must be to be a killed run's, not a running one's.
+# Our temporary files' names. A writer holds a lock on its own from the moment it makes it (the
+# kernel lets go when the writer dies, even of SIGKILL), so one that can be locked is a killed
+# run's; one a second old at least, so that the instant between making and locking is no gap.
 _TEMPORARY = re.compile(r"\.briefing-[0-9a-f]{12}\.tmp")
-_STALE_SECONDS = 60
+_STALE_SECONDS = 1.0
 
 
 def _replace(target: Path, text: str) -> None:
@@ -157,6 +159,7 @@ def _replace(target: Path, text: str) -> None:
         _in_place(target, text)  # a folder this user may not write in, a file it may
         return
     try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # ours while we live: see _remove_stale
         if existing is not None:
             os.fchmod(handle, stat.S_IMODE(existing.st_mode))
             if os.geteuid() == 0:
@@ -182,8 +185,8 @@ def _in_place(target: Path, text: str) -> None:
 
 
 def _remove_stale(folder: Path) -> None:
-    """Remove our temporary files that a killed run left in `folder` (SIGKILL runs no cleanup);
-    only this user's, and only those over a minute old, so a write under way keeps its own."""
+    """Remove our temporary files that a killed run left in `folder` (SIGKILL runs no cleanup):
+    this user's that no running write holds locked."""
     now = time.time()
     try:
         entries = list(os.scandir(folder))
@@ -193,11 +196,20 @@ def _remove_stale(folder: Path) -> None:
         if not _TEMPORARY.fullmatch(entry.name):
             continue
         try:
-            info = entry.stat(follow_symlinks=False)
-            if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and now - info.st_mtime > _STALE_SECONDS:
+            handle = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or now - info.st_mtime < _STALE_SECONDS:
+                continue
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError: a write under way
+            if os.lstat(entry.path).st_ino == info.st_ino:
                 os.unlink(entry.path)
         except OSError:
             continue
+        finally:
+            os.close(handle)
 
 
 def _sync_folder(folder: Path) -> None:
