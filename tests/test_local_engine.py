@@ -165,3 +165,46 @@ def test_a_day_read_on_two_processes_gives_the_briefing_one_process_gives(tmp_pa
     assert pooled == alone and pooled_said == alone_said
     assert "copy.txt" in pooled_said  # the repeated file is found among the workers' results too
     assert len(pooled["items"]) > 3
+
+
+def test_workers_leave_when_their_parent_is_killed(tmp_path: Path) -> None:
+    """A digest killed outright (SIGKILL, the OOM killer) left its workers asleep forever: they
+    ignore SIGTERM and SIGINT (the parent's to handle) and never see the pool's pipes close."""
+    import os
+    import signal
+    import time
+
+    script = (
+        "import os, sys, time\n"
+        "from briefing.run import local\n"
+        "def stay(_):\n"
+        f"    open(os.path.join({str(tmp_path)!r}, str(os.getpid())), 'w').close()\n"
+        "    time.sleep(60)\n"
+        "with local.process_mapper(2) as mapper:\n"
+        "    mapper(stay, list(range(400)))\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.iterdir())) < 2:
+            assert time.monotonic() < deadline, "the workers never started"
+            time.sleep(0.1)
+        workers = [int(path.name) for path in tmp_path.iterdir()]
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+                return stat.read().split(") ", 1)[1][0] != "Z"  # a zombie has left
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"workers still running after their parent was killed: {left}"

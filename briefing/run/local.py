@@ -22,6 +22,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -39,6 +40,8 @@ MINIMUM_INPUTS = 100
 # busy to the end; at most 32 files (30 ms of work), so that on Ctrl-C or SIGTERM the
 # workers are done with what they started at once.
 _CHUNKS_PER_WORKER = 4
+# How often a worker looks whether its parent is still there (seconds).
+_PARENT_CHECK = 0.5
 _MAXIMUM_CHUNK = 32
 
 # What a stage is doing, for the progress bar.
@@ -145,3 +148,15 @@ def _worker_signals() -> None:
     written, and the pool then waits for the rest of it forever."""
     for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, signal.SIG_IGN)
+    # A parent killed outright (SIGKILL, the OOM killer) stops nothing: the workers, deaf to the
+    # signals above and each holding the others' ends of the pool's pipes (so none ever reads
+    # an end of file), slept on forever. Each now leaves once its parent is gone.
+    parent = os.getppid()
+    threading.Thread(target=_leave_with, args=(parent,), name="leave-with-parent", daemon=True).start()
+
+
+def _leave_with(parent: int) -> None:
+    """End this worker once its parent process is gone (it is then re-parented)."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK)
+    os._exit(1)
