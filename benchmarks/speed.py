@@ -12,8 +12,9 @@ same load (this machine is shared; wall times move by seconds between minutes):
             fetch`, then `digest` with no SOURCES) with the history on, against the first
   start     `digest seeds` in a fresh process (wall), and its imports (`-X importtime`)
   tui       launch to a filled screen on FEEDS against `digest seeds`; once every shown story
-            is read, + - and another algorithm: key press to the new briefing on screen, and
-            to the whole of it (Pilot)
+            is read, + and -, and another algorithm (one never used, then ones used before):
+            key press (the choice in the picker) to the new briefing on screen, and to the
+            whole of it; and the picker's opening (Pilot)
   memory    RSS growth of the TUI over 500 presses of + and -
 """
 
@@ -167,18 +168,26 @@ async def main():
         print("complete", time.time() - start, flush=True)
         for key in ("plus", "minus", "plus", "minus"):
             await changed(pilot, app, lambda: pilot.press(key), key)
-        for name in ("textrank", "lexrank"):
-            await changed(pilot, app, lambda: algorithm(pilot, app, name), name)
+        # Another algorithm: one never used (its stories rated), then ones used before.
+        for name, kind in (("textrank", "new"), ("lexrank", "used"), ("textrank", "used")):
+            await picker(pilot, app)
+            await changed(pilot, app, lambda: chosen(app, name), f"{kind}-{name}")
 
-async def algorithm(pilot, app, name):
+async def picker(pilot, app):
     from briefing.tui.screens.algorithm import AlgorithmScreen
+    began = time.perf_counter()
     await pilot.press("a")
     while not isinstance(app.screen, AlgorithmScreen):
         await pilot.pause(0.01)
+    await pilot.pause(0.01)
+    print("picker", time.perf_counter() - began, flush=True)
+
+async def chosen(app, name):
     app.screen.dismiss(name)
 
 async def changed(pilot, app, act, label):
-    # Seconds from the key to the new briefing on screen (its first story), and to all of it.
+    # Seconds from the key (the choice, in the picker) to the new briefing on screen (its
+    # first story), and to all of it.
     before = app.briefing
     began = time.perf_counter()
     await act()
@@ -194,7 +203,8 @@ asyncio.run(main())
 
 
 def tui(feeds: Path, runs: int) -> None:
-    fills, completes, seeds, ratios, keys, wholes = [], [], [], [], [], []
+    fills, completes, seeds, ratios, keys, wholes, pickers = [], [], [], [], [], [], []
+    switches: dict[str, list[tuple[float, float]]] = {"new": [], "used": []}
     with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
         env = environment(history)
         for _ in range(runs):
@@ -213,18 +223,30 @@ def tui(feeds: Path, runs: int) -> None:
                     fills.append(float(words[1]))
                 elif words[0] == "complete":
                     completes.append(float(words[1]))
-                elif words[0] == "key":
+                elif words[0] == "picker":
+                    pickers.append(float(words[1]))
+                elif words[0] == "key" and words[1] in ("plus", "minus"):
                     keys.append(float(words[2]))
                     wholes.append(float(words[3]))
+                elif words[0] == "key":
+                    switches[words[1].split("-")[0]].append((float(words[2]), float(words[3])))
             ratios.append(fills[-1] / seeds[-1])
     print(
         f"tui: filled screen on the feeds {median(fills):.2f} s (every shown story {median(completes):.2f} s), "
         f"digest seeds {median(seeds):.2f} s, ratio {median(ratios):.2f} (bar 2)"
     )
     print(
-        f"tui: + - and algorithm, press to the new briefing on screen: median {median(keys):.2f} s, "
-        f"max {max(keys):.2f} s (bar 0.5); to every story of it: median {median(wholes):.2f} s, max {max(wholes):.2f} s"
+        f"tui: + and -, press to the new briefing on screen: median {median(keys):.2f} s, max {max(keys):.2f} s "
+        f"(bar 0.5); to every story of it: median {median(wholes):.2f} s, max {max(wholes):.2f} s"
     )
+    for kind, times in switches.items():
+        print(
+            f"tui: {'an algorithm never used' if kind == 'new' else 'an algorithm used before'}, choice to the new "
+            f"briefing on screen: median "
+            f"{median([a for a, _ in times]):.2f} s, max {max(a for a, _ in times):.2f} s (bar 0.5); to every story "
+            f"of it: median {median([b for _, b in times]):.2f} s"
+        )
+    print(f"tui: opening the algorithm picker: median {median(pickers):.2f} s, max {max(pickers):.2f} s")
 
 
 MEMORY_CHILD = """
