@@ -70,8 +70,8 @@ def check_url(url: str) -> str:
     if not host:
         raise BadURL("not a valid URL: no host")
     netloc = _host(host, parts.netloc) + (f":{port}" if port is not None else "")
-    if parts.username is not None:
-        netloc = parts.netloc.rpartition("@")[0] + "@" + netloc
+    if parts.username is not None:  # user info as written, percent-encoded where it is not ASCII
+        netloc = quote(parts.netloc.rpartition("@")[0], safe="!$&'()*+,;=:%") + "@" + netloc
     path = quote(parts.path, safe=_SAFE) or "/"
     query = quote(parts.query, safe=_SAFE)
     return urlunsplit((scheme, netloc, path, query, ""))

@@ -190,10 +190,13 @@ def _flush(current: list[str], blocks: list[str]) -> None:
 
 # A comment (one left open is text, as HTMLParser reads it), a declaration or processing instruction, or a tag:
 # its name, and its attributes; a quote after "=" opens a value that may hold ">", any other
-# quote is a character (`href=x">` ends there, as HTMLParser reads it).
+# quote is a character (`href=x">` ends there, as HTMLParser reads it). Each attribute piece is
+# atomic: a closed quoted value is never re-read as characters, so a tag left open after many
+# quoted values fails at once (20 values took 1.6 s, each 4 more 16 times longer; the texts of
+# all 2,795 articles of the 100 shared feeds read the same).
 _MARKUP = re.compile(
     r"<!--.*?--!?>|<![^>]*>|<\?[^>]*>"
-    r"|<(/?)([a-zA-Z][^\s/>\x00]*)((?:(?<==)\s*(?:\"[^\"]*\"|'[^']*')|[^>])*)>",
+    r"|<(/?)([a-zA-Z][^\s/>\x00]*)((?>(?<==)\s*(?:\"[^\"]*\"|'[^']*')|[^>])*)>",
     re.DOTALL,
 )
 _RAW = frozenset(["script", "style"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,12 @@ def test_html_file_name_counts_when_the_markup_is_too_thin_to_sniff(tmp_path: Pa
 )
 def test_fragments_read_as_htmlparser_reads_them(markup: str) -> None:
     assert fragment_text(markup) == reference_fragment_text(markup)
+
+
+def test_a_tag_left_open_after_many_quoted_values_is_read_at_once() -> None:
+    # A feed entry cut inside a tag: the old pattern tried every way to split 60 values (hours).
+    # A process of its own, killed if it runs away (a thread in `re` would hold the test).
+    markup = "<p>Kept.</p><a " + 'b="x" ' * 60
+    code = f"from briefing.sources.html import fragment_text; print(fragment_text({markup!r}))"
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert ran.stdout.startswith("Kept."), ran.stderr

@@ -106,6 +106,12 @@ def test_any_text_is_either_a_url_or_a_bad_url(text: str) -> None:
     assert isinstance(entry_slug(Entry("A title", text, None, None, "", True)), str)
 
 
+def test_user_info_that_is_not_ascii_is_percent_encoded() -> None:
+    # Found by the property test above: a request line holds ASCII only.
+    assert check_url("http://¡@0/") == "http://%C2%A1@0/"
+    assert check_url("http://user:pass@example.org/") == "http://user:pass@example.org/"
+
+
 def test_config_refuses_a_feed_url_it_could_not_fetch_naming_the_entry() -> None:
     with pytest.raises(ConfigError, match=r"sources.feeds.*127.0.0.1:abc.*port"):
         parse_config('[sources]\nfeeds = ["http://example.org/rss", "http://127.0.0.1:abc/feed"]\n')
