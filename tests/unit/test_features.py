@@ -61,6 +61,8 @@ def test_a_plain_statement_reads_alone() -> None:
         "Separately, the supreme leader said the United States would not succeed in its aims.",
         "The call comes as Spain moves to crack down on social media platforms more broadly.",
         "More often, you hear the men laughing in the background of the recordings.",
+        "The statement did not specify how many jets the ministry would buy, a source said.",
+        "The plan is part of a deal with the lenders for a rescue package of 30 billion dollars.",
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:
@@ -79,6 +81,7 @@ def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:
         "On Monday, it emerged that the council had voted to close the bridge for six weeks.",
         "The talks between Iran and the United States resumed in Geneva on Tuesday after a break.",
         "The deal that the council and the union agreed on Monday ends the six-week strike.",
+        "The report of the bridge commission blamed the council for the cracks in the supports.",
     ],
 )
 def test_there_is_this_week_and_here_in_a_quote_lean_on_nothing(text: str) -> None:
