@@ -17,12 +17,9 @@ from test_history_failures import as_plain_user
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    news = tmp_path / "news"
-    news.mkdir()
-    for id, text in TRIO.items():
-        (news / f"{id}.txt").write_text(text, encoding="utf-8")
-    return news
+def folder(trio_folder: Path) -> Path:
+    """The three bridge articles (conftest's `trio_folder`), named for what these tests do to it."""
+    return trio_folder
 
 
 def test_a_config_that_is_a_named_pipe_is_said_so_at_once(tmp_path: Path) -> None:

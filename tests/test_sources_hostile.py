@@ -19,12 +19,9 @@ OSC52 = "\x1b]52;c;aGk=\x07"
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    news = tmp_path / "news"
-    news.mkdir()
-    for id, text in TRIO.items():
-        (news / f"{id}.txt").write_text(text, encoding="utf-8")
-    return news
+def folder(trio_folder: Path) -> Path:
+    """The three bridge articles (conftest's `trio_folder`), named for what these tests do to it."""
+    return trio_folder
 
 
 def test_a_symlink_loop_in_a_folder_is_one_line_and_the_digest_is_made(folder: Path) -> None:
