@@ -109,8 +109,9 @@ def _similarity(views: Sequence[StoryView], keep: float, days_apart: float) -> s
     """Cosine similarities of the views, decayed by time, those at least `keep` (no diagonal).
     A pair that shares a single kept term keeps its similarity only when it is a name in both."""
     rows = [_terms(view) for view in views]
+    terms = [row_terms for row_terms, _, _ in rows]
     vectors = unit_tfidf(
-        count_matrix([terms for terms, _, _ in rows], [weights for _, weights, _ in rows]),
+        count_matrix(terms, [weights for _, weights, _ in rows]),
         sublinear=True,
         documents=_DAY_AT_LEAST,
         heaviest=TERMS,
@@ -119,29 +120,18 @@ def _similarity(views: Sequence[StoryView], keep: float, days_apart: float) -> s
     similar.setdiag(0.0)
     similar.eliminate_zeros()
     pairs = similar.tocoo()
-    present = vectors.copy()
-    present.data[:] = 1.0
-    shared = np.asarray(present[pairs.row].multiply(present[pairs.col]).sum(axis=1)).ravel()
-    lone = np.nonzero(shared < 2)[0]
-    if len(lone):
-        vocabulary = _columns(rows)
-        for k in lone.tolist():
-            i, j = int(pairs.row[k]), int(pairs.col[k])
-            common = set(vectors.indices[vectors.indptr[i] : vectors.indptr[i + 1]].tolist()) & set(
-                vectors.indices[vectors.indptr[j] : vectors.indptr[j + 1]].tolist()
-            )
-            if not all(vocabulary[c] in rows[i][2] and vocabulary[c] in rows[j][2] for c in common):
-                pairs.data[k] = 0.0
+    # The same rows give the same columns: which kept terms are names in each view.
+    kept = sparse.csr_matrix(vectors > 0, dtype=float)
+    named = sparse.csr_matrix(count_matrix(terms, [[float(t in names) for t in ts] for ts, _, names in rows]) > 0)
+    named = sparse.csr_matrix(named.multiply(kept))
+    shared = np.asarray(kept[pairs.row].multiply(kept[pairs.col]).sum(axis=1)).ravel()
+    shared_names = np.asarray(named[pairs.row].multiply(named[pairs.col]).sum(axis=1)).ravel()
+    pairs.data[(shared < 2) & (shared_names < 1)] = 0.0
     days = np.array([day_number(view.date) for view in views], dtype=float)
     similar = _apart_in_time(sparse.csr_matrix(pairs), days, days, days_apart)
     similar.data[similar.data < keep] = 0.0
     similar.eliminate_zeros()
     return similar
-
-
-def _columns(rows: list[tuple[list[str], list[float], set[str]]]) -> list[str]:
-    """The terms in the order `count_matrix` gives them columns (first use)."""
-    return list(dict.fromkeys(term for terms, _, _ in rows for term in terms))
 
 
 def _apart_in_time(
