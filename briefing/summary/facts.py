@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from scipy import sparse
-
 from briefing.summary.features import SentenceFeatures, anchor_words
+from briefing.summary.scipy_sparse import sparse
 from briefing.summary.vectors import SparseRows, count_matrix, similar_pairs, unit_tfidf
 from briefing.text.lexicon import CALENDAR_WORDS, HAPPENINGS
 from briefing.text.segment import stem

@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures
 from briefing.summary.merge import Group
+from briefing.summary.scipy_sparse import sparse
 
 # Budgeted greedy (Lin and Bilmes): a candidate's gain is divided by its size to this power,
 # so long sentences must earn their space without short ones always winning. Measured on

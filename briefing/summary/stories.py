@@ -28,9 +28,9 @@ from collections.abc import Sequence
 from datetime import date
 
 import numpy as np
-from scipy import sparse
 
 from briefing.config import StoriesConfig
+from briefing.summary.scipy_sparse import sparse
 from briefing.summary.vectors import count_matrix, similar_pairs, unit_tfidf
 from briefing.summary.views import StoryView
 from briefing.text.forms import stop_forms

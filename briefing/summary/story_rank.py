@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 import numpy as np
-from scipy import sparse
 
 from briefing.config import RankConfig
 from briefing.models import UNKNOWN_SOURCE
+from briefing.summary.scipy_sparse import sparse
 from briefing.summary.stories import day_number
 from briefing.summary.vectors import count_matrix
 from briefing.summary.views import StoryView

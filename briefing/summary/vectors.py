@@ -11,7 +11,8 @@ from collections.abc import Hashable, Sequence
 from itertools import chain
 
 import numpy as np
-from scipy import sparse
+
+from briefing.summary.scipy_sparse import sparse
 
 
 def count_matrix(

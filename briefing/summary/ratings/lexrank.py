@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
+from briefing.summary.scipy_sparse import sparse
 from briefing.summary.vectors import count_matrix, similar_pairs
 
 THRESHOLD = 0.1  # sumy's default: sentences more similar than this are linked

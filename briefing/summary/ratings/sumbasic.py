@@ -15,11 +15,11 @@ import heapq
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
 from briefing.summary.ratings.by_text import picked_ratings, sentence_texts
+from briefing.summary.scipy_sparse import sparse
 
 
 def rate(articles: tuple[Article, ...], features: Sequence[SentenceFeatures], key_terms: tuple[str, ...]) -> np.ndarray:
