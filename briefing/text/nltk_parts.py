@@ -3,7 +3,7 @@ stemmer, imported without the rest of NLTK.
 
 `import nltk` runs the package's `__init__`, which imports nearly all of NLTK: parsers,
 chunkers, corpora, metrics and, through them, scipy; 0.5 s of a 1.2 s `briefing digest
-seeds`. The two modules needed import only a handful of NLTK's own (`api`, `util`, `porter`,
+seeds`. The two modules needed import only a handful of NLTK's own (`api`, `porter`,
 `redos`...). So the packages on their way are stood in for by empty modules that know where
 their files are, just for the import, and removed after it: a later `import nltk` (sumy's
 summarizers, in the evaluation and the tests) still gets the whole package, and these very
@@ -16,9 +16,29 @@ import importlib.util
 import os
 import sys
 import types
+from collections.abc import Callable
 from typing import Any
 
 _PACKAGES = ("nltk", "nltk.tokenize", "nltk.stem")
+# Functions the two modules import from NLTK modules that cost more than the two: nltk.internals
+# and nltk.tokenize.util import http.client, urllib.request, ssl and email (0.05 s of a start),
+# nltk.termsec compiles its patterns. Only methods and demos never run here call them, so each
+# stands in as a function that imports the real one when called.
+_DEFERRED = {
+    "nltk.internals": ("overridden",),
+    "nltk.tokenize.util": ("align_tokens", "string_span_tokenize"),
+    "nltk.termsec": ("safe_print",),
+}
+
+
+def _deferred(module: str, name: str) -> Callable[..., Any]:
+    """`module`'s function `name`, imported on the first call."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
 
 
 def _import() -> tuple[Any, Any]:
@@ -43,6 +63,12 @@ def _import() -> tuple[Any, Any]:
         corpus.stopwords = None  # type: ignore[attr-defined]
         sys.modules["nltk.corpus"] = corpus
         standing_in.append("nltk.corpus")
+        for name, functions in _DEFERRED.items():
+            module = types.ModuleType(name)
+            for function in functions:
+                setattr(module, function, _deferred(name, function))
+            sys.modules[name] = module
+            standing_in.append(name)
         from nltk.stem.snowball import EnglishStemmer
         from nltk.tokenize.destructive import NLTKWordTokenizer
     finally:
