@@ -51,7 +51,15 @@ def unit_tfidf(
         _keep_heaviest(weighted, heaviest)
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+    return scale_rows(weighted, 1.0 / norms)
+
+
+def scale_rows(matrix: sparse.csr_matrix, factors: np.ndarray) -> sparse.csr_matrix:
+    """Each row of `matrix` times its factor. (Not `sparse.diags(factors) @ matrix`: scipy's
+    diagonal matrix calls np.unique, and that imports numpy.ma, 0.03 s of a start.)"""
+    scaled = sparse.csr_matrix(matrix, dtype=float, copy=True)
+    scaled.data *= np.repeat(factors, np.diff(scaled.indptr))
+    return scaled
 
 
 def _keep_heaviest(matrix: sparse.csr_matrix, count: int) -> None:

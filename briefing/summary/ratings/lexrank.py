@@ -17,7 +17,7 @@ import numpy as np
 from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
 from briefing.summary.scipy_sparse import sparse
-from briefing.summary.vectors import count_matrix, similar_pairs
+from briefing.summary.vectors import count_matrix, scale_rows, similar_pairs
 
 THRESHOLD = 0.1  # sumy's default: sentences more similar than this are linked
 _TOLERANCE = 0.1  # sumy's epsilon: the power iteration stops where sumy's does
@@ -39,14 +39,14 @@ def lexrank(features: Sequence[SentenceFeatures], threshold: float = THRESHOLD) 
     weighted = sparse.csr_matrix(tf.multiply(idf))
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     safe = np.where(norms > 0, norms, 1.0)
-    unit = sparse.csr_matrix(sparse.diags(1.0 / safe) @ weighted)
+    unit = scale_rows(weighted, 1.0 / safe)
     # Thresholded block by block: the full product would hold nearly every pair of a big story.
     similarity = similar_pairs(unit, threshold)
     similarity.data = (similarity.data > threshold).astype(float)
     similarity.eliminate_zeros()
     degrees = np.asarray(similarity.sum(axis=1)).ravel()
     degrees[degrees == 0] = 1.0
-    transition = sparse.csr_matrix(sparse.diags(1.0 / degrees) @ similarity).T.tocsr()
+    transition = scale_rows(similarity, 1.0 / degrees).T.tocsr()
     scores = np.full(count, 1.0 / count)
     for _ in range(_MAX_ITERATIONS):
         following = transition @ scores
