@@ -56,6 +56,9 @@ _CLAUSE_SHARE = 0.6
 # many) are the other's (`SameFact.restates`), unless one of the two denies ("not", "no"...).
 _RESTATED_WORDS = 3
 _RESTATED_SHARE = 0.6
+# Two sentences that share names and no other word state one fact only if one of them says
+# little besides the names (fewer than this many other content stems): a list of members.
+_OWN_SAY = 2
 _NEGATIONS = frozenset(["not", "no", "never", "n't", "none", "nobody", "nothing", "neither", "nor", "without"])
 
 
@@ -156,6 +159,7 @@ class SameFact:
                 self._quoting.setdefault(run, []).append(index)
         self.vectors = SparseRows(term_matrix(features, self._facts))
         self._words = [frozenset(f.stems) | anchors for f, anchors in zip(features, self._facts)]
+        self._said = [frozenset(_unnamed(f.stems, anchors)) for f, anchors in zip(features, self._facts)]
         self._negated = [not _NEGATIONS.isdisjoint(t.lowered for t in f.tokens) for f in features]
         self._kinds = [_happenings(f) for f in features]
         self._near = SparseRows(similar_pairs(self.vectors.matrix, threshold * _NEIGHBOUR_FACTOR))
@@ -227,11 +231,26 @@ class SameFact:
 
     def similarity(self, a: int, b: int) -> float:
         """How alike two sentences are as facts: their cosine, raised to the threshold when
-        they report the same event; cosines below the neighbour cut count as 0."""
+        they report the same event; cosines below the neighbour cut count as 0, and so does a
+        cosine made of shared names alone (`_only_names_shared`) unless they report one event."""
         cosine = self._near.row(a).get(b, 0.0)
-        if cosine < self.threshold and (self._same_clause(a, b) or self._same_event(a, b) or self._same_quote(a, b)):
+        if cosine >= self.threshold and not self._only_names_shared(a, b):
+            return cosine
+        if self._same_clause(a, b) or self._same_event(a, b) or self._same_quote(a, b):
             return self.threshold
-        return cosine
+        return cosine if cosine < self.threshold else 0.0
+
+    def _only_names_shared(self, a: int, b: int) -> bool:
+        """Whether two sentences agree on whom they name and on nothing they say of them: no
+        word outside their names in common, and each says something of its own (at least
+        `_OWN_SAY` words). "The victims _ Britons Peter Kennedy, Darren Hickey, and Rudolf
+        Petschi, and New Zealand's Stanley Shaw _ were identified by their former bodyguard"
+        and "The hostages _ (the same four names) _ were engineers" have cosine 0.62, all of
+        it names. Such a pair is one fact only as one event (`_same_event`: a day or number
+        shared too), which is how a spinner's rewording, every word changed but the names,
+        still joins its original."""
+        first, second = self._said[a], self._said[b]
+        return first.isdisjoint(second) and min(len(first), len(second)) >= _OWN_SAY
 
     def same(self, a: int, b: int) -> bool:
         """The decision: whether sentences `a` and `b` state the same fact."""

@@ -315,6 +315,21 @@ def test_two_long_names_and_a_day_do_not_make_different_facts_one() -> None:
     ) == [{0}, {1}]
 
 
+def test_the_same_names_saying_different_things_are_two_facts() -> None:
+    # The four names make most of the two sentences' weight; what is said of them differs.
+    names = "Britons Peter Kellan, Darren Hockley and Rudolf Pettersen, and New Zealand's Stanley Shore"
+    assert groups_of(
+        f"The victims _ {names} _ were identified by their former bodyguard.",
+        f"The hostages _ {names} _ were engineers.",
+    ) == [{0}, {1}]
+    # Saying little besides the names, a list of members is one fact however it is framed.
+    members = "Arland, Belmora, Corvino, Dastrow, Elmira and Fenwick"
+    assert groups_of(
+        f"Pacora groups {members}.",
+        f"Besides the United States, Pacora, which accounts for half of global commerce, consists of {members}.",
+    ) == [{0, 1}]
+
+
 def test_a_name_written_with_and_without_accents_is_one_name() -> None:
     assert groups_of(
         "On Tuesday José Jerí of Perú lost a vote in the Congress in Lima, officials explained.",
