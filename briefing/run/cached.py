@@ -21,6 +21,7 @@ from briefing.config import Config
 from briefing.errors import StoreError
 from briefing.models import Article, Document, Problem, Removal, Sentence
 from briefing.sources.files import checked, collected, file_ids, parse_article, read_bytes
+from briefing.sources.files import read_sources as read_files
 from briefing.sources.folders import read_file, survey
 from briefing.sources.markdown import is_markdown
 from briefing.storage.cache import Cache
@@ -77,6 +78,8 @@ class CachedReader:
         self, sources: Iterable[str], max_bytes: int = 5_000_000, mapper: Mapper | None = None
     ) -> tuple[list[Document], list[Problem]]:
         """As `briefing.sources.files.read_sources`, each file parsed only if its bytes are new."""
+        if self.cache is None:  # no keys to work out: nothing is looked up or kept
+            return read_files(sources, max_bytes, mapper)
         paths, others = survey(sources)
         ids = file_ids(paths)
         data = [read_file(path, max_bytes) for path in paths]
@@ -110,11 +113,11 @@ class CachedReader:
         """As `briefing.sources.files.load_documents`, each document cleaned only if it is new."""
         config = config or Config()
         patterns = config.clean.drop_patterns
-        keys = [_document_key(document, patterns, segmented) for document in documents]
+        keys = [_document_key(document, patterns, segmented) for document in documents] if self.cache else []
         kept = self._get("article", keys)
         decoded = {n: _decoded(_article, kept[key], documents[n]) for n, key in enumerate(keys) if key in kept}
         known = {n: found for n, found in decoded.items() if found is not None}
-        new = [n for n in range(len(keys)) if n not in known]
+        new = [n for n in range(len(documents)) if n not in known]
         clean = partial(_article_and_view, drop_patterns=patterns, segmented=segmented)
         read = (mapper or in_turn(progress, "cleaning articles"))(clean, [documents[n] for n in new])
         cleaned = {n: article for n, (article, _, _) in zip(new, read)}
@@ -132,7 +135,7 @@ class CachedReader:
             articles.append(article)
             found.append(language)
             self.views[article.id] = view
-        self._touch("article", [keys[n] for n in range(len(documents)) if n not in cleaned])
+        self._touch("article", [keys[n] for n in range(len(keys)) if n not in cleaned])
         return checked(documents, articles, found)
 
     def views_of(self, articles: Sequence[Article]) -> list[StoryView] | None:

@@ -58,7 +58,7 @@ def language_of(text: str) -> str | None:
     if not words:
         return None
     common = stop_words()
-    if sum(word in common for word in words) / len(words) >= SURELY_ENGLISH:
+    if sum(map(common.__contains__, words)) / len(words) >= SURELY_ENGLISH:
         return None
     if len(words) < MIN_WORDS and not _mostly_other_scripts(words):
         return None

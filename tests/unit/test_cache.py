@@ -31,7 +31,13 @@ ANALYSIS_CODE = ("briefing/sources/*.py", "briefing/text/*.py", "briefing/summar
 # reads it, reading does not), the line rules' shortcuts (the same lines dropped),
 # an untitled article's first sentence found without cutting the rest of its paragraph,
 # feeds import's TOML writer (sources/subscriptions.py: no article is read there).
-FINGERPRINTS = {1: "517e05727e576285", 2: "a3f6a0808fd2f13e", 3: "dfaee411c45d5173", 4: "d697f6437d9bad29"}
+FINGERPRINTS = {
+    1: "517e05727e576285",
+    2: "a3f6a0808fd2f13e",
+    3: "dfaee411c45d5173",
+    4: "d697f6437d9bad29",
+    5: "0b383537b69f1c49",
+}
 
 
 def code_fingerprint() -> str:
