@@ -3,7 +3,7 @@
 Usage: python benchmarks/speed.py FEEDS DUC [--runs 5] [--against TREE] [--only NAMES]
   FEEDS: a folder of saved feeds (../shared/eval/data/feeds/real)
   DUC:   the DUC 2004 dataset (../shared/eval/data/duc2004): all doc_*.txt in one folder
-  TREE:  another source tree (a checkout of an earlier commit) for the start-up ratio
+  TREE:  another source tree (a checkout of an earlier commit) for the start-up and TUI times
 
 Printed, each a median over --runs runs interleaved so that both sides of a ratio see the
 same load (this machine is shared; wall times move by seconds between minutes):
@@ -11,10 +11,14 @@ same load (this machine is shared; wall times move by seconds between minutes):
   again     a second `digest` of the same fetched day (FEEDS served on 127.0.0.1, `briefing
             fetch`, then `digest` with no SOURCES) with the history on, against the first
   start     `digest seeds` in a fresh process (wall), and its imports (`-X importtime`)
-  tui       launch to a filled screen on FEEDS against `digest seeds`; once every shown story
-            is read, + and -, and another algorithm (one never used, then ones used before):
-            key press (the choice in the picker) to the new briefing on screen, and to the
-            whole of it; and the picker's opening (Pilot)
+  tui       launch to a filled screen on FEEDS against `digest seeds` (Pilot), three ways:
+            cold (an empty history), warm (the second launch: its cache, the briefing it
+            kept) and after cron (`digest FEEDS` with the history on, then the TUI); each
+            says when the stored briefing was on screen, when today's first story was
+            ("filled") and when all of it was. In the warm launch, once every shown story is
+            read: + and -, and another algorithm (one never used, then ones used before), key
+            press (the choice in the picker) to the new briefing on screen and to the whole of
+            it; and the picker's opening. With --against, the same on TREE, interleaved
   memory    RSS growth of the TUI over 500 presses of + and -
 """
 
@@ -158,20 +162,29 @@ from briefing.tui.app import create_app
 from briefing.tui.widgets.items import ItemList
 
 async def main():
-    app = create_app(sys.argv[2:], load_config(), store=False)
+    app = create_app(sys.argv[4:], load_config(), store=sys.argv[2] == "store")
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.query_one(ItemList).option_count == 0 or app.briefing is None:
+        told = False
+        # Today's briefing on screen (its first story); before it, the stored one, if any.
+        while app.query_one(ItemList).option_count == 0 or app.briefing is None or getattr(app, "stored", None):
+            if not told and app.briefing is not None and app.query_one(ItemList).option_count:
+                print("stored", time.time() - start, flush=True)
+                told = True
             await pilot.pause(0.01)
         print("filled", time.time() - start, flush=True)
         while app.main.query_one("#busy").display:  # the other shown stories, read after the first
             await pilot.pause(0.01)
         print("complete", time.time() - start, flush=True)
+        if sys.argv[3] != "keys":
+            return
         for key in ("plus", "minus", "plus", "minus"):
             await changed(pilot, app, lambda: pilot.press(key), key)
         # Another algorithm: one never used (its stories rated), then ones used before.
         for name, kind in (("textrank", "new"), ("lexrank", "used"), ("textrank", "used")):
             await picker(pilot, app)
             await changed(pilot, app, lambda: chosen(app, name), f"{kind}-{name}")
+        while any(worker.is_running for worker in app.workers):  # the briefing kept for the next launch
+            await pilot.pause(0.05)
 
 async def picker(pilot, app):
     from briefing.tui.screens.algorithm import AlgorithmScreen
@@ -201,52 +214,84 @@ async def changed(pilot, app, act, label):
 asyncio.run(main())
 """
 
+# The launches `tui` times, each in a history of its own: (name, what is in the history first).
+#   cold   a first launch: an empty history (the TUI fills its cache and keeps its briefing)
+#   warm   a second launch on the same feeds: the cache and the briefing the first one kept
+#   cron   a first launch after cron's `digest FEEDS` (history on) on the same feeds
+LAUNCHES = ("cold", "warm", "cron")
 
-def tui(feeds: Path, runs: int) -> None:
-    fills, completes, seeds, ratios, keys, wholes, pickers = [], [], [], [], [], [], []
-    switches: dict[str, list[tuple[float, float]]] = {"new": [], "used": []}
-    with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
-        env = environment(history)
-        for _ in range(runs):
-            seeds.append(run(digest("seeds", "--no-store"), env)[0])
-            result = subprocess.run(
-                [sys.executable, "-c", TUI_CHILD, str(time.time()), str(feeds)],
-                capture_output=True,
-                text=True,
-                env=env,
-                cwd=HERE,
-                check=True,
+
+def launch(tree: Path, feeds: Path, env: dict[str, str], store: bool = True, keys: bool = False) -> dict[str, list]:
+    """One TUI launch under Pilot in a fresh process: what it printed, by the first word."""
+    command = [sys.executable, "-c", TUI_CHILD, str(time.time()), "store" if store else "no-store"]
+    result = subprocess.run(
+        [*command, "keys" if keys else "-", str(feeds)], capture_output=True, text=True, env=env, cwd=tree, check=True
+    )
+    found: dict[str, list] = {}
+    for line in result.stdout.splitlines():
+        word, *values = line.split()
+        found.setdefault(word, []).append(values)
+    return found
+
+
+def tui(feeds: Path, runs: int, against: Path | None) -> None:
+    """Each launch in `LAUNCHES` on FEEDS, and `digest seeds`, interleaved run by run (and tree
+    by tree, with --against); + and -, the algorithm picker and a switch in the warm launch."""
+    trees = {"this": HERE, **({"before": against} if against else {})}
+    times: dict[tuple[str, str, str], list[float]] = {}  # (tree, launch, what) -> seconds
+    keys: dict[str, list[tuple[str, float, float]]] = {name: [] for name in trees}
+    pickers: dict[str, list[float]] = {name: [] for name in trees}
+
+    def note(tree: str, name: str, found: dict[str, list], seeds: float) -> None:
+        for what in ("stored", "filled", "complete"):
+            for (value,) in found.get(what, []):
+                times.setdefault((tree, name, what), []).append(float(value))
+                times.setdefault((tree, name, what + "/seeds"), []).append(float(value) / seeds)
+
+    for _ in range(runs):
+        for tree_name, tree in trees.items():
+            with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
+                env = environment(history)
+                seeds = run(digest("seeds", "--no-store"), env, cwd=tree)[0]
+                times.setdefault((tree_name, "", "seeds"), []).append(seeds)
+                note(tree_name, "cold", launch(tree, feeds, env), seeds)
+                warm = launch(tree, feeds, env, keys=True)
+                note(tree_name, "warm", warm, seeds)
+                keys[tree_name] += [(label, float(a), float(b)) for label, a, b in warm.get("key", [])]
+                pickers[tree_name] += [float(value) for (value,) in warm.get("picker", [])]
+            with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
+                env = environment(history)
+                run(digest(str(feeds)), env, cwd=tree)
+                note(tree_name, "cron", launch(tree, feeds, env), seeds)
+    for tree_name in trees:
+        print(f"tui ({tree_name}): digest seeds {median(times[(tree_name, '', 'seeds')]):.2f} s; bar: filled <= 2x")
+        for name in LAUNCHES:
+            said = []
+            for what in ("stored", "filled", "complete"):
+                if (tree_name, name, what) in times:
+                    seconds, ratio = times[(tree_name, name, what)], times[(tree_name, name, what + "/seeds")]
+                    said.append(f"{what} {median(seconds):.2f} s ({median(ratio):.1f}x seeds)")
+            print(f"tui ({tree_name}) {name:<4}: " + ", ".join(said))
+        plus = [(a, b) for label, a, b in keys[tree_name] if label in ("plus", "minus")]
+        for kind, pairs in (("+ and -", plus), *_switches(keys[tree_name])):
+            shown, whole = [a for a, _ in pairs], [b for _, b in pairs]
+            print(
+                f"tui ({tree_name}): {kind}, to the new briefing on screen: median {median(shown):.2f} s, "
+                f"max {max(shown):.2f} s (bar 0.5); to every story of it: median {median(whole):.2f} s, "
+                f"max {max(whole):.2f} s"
             )
-            for line in result.stdout.splitlines():
-                words = line.split()
-                if words[0] == "filled":
-                    fills.append(float(words[1]))
-                elif words[0] == "complete":
-                    completes.append(float(words[1]))
-                elif words[0] == "picker":
-                    pickers.append(float(words[1]))
-                elif words[0] == "key" and words[1] in ("plus", "minus"):
-                    keys.append(float(words[2]))
-                    wholes.append(float(words[3]))
-                elif words[0] == "key":
-                    switches[words[1].split("-")[0]].append((float(words[2]), float(words[3])))
-            ratios.append(fills[-1] / seeds[-1])
-    print(
-        f"tui: filled screen on the feeds {median(fills):.2f} s (every shown story {median(completes):.2f} s), "
-        f"digest seeds {median(seeds):.2f} s, ratio {median(ratios):.2f} (bar 2)"
-    )
-    print(
-        f"tui: + and -, press to the new briefing on screen: median {median(keys):.2f} s, max {max(keys):.2f} s "
-        f"(bar 0.5); to every story of it: median {median(wholes):.2f} s, max {max(wholes):.2f} s"
-    )
-    for kind, times in switches.items():
         print(
-            f"tui: {'an algorithm never used' if kind == 'new' else 'an algorithm used before'}, choice to the new "
-            f"briefing on screen: median "
-            f"{median([a for a, _ in times]):.2f} s, max {max(a for a, _ in times):.2f} s (bar 0.5); to every story "
-            f"of it: median {median([b for _, b in times]):.2f} s"
+            f"tui ({tree_name}): opening the algorithm picker: median {median(pickers[tree_name]):.2f} s, "
+            f"max {max(pickers[tree_name]):.2f} s"
         )
-    print(f"tui: opening the algorithm picker: median {median(pickers):.2f} s, max {max(pickers):.2f} s")
+
+
+def _switches(keys: list[tuple[str, float, float]]) -> list[tuple[str, list[tuple[float, float]]]]:
+    """The algorithm switches timed: to one never used, to ones used before."""
+    return [
+        (said, [(a, b) for label, a, b in keys if label.startswith(kind + "-")])
+        for kind, said in (("new", "an algorithm never used"), ("used", "an algorithm used before"))
+    ]
 
 
 MEMORY_CHILD = """
@@ -323,7 +368,7 @@ def main() -> None:
         if "start" in only:
             start(args.runs, args.against.resolve() if args.against else None)
         if "tui" in only:
-            tui(feeds, args.runs)
+            tui(feeds, args.runs, args.against.resolve() if args.against else None)
         if "memory" in only:
             memory("seeds")
     finally:

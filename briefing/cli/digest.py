@@ -83,6 +83,10 @@ def digest_command(args: argparse.Namespace) -> int:
     _, store_failure = deliver(shown, config, args.format, args.output, keep)
     if store_failure:
         say(f"{store_failure}; the briefing was delivered but not recorded")
+    elif keep:  # the TUI on the same sources shows it at once, while it makes its own
+        from briefing.run.stored import keep_briefing, sources_key
+
+        keep_briefing(sources_key(args.sources, config, fetched), briefing, config)
     failure = store_failure or read.history_failure
     if failure:
         return failure.exit_code

@@ -18,6 +18,7 @@ from briefing.models import PastBriefing
 if TYPE_CHECKING:
     from briefing.run.day import Reading
     from briefing.run.fetching import FetchReport  # the network stack, loaded only when fetching
+    from briefing.storage.shown import Stored
 from briefing.models import Briefing
 
 
@@ -35,6 +36,15 @@ class ArticlesRead(Message):
 
     generation: int
     read: Reading  # articles, a Problem for each source not read (or read with a note), earlier items
+
+
+@dataclass
+class StoredFound(Message):
+    """The briefing last made of the same sources, found in the history for the app's
+    `generation`th reading of the day: shown, marked as stored, until today's is made."""
+
+    generation: int
+    stored: Stored
 
 
 @dataclass

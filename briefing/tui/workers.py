@@ -30,6 +30,7 @@ from briefing.tui.messages import (
     PastShown,
     Progressed,
     Request,
+    StoredFound,
     Summarized,
     Written,
 )
@@ -61,6 +62,23 @@ class Workers(App[None]):
             self.post_message(ArticlesRead(generation, read))
         except SourceError as error:
             self.post_message(NothingToRead(str(error)))
+
+    @work(thread=True, group="stored", exit_on_error=False)
+    def _find_stored(self, generation: int, key: str, config: Config) -> None:
+        """The briefing last made of the same sources, if the history keeps one: a read of
+        one row, done before the reading stack is loaded."""
+        from briefing.run.stored import stored_briefing
+
+        stored = stored_briefing(key, config)
+        if stored is not None:
+            self.post_message(StoredFound(generation, stored))
+
+    @work(thread=True, exclusive=True, group="keep", exit_on_error=False)
+    def _keep(self, key: str, briefing: Briefing, config: Config) -> None:
+        """Keep the briefing made as the sources' last one, for the next launch to show at once."""
+        from briefing.run.stored import keep_briefing
+
+        keep_briefing(key, briefing, config)
 
     @work(thread=True, exclusive=True, group="summarize", exit_on_error=False)
     def _summarize(self, generation: int, request: Request, day: Day) -> None:

@@ -105,8 +105,9 @@ def test_a_cached_run_gives_the_briefing_an_uncached_one_gives(tmp_path: Path) -
     with sqlite3.connect(home / "briefing" / "briefing.db") as db:
         kept = db.execute("SELECT kind, count(*) FROM analysed GROUP BY kind ORDER BY kind").fetchall()
         values = [value for (value,) in db.execute("SELECT value FROM analysed")]
-    # Nine files, one a byte copy of another: eight read; the feed gave two articles.
-    assert dict(kept) == {"article": 9, "file": 8}
+    # Nine files, one a byte copy of another: eight read; the feed gave two articles. And the
+    # briefing, for the TUI to show at once on the same folder (`briefing.storage.shown`).
+    assert dict(kept) == {"article": 9, "file": 8, "shown": 1}
     assert all(json.loads(value) is not None for value in values)  # JSON, never pickle
     assert _digest(folder, home) == first  # all of it from the cache
     _forget_the_cache(home)

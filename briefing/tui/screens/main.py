@@ -26,7 +26,7 @@ from briefing.tui.screens.explain import ExplainScreen
 from briefing.tui.widgets.footer import KeyFooter
 from briefing.tui.widgets.items import ItemList, nothing_shown, shown_items
 from briefing.tui.widgets.sources import SourceList
-from briefing.tui.widgets.status import StatusBar, shown_text
+from briefing.tui.widgets.status import StatusBar, shown_text, stored_text
 from briefing.tui.widgets.stories import StoryList
 
 
@@ -37,6 +37,8 @@ class Host(Protocol):
     articles: tuple[Article, ...] | None
     problems: list[Problem]
     briefing: Briefing | None  # the briefing shown: the app's, never a copy
+    stored: str | None  # when the briefing shown was made, while it is the stored one
+    day: str  # the day today's briefing is made for
 
     def start(self) -> None: ...
 
@@ -71,6 +73,7 @@ class MainScreen(Screen[None]):
         self.hide_repeats = False
         self.story = 0  # the highlighted story, an index into briefing.stories
         self.shown: list[int] = []  # indexes of the listed items in the briefing
+        self.doing = ""  # the work under way, as the status line says it
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -113,8 +116,11 @@ class MainScreen(Screen[None]):
         """Work is under way. The status line says which until a briefing is shown, or `always`
         (a fetch); a re-summary only spins the indicator, so the header stays readable."""
         self.query_one("#busy").display = True
+        self.doing = doing
         if self.briefing is None or always:
             self.query_one(StatusBar).update(doing)
+        elif self.briefing_app.stored:  # what is under way shows beside the stored briefing's time
+            self._status()
 
     def done(self) -> None:
         """The work ended without a new briefing: the header of the one shown comes back, or
@@ -128,6 +134,7 @@ class MainScreen(Screen[None]):
 
     def failed(self) -> None:
         self.query_one("#busy").display = False
+        self.doing = ""  # nothing under way: a stored briefing shown stays, not updated
         if self.briefing is None:
             self.query_one(StatusBar).update("No briefing")
         else:
@@ -174,9 +181,19 @@ class MainScreen(Screen[None]):
         stories.display = len(briefing.stories) > 1
         if stories.display:
             stories.show(briefing.stories, shown, bool(self.query_text or self.hide_repeats), self.story)
-        total = sum(shown) if briefing.stories else len(shown_items(briefing, self.query_text, self.hide_repeats))
-        self.query_one(StatusBar).show(briefing, total, self.query_text, self.hide_repeats)
+        self._status(shown)
         self._show_items(*keep)
+
+    def _status(self, shown: list[int] | None = None) -> None:
+        """The header: what the briefing holds and, while it is the stored one, when it was made
+        and how far today's is. `shown`: `_shown_per_story`, if worked out already."""
+        briefing = self.briefing
+        assert briefing is not None
+        shown = self._shown_per_story(briefing) if shown is None else shown
+        total = sum(shown) if briefing.stories else len(shown_items(briefing, self.query_text, self.hide_repeats))
+        host = self.briefing_app
+        stored = stored_text(host.stored, host.day, self.doing) if host.stored else None
+        self.query_one(StatusBar).show(briefing, total, self.query_text, self.hide_repeats, stored)
 
     def _shown_per_story(self, briefing: Briefing) -> list[int]:
         """How many items of each story the filter and the hidden repeats leave."""

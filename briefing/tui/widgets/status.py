@@ -48,6 +48,21 @@ def status_text(briefing: Briefing, shown: int, query: str = "", hide_repeats: b
     return text
 
 
+def stored_text(made: str, day: str, doing: str) -> Text:
+    """`Stored briefing of 06:12, updating: cleaning articles… 40% · `: the briefing shown is
+    the one last made of these sources (at `made`, an ISO time; its date too unless it is
+    `day`), and what making today's is doing (nothing: it failed, the stored one stays)."""
+    when = made[11:16] if made[:10] == day else f"{made[:10]} {made[11:16]}"
+    text = Text(f"Stored briefing of {when}", style="bold reverse yellow")
+    text.append(f", updating: {doing[:1].lower()}{doing[1:]}" if doing else ", not updated", style="bold yellow")
+    text.append(" · ")
+    return text
+
+
 class StatusBar(Static):
-    def show(self, briefing: Briefing, shown: int, query: str = "", hide_repeats: bool = False) -> None:
-        self.update(status_text(briefing, shown, query, hide_repeats))
+    def show(
+        self, briefing: Briefing, shown: int, query: str = "", hide_repeats: bool = False, stored: Text | None = None
+    ) -> None:
+        """The header of `briefing`, after `stored` (`stored_text`) while it is the stored one."""
+        text = status_text(briefing, shown, query, hide_repeats)
+        self.update(stored + text if stored else text)

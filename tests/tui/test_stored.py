@@ -1,0 +1,120 @@
+"""A launch shows the briefing last made of the same sources (cron's, or the TUI's own) at once,
+marked as stored with its time, and replaces it with today's once that is made."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from builders import Clock
+from commands import run_briefing
+from pilots import app_for, footer, ready, screen_text, until
+
+import briefing.run.day
+from briefing.storage.cache import Cache
+from briefing.storage.db import Store, store_path
+from briefing.tui.app import BriefingApp
+from briefing.tui.widgets.items import ItemList
+from briefing.tui.widgets.status import StatusBar
+
+
+def _held(monkeypatch: pytest.MonkeyPatch, name: str) -> tuple[threading.Event, threading.Event]:
+    """`briefing.run.day.<name>` waits for a go-ahead: the day is being read until the test says."""
+    started, go = threading.Event(), threading.Event()
+    original = getattr(briefing.run.day, name)
+
+    def waiting(*args: object, **kwargs: object) -> object:
+        started.set()
+        assert go.wait(30), "the test never let the reading go on"
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(briefing.run.day, name, waiting)
+    return started, go
+
+
+def header(app: BriefingApp) -> str:
+    return str(app.query_one(StatusBar).render())
+
+
+def listed(app: BriefingApp) -> list[str]:
+    """The item texts the list shows, as a person reads them (the highlighted story's)."""
+    items = app.query_one(ItemList)
+    return [str(items.get_option_at_index(n).prompt) for n in range(items.option_count)]
+
+
+def _cron(folder: Path, clock: Clock) -> None:
+    """Cron's digest of `folder` at 06:00, with the history on; the clock back at 07:00 after."""
+    clock.advance(hours=-1)
+    assert run_briefing("digest", str(folder)).returncode == 0
+    clock.advance(hours=1)
+
+
+async def test_a_launch_shows_crons_briefing_until_todays_replaces_it(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    _cron(trio_folder, clock)
+    (trio_folder / sorted(p.name for p in trio_folder.iterdir())[0]).unlink()  # news moved on since
+    _, go = _held(monkeypatch, "earlier_items")
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await until(pilot, lambda: "reading the history" in header(app), "the stored briefing, and progress")
+        stored = listed(app)
+        assert header(app).startswith("Stored briefing of 06:00, updating: reading the history")
+        assert "3 articles" in header(app) and stored
+        await pilot.pause()
+        assert "w Write" not in footer(app)  # w writes today's briefing, not a stored one
+        go.set()
+        await ready(pilot)
+        assert "Stored" not in screen_text(app) and "2 articles" in header(app)
+        assert listed(app) != stored and "w Write" in footer(app)
+
+
+async def test_the_tui_keeps_its_briefing_for_its_next_launch(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    first = app_for(trio_folder, tmp_path)
+    async with first.run_test(size=(140, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("minus")
+        await ready(pilot)
+        shown = listed(first)
+    clock.advance(days=1)
+    _, go = _held(monkeypatch, "gather")
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await until(pilot, lambda: app.briefing is not None, "the stored briefing")
+        assert header(app).startswith("Stored briefing of 2024-04-05 07:00, updating: reading articles")
+        assert listed(app) == shown  # as it was left: one item fewer
+        go.set()
+        await ready(pilot)
+        assert app.stored is None and "Stored" not in header(app)
+
+
+async def test_no_stored_briefing_without_the_history_or_from_a_damaged_one(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    _cron(trio_folder, clock)
+    held = _held(monkeypatch, "gather")
+    app = app_for(trio_folder, tmp_path, store=False)  # --no-store: the history is not read
+    await _nothing_until_read(app, *held)
+    with Store(store_path(app.config)) as store, store.writing() as db:
+        db.execute("UPDATE analysed SET value = '[\"07:00\", [[[1]]]]' WHERE kind = 'shown'")
+        assert Cache(store).get("shown", [app.key])  # what the app would read, damaged
+    app = app_for(trio_folder, tmp_path)
+    await _nothing_until_read(app, *held)
+    assert not [n for n in app._notifications if n.severity == "error"]
+
+
+async def _nothing_until_read(app: BriefingApp, started: threading.Event, go: threading.Event) -> None:
+    """While the day is read, the screen says so and shows no briefing; then today's."""
+    async with app.run_test() as pilot:
+        await until(pilot, started.is_set, "the reading")
+        await until(pilot, lambda: not any(w.is_running for w in app.workers if w.group == "stored"), "the history")
+        await pilot.pause()
+        assert app.briefing is None and "Reading articles" in header(app)
+        go.set()
+        await ready(pilot)
+        assert app.briefing is not None
+    started.clear()
+    go.clear()
