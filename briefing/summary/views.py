@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.text.forms import content, forms, names_and_acronyms
+from briefing.text.forms import content, forms, leading_words, names_and_acronyms
 
 # How much of an article's text its view reads: news says what happened first. Whole wire
 # articles (DUC 2004's, 490 words at the median) group almost as well on their first 400
@@ -45,20 +45,11 @@ class StoryView:
         return frozenset((*content(self.title), *content(self.lead), *(f"@{name}" for name in self.names)))
 
 
-def lead_of(text: str, words: int = LEAD_WORDS) -> tuple[str, int]:
-    """The first `words` words of `text`, as written (line breaks kept), and how many words
-    `text` has, `words + 1` if it goes on past them."""
-    pieces = text.split(None, words)
-    if len(pieces) <= words:
-        return text, len(pieces)
-    return text[: len(text) - len(pieces[-1])].rstrip(), words + 1
-
-
 def story_view(title: str, text: str, date: str | None, source: str) -> StoryView:
     """The view of an article with headline `title` whose text begins with `text` (the whole
     text, or at least its first `LEAD_WORDS + 1` words); reading it costs the same whatever
     follows the lead: a morning of feeds holds blog posts of 40,000 words."""
-    lead, words = lead_of(text)
+    lead, words = leading_words(text, LEAD_WORDS)
     names, acronyms = names_and_acronyms(lead)
     return StoryView(
         forms(title),

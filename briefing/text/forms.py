@@ -58,6 +58,15 @@ def stop_forms() -> frozenset[str]:
     return frozenset((*stop_words(), *map(word_form, stop_words()), *letters))
 
 
+def leading_words(text: str, words: int) -> tuple[str, int]:
+    """The first `words` words of `text`, as written (line breaks kept), and how many words
+    `text` has, `words + 1` if it goes on past them: a lead costs the same whatever follows it."""
+    pieces = text.split(None, words)
+    if len(pieces) <= words:
+        return text, len(pieces)
+    return text[: len(text) - len(pieces[-1])].rstrip(), words + 1
+
+
 def names_and_acronyms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The runs of capitalised words inside sentences, lower-cased, possessives off, stop
     words at either end dropped ("the Kremlin's" gives "kremlin"); and the acronyms, by their

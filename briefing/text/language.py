@@ -19,11 +19,16 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from briefing.text.forms import leading_words
 from briefing.text.segment import letter_runs, stop_words
 
 SURELY_ENGLISH = 0.25  # no page in another language reaches it (0.19 at most); 159 of 161 English pages do
 MIN_WORDS = 30  # fewer words than this in Latin letters: too short to tell, read as English
-SAMPLE = 20_000  # characters read: enough to tell, and a long page costs no more
+# Words read: the lead, as many as grouping reads of an article (`summary.views.LEAD_WORDS`).
+# Enough to tell: on the 2,980 articles of the 100 shared feeds (123 not in English), DUC
+# 2004's 500 and the 181 extraction pages (20) every article is placed as on its first 20,000
+# characters, which cost the feeds' articles 1.1 s of CPU against 0.35 s (the model's load aside).
+SAMPLE_WORDS = 400
 # How sure the model must be (its probabilities normalised over its 142 languages) to set an
 # article aside: the pages in other languages score 0.80 to 1.00, while text that is in no
 # language (a word repeated, a list of names) scores low for every one ("word word..." 0.27).
@@ -53,7 +58,7 @@ ENGLISH_LIKE = frozenset({"en", "pcm", "zxx"})
 def language_of(text: str) -> str | None:
     """The ISO 639 code of the language `text` is in, when it is not English; None for English,
     or for a text too short or too odd to tell."""
-    sample = text[:SAMPLE]
+    sample = leading_words(text, SAMPLE_WORDS)[0]
     words = letter_runs(sample.lower())
     if not words:
         return None

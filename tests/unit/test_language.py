@@ -4,7 +4,7 @@ and scores set aside), and texts too short or too odd to tell."""
 
 from __future__ import annotations
 
-from briefing.text.language import language_name, language_of
+from briefing.text.language import SAMPLE_WORDS, language_name, language_of
 from briefing.text.segment import letter_runs, stop_words
 
 # Portuguese whose short words ("a", "no", "as", "do"...) are English stop words as well.
@@ -45,3 +45,13 @@ def test_short_or_odd_text_is_read_as_english_and_short_korean_is_not() -> None:
     assert language_of("") is None
     assert language_of("엘제이의 리벤지인가, 류화영의 코스프레인가") == "ko"  # another script tells at once
     assert language_name("ace") == "language 'ace'"
+
+
+def test_an_article_is_placed_by_its_lead_the_words_grouping_reads() -> None:
+    english = "The council said on Monday that the new bridge over the river would open in the spring. "
+    lead = len(english.split())
+    # An English article that quotes a long letter in Portuguese is still read, and summarized.
+    assert language_of(english * (SAMPLE_WORDS // lead + 1) + PORTUGUESE * 40) is None
+    # A Portuguese article with a long English appendix is set aside all the same.
+    portuguese = PORTUGUESE * (SAMPLE_WORDS // len(PORTUGUESE.split()) + 1)
+    assert language_of(portuguese + english * 200) == "pt"
