@@ -102,6 +102,7 @@ def test_html_file_name_counts_when_the_markup_is_too_thin_to_sniff(tmp_path: Pa
         "<!DOCTYPE html><?xml version='1.0'?><p>Declarations are no text</p>",
         "<p>A < B and C > D in prose</p>",
         "<ul><li>one</li><li>two</li></ul>tail without a block",
+        "<a href=x=y title = \"a > b\" data-x=='c>d'>link</a> after",
     ],
 )
 def test_fragments_read_as_htmlparser_reads_them(markup: str) -> None:
