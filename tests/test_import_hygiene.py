@@ -47,14 +47,16 @@ def test_the_public_names_are_exported() -> None:
 def test_digest_imports_no_parser_chunker_or_corpus_of_nltk() -> None:
     """Sentence splitting and stemming need two modules of NLTK, not its package's everything
     (parsers and chunkers pull scipy.stats in: half a second of a digest's start), nor the
-    modules of NLTK's that only their unused methods call (they import http.client, email...)."""
+    modules of NLTK's that only their unused methods call (they import http.client, email...),
+    nor the `regex` engine NLTK compiles its patterns with (words.py runs them on `re`)."""
     code = (
         "import sys, io, contextlib\n"
         "from briefing.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['digest', 'seeds', '--no-store'])\n"
         "heavy = ('nltk.parse', 'nltk.chunk', 'nltk.corpus', 'nltk.metrics', 'scipy.stats', 'requests', 'sumy.utils',\n"
-        "         'nltk.internals', 'nltk.tokenize.util', 'nltk.termsec', 'http', 'email', 'urllib.request')\n"
+        "         'nltk.internals', 'nltk.tokenize.util', 'nltk.termsec', 'http', 'email', 'urllib.request',\n"
+        "         'nltk.redos', 'regex')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
@@ -75,10 +77,14 @@ def test_the_light_nltk_parts_are_nltks_own() -> None:
         "print(stop_words() == frozenset(get_stop_words('english')))\n"
         "print(hasattr(nltk, 'word_tokenize') and hasattr(nltk, 'parse'))\n"
         "from briefing.text.nltk_parts import NLTKWordTokenizer\n"
-        "print(list(NLTKWordTokenizer().span_tokenize('No, he said.')) == [(0, 2), (2, 3), (4, 6), (7, 11), (11, 12)])\n"
+        "spans = [(0, 2), (2, 3), (4, 5), (5, 7), (7, 8), (9, 13), (13, 14)]\n"
+        "tokens = ['Do', \"n't\", 'can', 'not', '(', '``', 'it', \"''\", ')', '...']\n"
+        "tokenizer = NLTKWordTokenizer()\n"
+        "print(list(tokenizer.span_tokenize('No, \"he\" said.')) == spans)\n"
+        'print(tokenizer.tokenize("Don\'t cannot (\\"it\\")...") == tokens)\n'
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
-    assert result.stdout.split() == ["True", "True", "True", "True"], result.stderr
+    assert result.stdout.split() == ["True"] * 5, result.stderr
 
 
 def test_the_tui_is_up_before_the_nlp_stack_loads() -> None:

@@ -41,6 +41,40 @@ def _deferred(module: str, name: str) -> Callable[..., Any]:
     return call
 
 
+class _Pattern:
+    """A stand-in for a pattern of `nltk.redos.compile`: its source and flags (what
+    text/words.py reads to compile it with `re`), and the real pattern, compiled on first use.
+
+    NLTK compiles each of its patterns with the third-party `regex` engine when its classes
+    are defined: importing `regex` and compiling the tokenizer's 40 and the Arabic stemmer's
+    patterns cost 0.015 s of a start, for patterns words.py compiles again with `re`.
+    """
+
+    __slots__ = ("_arguments", "_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0, *rest: Any) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._arguments = (pattern, flags, *rest)
+        self._compiled: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if self._compiled is None:
+            self._compiled = importlib.import_module("nltk.redos").compile(*self._arguments)
+        return getattr(self._compiled, name)
+
+
+def _redos() -> types.ModuleType:
+    """A stand-in for nltk.redos: `compile` gives a `_Pattern`, anything else is the real one's.
+    The modules imported keep it as their `redos`."""
+    module = types.ModuleType("nltk.redos")
+    module.compile = _Pattern  # type: ignore[attr-defined]
+    module.__getattr__ = lambda name: getattr(importlib.import_module("nltk.redos"), name)  # type: ignore[method-assign]
+    return module
+
+
 def _import() -> tuple[Any, Any]:
     """NLTK's word tokenizer class and its English stemmer class."""
     if "nltk" in sys.modules:
@@ -63,6 +97,8 @@ def _import() -> tuple[Any, Any]:
         corpus.stopwords = None  # type: ignore[attr-defined]
         sys.modules["nltk.corpus"] = corpus
         standing_in.append("nltk.corpus")
+        sys.modules["nltk.redos"] = _redos()
+        standing_in.append("nltk.redos")
         for name, functions in _DEFERRED.items():
             module = types.ModuleType(name)
             for function in functions:

@@ -57,19 +57,18 @@ _FLAGS = (re.IGNORECASE, re.MULTILINE, re.DOTALL, re.UNICODE, re.VERBOSE, re.ASC
 
 
 def _plain(pattern: Any) -> Any:
-    """The same pattern compiled by `re`, or the unguarded `regex` one where `re` rejects it.
+    """The same pattern compiled by `re`, or NLTK's own where `re` rejects it.
 
     Python before 3.11 has no possessive quantifiers, which one of NLTK's rules uses.
     """
-    compiled = getattr(pattern, "_rx", pattern)
     flags = 0
     for flag in _FLAGS:
-        if compiled.flags & flag.value:
+        if pattern.flags & flag.value:
             flags |= flag
     try:
-        return re.compile(compiled.pattern, flags)
+        return re.compile(pattern.pattern, flags)
     except re.error:
-        return compiled
+        return pattern
 
 
 class _Gated:

@@ -37,7 +37,7 @@ FINGERPRINTS = {
     3: "dfaee411c45d5173",
     4: "d697f6437d9bad29",
     5: "0b383537b69f1c49",
-    6: "2d62187d2361b90c",
+    6: "80dcabaa85ece47d",
 }
 
 
