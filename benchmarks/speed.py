@@ -10,7 +10,7 @@ same load (this machine is shared; wall times move by seconds between minutes):
   day       `digest FEEDS --no-store` against `digest DUC --no-store`: wall, peak RSS, ratio
   again     a second `digest` of the same fetched day (FEEDS served on 127.0.0.1, `briefing
             fetch`, then `digest` with no SOURCES) with the history on, against the first
-  start     `digest seeds` in a fresh process (wall), and its imports (`-X importtime`)
+  start     `digest seeds` in a fresh process (wall and CPU), and its imports (`-X importtime`)
   tui       launch to a filled screen on FEEDS against `digest seeds` (Pilot), three ways:
             cold (an empty history), warm (the second launch: its cache, the briefing it
             kept) and after cron (`digest FEEDS` with the history on, then the TUI); each
@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -134,24 +135,40 @@ def imports(tree: Path) -> float:
     return total / 1e6
 
 
+def compile_trees(trees: dict[str, Path]) -> None:
+    """Each tree's modules compiled, as an installed package's are: with PYTHONDONTWRITEBYTECODE
+    set (this machine sets it), a fresh checkout would compile every module on every run, and
+    stale bytecode of an edited module is compiled again too (0.1 s of `digest seeds`, the
+    whole difference of two identical trees)."""
+    for tree in trees.values():
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "briefing")], check=True)
+
+
 def start(runs: int, against: Path | None) -> None:
     trees = {"this": HERE, **({"before": against} if against else {})}
     walls: dict[str, list[float]] = {name: [] for name in trees}
     loads: dict[str, list[float]] = {name: [] for name in trees}
+    cpus: dict[str, list[float]] = {name: [] for name in trees}
+    compile_trees(trees)
     with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
         env = environment(history)
         for _ in range(runs):
             for name, tree in trees.items():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 walls[name].append(run(digest("seeds", "--no-store"), env, cwd=tree)[0])
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
                 loads[name].append(imports(tree))
     for name in trees:
         print(
             f"start ({name}): digest seeds wall median {median(walls[name]):.2f} s (bar 0.6), "
-            f"imports {median(loads[name]):.2f} s (bar 0.3)"
+            f"CPU {median(cpus[name]):.2f} s, imports {median(loads[name]):.2f} s (bar 0.3)"
         )
     if against:
-        ratio = median([a / b for a, b in zip(walls["this"], walls["before"])])
-        print(f"start: this / before, median of paired ratios: {ratio:.2f}")
+        # CPU seconds move less with the machine's load than wall seconds do (2 cores, shared).
+        for label, values in (("wall", walls), ("CPU", cpus)):
+            ratio = median([a / b for a, b in zip(values["this"], values["before"])])
+            print(f"start: this / before, {label}, median of paired ratios: {ratio:.2f}")
 
 
 TUI_CHILD = """
@@ -238,6 +255,7 @@ def tui(feeds: Path, runs: int, against: Path | None) -> None:
     """Each launch in `LAUNCHES` on FEEDS, and `digest seeds`, interleaved run by run (and tree
     by tree, with --against); + and -, the algorithm picker and a switch in the warm launch."""
     trees = {"this": HERE, **({"before": against} if against else {})}
+    compile_trees(trees)
     times: dict[tuple[str, str, str], list[float]] = {}  # (tree, launch, what) -> seconds
     keys: dict[str, list[tuple[str, float, float]]] = {name: [] for name in trees}
     pickers: dict[str, list[float]] = {name: [] for name in trees}
