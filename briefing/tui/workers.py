@@ -84,7 +84,9 @@ class Workers(App[None]):
     def _summarize(self, generation: int, request: Request, day: Day) -> None:
         """The briefing of `request` from the session's `day`: the first story first, so the
         screen fills as soon as it is read, then every shown story; at once when no story is
-        left to read or rate (+ and -, an algorithm used before), so the screen is drawn once."""
+        left to read (+ and -, another algorithm: rating the read stories again takes a tenth
+        of the reading), so the screen is drawn once, and its stories pane does not shrink to
+        one story and grow back."""
         worker = get_current_worker()
         summary = replace(self.config.summary, sentences=request.count, words=0, bytes=0, algorithm=request.algorithm)
         config = replace(self.config, summary=summary)

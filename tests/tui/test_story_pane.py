@@ -14,6 +14,7 @@ from textual import events
 from briefing.config import Config, OutputConfig, SourcesConfig, StoriesConfig, TopicConfig
 from briefing.models import Figure
 from briefing.tui.app import create_app
+from briefing.tui.screens.algorithm import AlgorithmScreen
 from briefing.tui.widgets.items import ItemList
 from briefing.tui.widgets.sources import SourceList
 from briefing.tui.widgets.status import StatusBar
@@ -214,9 +215,12 @@ async def test_an_item_whose_sources_differ_says_so(trio_folder: Path, tmp_path:
         assert any("Daily Courier" in s and "gives 5 million dollars" in s for s in sources)
 
 
-async def test_plus_and_minus_on_stories_read_already_draw_one_briefing(mixed_folder: Path, tmp_path: Path) -> None:
+async def test_plus_minus_and_another_algorithm_on_stories_read_already_draw_one_briefing(
+    mixed_folder: Path, tmp_path: Path
+) -> None:
     """The first story goes to the screen before the others are read; once every shown story is
-    read and rated, + and - only select again, and the briefing is drawn once, whole."""
+    read, + and - only select again, and another algorithm only rates them again: the briefing
+    is drawn once, whole, and the stories pane never shrinks to the first story."""
     from briefing.tui.messages import Summarized
 
     drawn: list[bool] = []
@@ -234,3 +238,9 @@ async def test_plus_and_minus_on_stories_read_already_draw_one_briefing(mixed_fo
             await pilot.press(key)
             await ready(pilot)
             assert drawn == [True] and len(app.briefing.stories) == 3
+        drawn.clear()
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AlgorithmScreen), "the picker")
+        app.screen.dismiss("textrank")
+        await ready(pilot)
+        assert drawn == [True] and app.briefing.settings.algorithm == "textrank" and len(app.briefing.stories) == 3
