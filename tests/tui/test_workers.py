@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from builders import TRIO, article
-from pilots import app_for, ready
+from pilots import app_for, ready, until
 
 import briefing.run.day
 import briefing.tui.app
@@ -269,3 +269,30 @@ async def test_a_day_of_many_files_opens_with_the_briefing_digest_prints(tmp_pat
     printed = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
     assert shown == [item["text"] for item in json.loads(printed.stdout)["items"]]
     assert len(shown) > 3
+
+
+async def test_the_busy_indicator_waits_a_moment_over_a_briefing(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While nothing is shown it spins at once; over a briefing, + and - (a tenth of a second)
+    leave the screen still, and only work that outlasts a moment shows it."""
+    go = threading.Event()
+    real = briefing.run.day.Day.briefing
+
+    def held(day, config, progress=None, first=None):  # type: ignore[no-untyped-def]
+        if config.summary.sentences != 8:  # - waits
+            assert go.wait(30)
+        return real(day, config, progress, first)
+
+    monkeypatch.setattr(briefing.run.day.Day, "briefing", held)
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        assert app.main.query_one("#busy").display  # reading: nothing to look at yet
+        await ready(pilot)
+        assert not app.main.query_one("#busy").display
+        await pilot.press("minus")
+        assert not app.main.query_one("#busy").display
+        await until(pilot, lambda: app.main.query_one("#busy").display, "the indicator, the work outlasting a moment")
+        go.set()
+        await ready(pilot)
+        assert not app.main.query_one("#busy").display and app.briefing.settings.sentences < 8

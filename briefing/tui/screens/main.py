@@ -17,12 +17,13 @@ from textual.containers import Horizontal
 from textual.keys import REPLACED_KEYS, key_to_character
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Input, LoadingIndicator, OptionList
+from textual.widgets import Input, OptionList
 
 from briefing.models import Article, Briefing, BriefingItem, Problem, SourceSentence, Story
 from briefing.tui.keys import bindings, screen_binding
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.explain import ExplainScreen
+from briefing.tui.widgets.busy import SPIN_AFTER, Busy
 from briefing.tui.widgets.footer import KeyFooter
 from briefing.tui.widgets.items import ItemList, nothing_shown, shown_items
 from briefing.tui.widgets.sources import SourceList
@@ -78,7 +79,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield StatusBar()
-            yield LoadingIndicator(id="busy")
+            yield Busy(id="busy")
         with Horizontal(id="panes"):
             stories = StoryList(id="stories")
             stories.display = False
@@ -115,7 +116,7 @@ class MainScreen(Screen[None]):
     def busy(self, doing: str, always: bool = False) -> None:
         """Work is under way. The status line says which until a briefing is shown, or `always`
         (a fetch); a re-summary only spins the indicator, so the header stays readable."""
-        self.query_one("#busy").display = True
+        self.query_one(Busy).spin(True, after=0 if self.briefing is None or always else SPIN_AFTER)
         self.doing = doing
         if self.briefing is None or always:
             self.query_one(StatusBar).update(doing)
@@ -125,7 +126,7 @@ class MainScreen(Screen[None]):
     def done(self) -> None:
         """The work ended without a new briefing: the header of the one shown comes back, or
         with none, what there is ("Fetching… 100%" stayed after a fetch that brought nothing)."""
-        self.query_one("#busy").display = False
+        self.query_one(Busy).spin(False)
         if self.briefing is None:
             self.query_one(StatusBar).update(
                 "No articles to read" if self.briefing_app.articles == () else "No briefing"
@@ -133,7 +134,7 @@ class MainScreen(Screen[None]):
         self._refresh()
 
     def failed(self) -> None:
-        self.query_one("#busy").display = False
+        self.query_one(Busy).spin(False)
         self.doing = ""  # nothing under way: a stored briefing shown stays, not updated
         if self.briefing is None:
             self.query_one(StatusBar).update("No briefing")
@@ -143,7 +144,7 @@ class MainScreen(Screen[None]):
     def no_articles(self, why: Text) -> None:
         """Reading gave no article: `why` (and what to do) stays where the briefing would be,
         not only in a notification that goes away."""
-        self.query_one("#busy").display = False
+        self.query_one(Busy).spin(False)
         self.query_one(StatusBar).update("No articles to read")
         self.query_one(StoryList).display = False
         items = self.query_one(ItemList)
@@ -162,7 +163,7 @@ class MainScreen(Screen[None]):
         place = self.query_one(ItemList).highlighted or 0
         story = next((k for k, s in enumerate(briefing.stories) if was and s.articles == was.articles), None)
         self.story = story or 0
-        self.query_one("#busy").display = not complete
+        self.query_one(Busy).spin(not complete)
         if story is None and briefing.stories:  # another story: its own first item
             item, place = None, 0
         self._refresh(keep=(item.text if item else None, place))
