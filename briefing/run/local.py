@@ -24,13 +24,14 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.errors import WorkerError
 from briefing.tasks import Mapper, Progress, in_turn
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # Inputs below which the work stays here: starting and stopping two workers costs about
 # 25 ms, and on 2 cores the pool breaks even near 70 files (64: 0.061 s vs 0.059 in turn;
@@ -95,6 +96,10 @@ class _PoolMapper:
     def __call__(self, function: Callable[[Any], Any], inputs: Sequence[Any], /) -> list[Any]:
         if len(inputs) < MINIMUM_INPUTS:
             return in_turn()(function, inputs)
+        # Imported for the first pool: a day of a few files (`digest seeds`) starts none.
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         if self.pool is None:
             # Another thread (the TUI's loop, a drawn progress bar) would not survive a fork.
             threads = threading.active_count() > 1
