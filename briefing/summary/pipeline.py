@@ -21,7 +21,7 @@ from briefing.summary import story_rank
 from briefing.summary.novelty import mark_items
 from briefing.summary.stories import day_number, find_stories
 from briefing.summary.story import STORY_SENTENCES, StoryDraft, StoryTask, summarize_task
-from briefing.summary.topic import is_about, query_forms
+from briefing.summary.topic import is_about, query_forms, required
 from briefing.summary.views import StoryView, story_view
 from briefing.tasks import Mapper, Progress, in_turn
 from briefing.text.segment import segmented
@@ -97,7 +97,8 @@ def plan_day(
     found = len(stories)
     if config.topic.query:
         terms = query_forms(config.topic.query)
-        stories = [story for story in stories if is_about(terms, [views[a] for a in story])]
+        must = required(config.topic.query)
+        stories = [story for story in stories if is_about(terms, must, [views[a] for a in story])]
     dated = [day for day in (day_number(view.date) for view in views) if not math.isnan(day)]
     clock = day_number(today) if today else max(dated, default=None)
     ranked = story_rank.rank(ids, views, stories, config.rank, clock, previous)

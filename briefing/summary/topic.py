@@ -4,6 +4,12 @@ A query's terms (its content words, as `briefing.text.forms` writes them, and it
 written: `briefing.text.query`) are matched against each story's articles' views (headline
 and lead): a story is about the topic when, on average over the query's words, most of its
 articles use the word. A story that mentions a word in passing in one article is not about it.
+
+Some terms must be there: an acronym, and a word typed with a capital, a name ("Taylor
+Swift": a post quoting "Elise Taylor" is not about her; "Peru election": not Germany's). The
+other words of a query that has names only add to the mean ("the Ukraine crisis" is every
+story about Ukraine); a query of lower-case words needs every word ("tree-sitter", "climate
+policy": a story that says "tree" is not about it).
 """
 
 from __future__ import annotations
@@ -40,6 +46,15 @@ def used(terms: frozenset[str], view: StoryView) -> set[str]:
     return found
 
 
+def required(query: str) -> frozenset[str]:
+    """The terms a story about `query` must use: its acronyms and its words typed with a
+    capital; all its terms when it has neither."""
+    terms = query_forms(query)
+    capitalised = {form for word in query.split() if word.lstrip("\"'“‘(")[:1].isupper() for form in forms(word)}
+    names = frozenset(term for term in terms if term.startswith(ACRONYM_MARK) or term in capitalised)
+    return names or terms
+
+
 def relevance(terms: frozenset[str], article_terms: Sequence[set[str]]) -> float:
     """The mean, over the query's terms, of the share of the story's articles using each."""
     if not terms or not article_terms:
@@ -47,6 +62,10 @@ def relevance(terms: frozenset[str], article_terms: Sequence[set[str]]) -> float
     return sum(sum(t in words for words in article_terms) for t in terms) / (len(terms) * len(article_terms))
 
 
-def is_about(terms: frozenset[str], views: Sequence[StoryView]) -> bool:
-    """Whether a story (the views of its articles) is about the query."""
-    return relevance(terms, [used(terms, view) for view in views]) >= _MATCH
+def is_about(terms: frozenset[str], must: frozenset[str], views: Sequence[StoryView]) -> bool:
+    """Whether a story (the views of its articles) is about the query: most of its articles
+    use each term it `must` (`required`), and its terms on average."""
+    article_terms = [used(terms, view) for view in views]
+    return relevance(terms, article_terms) >= _MATCH and all(
+        relevance(frozenset([term]), article_terms) >= _MATCH for term in must
+    )

@@ -1,0 +1,32 @@
+"""`--topic` with more than one word: which of its words a story about it must use."""
+
+from __future__ import annotations
+
+from briefing.summary.topic import is_about, query_forms, required
+from briefing.summary.views import StoryView, story_view
+
+
+def about(query: str, *articles: tuple[str, str]) -> bool:
+    views: list[StoryView] = [story_view(title, text, "2026-02-17", "Outlet") for title, text in articles]
+    return is_about(query_forms(query), required(query), views)
+
+
+SWIFT = ("Prosecutors charge man over Taylor Swift concert plot", "Prosecutors in Vienna filed charges on Monday.")
+AMALFI = ("A dreamy weekend on the Amalfi Coast", "The coast, as Elise Taylor wrote in Vogue, is best in May.")
+KYIV = ("Repair crews work around the clock in Kyiv", "Ukraine's power grid was hit again overnight by drones.")
+HOMES = ("Six homes with vast acreage", "Each house stands among old tree cover on a hill.")
+
+
+def test_a_name_in_the_query_must_be_in_the_story() -> None:
+    assert about("Taylor Swift", SWIFT)
+    assert not about("Taylor Swift", AMALFI)  # "Taylor" alone, half the query's words, was enough
+
+
+def test_lower_case_words_of_a_query_with_a_name_only_add_to_it() -> None:
+    assert about("the Ukraine crisis", KYIV)  # no "crisis", but Ukraine is what the reader asked
+    assert not about("the Peru crisis", KYIV)
+
+
+def test_a_query_of_lower_case_words_needs_every_word() -> None:
+    assert not about("tree-sitter", HOMES)
+    assert about("tree cover", HOMES)
