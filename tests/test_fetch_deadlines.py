@@ -145,16 +145,19 @@ def trickle(body: bytes, pieces: int, seconds: float) -> Handler:
 
 def test_time_queued_for_a_hosts_slot_does_not_count(server: Server, tmp_path: Path) -> None:
     """Four feeds that take 2 x timeout each, and two instant ones, from one host: with two
-    connections at a time, the last ones wait 4 x timeout for a slot, and all arrive."""
+    connections at a time, the last ones wait 2 x timeout for a slot, and all arrive. The
+    timeout is 2 x T here: at T a slow feed kept only 0.5 s of the 3 x timeout download limit,
+    which a loaded machine (the suite on every core) once used up."""
+    timeout = 2 * T
     paths = [f"/slow{n}" for n in range(4)] + ["/fast0", "/fast1"]
     for path in paths:
         body = rss((path, f"{server.url}/story{path}", f"<p>{LONG} {path}.</p>"))
-        server.routes[path] = trickle(body, 8, 2 * T) if path.startswith("/slow") else send(200, body)
+        server.routes[path] = trickle(body, 16, 2 * timeout) if path.startswith("/slow") else send(200, body)
     base = Config()
     config = replace(
         base,
         store=replace(base.store, path=str(tmp_path / "briefing.db")),
-        sources=replace(base.sources, timeout_seconds=T),
+        sources=replace(base.sources, timeout_seconds=timeout),
     )
     report = fetch([server.url + path for path in paths], tmp_path / "briefing.db", config)
     assert report.failures == () and report.new == 6
