@@ -80,6 +80,24 @@ def write_output(path: Path, text: str) -> None:
         raise OutputError(f"cannot write {shown_name(path)}: {error.strerror or error}") from error
 
 
+def replaces_other(path: Path, text: str) -> bool:
+    """Whether writing `text` to `path` would replace a file that holds something else (an
+    earlier digest of other sources, or of other settings): the TUI asks before it does. A
+    stream, a missing file and one that holds `text` already are not; a file that cannot be
+    read may hold anything, so it is."""
+    if _is_stream(path):
+        return False
+    data = text.encode("utf-8")
+    try:
+        if os.stat(path).st_size != len(data):
+            return True
+        return Path(path).read_bytes() != data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+
+
 def _is_stream(path: Path) -> bool:
     """Whether `path` is not a regular file, or reaches one through a system name for a stream."""
     try:

@@ -38,12 +38,14 @@ from briefing.tui.messages import (
     PastListed,
     PastShown,
     Progressed,
+    ReplaceAsked,
     Request,
     StoredFound,
     Summarized,
     Written,
 )
 from briefing.tui.screens.algorithm import AlgorithmScreen, DayCost
+from briefing.tui.screens.confirm import ConfirmScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
 from briefing.tui.screens.main import Host, MainScreen
@@ -252,9 +254,20 @@ class BriefingApp(Workers):
                 self._keep(self.key, message.briefing, self.config)
 
     def on_written(self, message: Written) -> None:
-        self.tell(f"Wrote {message.path.resolve()}", title="Digest written")
+        self.tell(f"{'Replaced' if message.replaced else 'Wrote'} {message.path.resolve()}", title="Digest written")
         if message.problem:
             self.tell(f"{message.problem}; the briefing was not recorded", severity="warning")
+
+    def on_replace_asked(self, message: ReplaceAsked) -> None:
+        """The file `w` writes holds another briefing (the day's of other sources, say): ask."""
+        path = message.path.resolve()
+
+        def chosen(replace: bool | None) -> None:
+            if replace:  # escape keeps the file: the user knows, no notice says it again
+                self._write(message.briefing, self.config, self.store, confirmed=True)
+
+        question = f"{path} already exists and holds something else.\nReplace it?"
+        self.push_screen(ConfirmScreen("Replace the file?", question), chosen)
 
     def on_copied(self, message: Copied) -> None:
         if message.tool:

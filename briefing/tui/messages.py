@@ -83,6 +83,15 @@ class Written(Message):
 
     path: Path
     problem: str = ""
+    replaced: bool = False  # over a file that held another briefing, as the user said to
+
+
+@dataclass
+class ReplaceAsked(Message):
+    """`path` holds another briefing than the one to write: the user says whether to replace it."""
+
+    briefing: Briefing
+    path: Path
 
 
 @dataclass

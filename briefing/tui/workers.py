@@ -29,6 +29,7 @@ from briefing.tui.messages import (
     PastListed,
     PastShown,
     Progressed,
+    ReplaceAsked,
     Request,
     StoredFound,
     Summarized,
@@ -115,12 +116,20 @@ class Workers(App[None]):
         return progress
 
     @work(thread=True, exclusive=True, group="write", exit_on_error=False)
-    def _write(self, briefing: Briefing, config: Config, store: bool) -> None:
+    def _write(self, briefing: Briefing, config: Config, store: bool, confirmed: bool = False) -> None:
+        """Write the digest and record it; unless `confirmed`, over a file that holds another
+        briefing only once the user says so (`ReplaceAsked`)."""
+        from briefing.output.render import render
+        from briefing.output.write import expand_path, replaces_other
         from briefing.run.day import deliver
 
+        target = expand_path(config.output.path, briefing.date, briefing.news_date)
+        if not confirmed and replaces_other(target, render(briefing, "text")):
+            self.post_message(ReplaceAsked(briefing, target))
+            return
         path, failure = deliver(briefing, config, "text", config.output.path, store)
         assert path is not None
-        self.post_message(Written(path, str(failure) if failure else ""))
+        self.post_message(Written(path, str(failure) if failure else "", replaced=confirmed))
 
     @work(thread=True, group="history", exit_on_error=False)
     def _list_history(self, config: Config) -> None:
