@@ -110,6 +110,18 @@ async def test_hidden_repeats_show_in_the_header(trio_folder: Path, tmp_path: Pa
         assert " new of " not in header(app)
 
 
+async def test_r_without_the_history_says_why_it_hides_nothing(trio_folder: Path, tmp_path: Path) -> None:
+    """--no-store reads no earlier briefing: r hid nothing and said nothing, or, later, called
+    every item "new" against a history it never read (a new user's finding)."""
+    app = app_for(trio_folder, tmp_path, store=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("r")
+        await ready(pilot)
+        assert " new of " not in header(app)
+        assert any("No earlier briefing was read" in n.message for n in app._notifications)
+
+
 async def test_the_footer_offers_no_key_that_types_into_the_filter(trio_folder: Path, tmp_path: Path) -> None:
     app = app_for(trio_folder, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:

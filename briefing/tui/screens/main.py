@@ -8,7 +8,7 @@ change to it, belong to the app. A day of one story shows no stories pane.
 
 from __future__ import annotations
 
-from typing import Protocol, cast
+from typing import Literal, Protocol, cast
 
 from rich.text import Text
 from textual import events, on
@@ -39,6 +39,7 @@ class Host(Protocol):
     problems: list[Problem]
     briefing: Briefing | None  # the briefing shown: the app's, never a copy
     stored: str | None  # when the briefing shown was made, while it is the stored one
+    history: Literal["reading", "read", "off"]  # "off": no earlier briefing was read, so none of the items is a repeat
     day: str  # the day today's briefing is made for
 
     def start(self) -> None: ...
@@ -380,6 +381,10 @@ class MainScreen(Screen[None]):
         return True
 
     def action_repeats(self) -> None:
+        if self.briefing_app.history == "off":  # r did nothing, and said nothing (a new user's finding)
+            why = "No earlier briefing was read (--no-store, or the history is unreadable)"
+            self.briefing_app.tell(f"{why}: no item is a repeat to hide", title="Repeats")
+            return
         self.hide_repeats = not self.hide_repeats
         self._refresh(follow=True)
 
