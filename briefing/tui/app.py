@@ -347,12 +347,6 @@ class BriefingApp(Workers):
         self._list_history(self.config)
 
     def action_fetch(self) -> None:
-        if not self.config.sources.feeds:
-            self.tell(
-                "No feeds to fetch: add one with 'briefing feeds add URL' (or 'briefing feeds import FILE')",
-                title="Fetch",
-            )
-            return
         self.main.busy("Fetching…", always=True)
         self._fetch(self.config)
 
@@ -366,14 +360,16 @@ class BriefingApp(Workers):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only keys that can act are offered in the footer (and listed by `?`). What changes
         the briefing works from the main screen only, not over an article or a dialog; with
-        no article read there is nothing to lengthen, shorten or rate, and with no briefing
-        nothing to write."""
+        no article read there is nothing to lengthen, shorten or rate, with no briefing
+        nothing to write, and with no feed configured nothing to fetch."""
         if action in ("longer", "shorter", "algorithm", "write", "history", "fetch") and self.screen is not self.main:
             return False
         if action in ("longer", "shorter", "algorithm"):
             return self.articles != ()
         if action == "write":  # today's briefing, not the stored one shown until it is made
             return self.briefing is not None and self.stored is None
+        if action == "fetch":  # `briefing seeds` with no feeds configured listed f in `?` (a new user's finding)
+            return bool(self.config.sources.feeds)
         return True
 
 

@@ -29,7 +29,7 @@ class Action:
 ACTIONS = (
     Action("down", "cursor_down", "Down", "next item or source sentence"),
     Action("up", "cursor_up", "Up", "previous item or source sentence"),
-    Action("next_pane", "app.focus_next", "Next pane", "next pane (stories, items, sources)"),
+    Action("next_pane", "app.focus_next", "Next pane", "next pane"),
     Action("previous_pane", "app.focus_previous", "Previous pane", "previous pane"),
     Action("next_story", "story(1)", "Next story", "the next story's items"),
     Action("previous_story", "story(-1)", "Previous story", "the previous story's items"),
@@ -58,7 +58,7 @@ LEGEND = (
 # Actions that go both ways share a line of `?`, so that every key fits on an 80x24 screen.
 PAIRS = (
     ("down", "up", "next / previous item or source sentence"),
-    ("next_pane", "previous_pane", "next / previous pane (stories, items, sources)"),
+    ("next_pane", "previous_pane", "next / previous pane"),
     ("next_story", "previous_story", "the next / previous story's items"),
     ("longer", "shorter", "one item more / fewer per story, re-summarized"),
 )

@@ -10,6 +10,8 @@ from builders import Clock
 from pilots import app_for, ready, screen_text, until
 from textual.screen import Screen
 
+from briefing.config import Config, SourcesConfig
+from briefing.tui.app import create_app
 from briefing.tui.keys import ACTIONS, PAIRS
 from briefing.tui.screens.algorithm import AlgorithmScreen
 from briefing.tui.screens.article import ArticleScreen
@@ -174,14 +176,27 @@ async def test_question_mark_lists_every_key(trio_folder: Path, tmp_path: Path) 
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         listed = {text for _, text in app.screen.rows}
-        # Every action but the story keys (a day of one story has no other story to go to); an
-        # action that goes both ways shares a line with its other way.
+        # Every action but the story keys (a day of one story has no other story to go to) and
+        # f (no feed is configured to fetch); an action that goes both ways shares a line with
+        # its other way.
         paired = {id for first, second, _ in PAIRS for id in (first, second)}
-        assert listed == {a.help for a in ACTIONS if a.id not in paired} | {
+        assert listed == {a.help for a in ACTIONS if a.id not in paired and a.id != "fetch"} | {
             text for first, _, text in PAIRS if first != "next_story"
         }
         assert ("?", "the keys that work here") in app.screen.rows
         assert ("j, ↓ / k, ↑", "next / previous item or source sentence") in app.screen.rows
+
+
+async def test_f_is_offered_once_a_feed_is_configured(trio_folder: Path, tmp_path: Path) -> None:
+    fetch = next(a.help for a in ACTIONS if a.id == "fetch")
+    for feeds, offered in (((), False), (("http://127.0.0.1:9/feed.xml",), True)):
+        config = replace(Config(), sources=SourcesConfig(feeds=feeds))
+        app = create_app([str(trio_folder)], config)
+        async with app.run_test() as pilot:
+            await ready(pilot)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            assert (("f", fetch) in app.screen.rows) is offered
 
 
 @pytest.mark.parametrize(
