@@ -132,6 +132,24 @@ def test_feeds_written_with_html_entities_and_bare_ampersands_keep_their_text() 
     assert [e.link for e in parse_feed(atom).entries] == ["https://x.example/a"]
 
 
+def test_an_entry_link_is_the_url_its_feed_means_however_it_escapes_the_ampersand(tmp_path: Path) -> None:
+    """A CDATA section's text is taken as written: its `&` is an `&`, not "&amp;" (a real feed's
+    links came out as "...?utm_source=feed&amp;utm_medium=rss"). An `&amp;` in one (the feed
+    escaped its link twice) is the `&` it escapes, as it is in plain XML text."""
+    a, b, c = ("<p>" + TRIO[name].split("\n\n", 1)[1] + " AT&T&nbsp;said so.</p>" for name in sorted(TRIO))
+    wanted = "https://x.example/story?utm_source=feed&utm_medium=rss"
+    feed = rss(
+        ("Plain", "<![CDATA[https://x.example/story?utm_source=feed&utm_medium=rss]]>", a),
+        ("Twice", "<![CDATA[https://x.example/story?utm_source=feed&amp;utm_medium=rss&amp;b=2]]>", b),
+        ("Escaped", "https://x.example/story?utm_source=feed&amp;utm_medium=rss&amp;c=3", c),
+    )
+    (tmp_path / "gazette").write_bytes(feed)
+    articles, problems = load_articles([str(tmp_path)])
+    assert problems == []
+    assert [a.url for a in articles] == [wanted, wanted + "&b=2", wanted + "&c=3"]
+    assert all(a.text.endswith("AT&T said so.") for a in articles)  # the text reads as before
+
+
 def test_a_feed_is_credited_to_its_outlet_not_to_a_section_of_it() -> None:
     """Two sections of one outlet are one source: a feed's title names the outlet where the
     part of it that its site's address spells is; else it is kept whole."""
