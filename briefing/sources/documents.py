@@ -10,7 +10,9 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import unicodedata
 from dataclasses import replace
+from urllib.parse import unquote
 
 from briefing.models import Document
 from briefing.sanitize import shown_name
@@ -33,6 +35,7 @@ _NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
 # Declared charsets the undeclared guess covers: UTF-8 with a few bad bytes, else Windows-1252.
 _GUESSED = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"})
 _SLUG = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -246,8 +249,16 @@ def feed_documents(feed: Feed, path: str, id: str, url: str | None = None) -> li
 def entry_slug(entry: Entry) -> str:
     """A short readable name for an entry: its link's last path segment, else its title."""
     segments = [part for part in url_path(entry.link).split("/") if part]
-    name = re.sub(r"\.(?:s?html?|php|aspx?)$", "", segments[-1]) if segments else ""
-    slug = _SLUG.sub("-", name.lower()).strip("-")
+    name = re.sub(r"\.(?:s?html?|php|aspx?)$", "", unquote(segments[-1])) if segments else ""
+    slug = _slugged(name)
     if len(slug) < 3 or slug.isdigit():
-        slug = _SLUG.sub("-", (entry.title or "").lower()).strip("-") or slug
+        slug = _slugged(entry.title or "") or slug
     return slug[:48].rstrip("-")
+
+
+def _slugged(text: str) -> str:
+    """`text` as words of ASCII letters and digits joined by "-": percent-escapes read first
+    by the caller (a link's "iran%E2%80%99s" was "iran-e2-80-99s"), apostrophes dropped
+    ("Peru's" is "perus", not "peru-s"), accents too ("café" is "cafe")."""
+    plain = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text.lower()))
+    return _SLUG.sub("-", "".join(char for char in plain if not unicodedata.combining(char))).strip("-")

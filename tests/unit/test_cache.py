@@ -32,6 +32,7 @@ ANALYSIS_CODE = ("briefing/sources/*.py", "briefing/text/*.py", "briefing/summar
 # an untitled article's first sentence found without cutting the rest of its paragraph,
 # feeds import's TOML writer (sources/subscriptions.py: no article is read there).
 # Version 7: a feed's `&` inside a CDATA section (an entry's link) was read as "&amp;".
+# Version 8: an entry's id reads its link's percent-escapes, without apostrophes or accents.
 FINGERPRINTS = {
     1: "517e05727e576285",
     2: "a3f6a0808fd2f13e",
@@ -40,6 +41,7 @@ FINGERPRINTS = {
     5: "0b383537b69f1c49",
     6: "80dcabaa85ece47d",
     7: "cce24e45b5771650",
+    8: "831f9e003e282b01",
 }
 
 

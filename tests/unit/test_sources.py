@@ -150,6 +150,25 @@ def test_an_entry_link_is_the_url_its_feed_means_however_it_escapes_the_ampersan
     assert all(a.text.endswith("AT&T said so.") for a in articles)  # the text reads as before
 
 
+def test_an_entry_id_reads_as_words_not_as_escapes(tmp_path: Path) -> None:
+    """An entry's id is its link's last part, else its title, as words: a real feed's id read
+    "iran-e2-80-99s-top-diplomat-to-attend-27indirect" (the escapes of ’ and ' as hex)."""
+    a, b, c = ("<p>" + TRIO[name].split("\n\n", 1)[1] + "</p>" for name in sorted(TRIO))
+    feed = rss(
+        ("Iran’s envoy", "https://x.example/2026/02/17/iran%E2%80%99s-envoy-to-attend-%27indirect%27-talks", a),
+        ("Peru’s Congress ousts Jerí", "https://x.example/?p=12", b),
+        ("Café owners", "https://x.example/news/caf%C3%A9-owners-protest.html", c),
+    )
+    (tmp_path / "gazette").write_bytes(feed)
+    articles, problems = load_articles([str(tmp_path)])
+    assert problems == []
+    assert [a.id for a in articles] == [
+        "gazette/irans-envoy-to-attend-indirect-talks",
+        "gazette/perus-congress-ousts-jeri",
+        "gazette/cafe-owners-protest",
+    ]
+
+
 def test_a_feed_is_credited_to_its_outlet_not_to_a_section_of_it() -> None:
     """Two sections of one outlet are one source: a feed's title names the outlet where the
     part of it that its site's address spells is; else it is kept whole."""
