@@ -97,6 +97,21 @@ def _host(host: str, netloc: str) -> str:
     return ascii_host
 
 
+def shown_url(url: str | None) -> str | None:
+    """`url` as an output shows it for a reader to open, or None when it is not one to show:
+    only what `check_url` passes (http or https, a real host, no control, format or bidi
+    character), in the form it gives (the host in ASCII and the rest percent-encoded where it
+    is not, so no look-alike letter and no space or `<>` that would end it), with its fragment."""
+    if not url:
+        return None
+    try:
+        checked = check_url(url)
+    except BadURL:
+        return None
+    fragment = urlsplit(url.strip()).fragment
+    return f"{checked}#{quote(fragment, safe=_SAFE)}" if fragment else checked
+
+
 def is_valid_url(url: str) -> bool:
     try:
         check_url(url)

@@ -15,8 +15,13 @@ from typing import Any
 
 from briefing.models import Article, Briefing, BriefingItem, Format, Story
 from briefing.sanitize import escaped_json, printable, shown_name
+from briefing.urls import shown_url
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
+# An `&` that would start a character reference in a Markdown link's address ("&copy;").
+_REFERENCE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# A line of a text digest that is a source's address: never joined to the line before it.
+_URL_LINE = re.compile(r"^ +https?://\S+$")
 WIDTH = 78
 
 
@@ -151,6 +156,8 @@ def render_text(briefing: Briefing) -> str:
         lines += textwrap.wrap(
             _source_line(article), WIDTH, initial_indent=f"[{numbers[article.id]}] ", subsequent_indent="    "
         )
+        url = shown_url(article.url)  # on a line of its own, never wrapped: a terminal can open it
+        lines += [f"    {url}"] if url else []
     lines += [others] if others else []
     return "\n".join(lines) + "\n"
 
@@ -164,7 +171,7 @@ def rewrap(text: str, width: int) -> str:
     """
     logical: list[tuple[str, str]] = []  # (text, the indent of its continuation lines)
     for line in text.split("\n"):
-        if line.startswith(" ") and logical and logical[-1][0].strip():
+        if line.startswith(" ") and logical and logical[-1][0].strip() and not _URL_LINE.match(line):
             first, indent = logical[-1]
             joint = "" if re.search(r"\w-$", first) else " "
             logical[-1] = (first + joint + line.strip(), indent or line[: len(line) - len(line.lstrip())])
@@ -192,6 +199,13 @@ def _code(text: str) -> str:
     return f"{fence}{padding}{text}{padding}{fence}"
 
 
+def _link(text: str, url: str | None) -> str:
+    """Markdown `text` as a link to `url` (from `shown_url`), or as it is without one. The
+    address goes in <>, which only a <, > or line end could close (shown_url leaves none),
+    each `&` that would start a character reference ("&copy;") escaped."""
+    return "[" + text + "](<" + _REFERENCE.sub(r"\\&", url) + ">)" if url else text
+
+
 def render_markdown(briefing: Briefing) -> str:
     """Markdown with the same content as the text digest; article text is escaped."""
     numbers = _numbers(briefing)
@@ -216,11 +230,10 @@ def render_markdown(briefing: Briefing) -> str:
     cited, others = _cited(briefing)
     for article in cited:
         date = f", {article.date}" if article.date else ""
+        headline = _link(f"*{_md(article.title)}*", shown_url(article.url))
         # A bullet labelled [n], not "n.": Markdown renumbers ordered lists, and cited
         # articles skip the numbers of the others.
-        lines.append(
-            f"- \\[{numbers[article.id]}\\] {_code(article.id)}: {_md(article.source)}, *{_md(article.title)}*{date}"
-        )
+        lines.append(f"- \\[{numbers[article.id]}\\] {_code(article.id)}: {_md(article.source)}, {headline}{date}")
     lines += ["", f"*{others}*"] if others else []
     return "\n".join(lines) + "\n"
 

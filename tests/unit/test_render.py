@@ -39,3 +39,38 @@ def test_a_briefing_with_nothing_to_report_lists_no_sources() -> None:
     for output in (render(briefing, "text"), render(briefing, "markdown")):
         assert output.rstrip().endswith("Nothing to report: no article had a sentence worth a briefing.")
         assert "Sources" not in output and "not quoted above" not in output
+
+
+def test_sources_give_each_quoted_articles_address_and_only_a_safe_one(trio: tuple[Article, ...]) -> None:
+    """Text lists an article's address under it; Markdown links its title there. The address
+    is the article's (untrusted): only http(s), never a control character, and no title or
+    address can add a link or markup of its own."""
+    from markdown_it import MarkdownIt
+
+    from briefing.output.render import rewrap
+
+    urls = {
+        "a_gazette": "https://gazette.example/bridge?utm_source=feed&utm_medium=rss&copy;=1",
+        "b_courier": "javascript:alert(1)",
+        "c_herald": "https://herald.example/x\x1b]8;;https://evil.example\x07",
+    }
+    titles = {"a_gazette": "Cracks](https://evil.example) <b>Shut</b> [x", "b_courier": "B", "c_herald": "C"}
+    articles = tuple(replace(a, url=urls[a.id], title=titles[a.id]) for a in trio)
+    briefing = summarize(articles, Config())
+    assert {a for item in briefing.items for a in item.article_ids} == set(urls)  # all three quoted
+    text, markdown = render(briefing, "text"), render(briefing, "markdown")
+    address = "https://gazette.example/bridge?utm_source=feed&utm_medium=rss&copy;=1"
+    assert f"    {address}" in text.splitlines()
+    assert f"    {address}" in rewrap(text, 40).splitlines()  # the history screen never wraps it
+    for output in (text, markdown):
+        assert "javascript" not in output and "herald.example" not in output and "evil.example/" not in output
+    html = MarkdownIt().render(markdown)
+    assert html.count("<a ") == 1
+    assert (
+        f'<a href="{address.replace("&", "&amp;")}"><em>Cracks](https://evil.example) &lt;b&gt;Shut&lt;/b&gt; [x</em></a>'
+        in html
+    )
+    # An address no feed could mean is still safe: < > and spaces are percent-encoded.
+    odd = replace(articles[0], url="https://gazette.example/a>b) <c>")
+    html = MarkdownIt().render(render(summarize((odd, *articles[1:]), Config()), "markdown"))
+    assert '<a href="https://gazette.example/a%3Eb)%20%3Cc%3E">' in html and html.count("<a ") == 1
