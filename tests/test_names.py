@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -64,13 +65,20 @@ def test_no_output_carries_a_control_character_from_a_name(inbox: Path) -> None:
     assert "caf\ufffd\ufffd" in outputs[0]  # the readable part of the name is kept
 
 
-def test_markdown_carries_no_raw_html_or_link(inbox: Path) -> None:
+def test_markdown_carries_no_raw_html_and_links_only_to_the_articles(inbox: Path) -> None:
     code, out, err = run("digest", str(inbox), "--format", "markdown", "--no-store")
     assert code == 0, err
     html = MarkdownIt("commonmark", {"html": True}).render(out)
     tags = set(re.findall(r"</?([a-zA-Z][\w-]*)", html))
-    assert tags <= {"h1", "h2", "p", "br", "ol", "ul", "li", "strong", "em", "code"}, tags
-    assert "<img" not in html and "<script" not in html and "href" not in html
+    assert tags <= {"h1", "h2", "p", "br", "ol", "ul", "li", "strong", "em", "code", "a"}, tags
+    assert "<img" not in html and "<script" not in html
+    code, out, err = run("digest", str(inbox), "--format", "json", "--no-store")
+    urls = {a["url"] for a in json.loads(out)["articles"] if a["url"]}
+    links = re.findall(r"<a\b([^>]*)>", html)
+    # A source's title links to its article's own address, an http(s) one, and nothing else does.
+    targets = [re.fullmatch(r' href="(https?://[^"]+)"', link) for link in links]
+    assert links and all(targets)
+    assert {html_unescape(target[1]) for target in targets if target} <= urls
 
 
 def test_json_escapes_every_control_and_keeps_names_as_data(inbox: Path) -> None:
