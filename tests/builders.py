@@ -132,3 +132,14 @@ def fetch_config(tmp_path: Path, timeout_seconds: float | None = None) -> Config
     base = Config()
     sources = base.sources if timeout_seconds is None else replace(base.sources, timeout_seconds=timeout_seconds)
     return replace(base, store=replace(base.store, path=str(tmp_path / "briefing.db")), sources=sources)
+
+
+def big_day(folder: Path, count: int) -> Path:
+    """A folder of `count` articles, the mixed day's texts over and over, each made distinct by a
+    desk note: a day big enough to be read on worker processes."""
+    folder.mkdir()
+    texts = list({**CHESS, **STRIKE, **TRIO}.values())
+    for number in range(count):
+        note = f"\n\nDesk note {number}: this copy was filed by desk {number} of the river bureau."
+        (folder / f"{number:03}.txt").write_text(texts[number % len(texts)] + note, encoding="utf-8")
+    return folder

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from builders import CHESS, STRIKE, TRIO
+from builders import big_day
 
 from briefing.config import parse_config
 from briefing.errors import ConfigError, ExitCode
@@ -146,12 +146,7 @@ def test_a_negative_process_count_is_refused() -> None:
 
 @pytest.mark.slow
 def test_a_day_read_on_two_processes_gives_the_briefing_one_process_gives(tmp_path: Path) -> None:
-    day = tmp_path / "day"
-    day.mkdir()
-    texts = list({**CHESS, **STRIKE, **TRIO}.values())
-    for number in range(local.MINIMUM_INPUTS + 20):
-        note = f"\n\nDesk note {number}: this copy was filed by desk {number} of the river bureau."
-        (day / f"{number:03}.txt").write_text(texts[number % len(texts)] + note, encoding="utf-8")
+    day = big_day(tmp_path / "day", local.MINIMUM_INPUTS + 20)
     (day / "copy.txt").write_text((day / "000.txt").read_text(encoding="utf-8"), encoding="utf-8")
     outputs = []
     for processes in (1, 2):

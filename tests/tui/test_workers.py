@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from builders import TRIO, article
+from builders import TRIO, article, big_day
 from pilots import app_for, ready, until
 
 import briefing.run.day
@@ -249,16 +249,9 @@ async def test_a_day_of_many_files_opens_with_the_briefing_digest_prints(tmp_pat
     import subprocess
     import sys
 
-    from builders import CHESS, STRIKE
-
     from briefing.run import local
 
-    day = tmp_path / "day"
-    day.mkdir()
-    texts = list({**CHESS, **STRIKE, **TRIO}.values())
-    for number in range(local.MINIMUM_INPUTS + 20):
-        note = f"\n\nDesk note {number}: this copy was filed by desk {number} of the river bureau."
-        (day / f"{number:03}.txt").write_text(texts[number % len(texts)] + note, encoding="utf-8")
+    day = big_day(tmp_path / "day", local.MINIMUM_INPUTS + 20)
     app = app_for(day, tmp_path, store=False)
     async with app.run_test() as pilot:
         await ready(pilot)

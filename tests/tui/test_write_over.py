@@ -5,41 +5,45 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pilots import app_for, ready
+from textual.pilot import Pilot
 
 from briefing.tui.screens.confirm import ConfirmScreen
 
 OTHER = "Briefing for 2024-04-05 of 100 feeds\n"
 
 
-async def test_w_over_another_briefing_asks_and_escape_keeps_it(trio_folder: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def other(tmp_path: Path) -> Path:
+    """The file `w` writes today, holding another briefing."""
     written = tmp_path / "digest-2024-04-05.txt"
     written.write_text(OTHER, encoding="utf-8")
+    return written
+
+
+async def test_w_over_another_briefing_asks_and_escape_keeps_it(trio_folder: Path, tmp_path: Path, other: Path) -> None:
     app = app_for(trio_folder, tmp_path)
     async with app.run_test() as pilot:
-        await ready(pilot)
-        await pilot.press("w")
-        await ready(pilot)
+        await pilot_presses_w(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")
         await ready(pilot)
         assert app.screen is app.main
-        assert written.read_text(encoding="utf-8") == OTHER
+        assert other.read_text(encoding="utf-8") == OTHER
         assert not any("Wrote" in n.message or "Replaced" in n.message for n in app._notifications)
 
 
-async def test_w_over_another_briefing_replaces_it_on_enter_and_says_so(trio_folder: Path, tmp_path: Path) -> None:
-    written = tmp_path / "digest-2024-04-05.txt"
-    written.write_text(OTHER, encoding="utf-8")
+async def test_w_over_another_briefing_replaces_it_on_enter_and_says_so(
+    trio_folder: Path, tmp_path: Path, other: Path
+) -> None:
     app = app_for(trio_folder, tmp_path)
     async with app.run_test() as pilot:
-        await ready(pilot)
-        await pilot.press("w")
-        await ready(pilot)
+        await pilot_presses_w(pilot)
         await pilot.press("enter")
         await ready(pilot)
-        assert written.read_text(encoding="utf-8").startswith("Briefing for 2024-04-05 (articles of 2024-04-02")
-        assert [n.message for n in app._notifications] == [f"Replaced {written}"]
+        assert other.read_text(encoding="utf-8").startswith("Briefing for 2024-04-05 (articles of 2024-04-02")
+        assert [n.message for n in app._notifications] == [f"Replaced {other}"]
 
 
 async def test_w_again_over_the_same_briefing_does_not_ask(trio_folder: Path, tmp_path: Path) -> None:
@@ -53,3 +57,10 @@ async def test_w_again_over_the_same_briefing_does_not_ask(trio_folder: Path, tm
         await ready(pilot)
         assert app.screen is app.main
         assert [n.message for n in app._notifications] == [f"Wrote {written}"] * 2
+
+
+async def pilot_presses_w(pilot: Pilot[None]) -> None:
+    """`w` once the briefing is on screen, and what it opens drawn."""
+    await ready(pilot)
+    await pilot.press("w")
+    await ready(pilot)
