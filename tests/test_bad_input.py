@@ -137,7 +137,7 @@ def test_article_that_cleans_to_nothing(folder: Path) -> None:
 
 def test_single_article_and_identical_copies(folder: Path) -> None:
     result = run("digest", str(folder))
-    assert result.returncode == 0 and "1 article," in result.stdout
+    assert result.returncode == 0 and "Read 1 article;" in result.stdout
     for number in range(300):
         (folder / f"copy{number:03}.txt").write_text(BODY, encoding="utf-8")
     articles, problems = load_articles([str(folder)])

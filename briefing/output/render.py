@@ -66,18 +66,21 @@ def plural(count: int, noun: str, nouns: str = "") -> str:
 
 
 def _counts(briefing: Briefing) -> str:
-    """What was read and what was kept; stories are counted only where there are several."""
-    read = f"{plural(len(briefing.articles), 'article')}, {plural(briefing.sentence_count, 'sentence')}"
-    algorithm = briefing.settings.algorithm
+    """What was read, then what is shown: `Read 2795 articles in 2573 stories; shown 10 stories
+    with 57 items, picked from 257 sentences (lexrank)`. The two are said apart: a reader took
+    "2795 articles, 257 sentences, 10 in this briefing" for what the briefing holds. The
+    sentences are those the items were picked from (the stories read sentence by sentence);
+    stories are counted only where there are several."""
+    stories = briefing.story_count > 1 or briefing.settings.topic
+    read = f"Read {plural(len(briefing.articles), 'article')}"
+    read += f" in {plural(briefing.story_count, 'story', 'stories')}" if stories else ""
+    items = plural(len(briefing.items), "item")
+    if stories:
+        topic = f" about “{shown_name(briefing.settings.topic)}”" if briefing.settings.topic else ""
+        items = f"{plural(len(briefing.stories), 'story', 'stories')}{topic} with {items}"
     repeats = f", {briefing.repeats_left_out} repeats left out" if briefing.repeats_left_out else ""
-    if briefing.story_count <= 1 and not briefing.settings.topic:
-        return f"{read}, {len(briefing.items)} in this briefing{repeats} ({algorithm})"
-    topic = f" about “{shown_name(briefing.settings.topic)}”" if briefing.settings.topic else ""
-    return (
-        f"{read}, {plural(briefing.story_count, 'story', 'stories')}; "
-        f"{plural(len(briefing.stories), 'story', 'stories')}{topic} with "
-        f"{plural(len(briefing.items), 'item')} in this briefing{repeats} ({algorithm})"
-    )
+    picked = f"picked from {plural(briefing.sentence_count, 'sentence')}"
+    return f"{read}; shown {items}, {picked}{repeats} ({briefing.settings.algorithm})"
 
 
 def title(briefing: Briefing) -> str:

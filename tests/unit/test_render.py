@@ -1,4 +1,4 @@
-"""What the digest lists under Sources."""
+"""What the digest's header counts, and what it lists under Sources."""
 
 from __future__ import annotations
 
@@ -28,6 +28,30 @@ def test_sources_list_the_quoted_articles_and_count_the_rest(trio: tuple[Article
         assert "and 1 other article, not quoted above" in output
     assert "[4]" not in text
     assert "d_weather" in [a["id"] for a in json.loads(render(briefing, "json"))["articles"]]
+
+
+def test_the_header_says_what_was_read_apart_from_what_is_shown(trio: tuple[Article, ...]) -> None:
+    """A new user read "4 articles, 11 sentences, 3 in this briefing" as what the briefing
+    holds: the header says "Read" for what was read and "shown" for what the digest holds."""
+    aside = article(
+        "d_weather",
+        "Title: Sunny Week Ahead\n\nForecasters expect a dry and sunny week across the region with light winds.",
+    )
+    config = Config()
+    config = replace(config, summary=replace(config.summary, sentences=3), stories=replace(config.stories, max=1))
+    briefing = summarize((*trio, aside), config)
+    text = render(briefing, "text")
+    shown = sum(line[:1].isdigit() for line in text.splitlines()[3:])  # the numbered items
+    assert (shown, briefing.story_count) == (3, 2)
+    header = (
+        f"Read 4 articles in 2 stories; shown 1 story with 3 items, picked from {briefing.sentence_count} sentences"
+    )
+    assert f"\n{header} (lexrank)\n" in text
+    assert f"\n*{header} (lexrank)*\n" in render(briefing, "markdown")
+    data = json.loads(render(briefing, "json"))
+    assert (data["story_count"], data["sentence_count"], len(data["articles"])) == (2, briefing.sentence_count, 4)
+    one = render(summarize(trio, replace(config, stories=replace(config.stories, max=0))), "text")
+    assert one.splitlines()[2] == "Read 3 articles; shown 3 items, picked from 11 sentences (lexrank)"
 
 
 def test_a_briefing_with_nothing_to_report_lists_no_sources() -> None:

@@ -160,7 +160,7 @@ def test_one_story_prints_without_sections_and_several_with_them() -> None:
     assert "==" not in single and "stories" not in single
     mixed = render(summarize(day(), Config()), "text")
     assert mixed.count("\n== ") == 3
-    assert "6 articles, 22 sentences, 3 stories; 3 stories with" in mixed
+    assert "Read 6 articles in 3 stories; shown 3 stories with" in mixed
     assert "2 articles, 2 sources" in mixed and "1 article, 1 source" in mixed
     markdown = render(summarize(day(), Config()), "markdown")
     assert markdown.count("\n## ") == 4  # three stories and the sources
