@@ -52,6 +52,18 @@ _SURE_EVENT_WORDS = 6
 # one fact); on the 100 real feeds it makes the three reports of Peru's impeachment one fact.
 _CLAUSE_WORDS = 5
 _CLAUSE_SHARE = 0.6
+# Or one opening clause told nearly whole inside another's longer one ("Peru's Congress voted to
+# impeach President José Jerí, four months after ..." and "Congress voted to impeach interim
+# President Jose Jeri over secret meetings with Chinese businessmen ..."): at least
+# `_CLAUSE_THINGS` things in common, a name of many words counted once, and `_CLAUSE_HELD` of the
+# shorter clause's. Names counted a word each, "The delegation will travel to Kuala Lumpur for the
+# Asia-Pacific Economic Cooperation forum" was one fact with a summit's agenda there. On the 100
+# real feeds the Peru section's item is backed by 3 of its 5 outlets (was 1), the rest of the
+# briefing the same; DUC 2004 at 665 bytes R-1/R-2 39.49/10.30 -> 39.53/10.32 (odd half 39.34/9.67
+# -> 39.42/9.70, where 0.6 gave 39.25/9.62; even half the same); its 8-item sections gain 5 supports of
+# the item's fact (one borderline) and lose 5 with the items they backed.
+_CLAUSE_HELD = 0.75
+_CLAUSE_THINGS = 4
 # A sentence restates another when this share of its content stems and anchors (at least this
 # many) are the other's (`SameFact.restates`), unless one of the two denies ("not", "no"...).
 _RESTATED_WORDS = 3
@@ -149,6 +161,7 @@ class SameFact:
         self.threshold = threshold
         self._facts = story_anchors(features)
         self._entities = [_entities(f) for f in features]
+        self._named_stems = [{stem(word): name for word, name in named.items()} for named in self._entities]
         self._spun = [not own_words[f.article] for f in features] if own_words is not None else None
         self._clauses = [f.clause for f in features]
         self._quoted = [f.quoted for f in features]
@@ -208,10 +221,18 @@ class SameFact:
         what to whom, the details after it aside ("Peru's Congress on Tuesday impeached interim
         president Jose Jeri, the country's seventh head of state in 10 years" and "Peru's
         Congress voted on Tuesday to remove interim President José Jerí, just four months after
-        he took office"). Their details differ, so their cosine stays low."""
+        he took office"), or one whole inside the other's longer one (`_CLAUSE_HELD`). Their
+        details differ, so their cosine stays low."""
         first, second = self._clauses[a], self._clauses[b]
         shared = len(first & second)
-        return shared >= _CLAUSE_WORDS and shared >= _CLAUSE_SHARE * len(first | second)
+        if shared < _CLAUSE_WORDS:
+            return False
+        if shared >= _CLAUSE_SHARE * len(first | second):
+            return True
+        named_a, named_b = self._named_stems[a], self._named_stems[b]
+        things = min(_count_named(first & second, named_a), _count_named(first & second, named_b))
+        shorter = min(_count_named(first, named_a), _count_named(second, named_b))
+        return things >= _CLAUSE_THINGS and things >= _CLAUSE_HELD * shorter
 
     def _same_quote(self, a: int, b: int) -> bool:
         """Whether two sentences report one statement: they quote the same words, and their

@@ -108,6 +108,37 @@ def test_the_same_opening_clause_with_other_details_is_one_fact() -> None:
     assert not SameFact(features, Config().merge.threshold).same(0, 1)
 
 
+def test_an_opening_clause_told_inside_a_longer_one_backs_the_item() -> None:
+    # Five outlets' teasers on one vote, each its own words after who did what to whom; one tells
+    # it in a sentence without a comma, so its opening clause is the whole sentence.
+    reports = (
+        "Peru's Congress on Tuesday impeached interim president Jose Jeri, the Latin American country's"
+        " seventh head of state in 10 years and only the latest toppled over graft claims.",
+        "Congress voted to impeach interim President Jose Jeri over secret meetings with Chinese"
+        " businessmen just months before national elections in April.",
+        "Peru’s Congress on Tuesday voted to remove interim President José Jerí from office as he faces"
+        " corruption allegations, triggering a fresh wave of political instability just weeks before…",
+        "Peru’s Congress voted to impeach President José Jerí, four months after he replaced Dina"
+        " Boluarte, who had also been removed from the presidency.",
+        "Peru’s Congress voted on Tuesday to remove interim President José Jerí, just four months after"
+        " he took office, deepening political uncertainty only weeks before the April 12 general election.",
+    )
+    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(reports)))
+    assert SameFact(features, Config().merge.threshold).same(1, 3)
+    # The section's one item lists three of the outlets (two without the rule).
+    briefing = summarize(tuple(article(f"a{i}", text) for i, text in enumerate(reports)), Config())
+    assert [item.support for item in briefing.items] == [3]
+    # The same things named, but one clause denies what the other affirms of them, and says
+    # more besides: a name of many words counts once, so four words of a city are one thing.
+    other = (
+        "Samaranch on Sunday ruled out taking the Games from Salt Lake City.",
+        "The chief investigator refused to rule out the possibility of taking the games away from Salt Lake"
+        " City though that is considered unlikely.",
+    )
+    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(other)))
+    assert not SameFact(features, Config().merge.threshold).same(0, 1)
+
+
 def test_one_statement_quoted_in_two_framings_is_one_fact() -> None:
     # Two outlets quote the minister's words verbatim and frame them each in their own words.
     assert groups_of(
