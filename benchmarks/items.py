@@ -14,8 +14,8 @@ two give one count the same figure), and items that do not stand alone (`leans_b
 open with a pronoun, a place or time word, or a connective that the item before them, from
 the same article and right before it there, does not resolve). `--dump` writes every item
 with its non-identical supports, one section a line, for an editor to judge; `--compare`
-prints the clusters whose ROUGE changed against a saved run. The seeds' key facts are a
-reader's check: `briefing digest seeds`.
+prints the clusters whose ROUGE changed against a saved run. The seeds' key facts, spun
+wording and the same two checks: benchmarks/seeds.py.
 """
 
 from __future__ import annotations
@@ -87,6 +87,9 @@ def leans_back(item: BriefingItem, before: BriefingItem | None) -> bool:
     words = text.split()
     first = words[0].lower().strip(",;:") if words else ""
     if first in _PRONOUNS or first in _CONNECTIVES or _TIME.match(text):
+        return True
+    # "Since then,", "By then,", "Until then,": the time of the sentence before.
+    if len(words) > 1 and words[1].lower() == "then,":
         return True
     if first in _POINTING and (len(words) < 2 or words[1].lower().strip(",") not in _NOW):
         return True
