@@ -8,6 +8,7 @@ budget comes last.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -16,6 +17,7 @@ from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
 from briefing.summary.merge import Group
 from briefing.summary.select import Selection
+from briefing.summary.stories import day_number
 from briefing.text.lexicon import CALENDAR_WORDS
 
 # A headline of at least this many content stems, a third of them (and this many) in one
@@ -29,12 +31,15 @@ _HEADLINE_SHARE = 1 / 3
 def order_groups(
     groups: Sequence[Group], features: Sequence[SentenceFeatures], articles: Sequence[Article]
 ) -> list[Group]:
-    """Groups sorted by earliest relative position, then article date, then article order."""
+    """Groups sorted by earliest relative position, then the newest article first (undated
+    last), then article order. Among the leads of a story's reports, the latest says where the
+    story stands: "will meet in Geneva Tuesday" is stale beside "the talks ended Tuesday"."""
 
-    def key(group: Group) -> tuple[float, str, int, int]:
+    def key(group: Group) -> tuple[float, float, int, int]:
         first = min(group.members, key=lambda m: (features[m].position, features[m].article, features[m].index))
         feature = features[first]
-        return (round(feature.position, 6), articles[feature.article].date or "9999", feature.article, feature.index)
+        day = day_number(articles[feature.article].date)
+        return (round(feature.position, 6), math.inf if math.isnan(day) else -day, feature.article, feature.index)
 
     return sorted(groups, key=key)
 
@@ -45,11 +50,17 @@ def headline_lead(
     headline: frozenset[str],
     scores: np.ndarray,
     own_words: np.ndarray | None = None,
+    headlined: frozenset[int] = frozenset(),
 ) -> Group | None:
     """The group that states the event the story's headline names: its representative reads
-    alone (`features.SentenceFeatures.form` 1) and holds most of the headline's content stems,
-    at least a third of them; of two that hold as many, one in its outlet's own words (`own_words`,
-    `wording`), then the better scored. None without one.
+    alone (`features.SentenceFeatures.form` 1) and holds at least a third of the headline's
+    content stems; of those, one reported by an article the headline is the headline of
+    (`headlined`, article numbers), then the one that holds most, then one in its outlet's own
+    words (`own_words`, `wording`), then the better scored. None without one.
+
+    The headline's own report states its event, in other words: "U.S. and Iranian negotiators
+    say there's been progress" under "U.S. and Iran wrap up second round of nuclear talks",
+    where a day-old "a day ahead of a second round of US-Iranian talks" holds more of its words.
 
     A headline names the news ("Nine arrested after ...", "Jesse Jackson dies at 84"); the
     sentences that score best may be background or a gallery's promo ("A look back at the
@@ -57,7 +68,7 @@ def headline_lead(
     group holds the headline's stems when one of its sentences does: they state one fact."""
     if len(headline) < _HEADLINE_STEMS:
         return None
-    best, best_key = None, (0.0, False, 0.0)
+    best, best_key = None, (False, 0.0, False, 0.0)
     for group in groups:
         feature = features[group.representative]
         if feature.form < 1.0:
@@ -66,7 +77,8 @@ def headline_lead(
         shared = max(len(headline.intersection(features[m].stems)) for m in group.members)
         covered = shared / len(headline)
         own = own_words is None or bool(own_words[group.representative])
-        key = (covered, own, float(scores[group.representative]))
+        reported = any(features[m].article in headlined for m in group.members)
+        key = (reported, covered, own, float(scores[group.representative]))
         if shared >= _HEADLINE_STEMS and covered >= _HEADLINE_SHARE and key > best_key:
             best, best_key = group, key
     return best

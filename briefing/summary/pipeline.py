@@ -21,6 +21,7 @@ from briefing.summary import story_rank
 from briefing.summary.novelty import mark_items
 from briefing.summary.stories import day_number, find_stories
 from briefing.summary.story import STORY_SENTENCES, StoryDraft, StoryTask, summarize_task
+from briefing.summary.terms import title_stems
 from briefing.summary.topic import is_about, query_forms, required
 from briefing.summary.views import StoryView, story_view
 from briefing.tasks import Mapper, Progress, in_turn
@@ -228,7 +229,15 @@ def _in_story_order(articles: tuple[Article, ...], shown: list[tuple[int, ...]])
 
 
 def _day_terms(stories: list[Story], count: int = 5) -> tuple[str, ...]:
-    """The day's key terms: the story's own for one story, else the first of each top story."""
+    """The day's key terms: the story's own for one story, else one of each top story, the
+    first its title names if any names one. The Iran talks' first key term is "United States",
+    in every report of them and in few of the day's others; the line must say Iran."""
     if len(stories) == 1:
         return stories[0].key_terms
-    return tuple(dict.fromkeys(story.key_terms[0] for story in stories if story.key_terms))[:count]
+    return tuple(dict.fromkeys(_named_term(story) for story in stories if story.key_terms))[:count]
+
+
+def _named_term(story: Story) -> str:
+    """The story's first key term that shares a word with its title, else its first."""
+    title = title_stems(story.title)
+    return next((term for term in story.key_terms if title_stems(term) & title), story.key_terms[0])

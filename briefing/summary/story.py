@@ -153,7 +153,8 @@ def rate_story(story: ReadStory, config: Config) -> RatedStory:
     groups = group_sentences(features, story.facts, rank_normalize(ratings), own_words)
     scores = quality(features, ratings, groups, config.score, len(story.articles), story.facts)
     candidates = tuple(eligible(groups, features, config.summary))
-    lead = headline_lead(candidates, features, story.headline, scores, own_words)
+    headlined = frozenset(number for number, article in enumerate(story.articles) if article.title == story.title)
+    lead = headline_lead(candidates, features, story.headline, scores, own_words, headlined)
     return RatedStory(story, scores, candidates, own_words, lead)
 
 

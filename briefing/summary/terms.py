@@ -17,12 +17,18 @@ from itertools import chain
 
 from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
+from briefing.summary.stories import day_number
 from briefing.text.lexicon import CALENDAR_WORDS, NAME_PARTICLES
 from briefing.text.segment import WORD, stem, stop_words, tokenizer
 
 # Names are how readers know a story, so they count double against common words.
 _NAME_WEIGHT = 2.0
 _LABEL_TERMS = 3
+# A headline a day older than a story's newest report must be this much more typical of the
+# story to name it: at 0.5 the next day's aside ("Bridge Closure Snarls Traffic", 0.50)
+# displaced the event's own headline ("Cracks Close Harbour Bridge", 0.83); at 0.8 the Iran
+# talks' "wrap up second round" (0.62) displaces the day before's "to meet" (0.66).
+_STALE = 0.8
 # A story's lead sentences say what it is about: terms there count twice.
 _LEAD = 3
 # Capitalised, but dates rather than names: "Monday" is in every story of the week.
@@ -177,17 +183,26 @@ _ASKS_OR_BECKONS = re.compile(
 def story_title(articles: Sequence[Article], terms: Sequence[set[str]], shown_terms: tuple[str, ...]) -> str:
     """The headline whose words most of the story's articles use, one that tells the news
     rather than asks or beckons if there is one; the key terms only where no article has a
-    headline of its own."""
+    headline of its own.
+
+    A headline counts `_STALE` as much for each day it is older than the story's newest dated
+    report: a story goes on, and "US and Iran to meet for second round of nuclear talks" is
+    stale once "U.S. and Iran wrap up second round of nuclear talks" is out. Of two as typical, the one
+    that says more; then the article whose id sorts first, never input order."""
     frequency: Counter[str] = Counter()
     for article_terms_ in terms:
         frequency.update(article_terms_)
-    best, best_rank = "", (False, -1.0)
-    for article in articles:
+    days = [day_number(article.date) for article in articles]
+    newest = max((day for day in days if not math.isnan(day)), default=math.nan)
+    best, best_rank = "", (False, -1.0, 0)
+    for article, day in sorted(zip(articles, days), key=lambda pair: pair[0].id):
         if not article.title.strip() or _title_from_text(article):
             continue
         words = title_stems(article.title)
         score = sum(frequency[w] for w in words) / (len(words) * len(articles)) if words else 0.0
-        rank = (not _ASKS_OR_BECKONS.search(article.title.strip("\"'“”‘’ ")), score)
+        if not math.isnan(day):
+            score *= _STALE ** (newest - day)
+        rank = (not _ASKS_OR_BECKONS.search(article.title.strip("\"'“”‘’ ")), round(score, 9), len(words))
         if rank > best_rank:  # a headline whose words the text never uses still beats key terms
             best, best_rank = article.title, rank
     return best or ", ".join(shown_terms[:_LABEL_TERMS]) or articles[0].title
