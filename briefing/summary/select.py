@@ -130,6 +130,15 @@ def select(
     sizes = byte_sizes / _BYTES_PER_WORD if budget.bytes else np.array([features[r].words for r in reps], float)
     divisor = np.maximum(sizes, _SHORTEST_COST) ** COST_EXPONENT
     available = np.ones(len(groups), dtype=bool)
+    # Groups whose sentence names as known a thing met before in its article ("the camps",
+    # `features._met_before`) wait until an item chosen before names that thing too: their
+    # reader never saw the article's sentence before them. On DUC 2004's 50 sections of 8 items,
+    # 9 sections change: 7 items pointing back nowhere leave ("The center was unable to identify
+    # the sailors", "All the announcements are in Stockholm"), 2 that a reader of the section
+    # would follow ("If the crisis comes to a confidence vote"); at 665 bytes R-1/R-2 39.53/10.32
+    # -> 39.54/10.32 (odd half the same, even 39.63/10.93 -> 39.65/10.93).
+    pointing = {row: features[rep].refers for row, rep in enumerate(reps) if features[rep].refers}
+    met: set[str] = set()
     chosen: list[int] = []
     words = used_bytes = 0
     while available.any() and (not budget.sentences or len(chosen) < budget.sentences):
@@ -139,6 +148,9 @@ def select(
         if own_words is not None:
             gains = gains * np.where(own_words[reps], 1.0, SPUN_WEIGHT)
         gains[~available] = 0.0
+        for row, nouns in pointing.items():
+            if not nouns <= met:
+                gains[row] = 0.0
         best = int(np.argmax(gains))
         if not chosen and lead is not None:
             best = next(index for index, group in enumerate(groups) if group is lead)
@@ -148,6 +160,7 @@ def select(
         if any(_repeats(groups[c], groups[best], facts) for c in chosen):
             continue
         chosen.append(best)
+        met.update(features[reps[best]].stems)
         # These concepts are covered now (the row's columns, read off the matrix without slicing it).
         value[incidence.indices[incidence.indptr[best] : incidence.indptr[best + 1]]] = 0.0
         words += features[reps[best]].words
