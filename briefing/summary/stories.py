@@ -13,6 +13,9 @@ One shared word is no story ("race" joins nothing) unless it is a name in both. 
 linkage then merges the two closest groups while their mean cosine reaches the threshold
 and most of their cross pairs share evidence: a join is checked against every member of
 both groups, so neither one shared phrase nor one bridging entry chains two stories.
+A second pass joins groups whose headlines share `HEADLINE_WORDS` content words, pair by
+pair for half of their cross pairs, at half the threshold: reports of one event from
+different angles ("Vance says ...", "Araghchi says ...") whose leads share little.
 
 The threshold grows with the day: a bigger morning holds more stories on neighbouring
 subjects (four on Iran, six on the Winter Olympics, on one day of real feeds), so a shared
@@ -57,6 +60,12 @@ _DAY = 500
 # A join needs this share of the cross pairs of the two groups linked: a chain of entries
 # each like only the next grew to 5 without it, and a roundup naming two stories joined them.
 _LINKED = 0.5
+# Two groups whose headlines share this many content words join at half the threshold, when
+# half of their cross pairs do: the US-Iran talks' 15 reports of a day of 2,790 entries fell
+# into 5 groups (pair similarities 0.11-0.63 against 0.23), their headlines saying "Iran",
+# "nuclear", "talks" where their leads tell of Vance, Araghchi and Geneva. Two words joined
+# topics (Olympics, Silicon Valley), four little (benchmarks/grouping.py, issue 32's notes).
+HEADLINE_WORDS = 3
 # Pairs below this share of the threshold are left out of the similarity graph (sparse,
 # linear memory): they count 0 in the group means and as unlinked.
 _SPARSE = 0.5
@@ -78,12 +87,27 @@ def find_stories(views: Sequence[StoryView], config: StoriesConfig) -> list[tupl
         groups = [list(range(len(distinct)))]
     else:
         unique = [views[i] for i in distinct]
-        groups = average_linkage(_similarity(unique, threshold * _SPARSE, config.days_apart), threshold)
+        similar = _similarity(unique, threshold * _SPARSE, config.days_apart)
+        groups = average_linkage(similar, threshold)
+        # Reports of one event that tell it in other words share their headline's words.
+        groups = average_linkage(similar, threshold * _SPARSE, _LINKED, groups, headline_pairs(unique))
     story_of = {member: number for number, group in enumerate(groups) for member in group}
     stories: dict[int, list[int]] = {}
     for index, copy in enumerate(copy_of):
         stories.setdefault(story_of[copy], []).append(index)
     return sorted((tuple(story) for story in stories.values()), key=lambda story: story[0])
+
+
+def headline_pairs(views: Sequence[StoryView]) -> sparse.csr_matrix:
+    """The pairs of views whose headlines share at least `HEADLINE_WORDS` content words."""
+    stops = stop_forms() | CALENDAR_WORDS
+    words = [sorted({word for word in view.title if word not in stops}) for view in views]
+    present = count_matrix(words)
+    shared = sparse.csr_matrix(present @ present.T)
+    shared.data[shared.data < HEADLINE_WORDS] = 0.0
+    shared.setdiag(0.0)
+    shared.eliminate_zeros()
+    return shared
 
 
 def day_threshold(count: int, at_500: float) -> float:
@@ -158,27 +182,53 @@ def day_number(iso: str | None) -> float:
         return float("nan")
 
 
-def average_linkage(similar: sparse.csr_matrix, threshold: float, linked: float = _LINKED) -> list[list[int]]:
+def average_linkage(
+    similar: sparse.csr_matrix,
+    threshold: float,
+    linked: float = _LINKED,
+    groups: Sequence[Sequence[int]] | None = None,
+    evidence: sparse.spmatrix | None = None,
+) -> list[list[int]]:
     """Agglomerative clustering with average linkage on a sparse similarity graph.
 
     Repeatedly merges the two groups with the highest mean pairwise similarity while it is
-    at least `threshold` and at least `linked` of their cross pairs are in the graph; pairs
-    absent from the graph count as 0. The mean alone decays slowly along a chain (k entries
-    each like only the next keep a mean of about 2s/k): the linked share keeps a group close to
-    all of itself. Each merge adds the two groups' link sums, so the work grows with the number
-    of links, not with n squared. Ties go to the pair with the smaller indexes.
+    at least `threshold` and at least `linked` of their cross pairs are linked (in the graph,
+    or in `evidence` when given); pairs absent from the graph count as 0. The mean alone
+    decays slowly along a chain (k entries each like only the next keep a mean of about 2s/k):
+    the linked share keeps a group close to all of itself. The groups start as `groups`
+    (default: each entry alone). Each merge adds the two groups' link sums, so the work grows
+    with the number of links, not with n squared. Ties go to the pair with the smaller indexes.
     """
     count = similar.shape[0]
+    start = [list(group) for group in groups] if groups is not None else [[i] for i in range(count)]
+    group_of = np.empty(count, dtype=int)
+    for number, group in enumerate(start):
+        group_of[group] = number
+    links: list[dict[int, list[float]]] = [{} for _ in start]  # [similarity sum, pairs linked]
     pairs = sparse.triu(similar, k=1).tocoo()
-    links: list[dict[int, list[float]]] = [{} for _ in range(count)]  # [similarity sum, pairs linked]
-    for i, j, value in zip(pairs.row.tolist(), pairs.col.tolist(), pairs.data.tolist()):
-        links[i][j] = links[j][i] = [value, 1.0]
-    sizes = [1] * count
-    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    for i, j, value in zip(group_of[pairs.row].tolist(), group_of[pairs.col].tolist(), pairs.data.tolist()):
+        if i != j:
+            link = links[i].setdefault(j, [0.0, 0.0])
+            links[j][i] = link
+            link[0] += value
+            link[1] += evidence is None
+    if evidence is not None:
+        shown = sparse.triu(evidence, k=1).tocoo()
+        for i, j in zip(group_of[shown.row].tolist(), group_of[shown.col].tolist()):
+            if i != j:
+                link = links[i].setdefault(j, [0.0, 0.0])
+                links[j][i] = link
+                link[1] += 1.0
+    sizes = [len(group) for group in start]
+    members: dict[int, list[int]] = dict(enumerate(start))
     # A pair below the threshold can only merge after its groups grow, and then it is pushed
     # again with its new mean: the heap starts with the pairs that may merge as they are.
-    strong = pairs.data >= threshold
-    heap = list(zip((-pairs.data[strong]).tolist(), pairs.row[strong].tolist(), pairs.col[strong].tolist()))
+    heap = [
+        (-total / (sizes[i] * sizes[j]), i, j)
+        for i, row in enumerate(links)
+        for j, (total, _) in row.items()
+        if i < j and total / (sizes[i] * sizes[j]) >= threshold
+    ]
     heapq.heapify(heap)
     while heap:
         negative, i, j = heapq.heappop(heap)

@@ -120,3 +120,36 @@ def test_a_bigger_day_asks_more_evidence_of_a_pair() -> None:
     big_day = [*pair, *(view(f"Headline {spelled(n)}", f"Report on {spelled(n)}wood matters.") for n in range(3000))]
     assert together(stories_of(pair), 0, 1)
     assert not together(stories_of(big_day), 0, 1)
+
+
+# Four reports of one round of talks: two tell it through Vance, two through Araghchi, and
+# their headlines all say "Iran nuclear talks". Two reports of the Games share two headline words.
+TALKS = [
+    view(
+        "Iran nuclear talks end in Geneva",
+        "Vice President Vance said Tehran has not accepted every red line set by Washington.",
+    ),
+    view(
+        "Vance: Iran nuclear talks fall short",
+        "Vance told reporters Tehran has not accepted every red line Washington set.",
+    ),
+    view(
+        "Iran nuclear talks make progress",
+        "Foreign Minister Araghchi said both sides agreed on guiding principles for a deal.",
+    ),
+    view(
+        "Progress at Iran nuclear talks, says Araghchi",
+        "Araghchi said the delegations agreed on guiding principles for a future deal.",
+    ),
+    view("Olympic medal count: Norway leads", "Norway has won more golds than any other nation at the Games in Milan."),
+    view("US hockey team wins Olympic medal", "The American women beat Canada in the final to take gold in Milan."),
+]
+
+
+def test_reports_whose_headlines_share_three_words_join_where_their_leads_differ() -> None:
+    # A threshold as strict as a big morning's: the leads alone keep Vance's and Araghchi's apart.
+    stories = stories_of([*TALKS, *FILLERS], threshold=0.65)
+    assert together(stories, 0, 1) and together(stories, 2, 3)
+    assert together(stories, 0, 2)
+    # Two shared headline words are a subject ("Olympic medal"), not one event.
+    assert not together(stories, 4, 5)
