@@ -32,14 +32,18 @@ def order_groups(
     groups: Sequence[Group], features: Sequence[SentenceFeatures], articles: Sequence[Article]
 ) -> list[Group]:
     """Groups sorted by earliest relative position, then the newest article first (undated
-    last), then article order. Among the leads of a story's reports, the latest says where the
-    story stands: "will meet in Geneva Tuesday" is stale beside "the talks ended Tuesday"."""
+    last), then the article's id, never input order. Among the leads of a story's reports, the
+    latest says where the story stands: "will meet in Geneva Tuesday" is stale beside "the
+    talks ended Tuesday"."""
 
-    def key(group: Group) -> tuple[float, float, int, int]:
-        first = min(group.members, key=lambda m: (features[m].position, features[m].article, features[m].index))
-        feature = features[first]
-        day = day_number(articles[feature.article].date)
-        return (round(feature.position, 6), math.inf if math.isnan(day) else -day, feature.article, feature.index)
+    def place(member: int) -> tuple[float, str, int]:
+        return (round(features[member].position, 6), articles[features[member].article].id, features[member].index)
+
+    def key(group: Group) -> tuple[float, float, str, int]:
+        first = min(group.members, key=place)
+        position, id, index = place(first)
+        day = day_number(articles[features[first].article].date)
+        return (position, math.inf if math.isnan(day) else -day, id, index)
 
     return sorted(groups, key=key)
 
