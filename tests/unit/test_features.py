@@ -63,6 +63,9 @@ def test_a_plain_statement_reads_alone() -> None:
         "More often, you hear the men laughing in the background of the recordings.",
         "The statement did not specify how many jets the ministry would buy, a source said.",
         "The plan is part of a deal with the lenders for a rescue package of 30 billion dollars.",
+        "Yugoslavia had repeatedly rejected such a mission to Kosovo until its membership is restored.",
+        "The 240-mile-high construction job began two hours earlier with the capture of the module.",
+        "Three days later the council voted to close the bridge for six more weeks.",
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:
@@ -82,6 +85,8 @@ def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:
         "The talks between Iran and the United States resumed in Geneva on Tuesday after a break.",
         "The deal that the council and the union agreed on Monday ends the six-week strike.",
         "The report of the bridge commission blamed the council for the cracks in the supports.",
+        "The council rejected proposals such as a toll on the bridge at its meeting on Monday.",
+        "The mayor returned home Monday, a day earlier than planned, to open the new bridge.",
     ],
 )
 def test_there_is_this_week_and_here_in_a_quote_lean_on_nothing(text: str) -> None:
