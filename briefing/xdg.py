@@ -37,6 +37,11 @@ def config_home() -> Path | None:
     return _base("XDG_CONFIG_HOME", ".config")
 
 
+def cache_home() -> Path | None:
+    """$XDG_CACHE_HOME, or ~/.cache; None without either."""
+    return _base("XDG_CACHE_HOME", ".cache")
+
+
 def data_home() -> Path | None:
     """$XDG_DATA_HOME, or ~/.local/share; None without either."""
     return _base("XDG_DATA_HOME", ".local", "share")

@@ -26,9 +26,19 @@ def trio_folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session's tests: the language model is unpacked into it once."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def private_history(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test (and every process it starts) keeps its history, and the TUI's theme, out of the user's."""
+def private_history(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, cache_home: Path
+) -> None:
+    """Every test (and every process it starts) keeps its history, the TUI's theme and the
+    unpacked language model out of the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     monkeypatch.delenv("BRIEFING_CONFIG", raising=False)

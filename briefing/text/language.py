@@ -10,7 +10,7 @@ model, shipped in the package: no download) names the language. Measured on the 
 of the article-extraction set (20 not in English): the stop-word ratio alone (below 0.15: not
 English) missed 4 of the 20 (Italian and Portuguese pages run 0.15 to 0.19) and set aside an
 English sports round-up (0.085); with the model asked below 0.25 every page is placed right,
-and 159 of the 161 English pages never load it (it takes a second to load).
+and 159 of the 161 English pages never load it (unpacked once into the user's cache, `language_model`).
 """
 
 from __future__ import annotations
@@ -87,7 +87,8 @@ def _mostly_other_scripts(words: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    """py3langid's model, loaded once (about a second: only a run with a doubtful article pays)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's model, loaded once per process and only by a run with a doubtful article:
+    unpacked the first time (half a second), mapped from the user's cache after."""
+    from briefing.text.language_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier()
