@@ -31,3 +31,17 @@ def in_turn(progress: Progress | None = None, stage: str = "", start: float = 0.
         return results
 
     return mapper
+
+
+def biggest_first(
+    mapper: Mapper, function: Callable[[Any], Any], inputs: Sequence[Any], sizes: Sequence[int]
+) -> list[Any]:
+    """`mapper(function, inputs)`, the inputs handed out largest first (by `sizes`) and the
+    results given back in the inputs' order. Files differ in size a hundredfold (a feed of 3 MB
+    beside one of 30 KB): taken in the folder's order, the largest could come last and keep one
+    core busy while the other waited; largest first, the small ones fill in at the end."""
+    order = sorted(range(len(inputs)), key=lambda number: -sizes[number])
+    results: list[Any] = [None] * len(inputs)
+    for number, result in zip(order, mapper(function, [inputs[number] for number in order])):
+        results[number] = result
+    return results

@@ -27,7 +27,7 @@ from briefing.sources.markdown import is_markdown
 from briefing.storage.cache import Cache
 from briefing.summary.pipeline import article_view
 from briefing.summary.views import StoryView
-from briefing.tasks import Mapper, Progress, in_turn
+from briefing.tasks import Mapper, Progress, biggest_first, in_turn
 from briefing.text.language import language_of
 
 T = TypeVar("T")
@@ -88,7 +88,9 @@ class CachedReader:
         decoded = {n: _decoded(_documents, kept[keys[n]], paths[n], ids[n]) for n in keys if keys[n] in kept}
         known = {n: documents for n, documents in decoded.items() if documents is not None}
         new = [n for n in keys if n not in known]
-        parsed = dict(zip(new, (mapper or in_turn())(read_bytes, [(data[n], paths[n], ids[n]) for n in new])))
+        sizes = {n: len(d) for n, d in enumerate(data) if isinstance(d, bytes)}
+        tasks = [(data[n], paths[n], ids[n]) for n in new]
+        parsed = dict(zip(new, biggest_first(mapper or in_turn(), read_bytes, tasks, [sizes[n] for n in new])))
         self._put("file", {keys[n]: _documents_json(parsed[n], ids[n]) for n in new})
         self._touch("file", [keys[n] for n in keys if n not in parsed])
         read: list[list[Document] | Problem] = []

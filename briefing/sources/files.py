@@ -20,7 +20,7 @@ from briefing.models import SAME_TEXT, UNKNOWN_SOURCE, Article, Document, Proble
 from briefing.sources.documents import NotReadable, read_document
 from briefing.sources.folders import read_file, skipped, survey
 from briefing.sources.markdown import front_matter, is_markdown, markdown_text
-from briefing.tasks import Mapper, Progress, in_turn
+from briefing.tasks import Mapper, Progress, biggest_first, in_turn
 from briefing.text.clean import clean_extracted, clean_page
 from briefing.text.dates import parse_date
 from briefing.text.language import language_name, language_of
@@ -92,9 +92,18 @@ def read_sources(
     `mapper` reads the files (default: here, in turn); an engine reads them where it runs.
     """
     paths, others = survey(sources)
-    read = (mapper or in_turn())(_read_path_task, [(path, id, max_bytes) for path, id in zip(paths, file_ids(paths))])
+    tasks = [(path, id, max_bytes) for path, id in zip(paths, file_ids(paths))]
+    read = biggest_first(mapper or in_turn(), _read_path_task, tasks, [_size(path) for path in paths])
     documents, skipped = collected(read)
     return documents, [*others, *skipped]
+
+
+def _size(path: Path) -> int:
+    """The file's size in bytes, 0 if it cannot be looked at (reading it says why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def collected(read: Iterable[list[Document] | Problem]) -> tuple[list[Document], list[Problem]]:
