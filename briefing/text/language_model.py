@@ -123,6 +123,27 @@ def _mapped(path: Path, digest: str) -> tuple[Any, ...] | None:
         classes = header["classes"]
         if not (isinstance(classes, list) and all(isinstance(label, str) for label in classes)):
             return None
+        if not _consistent(parts, len(classes)):
+            return None
     except (ValueError, TypeError, KeyError, IndexError):
         return None
     return parts["ptc"], parts["pc"], classes, parts["nextmove"], parts["row"], parts["output"]
+
+
+def _consistent(parts: dict[str, Any], classes: int) -> bool:
+    """Whether every index in the model points inside it (a state to a row of moves, a move to
+    a state, a state to a feature): a file damaged on disk must not stop a run with an IndexError
+    halfway through the day. About 10 ms over the 68 MB."""
+    import numpy as np
+
+    states = len(parts["output"])
+    nextmove, row, output = (np.asarray(parts[name]) for name in ("nextmove", "row", "output"))
+    return (
+        parts["ptc"].ndim == 2
+        and parts["ptc"].shape[1] == classes == len(parts["pc"])
+        and len(row) == states > 0
+        and len(nextmove) % 256 == 0
+        and int(row.max()) < len(nextmove) // 256
+        and int(nextmove.max()) < states
+        and int(output.max()) < parts["ptc"].shape[0]
+    )

@@ -52,7 +52,7 @@ def test_the_model_is_unpacked_once_and_tells_as_py3langid_does(
     assert told(load_identifier()) == told(reference)  # mapped from the cache: same languages, same probabilities
 
 
-@pytest.mark.parametrize("damage", ["cut short", "not ours", "empty"])
+@pytest.mark.parametrize("damage", ["cut short", "not ours", "empty", "overwritten at the end"])
 def test_a_damaged_cache_is_made_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference: Any, damage: str
 ) -> None:
@@ -60,7 +60,12 @@ def test_a_damaged_cache_is_made_again(
     load_identifier()
     [path] = kept(tmp_path)
     whole = path.read_bytes()
-    damaged = {"cut short": whole[: len(whole) // 2], "not ours": b"x" * 100 + whole[100:], "empty": b""}[damage]
+    damaged = {
+        "cut short": whole[: len(whole) // 2],
+        "not ours": b"x" * 100 + whole[100:],
+        "empty": b"",
+        "overwritten at the end": whole[:-100_000] + b"\x7f" * 100_000,  # indexes past the model's end
+    }[damage]
     path.write_bytes(damaged)
     assert told(load_identifier()) == told(reference)
     assert path.read_bytes() == whole
