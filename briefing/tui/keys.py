@@ -51,7 +51,7 @@ ACTIONS = (
 # Read beside the keys on the main screen: what its marks and numbers mean.
 LEGEND = (
     ("2/5", "2 of the 5 articles on the item's story report it"),
-    ("new, update, repeat", "an item against earlier days' briefings"),
+    ("(new/update/repeat)", "an item against earlier days' briefings"),
     ("new, ongoing", "a story not in earlier briefings, or one that was"),
 )
 

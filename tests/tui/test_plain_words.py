@@ -75,3 +75,19 @@ async def test_many_skipped_files_make_one_toast_and_e_lists_them(trio_folder: P
         assert isinstance(app.screen, ExplainScreen)
         shown = text_of(app.screen.query_one(Static))
         assert "Read with a problem: 25" in shown and "copy00.txt: skipped, same text as" in shown
+
+
+async def test_an_items_mark_reads_as_a_mark_without_colour_as_the_digest_prints_it(
+    trio_folder: Path, tmp_path: Path
+) -> None:
+    from briefing.output.render import render_text
+
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        first = app.briefing.items[0]
+        assert first.mark == "new"  # no history yet: every item is new
+        opening = first.text.split()[0]
+        shown = screen_text(app)  # characters only, no colour: what a monochrome terminal shows
+        assert f"1. (new) {opening}" in shown and f"1. new {opening}" not in shown
+        assert f"(new) {opening}" in render_text(app.briefing)

@@ -26,11 +26,12 @@ def highlighted(text: str, query: str, style: str = "") -> Text:
 
 
 def item_prompt(number: int, item: BriefingItem, articles: int, query: str = "") -> Text:
-    """`1. new text  3/5`: 3 of the 5 articles on the item's story report it; where they give
-    different figures for one count, it says so."""
+    """`1. (new) text  3/5`: 3 of the 5 articles on the item's story report it; where they give
+    different figures for one count, it says so. The mark in brackets, as the digest prints
+    it: without colour a bare "new" read as the sentence's first word (a new user's finding)."""
     prompt = Text(f"{number}. ", style="bold")
     if item.mark:
-        prompt.append(f"{item.mark} ", style=MARK_STYLES[item.mark])
+        prompt.append(f"({item.mark}) ", style=MARK_STYLES[item.mark])
     prompt.append_text(highlighted(item.text, query))
     if item.disagreement:
         prompt.append(printable(differ(item)), style="bold yellow")
