@@ -78,6 +78,17 @@ def test_sentence_count_and_algorithm_options(trio_folder: Path, capsys: pytest.
     assert "(textrank)" in out
 
 
+def test_n_0_gives_every_item_and_help_says_so(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A new user found `-n 0` meant all items only by trying it: `--help` says so."""
+    help = " ".join(run_briefing("digest", "--help").stdout.split())
+    assert re.search(r"-n N, --sentences N items per story \(0: all; default \[summary\] sentences\)", help), help
+    counts = []
+    for n in ("0", "1000", "2"):
+        assert main(["digest", str(trio_folder), "-n", n, "--no-store"]) == 0
+        counts.append(len(items(capsys.readouterr().out)))
+    assert counts[0] == counts[1] > counts[2] == 2
+
+
 def test_formats_carry_the_same_items(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 

@@ -82,7 +82,9 @@ def _parser() -> argparse.ArgumentParser:
         "--fetched", action="store_true", help="with SOURCES: add the articles fetched in the last window_hours"
     )
     budget = digest.add_mutually_exclusive_group()
-    budget.add_argument("-n", "--sentences", type=int, metavar="N", help="number of briefing items")
+    budget.add_argument(
+        "-n", "--sentences", type=int, metavar="N", help="items per story (0: all; default [summary] sentences)"
+    )
     budget.add_argument("--words", type=int, metavar="W", help="about W words instead of N items")
     budget.add_argument("--bytes", type=int, metavar="B", help="about B bytes (for evaluation)")
     digest.add_argument("--algorithm", choices=ALGORITHMS, help="sumy algorithm that rates sentences (see below)")
