@@ -52,10 +52,10 @@ def summarize(
     (about the topic, if one is set), a story that yields no item giving its place to the next.
 
     `previous` holds the item texts of earlier briefings: items are then marked new, update
-    or repeat, and novelty counts in the stories' rank. None leaves items unmarked. `today`
-    (YYYY-MM-DD) is the day the briefing is for: recency counts from it (None: from the
-    newest article's date). `mapper` runs the per-story stages (default: here, one after
-    the other).
+    or repeat, and novelty counts in the stories' rank. None, or no earlier item (a history's
+    first briefing), leaves items unmarked. `today` (YYYY-MM-DD) is the day the briefing is
+    for: recency counts from it (None: from the newest article's date). `mapper` runs the
+    per-story stages (default: here, one after the other).
     """
     progress("finding stories", 0.0)
     views = [article_view(article) for article in articles]
@@ -178,12 +178,14 @@ def assemble(
         config.stories.max,
         config.topic.query,
     )
-    marked = previous is not None
+    # Marks only against earlier items: on a history's first briefing every item would be
+    # "new", which says nothing (a new user's finding).
+    marked = bool(previous)
     items: list[BriefingItem] = []
     stories: list[Story] = []
     for rank_number, (k, draft) in enumerate(drafts, start=1):
         members, story_id = day.stories[k], f"s{rank_number}"
-        draft = _marked(draft, previous) if previous is not None else draft
+        draft = _marked(draft, previous) if previous else draft
         first = len(items)
         items.extend(replace(item, story=story_id) for item in draft.items)
         mark: StoryMark | None = (

@@ -182,7 +182,7 @@ class BriefingApp(Workers):
         self.articles = read.articles
         self.problems = read.problems
         self.previous = read.previous
-        self.history = "read" if read.previous is not None else "off"
+        self.history = "read" if read.previous else "off"
         from briefing.run.day import Day  # loaded by the reading worker already
 
         self.session = Day(read.articles, self.day, read.previous, views=read.views)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pilots import app_for, footer, ready, screen_text, until
 from textual import events
 from textual.widgets import Input
 
+from briefing.cli.main import main
 from briefing.tui.widgets.items import MATCH_STYLE, ItemList
 from briefing.tui.widgets.status import StatusBar
 
@@ -99,13 +101,22 @@ async def test_a_pasted_slash_filter_keeps_its_text(trio_folder: Path, tmp_path:
         assert len(app.main.shown) < len(app.briefing.items)
 
 
-async def test_hidden_repeats_show_in_the_header(trio_folder: Path, tmp_path: Path) -> None:
+async def test_hidden_repeats_show_in_the_header(
+    trio_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    morning = tmp_path / "morning"
+    morning.mkdir()
+    first = sorted(trio_folder.iterdir())[0]
+    (morning / first.name).write_bytes(first.read_bytes())
+    assert main(["digest", str(morning)]) == 0  # an earlier briefing, of one of the articles
     app = app_for(trio_folder, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         total = len(app.briefing.items)
+        new = sum(item.mark != "repeat" for item in app.briefing.items)
+        assert 0 < new < total
         await pilot.press("r")
-        assert f"{total} new of {total} items" in header(app)
+        assert f"{new} new of {total} items" in header(app)
         await pilot.press("r")
         assert " new of " not in header(app)
 
@@ -119,7 +130,7 @@ async def test_r_without_the_history_says_why_it_hides_nothing(trio_folder: Path
         await pilot.press("r")
         await ready(pilot)
         assert " new of " not in header(app)
-        assert any("No earlier briefing was read" in n.message for n in app._notifications)
+        assert any("No earlier briefing to compare with" in n.message for n in app._notifications)
 
 
 async def test_the_footer_offers_no_key_that_types_into_the_filter(trio_folder: Path, tmp_path: Path) -> None:

@@ -80,13 +80,21 @@ async def test_many_skipped_files_make_one_toast_and_e_lists_them(trio_folder: P
 async def test_an_items_mark_reads_as_a_mark_without_colour_as_the_digest_prints_it(
     trio_folder: Path, tmp_path: Path
 ) -> None:
+    from briefing.cli.main import main
     from briefing.output.render import render_text
 
+    earlier = tmp_path / "earlier"  # an earlier briefing, on another story: the trio's items are new
+    earlier.mkdir()
+    (earlier / "weather.txt").write_text(
+        "Title: Sunny Week Ahead\n\nForecasters expect a dry and sunny week across the region with light winds.",
+        encoding="utf-8",
+    )
+    assert main(["digest", str(earlier)]) == 0
     app = app_for(trio_folder, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         first = app.briefing.items[0]
-        assert first.mark == "new"  # no history yet: every item is new
+        assert first.mark == "new"
         opening = first.text.split()[0]
         shown = screen_text(app)  # characters only, no colour: what a monochrome terminal shows
         assert f"1. (new) {opening}" in shown and f"1. new {opening}" not in shown

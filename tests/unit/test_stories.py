@@ -176,7 +176,8 @@ def test_articles_that_name_no_outlet_are_not_counted_as_one() -> None:
 
 
 def test_json_items_name_their_story_and_stories_index_their_items() -> None:
-    data = json.loads(render(summarize(day(), Config(), previous=[]), "json"))
+    # An earlier briefing about something else: each story is new against it.
+    data = json.loads(render(summarize(day(), Config(), previous=["A dog show opened in the park."]), "json"))
     ids = [story["id"] for story in data["stories"]]
     assert len(ids) == len(set(ids)) == 3
     assert {item["story"] for item in data["items"]} == set(ids)

@@ -39,7 +39,7 @@ class Host(Protocol):
     problems: list[Problem]
     briefing: Briefing | None  # the briefing shown: the app's, never a copy
     stored: str | None  # when the briefing shown was made, while it is the stored one
-    history: Literal["reading", "read", "off"]  # "off": no earlier briefing was read, so none of the items is a repeat
+    history: Literal["reading", "read", "off"]  # "off": no earlier item was read, so none of the items is a repeat
     day: str  # the day today's briefing is made for
 
     def start(self) -> None: ...
@@ -382,7 +382,7 @@ class MainScreen(Screen[None]):
 
     def action_repeats(self) -> None:
         if self.briefing_app.history == "off":  # r did nothing, and said nothing (a new user's finding)
-            why = "No earlier briefing was read (--no-store, or the history is unreadable)"
+            why = "No earlier briefing to compare with (the history's first, --no-store, or an unreadable history)"
             self.briefing_app.tell(f"{why}: no item is a repeat to hide", title="Repeats")
             return
         self.hide_repeats = not self.hide_repeats
