@@ -86,7 +86,9 @@ def test_json_escapes_every_control_and_keeps_names_as_data(inbox: Path) -> None
     assert code == 0, err
     assert not re.search("[\x00-\x1f\x7f-\x9f\u2028\u2029]", out.replace("\n", ""))
     data = json.loads(out)
-    names = [field for a in data["articles"] for field in (a["id"], a["path"], a["title"], a["source"], a["url"] or "")]
+    names = [
+        field for a in data["articles"] for field in (a["id"], a["path"], a["title"], a["source"] or "", a["url"] or "")
+    ]
     assert all(unsafe(field) == [] for field in names)
     assert "approved" in [a["id"] for a in data["articles"]]
 

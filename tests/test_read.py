@@ -126,3 +126,19 @@ def test_soft_hyphens_are_left_out_so_spans_point_into_the_text_read_shows(tmp_p
     for source in sources:
         start, end = source["span"]
         assert texts[source["article"]][start:end] == source["text"]
+
+
+def test_an_article_that_names_no_outlet_has_a_null_source_in_json(tmp_path: Path) -> None:
+    """Text says "unknown source"; JSON says null, not that string, which a program would take
+    for an outlet's name (a new user's finding)."""
+    folder = inbox(tmp_path)
+    (folder / "page.html").unlink()
+    (folder / "a_gazette.txt").write_text(TRIO["a_gazette"].replace("Source: River Gazette\n", ""), encoding="utf-8")
+    digest = run("digest", "--format", "json", "--no-store", str(folder), env_home=tmp_path)
+    read = run("read", "--format", "json", str(folder), env_home=tmp_path)
+    for output in (digest, read):
+        sources = {a["id"]: a["source"] for a in json.loads(output.stdout)["articles"]}
+        assert sources == {"a_gazette": None, "b_courier": "Daily Courier", "c_herald": "Evening Herald"}
+    text = run("digest", "--no-store", str(folder), env_home=tmp_path).stdout
+    assert "a_gazette: unknown source," in text
+    assert "source: unknown source" in run("read", str(folder), env_home=tmp_path).stdout

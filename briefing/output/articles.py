@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from briefing.models import Article
-from briefing.output.render import json_text
+from briefing.output.render import json_text, known_source
 from briefing.sanitize import printable, shown_name
 
 
@@ -19,7 +19,7 @@ def article_dict(article: Article) -> dict[str, Any]:
     facts = {
         "id": article.id,
         "title": article.title,
-        "source": article.source,
+        "source": known_source(article),
         "author": article.author,
         "date": article.date,
         "url": article.url,

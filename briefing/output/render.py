@@ -13,7 +13,7 @@ import re
 import textwrap
 from typing import Any
 
-from briefing.models import Article, Briefing, BriefingItem, Format, Story
+from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Format, Story
 from briefing.sanitize import escaped_json, printable, shown_name
 from briefing.urls import shown_url
 
@@ -241,6 +241,12 @@ def render_markdown(briefing: Briefing) -> str:
     return "\n".join(lines) + "\n"
 
 
+def known_source(article: Article) -> str | None:
+    """The article's outlet as JSON gives it: null when none was found, where text says
+    "unknown source" (a program reading the JSON would take that for an outlet's name)."""
+    return None if article.source == UNKNOWN_SOURCE else article.source
+
+
 def briefing_dict(briefing: Briefing) -> dict[str, Any]:
     """The JSON contract: items in briefing order with provenance, articles, settings."""
     return {
@@ -300,7 +306,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
             {
                 "id": shown_name(a.id),
                 "title": shown_name(a.title),
-                "source": shown_name(a.source),
+                "source": shown_name(source) if (source := known_source(a)) is not None else None,
                 "date": a.date,
                 "path": shown_name(a.path),
                 "url": shown_name(a.url) if a.url is not None else None,
