@@ -54,6 +54,31 @@ def _group_line(key: tuple[str, ...], members: list[Problem]) -> str:
     return f"{place}: {len(members)} {what}{' skipped,' if kind == 'skipped' else ':'} {reason}"
 
 
+def by_cause(problems: Sequence[Problem]) -> list[tuple[str, list[Problem]]]:
+    """The problems grouped by cause (kind and reason), the most common first, each with a line
+    that counts it: `806 skipped, no article text left after cleaning`. On the 100 real feeds,
+    896 lines one by one buried the three causes behind them."""
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault((problem.kind, problem.reason), []).append(problem)
+    ranked = sorted(groups.values(), key=len, reverse=True)  # stable: among equals, first met first
+    return [(_cause_line(members), members) for members in ranked]
+
+
+def cause_lines(members: Sequence[Problem]) -> list[str]:
+    """Each problem of one cause (`by_cause`) on a line, without the cause its heading says:
+    where it is, and its particular (the earlier file a copy repeats)."""
+    return [
+        f"{located(p.path, p.entry)}: {p.reason} {p.detail}" if p.detail else located(p.path, p.entry) for p in members
+    ]
+
+
+def _cause_line(members: list[Problem]) -> str:
+    first = members[0]
+    reason = f"{first.reason} an earlier one" if first.is_copy else first.reason
+    return f"{len(members)} {first.kind}{',' if first.kind == 'skipped' else ':'} {reason}"
+
+
 def skipped_count(problems: Sequence[Problem]) -> int:
     return sum(problem.kind == "skipped" for problem in problems)
 
