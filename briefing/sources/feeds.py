@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from briefing.sanitize import printable
 from briefing.sources.html import fragment_text
 from briefing.sources.jsonfeed import NotJSON, typed_json_feed
 
@@ -102,7 +103,7 @@ def parse_feed(data: bytes) -> Feed:
         raise NotAFeed(f"{type(error).__name__}: {_first_line(str(error))}") from error
     feed = parsed.get("feed") or {}
     return Feed(
-        title=_clean(feed.get("title")),
+        title=_name(feed.get("title")),
         link=_link(feed.get("link")),
         entries=tuple(_entry(entry) for entry in parsed.get("entries") or ()),
         complete=json_feed or _CLOSED.search(data[-_SNIFF:]) is not None,
@@ -189,7 +190,7 @@ def _entry(entry: dict[str, Any]) -> Entry:
         title=_clean(fragment_text(entry.get("title") or "")),
         link=_link(entry.get("link")) or _alternate(entry),
         date=date[:10] if _ISO_DATE.match(date) else None,
-        author=_clean(entry.get("author")),
+        author=_name(entry.get("author")),
         # A description alone is often read as the content too: one paragraph is a teaser.
         text=marked_cut(text) if not full or "\n" not in text.strip() else text,
         full=full,
@@ -214,6 +215,16 @@ def _link(value: object) -> str | None:
 def _clean(value: object) -> str | None:
     text = " ".join(str(value).split()) if value else ""
     return text or None
+
+
+def _name(value: object) -> str | None:
+    """A name (a byline, the feed's title) as a person reads it, on one line, HTML entities
+    decoded as publishers leave them in names (`Emily Mazo,&nbsp;JS Tan` in a CDATA byline,
+    `Science &amp;amp; technology` in an Atom title of type html), as an entry's title is. A
+    page's names need none of this: trafilatura decodes them. The name is untrusted: a decoded
+    reference may be a format or bidi character (`&#8238;`), and none is kept."""
+    text = _clean(value)
+    return _clean(printable(html.unescape(text), one_line=True)) if text and "&" in text else text
 
 
 def _first_line(message: str) -> str:
