@@ -29,7 +29,7 @@ from briefing.run.stored import keep_briefing, sources_key
 from briefing.sanitize import printable
 from briefing.tui import theme
 from briefing.tui.commands import BriefingCommands
-from briefing.tui.keys import LEGEND, bindings, help_rows
+from briefing.tui.keys import LEGEND, acting_screen, bindings, help_rows
 from briefing.tui.messages import (
     ArticlesRead,
     Copied,
@@ -362,7 +362,10 @@ class BriefingApp(Workers):
         the briefing works from the main screen only, not over an article or a dialog; with
         no article read there is nothing to lengthen, shorten or rate, with no briefing
         nothing to write, and with no feed configured nothing to fetch."""
-        if action in ("longer", "shorter", "algorithm", "write", "history", "fetch") and self.screen is not self.main:
+        if (
+            action in ("longer", "shorter", "algorithm", "write", "history", "fetch")
+            and acting_screen(self) is not self.main
+        ):
             return False
         if action in ("longer", "shorter", "algorithm"):
             return self.articles != ()

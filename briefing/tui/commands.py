@@ -1,5 +1,7 @@
-"""The command palette offers every action of the main screen by name (themes come with
-Textual's own provider); it reads the same table as the keys and `?`."""
+"""The command palette offers the main screen's actions that work there now, by name (themes
+come with Textual's own provider); it reads the same table as the keys and `?`, and asks the
+same `check_action`, so it lists what `?` lists (it listed fetching with no feed configured,
+and the next story on a day of one)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from briefing.tui.keys import ACTIONS
+from briefing.tui.keys import ACTIONS, Action, enabled
 
 
 def _title(help_text: str) -> str:
@@ -19,13 +21,17 @@ class BriefingCommands(Provider):
         """Run `action` on the main screen (under the palette), or the app's own."""
         self.app.call_later(self.app.run_action, action, self.app.screen_stack[0])
 
+    def _offered(self) -> list[Action]:
+        main = self.app.screen_stack[0]
+        return [action for action in ACTIONS if enabled(action.action, main, main)]
+
     async def discover(self) -> Hits:
-        for action in ACTIONS:
+        for action in self._offered():
             yield DiscoveryHit(_title(action.help), partial(self._run, action.action))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for action in ACTIONS:
+        for action in self._offered():
             title = _title(action.help)
             score = max(matcher.match(title), matcher.match(action.label))
             if score > 0:

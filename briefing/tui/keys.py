@@ -10,8 +10,12 @@ screen lacks, or miss one it has.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
+from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from briefing.config import KeysConfig
@@ -110,6 +114,20 @@ def _binding(action: Action) -> Binding:
     )
 
 
+def acting_screen(app: App[Any]) -> Screen[Any]:
+    """The screen keys act on: the one under the command palette while it is open (the palette
+    offers that screen's actions, and runs them once it is closed)."""
+    return next(screen for screen in reversed(app.screen_stack) if not isinstance(screen, CommandPalette))
+
+
+def enabled(action: str, node: DOMNode, screen: Screen[object]) -> bool:
+    """Whether a binding's `action` (`app.` the app's, `screen.` the screen's, else `node`'s)
+    can act on `screen` now, as the footer, `?` and the palette offer it."""
+    namespace, _, call = action.partition("(")[0].rpartition(".")
+    target = {"app": screen.app, "screen": screen}.get(namespace, node)
+    return bool(target.check_action(call, ()))
+
+
 def help_rows(screen: Screen[object], keymap: dict[str, str]) -> list[tuple[str, str]]:
     """The keys that work on `screen` (as remapped by `keymap`), each with what it does; the two
     keys of an action that goes both ways (`PAIRS`) on one line.
@@ -123,10 +141,7 @@ def help_rows(screen: Screen[object], keymap: dict[str, str]) -> list[tuple[str,
         for binding in node.BINDINGS:
             if not isinstance(binding, Binding) or not binding.tooltip:
                 continue
-            namespace, _, call = binding.action.partition("(")[0].rpartition(".")
-            target = {"app": app, "screen": screen}.get(namespace, node)
-            action = call
-            if not target.check_action(action, ()):
+            if not enabled(binding.action, node, screen):
                 continue
             keys = rows.setdefault(binding.tooltip, [])
             for key in keymap.get(binding.id or "", binding.key).split(","):

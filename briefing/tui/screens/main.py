@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
 from briefing.models import Article, Briefing, BriefingItem, Problem, SourceSentence, Story
-from briefing.tui.keys import bindings, screen_binding
+from briefing.tui.keys import acting_screen, bindings, screen_binding
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.explain import ExplainScreen
 from briefing.tui.widgets.busy import SPIN_AFTER, Busy
@@ -375,7 +375,7 @@ class MainScreen(Screen[None]):
         if action in ("open", "copy"):
             return self.briefing is not None
         if action == "filter":  # in the field, "/" is a character to look for; over a dialog, nothing
-            return self.focused is not field and self.app.screen is self
+            return self.focused is not field and acting_screen(self.app) is self
         if action == "story":  # a day of one story has no other to go to
             return self.briefing is not None and len(self.briefing.stories) > 1
         return True
