@@ -65,9 +65,10 @@ class SentenceFeatures:
     # The concepts inside a run of capitalised words after its first pair ("antony blinken" of
     # "State Antony Blinken"): selection counts a name once, not once per pair of its words.
     name_tails: frozenset[tuple[str, str]] = frozenset()
-    # The nouns the sentence's opening names as met before ("the informant", "the camps" of
-    # "According to the government, the informant worked ..."): said in the sentences just
-    # before it in its article, and not earlier in it (`_met_before`).
+    # The stems of what the sentence names as met before: the nouns of its opening's definite
+    # descriptions said in the sentences just before it ("the camps" of "According to U.S.
+    # intelligence sources, the camps were ...", `_met_before`), and the people its article
+    # named whole before and it names by the last word alone ("Jaffrelot said", `_short_names`).
     refers: frozenset[str] = frozenset()
 
 
@@ -246,6 +247,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
         count = max(len(article.sentences), 1)
         punctuated = any(ENDS_STATEMENT.search(sentence.text[-3:]) for sentence in article.sentences)
         recent: list[frozenset[str]] = []
+        surnames: set[str] = set()
         for sentence in article.sentences:
             raw = tokenize(sentence.text)
             tokens = list(map(_token, raw))
@@ -273,10 +275,12 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     clause=_opening_clause(raw, tokens),
                     quoted=_quoted_runs(sentence.text),
                     name_tails=_name_tails(words),
-                    refers=_met_before(tokens, frozenset().union(*recent[-_RECENT:])),
+                    refers=_met_before(tokens, frozenset().union(*recent[-_RECENT:]))
+                    | _short_names(tokens, names, surnames),
                 )
             )
             recent.append(frozenset(t.stem for t in content))
+            surnames.update(name.rsplit(" ", 1)[1] for name in names if " " in name)
     return features
 
 
@@ -331,3 +335,14 @@ def _met_before(tokens: list[Token], before: frozenset[str]) -> frozenset[str]:
         if phrase[-1].stem in before and phrase[-1].stem not in said:
             found.add(phrase[-1].stem)
     return frozenset(found)
+
+
+def _short_names(tokens: list[Token], names: set[str], surnames: set[str]) -> frozenset[str]:
+    """The stems of the names the sentence gives by the last word alone that its article gave
+    whole before ("Jaffrelot said" after "the political scientist Christophe Jaffrelot ..."):
+    the reader of the item alone has not met them."""
+    words = {name for name in names if " " not in name}
+    if tokens and tokens[0].name:
+        words.add(tokens[0].lowered)
+    whole = {word for name in names if " " in name for word in name.split()}
+    return frozenset(stem(word) for word in words & surnames - whole)

@@ -25,7 +25,7 @@ from briefing.summary.merge import Group, group_sentences
 from briefing.summary.order import headline_lead, reading_order
 from briefing.summary.quality import algorithm_ratings, eligible, own_words_ratings, quality, rank_normalize
 from briefing.summary.select import Budget, select
-from briefing.summary.terms import article_terms, headline_stems, key_terms, story_title
+from briefing.summary.terms import article_terms, headline_stems, key_terms, story_title, title_stems
 from briefing.summary.views import StoryView
 from briefing.summary.wording import clean_articles
 from briefing.text.forms import word_form
@@ -174,6 +174,7 @@ def draft_story(rated: RatedStory, config: Config) -> StoryDraft:
         config.score.coverage,
         rated.own_words,
         rated.lead,
+        frozenset(title_stems(story.title)),
     )
     items = tuple(
         _item(g, features, story.articles, float(rated.scores[g.representative]))

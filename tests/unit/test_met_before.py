@@ -1,5 +1,6 @@
-"""An item that names as known a thing its article introduced ("the camps") is shown only
-after an item that names it: its reader never saw the article's sentence before it."""
+"""An item that names as known a thing or person its article introduced ("the camps",
+"Jaffrelot said") is shown only after an item or the section's title names it: its reader
+never saw the article's sentences before it."""
 
 from __future__ import annotations
 
@@ -44,3 +45,28 @@ def test_an_item_leaning_on_its_article_waits_for_an_item_that_names_its_thing()
     # Once the camps' finding is an item, their use follows it: the fact is not lost.
     three = select(groups, features, texts, quality, facts, Budget(sentences=3), 0.0)
     assert [g.representative for g in three.within] == [2, 0, 1]
+
+
+VISIT = (
+    "The political scientist Christophe Jaffrelot has followed the talks in Paris for years."
+    " Macron and Modi met in Delhi on Tuesday to discuss a deal for 114 fighter jets."
+    " There is a good personal rapport between the two leaders, Jaffrelot said on Tuesday."
+)
+
+
+def test_a_person_named_by_the_last_word_alone_waits_for_the_whole_name() -> None:
+    visit = article("a", VISIT)
+    features = sentence_features((visit,))
+    texts = tuple(sentence.text for sentence in visit.sentences)
+    assert [sorted(f.refers) for f in features] == [[], [], ["jaffrelot"]]
+    facts = SameFact(features, Config().merge.threshold)
+    groups = group_sentences(features, facts, np.zeros(3))
+    # The rapport is rated highest, the scientist's introduction lowest.
+    quality = np.array([0.1, 0.5, 1.0])
+    two = select(groups, features, texts, quality, facts, Budget(sentences=2), 0.0)
+    assert [g.representative for g in two.within] == [1, 0]
+    three = select(groups, features, texts, quality, facts, Budget(sentences=3), 0.0)
+    assert [g.representative for g in three.within] == [1, 0, 2]
+    # A section titled with his name has named him.
+    titled = select(groups, features, texts, quality, facts, Budget(sentences=1), 0.0, titled=frozenset(["jaffrelot"]))
+    assert [g.representative for g in titled.within] == [2]
