@@ -62,7 +62,9 @@ class Briefings:
 
         `printed` is the briefing rendered in every format, as `as_printed` gives it back. The
         briefing's day (its `date`, else the local date of `now`) keeps one entry per set of
-        articles: recording the same articles again that day replaces the earlier entry.
+        articles and settings (topic, stories, length, algorithm): recording the same articles
+        with the same settings again that day replaces the earlier entry, made at `now`; a
+        narrower run (`--topic`, `--stories 3`) is an entry of its own beside the day's briefing.
         """
         moment = now or clock.now()
         day = briefing.date or moment.astimezone().date().isoformat()
@@ -70,8 +72,11 @@ class Briefings:
         hashes = {a.id: text_hash(a.text) for a in briefing.articles}
         as_json = printed["json"]
         texts = (printed["text"], printed["markdown"], as_json)
+        settings = json.dumps(json.loads(as_json)["settings"])
         with self.store.writing() as db:
-            db.execute("DELETE FROM briefings WHERE day = ? AND articles_key = ?", (day, key))
+            db.execute(
+                "DELETE FROM briefings WHERE day = ? AND articles_key = ? AND settings = ?", (day, key, settings)
+            )
             db.executemany(
                 "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -86,7 +91,7 @@ class Briefings:
                     moment.isoformat(),
                     briefing.news_date,
                     json.dumps([shown_name(term) for term in briefing.key_terms]),
-                    json.dumps(json.loads(as_json)["settings"]),
+                    settings,
                     version,
                     len(briefing.articles),
                     briefing.sentence_count,
@@ -138,7 +143,8 @@ class Briefings:
 
     def find(self, which: str, today: str) -> int:
         """The id of the briefing `which` names: an id, or a date (YYYY-MM-DD, 'today',
-        'yesterday') for the latest briefing made that day. A UsageError says what was not found."""
+        'yesterday') for the day's briefing: the latest made that day without a topic, else the
+        latest. A UsageError says what was not found."""
         text = which.strip().lower()
         with self.store.reading() as db:
             if re.fullmatch("[0-9]+", text):
@@ -154,9 +160,10 @@ class Briefings:
                     raise UsageError(
                         f"'{shown_name(which)}' is not a briefing id, a date (YYYY-MM-DD), 'today' or 'yesterday'"
                     ) from None
-            found = db.execute(
-                "SELECT id FROM briefings WHERE day = ? ORDER BY created DESC, id DESC LIMIT 1", (day,)
-            ).fetchone()
+            rows = db.execute(
+                "SELECT id, settings FROM briefings WHERE day = ? ORDER BY created DESC, id DESC", (day,)
+            ).fetchall()
+        found = min(rows, key=lambda row: _has_topic(row[1]), default=None)  # the first of the latest
         if found is None:
             said = f" ({text})" if text in ("today", "yesterday") else ""
             raise UsageError(f"no briefing made on {day}{said} in the history; 'briefing history' lists them")
@@ -197,6 +204,16 @@ def _key_terms(stored: object) -> tuple[str, ...]:
     except (ValueError, RecursionError):
         return ()
     return tuple(str(term) for term in terms if isinstance(term, (str, int, float))) if isinstance(terms, list) else ()
+
+
+def _has_topic(settings: object) -> bool:
+    """Whether a briefing's recorded settings (JSON) name a topic; settings that are not
+    what this code wrote (a file another program changed) name none."""
+    try:
+        parsed = json.loads(settings) if isinstance(settings, (str, bytes)) else None
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(parsed, dict) and bool(parsed.get("topic"))
 
 
 def _text_or_none(value: object) -> str | None:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from builders import Clock
+from builders import CHESS, STRIKE, TRIO, Clock
 
 from briefing import render, summarize
 from briefing.cli.main import main
@@ -108,6 +108,34 @@ def test_same_day_briefing_from_other_articles_is_compared_with_the_earlier_one(
     assert "(repeat)" in capsys.readouterr().out
     main(["history"])
     assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_a_narrower_run_is_an_entry_beside_the_days_briefing_not_in_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: Clock
+) -> None:
+    """Cron's briefing, then a --topic and a -n 1 look at the same articles: history keeps all
+    three with the time each was made, `show today` prints cron's, and tomorrow's marks are
+    made against all of cron's items, not the narrow run's."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for id, text in {**CHESS, **STRIKE, **TRIO}.items():
+        (folder / f"{id}.txt").write_text(text, encoding="utf-8")
+    assert main(["digest", str(folder)]) == 0
+    full = capsys.readouterr().out
+    clock.advance(hours=1)
+    assert main(["digest", str(folder), "--topic", "nurses strike"]) == 0
+    assert "Harbour Bridge" not in capsys.readouterr().out
+    assert main(["show", "today"]) == 0
+    assert capsys.readouterr().out == full
+    clock.advance(hours=1)
+    assert main(["digest", str(folder), "-n", "1"]) == 0
+    capsys.readouterr()
+    assert main(["history"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert [row.split()[2] for row in rows] == ["07:00", "08:00", "09:00"]
+    clock.advance(days=1)
+    assert main(["digest", str(folder)]) == 0
+    assert "(repeat)" in (again := capsys.readouterr().out) and "(new)" not in again
 
 
 def test_no_store_records_nothing(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
