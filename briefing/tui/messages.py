@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from briefing.models import PastBriefing
+from briefing.config import ALGORITHM_NAMES, Config
+from briefing.models import PastBriefing, Settings
 
 if TYPE_CHECKING:
     from briefing.run.day import Reading
@@ -28,6 +29,19 @@ class Request:
 
     count: int
     algorithm: str
+
+
+def request_of(settings: Settings, config: Config) -> Request | None:
+    """What a launch asks for to make today's briefing as the stored one with `settings` was
+    made (the reader's last length and algorithm, or cron's), so that its items do not reorder
+    under the reader; None when the TUI cannot ask for it (--words, other --stories), and the
+    stored briefing is not shown."""
+    merge, stories = config.merge.threshold, config.stories.max
+    if settings.words or settings.bytes or settings.sentences < 1 or settings.algorithm not in ALGORITHM_NAMES:
+        return None
+    if (settings.threshold, settings.stories, settings.topic) != (merge, stories, config.topic.query):
+        return None
+    return Request(settings.sentences, settings.algorithm)
 
 
 @dataclass

@@ -78,7 +78,7 @@ async def test_the_tui_keeps_its_briefing_for_its_next_launch(
         await ready(pilot)
         await pilot.press("minus")
         await ready(pilot)
-        shown = listed(first)
+        shown, count = listed(first), first.wanted.count
     clock.advance(days=1)
     _, go = _held(monkeypatch, "gather")
     app = app_for(trio_folder, tmp_path)
@@ -89,6 +89,18 @@ async def test_the_tui_keeps_its_briefing_for_its_next_launch(
         go.set()
         await ready(pilot)
         assert app.stored is None and "Stored" not in header(app)
+        # Today's is made as the reader left it, not with the config's length: nothing reorders.
+        assert app.briefing is not None and app.briefing.settings.sentences == count != 8
+        assert len(listed(app)) == len(shown)
+
+
+async def test_a_stored_briefing_the_launch_would_not_make_again_is_not_shown(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    clock.advance(hours=-1)
+    assert run_briefing("digest", str(trio_folder), "--words", "40").returncode == 0  # cron's, by words
+    clock.advance(hours=1)
+    await _nothing_until_read(app_for(trio_folder, tmp_path), *_held(monkeypatch, "gather"))
 
 
 async def test_no_stored_briefing_without_the_history_or_from_a_damaged_one(
