@@ -43,7 +43,6 @@ from briefing.tui.messages import (
     StoredFound,
     Summarized,
     Written,
-    request_of,
 )
 from briefing.tui.screens.algorithm import AlgorithmScreen, DayCost
 from briefing.tui.screens.confirm import ConfirmScreen
@@ -196,11 +195,9 @@ class BriefingApp(Workers):
         self.resummarize()
 
     def on_stored_found(self, message: StoredFound) -> None:
-        """Show the stored briefing, marked as such, while today's is made with its length and
-        algorithm (`request_of`: one the TUI cannot ask for is not shown)."""
-        wanted = request_of(message.stored.briefing.settings, self.config)
-        if message.generation == self.generation and self.briefing is None and self.articles is None and wanted:
-            self.wanted = wanted
+        """Show the stored briefing, marked as such, while today's is made as it was (`request`)."""
+        if message.generation == self.generation and self.briefing is None and self.articles is None:
+            self.wanted = message.request
             self.briefing, self.stored = message.stored.briefing, message.stored.made
             self.main.show(None, complete=False)
             self.refresh_bindings()

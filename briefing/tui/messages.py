@@ -55,10 +55,12 @@ class ArticlesRead(Message):
 @dataclass
 class StoredFound(Message):
     """The briefing last made of the same sources, found in the history for the app's
-    `generation`th reading of the day: shown, marked as stored, until today's is made."""
+    `generation`th reading of the day: shown, marked as stored, until today's is made with
+    `request`, as the stored one was made."""
 
     generation: int
     stored: Stored
+    request: Request
 
 
 @dataclass

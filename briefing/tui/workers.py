@@ -34,6 +34,7 @@ from briefing.tui.messages import (
     StoredFound,
     Summarized,
     Written,
+    request_of,
 )
 
 if TYPE_CHECKING:
@@ -71,8 +72,9 @@ class Workers(App[None]):
         from briefing.run.stored import stored_briefing
 
         stored = stored_briefing(key, config)
-        if stored is not None:
-            self.post_message(StoredFound(generation, stored))
+        request = request_of(stored.briefing.settings, config) if stored is not None else None
+        if stored is not None and request is not None:  # one the TUI cannot make again is not shown
+            self.post_message(StoredFound(generation, stored, request))
 
     @work(thread=True, exclusive=True, group="keep", exit_on_error=False)
     def _keep(self, key: str, briefing: Briefing, config: Config) -> None:
