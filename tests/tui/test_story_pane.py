@@ -107,8 +107,14 @@ async def test_a_filter_goes_to_a_story_that_has_matches(mixed_folder: Path, tmp
         await pilot.press("slash", *"nurses")
         nurses = next(k for k, s in enumerate(app.briefing.stories) if "Nurses" in s.title)
         assert app.main.story == nurses and app.main.shown
-        prompts = [str(option.prompt) for option in app.main.query_one(StoryList).options]
-        assert sum(prompt.endswith(" · 0 shown") for prompt in prompts) == 2  # the others show nothing
+        listed = app.main.query_one(StoryList)
+        assert [option.id for option in listed.options] == [str(nurses)]  # the others show nothing: not listed
+        assert listed.border_title == f"Stories: 1 of {len(app.briefing.stories)}"
+        lines = [" ".join(line.strip("│ ").split()) for line in screen_text(app).splitlines()]
+        count = f"{len(app.main.shown)} item{'s' * (len(app.main.shown) > 1)} shown"
+        assert any(line.startswith(count) for line in lines), "the count whole on one line"
+        await pilot.press("escape")  # no filter: every story again
+        assert listed.option_count == len(app.briefing.stories)
 
 
 async def test_under_a_filter_brackets_skip_the_stories_it_leaves_empty(mixed_folder: Path, tmp_path: Path) -> None:

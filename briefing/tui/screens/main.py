@@ -167,7 +167,8 @@ class MainScreen(Screen[None]):
         self.query_one(Busy).spin(not complete)
         if story is None and briefing.stories:  # another story: its own first item
             item, place = None, 0
-        self._refresh(keep=(item.text if item else None, place))
+        # follow: a filter typed while the day was read goes to a story it leaves items in
+        self._refresh(follow=True, keep=(item.text if item else None, place))
 
     def _refresh(self, follow: bool = False, keep: tuple[str | None, int] = (None, 0)) -> None:
         """List what the reader asks to see of the briefing, and say how much that is. `follow`:
@@ -286,15 +287,16 @@ class MainScreen(Screen[None]):
         briefing = self.briefing
         if briefing is None or len(briefing.stories) < 2:
             return
-        count = len(briefing.stories)
         shown = self._shown_per_story(briefing)
+        listed = [int(option.id or 0) for option in stories.options]  # under a filter, the stories it leaves
+        count = len(listed)
         # From the list's own cursor: a second ] may come before the first one's message.
-        story = stories.highlighted or 0
+        position = stories.highlighted or 0
         for _ in range(count):
-            story = (story + step) % count
-            if shown[story] or not any(shown):
+            position = (position + step) % count
+            if shown[listed[position]] or not any(shown):
                 break
-        stories.highlighted = story
+        stories.highlighted = position
 
     @on(OptionList.OptionSelected, "#items, #sources")
     def _selected(self) -> None:
