@@ -272,13 +272,13 @@ class BriefingApp(Workers):
 
     def on_copied(self, message: Copied) -> None:
         if message.tool:
-            self.tell(f"Copied the sentence to the clipboard ({message.tool})")
+            self.tell(f"Copied {message.what} to the clipboard ({message.tool})")
             return
         # No clipboard program answered: ask the terminal (OSC 52). Whether it obliges cannot
         # be known from here, so the message does not claim that it did.
         self.copy_to_clipboard(message.text)
         self.tell(
-            "Asked the terminal to copy the sentence (OSC 52); terminals that do not allow it ignore it",
+            f"Asked the terminal to copy {message.what} (OSC 52); terminals that do not allow it ignore it",
             title="Copy",
         )
 
@@ -351,8 +351,8 @@ class BriefingApp(Workers):
         self.main.busy("Fetching…", always=True)
         self._fetch(self.config)
 
-    def copy_text(self, text: str) -> None:
-        self._copy(text)
+    def copy_text(self, text: str, what: str = "the sentence") -> None:
+        self._copy(text, what)
 
     def action_help(self) -> None:
         legend = LEGEND if self.screen is self.main else ()

@@ -126,10 +126,12 @@ class PastShown(Message):
 
 @dataclass
 class Copied(Message):
-    """`tool` put `text` on the system clipboard; empty when no clipboard program could."""
+    """`tool` put `text` on the system clipboard; empty when no clipboard program could.
+    `what`: what the text is, for the notice ("the sentence", "the address")."""
 
     text: str
     tool: str
+    what: str = "the sentence"
 
 
 @dataclass

@@ -150,8 +150,8 @@ class Workers(App[None]):
         self.post_message(Fetched(fetch_feeds(config, self._progress())))
 
     @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)
-    def _copy(self, text: str) -> None:
-        self.post_message(Copied(text, clipboard.copy(text)))
+    def _copy(self, text: str, what: str) -> None:
+        self.post_message(Copied(text, clipboard.copy(text), what))
 
     @work(thread=True, exclusive=True, group="theme", exit_on_error=False)
     def _save_theme(self, name: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from builders import article
-from pilots import app_for, ready, screen_text
+from pilots import app_for, ready, screen_text, until
 from textual.containers import VerticalScroll
 
 from briefing.tui.screens.article import ArticleScreen
@@ -102,3 +102,39 @@ async def test_the_article_follows_keys_remapped_in_config(trio_folder: Path, tm
         assert isinstance(app.screen, ArticleScreen), "escape is no longer bound"
         await pilot.press("x")
         assert not isinstance(app.screen, ArticleScreen)
+
+
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("https://Example.com/news/[bold]bridge[/bold]?id=7", "https://example.com/news/[bold]bridge[/bold]?id=7"),
+        ("https://example.com/a b", "https://example.com/a%20b"),
+        ("https://example.com/\x1b[31mred", None),  # a control character: not an address to show
+        ("javascript:alert(1)", None),
+        (None, None),
+    ],
+)
+async def test_the_article_shows_its_address_as_the_digest_does_and_c_copies_it(
+    trio_folder: Path, tmp_path: Path, url: str | None, shown: str | None
+) -> None:
+    from dataclasses import replace
+
+    from briefing.urls import shown_url
+
+    assert shown_url(url) == shown  # the check digest's Sources list uses
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        screen = ArticleScreen(replace(article("long", LONG), url=url), 0, set())
+        await app.push_screen(screen)
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        if shown is None:
+            assert not screen.query("#article-url") and "Copy address" not in lines[-1]
+            assert not any("example.com" in line or "javascript" in line for line in lines)
+            return
+        assert lines[1].strip() == shown  # literally, under the title: no markup read, nothing cut
+        assert "Copy address" in lines[-1]
+        await pilot.press("c")
+        await until(pilot, lambda: app.clipboard == shown, "the address copied")
+        assert any(n.message.startswith("Asked the terminal to copy the address") for n in app._notifications)

@@ -1,6 +1,9 @@
-"""The full cleaned article, the chosen sentence highlighted in the middle of the screen."""
+"""The full cleaned article, the chosen sentence highlighted in the middle of the screen, under
+its source, title, date and address (c copies the address)."""
 
 from __future__ import annotations
+
+from typing import Protocol, cast
 
 from rich.console import Console
 from rich.text import Text
@@ -13,6 +16,13 @@ from briefing.models import Article
 from briefing.sanitize import printable, shown_name
 from briefing.tui.keys import screen_binding
 from briefing.tui.widgets.footer import KeyFooter
+from briefing.urls import shown_url
+
+
+class _Copies(Protocol):
+    """The app, as this screen uses it: named here so that the screen does not import the app."""
+
+    def copy_text(self, text: str, what: str = "the sentence") -> None: ...
 
 
 def article_text(article: Article, chosen: int, marked: set[int]) -> list[Text]:
@@ -51,6 +61,7 @@ class ArticleScreen(Screen[None]):
         screen_binding("page_up", "scroll('page_up')", "Page up", "a page up", show=False),
         screen_binding("top", "scroll('home')", "Top", "the beginning", show=False),
         screen_binding("bottom", "scroll('end')", "End", "the end", show=False),
+        screen_binding("copy", "copy_address", "Copy address", "copy the article's address"),
     ]
 
     def __init__(self, article: Article, chosen: int, marked: set[int]) -> None:
@@ -58,9 +69,13 @@ class ArticleScreen(Screen[None]):
         self.article = article
         self.chosen = chosen
         self.marked = marked
+        # The address a reader opens: only what the digest's Sources list shows (check_url's).
+        self.address = shown_url(article.url)
 
     def compose(self) -> ComposeResult:
         yield Static(article_title(self.article), id="article-title")
+        if self.address:  # Text, never markup; a terminal's own selection copies it too
+            yield Static(Text(self.address, style="underline"), id="article-url")
         with VerticalScroll(id="article-body"):
             for position, paragraph in enumerate(article_text(self.article, self.chosen, self.marked)):
                 yield Static(paragraph, classes="paragraph", id=f"p{position}")
@@ -84,6 +99,13 @@ class ArticleScreen(Screen[None]):
         body = self.query_one("#article-body", VerticalScroll)
         middle = paragraph.virtual_region.y + (first + last) // 2
         body.scroll_to(y=max(0, middle - body.scrollable_content_region.height // 2), animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.address) if action == "copy_address" else True
+
+    def action_copy_address(self) -> None:
+        if self.address:
+            cast(_Copies, self.app).copy_text(self.address, "the address")
 
     def action_scroll(self, how: str) -> None:
         body = self.query_one("#article-body", VerticalScroll)
