@@ -81,3 +81,17 @@ def text_of(static: Static, width: int = 200) -> str:
     console = Console(width=width, record=True, file=io.StringIO())
     console.print(static.content)
     return console.export_text()
+
+
+def earlier_briefing(tmp_path: Path) -> None:
+    """A briefing of another story recorded in the history, so the next one has items to be
+    new against (a history's first briefing marks nothing)."""
+    from briefing.cli.main import main
+
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    (earlier / "weather.txt").write_text(
+        "Title: Sunny Week Ahead\n\nForecasters expect a dry and sunny week across the region with light winds.",
+        encoding="utf-8",
+    )
+    assert main(["digest", str(earlier)]) == 0

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from builders import TRIO
-from pilots import app_for, ready, screen_text, until
+from pilots import app_for, earlier_briefing, ready, screen_text, until
 from textual.widgets import Collapsible, Static
 from textual.widgets._toast import Toast
 
@@ -96,16 +96,9 @@ async def test_many_skipped_files_make_one_toast_and_e_lists_them_by_cause(trio_
 async def test_an_items_mark_reads_as_a_mark_without_colour_as_the_digest_prints_it(
     trio_folder: Path, tmp_path: Path
 ) -> None:
-    from briefing.cli.main import main
     from briefing.output.render import render_text
 
-    earlier = tmp_path / "earlier"  # an earlier briefing, on another story: the trio's items are new
-    earlier.mkdir()
-    (earlier / "weather.txt").write_text(
-        "Title: Sunny Week Ahead\n\nForecasters expect a dry and sunny week across the region with light winds.",
-        encoding="utf-8",
-    )
-    assert main(["digest", str(earlier)]) == 0
+    earlier_briefing(tmp_path)  # on another story: the trio's items are new
     app = app_for(trio_folder, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)

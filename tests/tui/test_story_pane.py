@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from builders import CHESS, STRIKE, TRIO
-from pilots import app_for, ready, screen_text, until
+from pilots import app_for, earlier_briefing, ready, screen_text, until
 from textual import events
 
-from briefing.cli.main import main
 from briefing.config import Config, OutputConfig, SourcesConfig, StoriesConfig, TopicConfig
 from briefing.models import Figure
 from briefing.tui.app import create_app
@@ -32,13 +31,7 @@ def mixed_folder(tmp_path: Path) -> Path:
 
 
 async def test_several_stories_get_a_pane_with_label_count_and_mark(mixed_folder: Path, tmp_path: Path) -> None:
-    earlier = tmp_path / "earlier"  # an earlier briefing, on another story: each story is new against it
-    earlier.mkdir()
-    (earlier / "weather.txt").write_text(
-        "Title: Sunny Week Ahead\n\nForecasters expect a dry and sunny week across the region with light winds.",
-        encoding="utf-8",
-    )
-    assert main(["digest", str(earlier)]) == 0
+    earlier_briefing(tmp_path)  # on another story: each story is new against it
     app = app_for(mixed_folder, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
