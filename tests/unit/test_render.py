@@ -9,18 +9,23 @@ from builders import article
 
 from briefing import render, summarize
 from briefing.config import Config
-from briefing.models import Article
+from briefing.models import Article, Briefing
+
+TOP_STORY = replace(Config(), summary=replace(Config().summary, sentences=3), stories=replace(Config().stories, max=1))
 
 
-def test_sources_list_the_quoted_articles_and_count_the_rest(trio: tuple[Article, ...]) -> None:
+def top_story_of(trio: tuple[Article, ...]) -> Briefing:
+    """The trio and a weather report, a story of its own left out by showing only the top
+    story, 3 items long."""
     aside = article(
         "d_weather",
         "Title: Sunny Week Ahead\n\nForecasters expect a dry and sunny week across the region with light winds.",
     )
-    config = Config()
-    # The weather report is a story of its own, left out by showing only the top story.
-    config = replace(config, summary=replace(config.summary, sentences=3), stories=replace(config.stories, max=1))
-    briefing = summarize((*trio, aside), config)
+    return summarize((*trio, aside), TOP_STORY)
+
+
+def test_sources_list_the_quoted_articles_and_count_the_rest(trio: tuple[Article, ...]) -> None:
+    briefing = top_story_of(trio)
     assert all("d_weather" not in item.article_ids for item in briefing.items)
     text, markdown = render(briefing, "text"), render(briefing, "markdown")
     for output in (text, markdown):
@@ -33,13 +38,7 @@ def test_sources_list_the_quoted_articles_and_count_the_rest(trio: tuple[Article
 def test_the_header_says_what_was_read_apart_from_what_is_shown(trio: tuple[Article, ...]) -> None:
     """A new user read "4 articles, 11 sentences, 3 in this briefing" as what the briefing
     holds: the header says "Read" for what was read and "shown" for what the digest holds."""
-    aside = article(
-        "d_weather",
-        "Title: Sunny Week Ahead\n\nForecasters expect a dry and sunny week across the region with light winds.",
-    )
-    config = Config()
-    config = replace(config, summary=replace(config.summary, sentences=3), stories=replace(config.stories, max=1))
-    briefing = summarize((*trio, aside), config)
+    briefing = top_story_of(trio)
     text = render(briefing, "text")
     shown = sum(line[:1].isdigit() for line in text.splitlines()[3:])  # the numbered items
     assert (shown, briefing.story_count) == (3, 2)
@@ -50,7 +49,7 @@ def test_the_header_says_what_was_read_apart_from_what_is_shown(trio: tuple[Arti
     assert f"\n*{header} (lexrank)*\n" in render(briefing, "markdown")
     data = json.loads(render(briefing, "json"))
     assert (data["story_count"], data["sentence_count"], len(data["articles"])) == (2, briefing.sentence_count, 4)
-    one = render(summarize(trio, replace(config, stories=replace(config.stories, max=0))), "text")
+    one = render(summarize(trio, replace(TOP_STORY, stories=replace(TOP_STORY.stories, max=0))), "text")
     assert one.splitlines()[2] == "Read 3 articles; shown 3 items, picked from 11 sentences (lexrank)"
 
 
