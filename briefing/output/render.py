@@ -25,8 +25,8 @@ _URL_LINE = re.compile(r"^ +https?://\S+$")
 WIDTH = 78
 
 
-def _markers(item: BriefingItem, numbers: dict[str, int]) -> str:
-    return "[" + ",".join(str(n) for n in sorted(numbers[a] for a in item.article_ids)) + "]"
+def _markers(item: BriefingItem, cited_as: dict[str, int]) -> str:
+    return "[" + ",".join(str(n) for n in sorted(cited_as[a] for a in item.article_ids)) + "]"
 
 
 def differ(item: BriefingItem) -> str:
@@ -42,18 +42,23 @@ def _mark(item: BriefingItem) -> str:
     return f"({item.mark}) " if item.mark else ""
 
 
-def _numbers(briefing: Briefing) -> dict[str, int]:
-    return {article.id: number for number, article in enumerate(briefing.articles, start=1)}
+def numbers(briefing: Briefing) -> dict[str, int]:
+    """The number each quoted article is cited by: 1, 2, 3, ... in article order (the shown
+    stories' articles first), none skipped. An article of a shown story that no item quotes
+    takes no number: numbered, it left gaps in the Sources list ([1] [2] [3] [6])."""
+    quoted = {article_id for item in briefing.items for article_id in item.article_ids}
+    cited = (article.id for article in briefing.articles if article.id in quoted)
+    return {article_id: number for number, article_id in enumerate(cited, start=1)}
 
 
 def _cited(briefing: Briefing) -> tuple[list[Article], str | None]:
-    """The articles the items quote, in article order, and a line counting the others.
+    """The articles the items quote, by number, and a line counting the others.
 
     A day's briefing reads a hundred articles and quotes a dozen: listing the rest would bury
     the sources a reader came for. The JSON keeps every article.
     """
-    quoted = {article_id for item in briefing.items for article_id in item.article_ids}
-    cited = [article for article in briefing.articles if article.id in quoted]
+    cited_as = numbers(briefing)
+    cited = [article for article in briefing.articles if article.id in cited_as]
     others = len(briefing.articles) - len(cited)
     if not others:
         return cited, None
@@ -134,7 +139,7 @@ def _source_line(article: Article) -> str:
 
 def render_text(briefing: Briefing) -> str:
     """Plain text for a terminal, a mail or a file: wrapped at 78 columns."""
-    numbers = _numbers(briefing)
+    cited_as = numbers(briefing)
     lines = [
         title(briefing),
         f"Key terms: {shown_name(', '.join(briefing.key_terms)) or 'none'}",
@@ -147,7 +152,7 @@ def render_text(briefing: Briefing) -> str:
             lines.append(_story_line(story))
         width = len(str(len(items))) + 2
         for number, item in enumerate(items, start=1):
-            text = f"{_mark(item)}{printable(item.text)}{printable(differ(item))} {_markers(item, numbers)}"
+            text = f"{_mark(item)}{printable(item.text)}{printable(differ(item))} {_markers(item, cited_as)}"
             lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
         lines += [""] if story else []
     if not briefing.items:  # no item quotes a source: the counts above say what was read
@@ -157,7 +162,7 @@ def render_text(briefing: Briefing) -> str:
     cited, others = _cited(briefing)
     for article in cited:
         lines += textwrap.wrap(
-            _source_line(article), WIDTH, initial_indent=f"[{numbers[article.id]}] ", subsequent_indent="    "
+            _source_line(article), WIDTH, initial_indent=f"[{cited_as[article.id]}] ", subsequent_indent="    "
         )
         url = shown_url(article.url)  # on a line of its own, never wrapped: a terminal can open it
         lines += [f"    {url}"] if url else []
@@ -211,7 +216,7 @@ def _link(text: str, url: str | None) -> str:
 
 def render_markdown(briefing: Briefing) -> str:
     """Markdown with the same content as the text digest; article text is escaped."""
-    numbers = _numbers(briefing)
+    cited_as = numbers(briefing)
     lines = [
         f"# {_md(title(briefing))}",
         "",
@@ -224,7 +229,7 @@ def render_markdown(briefing: Briefing) -> str:
             lines += [f"## {_md(story.title)}", "", f"*{_story_line(story)}*", ""]
         for number, item in enumerate(items, start=1):
             mark = f"**{item.mark}** " if item.mark else ""
-            lines.append(f"{number}. {mark}{_md(item.text)}{_md(differ(item))} {_md(_markers(item, numbers))}")
+            lines.append(f"{number}. {mark}{_md(item.text)}{_md(differ(item))} {_md(_markers(item, cited_as))}")
         lines += [""] if story else []
     if not briefing.items:
         return "\n".join([*lines, _nothing(briefing)]) + "\n"
@@ -234,9 +239,8 @@ def render_markdown(briefing: Briefing) -> str:
     for article in cited:
         date = f", {article.date}" if article.date else ""
         headline = _link(f"*{_md(article.title)}*", shown_url(article.url))
-        # A bullet labelled [n], not "n.": Markdown renumbers ordered lists, and cited
-        # articles skip the numbers of the others.
-        lines.append(f"- \\[{numbers[article.id]}\\] {_code(article.id)}: {_md(article.source)}, {headline}{date}")
+        # A bullet labelled [n], not "n.": Markdown would number the list itself.
+        lines.append(f"- \\[{cited_as[article.id]}\\] {_code(article.id)}: {_md(article.source)}, {headline}{date}")
     lines += ["", f"*{others}*"] if others else []
     return "\n".join(lines) + "\n"
 
@@ -249,6 +253,7 @@ def known_source(article: Article) -> str | None:
 
 def briefing_dict(briefing: Briefing) -> dict[str, Any]:
     """The JSON contract: items in briefing order with provenance, articles, settings."""
+    cited_as = numbers(briefing)
     return {
         "date": briefing.date,
         "news_dates": list(briefing.news_dates) if briefing.news_dates else None,
@@ -305,6 +310,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "articles": [
             {
                 "id": shown_name(a.id),
+                "number": cited_as.get(a.id),
                 "title": shown_name(a.title),
                 "source": shown_name(source) if (source := known_source(a)) is not None else None,
                 "date": a.date,

@@ -35,6 +35,23 @@ def test_sources_list_the_quoted_articles_and_count_the_rest(trio: tuple[Article
     assert "d_weather" in [a["id"] for a in json.loads(render(briefing, "json"))["articles"]]
 
 
+def test_sources_are_numbered_without_gaps_in_every_format(trio: tuple[Article, ...]) -> None:
+    """A new user saw [1] [2] [3] [6] under a day's briefing: the articles of a shown story
+    that no item quotes took numbers too. Only quoted articles are numbered, 1, 2, 3, ...,
+    and the items, the Sources list, Markdown and the JSON's `number` agree."""
+    whole = summarize(trio, Config())
+    ferry, mayor = (next(i for i in whole.items if i.article_ids == (a,)) for a in ("c_herald", "a_gazette"))
+    briefing = replace(whole, items=(ferry, mayor))  # b_courier, the second article, quoted by neither
+    text = render(briefing, "text")
+    assert "the bridge reopens. [2]\n" in text and "without new\n   taxes. [1]\n" in text
+    assert "\n[1] a_gazette: " in text and "\n[2] c_herald: " in text and "[3]" not in text
+    assert "and 1 other article, not quoted above" in text
+    markdown = render(briefing, "markdown")
+    assert "reopens. \\[2\\]\n" in markdown and "- \\[2\\] `c_herald`" in markdown and "\\[3\\]" not in markdown
+    numbered = {a["id"]: a["number"] for a in json.loads(render(briefing, "json"))["articles"]}
+    assert numbered == {"a_gazette": 1, "b_courier": None, "c_herald": 2}
+
+
 def test_the_header_says_what_was_read_apart_from_what_is_shown(trio: tuple[Article, ...]) -> None:
     """A new user read "4 articles, 11 sentences, 3 in this briefing" as what the briefing
     holds: the header says "Read" for what was read and "shown" for what the digest holds."""
