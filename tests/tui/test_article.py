@@ -109,6 +109,7 @@ async def test_the_article_follows_keys_remapped_in_config(trio_folder: Path, tm
     [
         ("https://Example.com/news/[bold]bridge[/bold]?id=7", "https://example.com/news/[bold]bridge[/bold]?id=7"),
         ("https://example.com/a b", "https://example.com/a%20b"),
+        ("https://example.com/a?utm_source=rss&id=7&maca=en-rss#top", "https://example.com/a?id=7#top"),  # no tracking
         ("https://example.com/\x1b[31mred", None),  # a control character: not an address to show
         ("javascript:alert(1)", None),
         (None, None),

@@ -90,7 +90,7 @@ def test_sources_give_each_quoted_articles_address_and_only_a_safe_one(trio: tup
     from briefing.output.render import rewrap
 
     urls = {
-        "a_gazette": "https://gazette.example/bridge?utm_source=feed&utm_medium=rss&copy;=1",
+        "a_gazette": "https://gazette.example/bridge?utm_source=feed&id=7&utm_medium=rss&copy;=1",
         "b_courier": "javascript:alert(1)",
         "c_herald": "https://herald.example/x\x1b]8;;https://evil.example\x07",
     }
@@ -99,7 +99,7 @@ def test_sources_give_each_quoted_articles_address_and_only_a_safe_one(trio: tup
     briefing = summarize(articles, Config())
     assert {a for item in briefing.items for a in item.article_ids} == set(urls)  # all three quoted
     text, markdown = render(briefing, "text"), render(briefing, "markdown")
-    address = "https://gazette.example/bridge?utm_source=feed&utm_medium=rss&copy;=1"
+    address = "https://gazette.example/bridge?id=7&copy;=1"  # no utm_ parameters: they only track the reader
     assert f"    {address}" in text.splitlines()
     assert f"    {address}" in rewrap(text, 40).splitlines()  # the history screen never wraps it
     for output in (text, markdown):

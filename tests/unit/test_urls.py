@@ -15,7 +15,7 @@ from briefing.config import parse_config
 from briefing.errors import ConfigError
 from briefing.sources.documents import entry_slug
 from briefing.sources.feeds import Entry
-from briefing.urls import BadURL, check_url, hostname, url_path
+from briefing.urls import BadURL, check_url, hostname, shown_url, url_path
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,15 @@ def test_config_refuses_a_feed_url_it_could_not_fetch_naming_the_entry() -> None
     assert parse_config('[sources]\nfeeds = ["https://example.org/café"]\n').sources.feeds == (
         "https://example.org/café",
     )
+
+
+def test_a_shown_address_leaves_out_the_parameters_that_track_the_reader() -> None:
+    """The real feeds' links carry utm_* and Deutsche Welle's maca: a reader copying an
+    address got them too. The address shown keeps every other parameter as written, in its
+    place; the one requested is the feed's own."""
+    dw = "https://www.dw.com/en/orban-says/a-75974022?maca=en-rss-en-all-1573-rdf"
+    assert shown_url(dw) == "https://www.dw.com/en/orban-says/a-75974022"
+    tagged = "https://x.example/a?utm_source=rss&id=3&FBCLID=x&q=a%26b&gclid=1&mc_cid=2&mc_eid=3&page=2&utm=1#part"
+    assert shown_url(tagged) == "https://x.example/a?id=3&q=a%26b&page=2&utm=1#part"
+    assert shown_url("https://x.example/?utm_source=feed&utm_medium=rss") == "https://x.example/"
+    assert check_url(tagged) == tagged.removesuffix("#part")  # what a request asks for is unchanged
