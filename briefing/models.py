@@ -14,6 +14,18 @@ FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
 
 # The outlet of an article that names none (a bare text file): shown, never counted as one.
 UNKNOWN_SOURCE = "unknown source"
+# How many words of an article's text are read of every article, before it is known whether
+# its story is shown: grouping and ranking read its view of them (`briefing.summary.views`
+# says why 400), the language check reads them, and a day's set of articles is known by them
+# (`briefing.storage.briefings.articles_key`). Cleaning an article stops once this many words
+# of its text are final (`briefing.text.clean.clean_extracted`); the shown ones are made whole.
+LEAD_WORDS = 400
+
+
+def lead_of(text: str) -> str:
+    """The first `LEAD_WORDS` words of `text`, as written; the whole text if it has no more."""
+    pieces = text.split(None, LEAD_WORDS)
+    return text if len(pieces) <= LEAD_WORDS else text[: len(text) - len(pieces[-1])].rstrip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +63,18 @@ class Article:
     # False: the text is not cut into sentences yet and `sentences` is empty. Cutting a day's
     # text into sentences costs as much as cleaning it; a story that is not shown needs none.
     segmented: bool = True
+    # Set while `text` is only the article's start, cleaned up to its lead (`removed` what went
+    # up to there): what cleaning it whole reads (`briefing.sources.files.whole`). Grouping,
+    # ranking and the language check read no further; a story that is not shown needs no more.
+    rest: Rest | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rest:
+    """What cleaning an article whole reads: its document, and the user's patterns."""
+
+    document: Document
+    drop_patterns: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,7 @@ def digest_command(args: argparse.Namespace) -> int:
         if args.fetch:
             fetch_first(config)
         fetched = args.fetch or args.fetched
-        read = read_day(args.sources, config, day, not args.no_store, reading, engine, fetched)
+        read = read_day(args.sources, config, day, not args.no_store, reading, engine, fetched, args.explain)
         report_problems(read.problems, len(read.articles), every=args.explain)
         if args.explain:
             for article in read.articles:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from briefing.config import Config
 from briefing.errors import StoreError
-from briefing.models import Article, Document, Problem, Removal, Sentence
+from briefing.models import Article, Document, Problem, Removal, Rest, Sentence
 from briefing.sources.files import checked, collected, file_ids, parse_article, read_bytes
 from briefing.sources.files import read_sources as read_files
 from briefing.sources.folders import read_file, survey
@@ -111,16 +111,19 @@ class CachedReader:
         progress: Progress | None = None,
         mapper: Mapper | None = None,
         segmented: bool = True,
+        lead: int | None = None,
     ) -> tuple[tuple[Article, ...], list[Problem]]:
         """As `briefing.sources.files.load_documents`, each document cleaned only if it is new."""
         config = config or Config()
         patterns = config.clean.drop_patterns
-        keys = [_document_key(document, patterns, segmented) for document in documents] if self.cache else []
+        keys = [_document_key(document, patterns, segmented, lead) for document in documents] if self.cache else []
         kept = self._get("article", keys)
-        decoded = {n: _decoded(_article, kept[key], documents[n]) for n, key in enumerate(keys) if key in kept}
+        decoded = {
+            n: _decoded(_article, kept[key], documents[n], patterns) for n, key in enumerate(keys) if key in kept
+        }
         known = {n: found for n, found in decoded.items() if found is not None}
         new = [n for n in range(len(documents)) if n not in known]
-        clean = partial(_article_and_view, drop_patterns=patterns, segmented=segmented)
+        clean = partial(_article_and_view, drop_patterns=patterns, segmented=segmented, lead=lead)
         read = (mapper or in_turn(progress, "cleaning articles"))(clean, [documents[n] for n in new])
         cleaned = {n: article for n, (article, _, _) in zip(new, read)}
         views = {n: view for n, (_, view, _) in zip(new, read)}
@@ -162,12 +165,12 @@ def _texts(*values: object, optional: bool = False) -> None:
 
 
 def _article_and_view(
-    document: Document, drop_patterns: tuple[str, ...], segmented: bool
+    document: Document, drop_patterns: tuple[str, ...], segmented: bool, lead: int | None = None
 ) -> tuple[Article, StoryView, str | None]:
-    """A document cleaned, the view of the article and its language (None: English), all
-    where the mapper runs: telling a language loads a model and reads 140 of a feed day's
-    articles at 20 ms each."""
-    article = parse_article(document, drop_patterns, segmented)
+    """A document cleaned (up to its `lead`, where it can be), the view of the article and its
+    language (None: English), all where the mapper runs: telling a language loads a model and
+    reads 140 of a feed day's articles at 20 ms each."""
+    article = parse_article(document, drop_patterns, segmented, lead)
     return article, article_view(article), language_of(article.text) if article.text else None
 
 
@@ -184,11 +187,11 @@ def _file_key(data: bytes, path: Path) -> str:
     return _hash(data, path.suffix.lower())
 
 
-def _document_key(document: Document, patterns: tuple[str, ...], segmented: bool) -> str:
-    """A document by everything cleaning reads of it, the user's patterns, and whether its
-    text is cut into sentences."""
+def _document_key(document: Document, patterns: tuple[str, ...], segmented: bool, lead: int | None) -> str:
+    """A document by everything cleaning reads of it, the user's patterns, whether its text is
+    cut into sentences, and how much of it is cleaned (`lead`)."""
     fields = [document.text, document.title, document.source, document.date, document.url, document.author]
-    shape = [document.extracted, is_markdown(document.path), list(patterns), segmented]
+    shape = [document.extracted, is_markdown(document.path), list(patterns), segmented, lead]
     return _hash(json.dumps([fields, shape], ensure_ascii=False))
 
 
@@ -227,6 +230,7 @@ def _article_json(article: Article, view: StoryView, language: str | None) -> st
             "article": [article.title, article.source, article.date, article.url, article.text, article.author],
             "spans": spans,
             "segmented": article.segmented,
+            "whole": article.rest is None,
             "language": language,
             "removed": [[removal.rule, removal.text] for removal in article.removed],
             "view": [
@@ -243,7 +247,7 @@ def _article_json(article: Article, view: StoryView, language: str | None) -> st
     )
 
 
-def _article(text: str, document: Document) -> tuple[Article, StoryView, str | None]:
+def _article(text: str, document: Document, patterns: tuple[str, ...]) -> tuple[Article, StoryView, str | None]:
     data = json.loads(text)
     title, source, date, url, body, author = data["article"]
     spans = data["spans"]
@@ -256,7 +260,10 @@ def _article(text: str, document: Document) -> tuple[Article, StoryView, str | N
     )
     removed = tuple(Removal(rule, removal) for rule, removal in data["removed"])
     segmented = bool(data["segmented"])
-    article = Article(document.id, title, source, date, document.path, url, body, sentences, removed, author, segmented)
+    rest = None if bool(data["whole"]) else Rest(document, patterns)
+    article = Article(
+        document.id, title, source, date, document.path, url, body, sentences, removed, author, segmented, rest
+    )
     view_title, lead, names, acronyms, view_date, view_source, words = data["view"]
     view = StoryView(
         tuple(view_title), tuple(lead), frozenset(names), frozenset(acronyms), view_date, view_source, words

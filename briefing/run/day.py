@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING
 
 from briefing.config import Config
 from briefing.errors import StoreError
-from briefing.models import Article, Briefing, Format, Problem
+from briefing.models import LEAD_WORDS, Article, Briefing, Format, Problem
 from briefing.output.render import render
 from briefing.output.write import expand_path, write_output, write_stdout
 from briefing.run.cached import CachedReader
 from briefing.run.daily import earlier_items, record
 from briefing.run.gather import gather
+from briefing.sources.files import whole
 from briefing.storage.cache import Cache
 from briefing.storage.db import Store, store_path
 from briefing.summary.pipeline import DayPlan, article_view, assemble, plan_day, shown_drafts, view_usage
@@ -57,17 +58,20 @@ def read_day(
     progress: Progress | None = None,
     mapper: Mapper | None = None,
     fetched: bool = False,
+    whole: bool = False,
 ) -> Reading:
     """The run's articles (`briefing.run.gather`) and, with `store`, the history's earlier
     items for `day`; a history that cannot be read is reported, never fatal. `fetched` adds
     the articles fetched lately to named `sources`. With `store`, files and articles read
-    before (by content) come from the history's cache."""
+    before (by content) come from the history's cache. Not `whole`: articles are cleaned up
+    to their lead where they can be (`LEAD_WORDS`), and a `Day` cleans the rest of the shown
+    ones; `whole`: all of every article (`--explain` lists what cleaning removed from each)."""
     with ExitStack() as stack:
         reader = CachedReader(None)  # views worked out beside the cleaning, where the mapper runs
         if store:
             with suppress(StoreError):  # reading the history below says why, once
                 reader = CachedReader(Cache(stack.enter_context(Store(store_path(config)))))
-        articles, problems = gather(sources, config, progress, mapper, fetched, reader)
+        articles, problems = gather(sources, config, progress, mapper, fetched, reader, None if whole else LEAD_WORDS)
         views = reader.views_of(articles)
         reader.prune()
     if not store:
@@ -128,11 +132,11 @@ class Day:
             self._plans[key] = plan_day(ids, self._views, config, self.previous, self.day)
         plan = self._plans[key]
         if self.mapper is not None:
-            drafts = shown_drafts(self.articles, self._views, plan, config, self.mapper, usage=self._usage)
+            drafts = shown_drafts(self.articles, self._views, plan, config, self.mapper, usage=self._usage, whole=whole)
         else:
             run = in_turn(progress, "summarizing stories", 0.1, 0.9)
             summarizer = self._summarizer(config)
-            drafts = shown_drafts(self.articles, self._views, plan, config, run, summarizer, first, self._usage)
+            drafts = shown_drafts(self.articles, self._views, plan, config, run, summarizer, first, self._usage, whole)
             shown = [(tuple(self.articles[a].id for a in plan.stories[k]), config.merge.threshold) for k, _ in drafts]
             self.shown_sentences = sum(len(self._read[key].features) for key in shown if key in self._read)
         return replace(assemble(tuple(self.articles), plan, drafts, config, self.previous), date=self.day)

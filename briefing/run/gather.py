@@ -40,13 +40,16 @@ def gather(
     mapper: Mapper | None = None,
     fetched: bool = False,
     cache: CachedReader | None = None,
+    lead: int | None = None,
 ) -> tuple[tuple[Article, ...], list[Problem]]:
     """The run's articles and a Problem for each source skipped, noted or not fetched.
 
     `mapper` reads and cleans files (default: here, in turn); fetching stays in this process.
     `fetched` adds the articles fetched in the last `window_hours` to named `sources`.
     With `cache`, files and documents read before are not read again. The articles' texts
-    are not cut into sentences (`briefing.text.segment.segmented` does it).
+    are not cut into sentences (`briefing.text.segment.segmented` does it); with `lead`, those
+    an extractor took out of a page or feed are cleaned only up to their lead where they can be
+    (`briefing.sources.files.whole` cleans the rest).
     """
     from briefing.storage.db import store_path
 
@@ -86,7 +89,7 @@ def gather(
     ids = unique([document.id for document in documents])
     documents = [replace(document, id=id) for document, id in zip(documents, ids)]
     # Not cut into sentences: only the stories shown are (`summary.pipeline.shown_drafts`).
-    articles, notes = load_documents(documents, config, progress, mapper, segmented=False)
+    articles, notes = load_documents(documents, config, progress, mapper, segmented=False, lead=lead)
     return articles, [*problems, *notes]
 
 

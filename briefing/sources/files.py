@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from briefing.config import Config
-from briefing.models import SAME_TEXT, UNKNOWN_SOURCE, Article, Document, Problem, Removal, located
+from briefing.models import SAME_TEXT, UNKNOWN_SOURCE, Article, Document, Problem, Removal, Rest, located
 from briefing.sources.documents import NotReadable, read_document
 from briefing.sources.folders import read_file, skipped, survey
 from briefing.sources.markdown import front_matter, is_markdown, markdown_text
@@ -160,9 +160,14 @@ def _site_name(source: str | None) -> str | None:
     return source
 
 
-def parse_article(document: Document, drop_patterns: tuple[str, ...] = (), segmented: bool = True) -> Article:
+def parse_article(
+    document: Document, drop_patterns: tuple[str, ...] = (), segmented: bool = True, lead: int | None = None
+) -> Article:
     """Clean a document into an Article, with metadata from its header, its page, or fallbacks.
     Not `segmented`: its text is not cut into sentences yet (`text.segment.segmented` does it).
+    With `lead` (and not `segmented`), text an extractor took out of a page or a feed is
+    cleaned only until more than `lead` of its words are final: the article's `rest` then
+    holds what `whole` reads to clean the rest.
 
     A Markdown file (by name) is read as the text it renders to, after its header: its
     leading `#` heading is the title when the header names none.
@@ -171,7 +176,7 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = (), segme
     markup: tuple[Removal, ...] = ()
     if document.extracted:
         header: dict[str, str] = {}
-        cleaned = clean_extracted(document.text, document.title, drop_patterns)
+        cleaned = clean_extracted(document.text, document.title, drop_patterns, None if segmented else lead)
     else:
         header, page = _split_header(normalize(document.text))
         if is_markdown(document.path):
@@ -207,7 +212,15 @@ def parse_article(document: Document, drop_patterns: tuple[str, ...] = (), segme
         removed=removed + markup + cleaned.removed,
         author=document.author,
         segmented=segmented,
+        rest=None if cleaned.whole else Rest(document, drop_patterns),
     )
+
+
+def whole(article: Article) -> Article:
+    """`article` with all of its text cleaned, where it was cleaned only up to its lead."""
+    if article.rest is None:
+        return article
+    return parse_article(article.rest.document, article.rest.drop_patterns, article.segmented)
 
 
 def load_documents(
@@ -216,15 +229,17 @@ def load_documents(
     progress: Progress | None = None,
     mapper: Mapper | None = None,
     segmented: bool = True,
+    lead: int | None = None,
 ) -> tuple[tuple[Article, ...], list[Problem]]:
     """Cleaned articles from documents, and a record for each one skipped or worth a note.
 
     Documents empty after cleaning, or the same text as an earlier one, are skipped (a copy
     would count twice as corroboration). `mapper` cleans them (default: here, in turn). Not
-    `segmented`: their texts are not cut into sentences (`text.segment.segmented` does it later).
+    `segmented`: their texts are not cut into sentences (`text.segment.segmented` does it later),
+    and with `lead`, cleaned only up to their lead where they can be (`parse_article`).
     """
     config = config or Config()
-    clean = partial(parse_article, drop_patterns=config.clean.drop_patterns, segmented=segmented)
+    clean = partial(parse_article, drop_patterns=config.clean.drop_patterns, segmented=segmented, lead=lead)
     return checked(documents, (mapper or in_turn(progress, "cleaning articles"))(clean, documents))
 
 
@@ -238,7 +253,7 @@ def checked(
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     per_path = Counter(document.path for document in documents)
-    for number, (document, article) in enumerate(zip(documents, cleaned)):
+    for number, (document, article) in enumerate(zip(documents, _whole_where_alike(cleaned))):
         if document.note:
             problems.append(Problem("noted", document.note, document.path))
         # A feed holds many articles: its entries are named by id as well as by path.
@@ -256,6 +271,17 @@ def checked(
             seen[article.text] = located(document.path, entry)
             articles.append(article)
     return tuple(articles), problems
+
+
+def _whole_where_alike(articles: Sequence[Article]) -> list[Article]:
+    """The articles, each cleaned only up to its lead made whole where another article starts
+    with the same paragraph: a copy is told by its whole text, and two reports can share a
+    lead and part after it. Two texts alike start alike, and a lead starts as its whole text."""
+    starts = Counter(article.text.split("\n\n", 1)[0] for article in articles)
+    return [
+        whole(article) if article.rest and starts[article.text.split("\n\n", 1)[0]] > 1 else article
+        for article in articles
+    ]
 
 
 def load_articles(

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from briefing import clock
 from briefing.errors import StoreError, UsageError
-from briefing.models import Article, Briefing, Format, PastBriefing
+from briefing.models import Article, Briefing, Format, PastBriefing, lead_of
 from briefing.sanitize import shown_name, valid_unicode
 from briefing.storage.db import Store, text_hash
 
@@ -24,8 +24,10 @@ _MAX_DAYS = 1_000_000
 
 
 def articles_key(articles: Iterable[Article]) -> str:
-    """One hash for a set of articles (those a briefing was built from), in any order."""
-    return hashlib.sha256("\n".join(sorted(text_hash(a.text) for a in articles)).encode()).hexdigest()
+    """One hash for a set of articles (those a briefing was built from), in any order, each
+    known by its lead (`lead_of`): the text read of every article, whole or not (an article
+    whose story is not shown is cleaned up to there, `briefing.models.Article.rest`)."""
+    return hashlib.sha256("\n".join(sorted(text_hash(lead_of(a.text)) for a in articles)).encode()).hexdigest()
 
 
 def _days_before(day: str, days: int) -> str:

@@ -115,13 +115,16 @@ def shown_drafts(
     summarizer: Callable[[StoryTask], StoryDraft] = summarize_task,
     wanted: int | None = None,
     usage: Counter[str] | None = None,
+    whole: Callable[[Article], Article] | None = None,
 ) -> list[tuple[int, StoryDraft]]:
     """The drafts of the stories shown, as (index into `day.stories`, draft), in rank order:
     the `[stories] max` first stories of the plan (0: all; `wanted`, if given) that yield an
     item, each story read when its turn comes. `mapper` runs `summarizer` on the stories'
     tasks (a shell that keeps what each story's reading gives passes its own summarizer).
     `usage` is `view_usage(views)`, if the caller keeps it. The articles of the stories read
-    are cut into sentences where they were not, in `articles` itself."""
+    are cut into sentences where they were not, in `articles` itself, after `whole` cleans all
+    of each one cleaned only up to its lead (`Article.rest`): every article of a shown story,
+    for the briefing lists and keeps them."""
     wanted = wanted or config.stories.max or len(day.stories)
     usage = view_usage(views) if usage is None else usage
     drafts: list[tuple[int, StoryDraft]] = []
@@ -130,6 +133,9 @@ def shown_drafts(
         batch = range(next_story, min(next_story + wanted - len(drafts), len(day.stories)))
         next_story = batch.stop
         for k in batch:
+            if whole is not None:
+                for a in day.stories[k]:
+                    articles[a] = whole(articles[a])
             for a in _read_of(day.stories[k]):
                 articles[a] = segmented(articles[a])
         tasks = [

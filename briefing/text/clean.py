@@ -11,7 +11,7 @@ so that `--explain` can show what went and why.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from briefing.models import Removal
@@ -54,13 +54,15 @@ _TERMINAL = re.compile(r"[.!?…\"”’)\]]$")
 
 @dataclass(frozen=True, slots=True)
 class CleanedPage:
-    """What cleaning keeps: the body and the metadata found on the page."""
+    """What cleaning keeps: the body and the metadata found on the page. Not `whole`: the
+    body is only the page's start (`clean_extracted`'s `lead`), `removed` what went up to there."""
 
     body: str
     title: str | None
     source: str | None
     date: str | None
     removed: tuple[Removal, ...]
+    whole: bool = True
 
 
 @dataclass(slots=True)
@@ -83,23 +85,60 @@ def clean_page(text: str, drop_patterns: tuple[str, ...] = ()) -> CleanedPage:
     return CleanedPage(body, title, source, date, tuple(removed))
 
 
-def clean_extracted(text: str, title: str | None = None, drop_patterns: tuple[str, ...] = ()) -> CleanedPage:
+def clean_extracted(
+    text: str, title: str | None = None, drop_patterns: tuple[str, ...] = (), lead: int | None = None
+) -> CleanedPage:
     """Clean text an extractor already took out of a page (one paragraph a line).
 
     The extractor found the article, so the rules that find it in a whole page (the block
     above the first body sentence, headings, the footer) stay off: on the extraction
     benchmark they cut real text. The title repeated above the body goes, and so do the
     chrome lines and inline promos an extractor keeps.
+
+    With `lead`, cleaning stops once the body holds more than `lead` words that no later line
+    can change (the body is then not `whole`): what grouping and the language check read of an
+    article whose story is not shown. A kept line is final once a line after it is kept that
+    no video duration below can take away (`_drop_line`); each line is cleaned alone.
     """
-    removed: list[Removal] = []
-    lines = [_Line(block, line.strip()) for block, line in enumerate(normalize(text).split("\n")) if line.strip()]
+    user = [compile_user(p) for p in drop_patterns]
+    dropped: list[Removal] = []  # lines, in order: the headline, then chrome
+    inline: list[Removal] = []  # then what went from inside the kept lines, in their order
+    lines = _extracted_lines(text)
     heading = _title_key(title or "")
-    while lines and heading and _repeats_title(_title_key(lines[0].text), heading):
-        removed.append(Removal("headline", lines.pop(0).text))
-    lines = _drop_lines(lines, [compile_user(p) for p in drop_patterns], removed, footer=False)
-    paragraphs = [_clean_inline(line.text, removed) for line in lines]
-    body = "\n\n".join(p for p in paragraphs if any(ch.isalpha() for ch in p))
-    return CleanedPage(body, None, None, None, tuple(removed))
+    line = next(lines, None)
+    while line is not None and heading and _repeats_title(_title_key(line.text), heading):
+        dropped.append(Removal("headline", line.text))
+        line = next(lines, None)
+    kept: list[_Line] = []
+    paragraphs: list[str] = []
+    words = 0
+    whole = True
+    while line is not None:
+        _drop_line(line, _rule(line.text, user), kept, dropped)
+        if lead is not None and kept and not _is_title_like(kept[-1].text):  # the lines kept so far are final
+            for paragraph in (_clean_inline(final.text, inline) for final in kept):
+                if any(ch.isalpha() for ch in paragraph):
+                    paragraphs.append(paragraph)
+                    words += len(paragraph.split())
+            kept.clear()
+        line = next(lines, None)
+        if lead is not None and words > lead and line is not None:
+            whole = False
+            break
+    paragraphs += [p for p in (_clean_inline(final.text, inline) for final in kept) if any(ch.isalpha() for ch in p)]
+    return CleanedPage("\n\n".join(paragraphs), None, None, None, (*dropped, *inline), whole)
+
+
+def _extracted_lines(text: str, piece: int = 4096) -> Iterator[_Line]:
+    """The non-blank lines of `normalize(text)`, stripped, normalized a piece of about `piece`
+    characters at a time: a piece ends at a line break, and no step of `normalize` reaches
+    across one, so a lead costs the same whatever follows it."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + piece)
+        end = len(text) if end < 0 else end + 1
+        yield from (_Line(0, line.strip()) for line in normalize(text[start:end]).split("\n") if line.strip())
+        start = end
 
 
 def _title_key(text: str) -> str:
@@ -127,20 +166,31 @@ def _drop_lines(lines: list[_Line], user: list[Pattern], removed: list[Removal],
     kept: list[_Line] = []
     in_footer = False
     for position, line in enumerate(lines):
-        rule = "user_pattern" if any(p.search(line.text) for p in user) else line_rule(line.text)
+        rule = _rule(line.text, user)
         near_end = position >= len(lines) / 2
         if footer and near_end and (rule in _FOOTER_RULES or _FOOTER_LINE.match(line.text)):
             in_footer = True
         if rule is None and in_footer:
             rule = "footer"
-        if rule is None:
-            kept.append(line)
-            continue
-        removed.append(Removal(rule, line.text))
-        if rule == "video" and kept and _is_title_like(kept[-1].text):
-            # The line above a duration is the video's title.
-            removed.insert(len(removed) - 1, Removal("video", kept.pop().text))
+        _drop_line(line, rule, kept, removed)
     return kept
+
+
+def _rule(text: str, user: list[Pattern]) -> str | None:
+    """The rule a line is dropped by: the user's patterns first, then `line_rule`'s; None: kept."""
+    return "user_pattern" if any(p.search(text) for p in user) else line_rule(text)
+
+
+def _drop_line(line: _Line, rule: str | None, kept: list[_Line], removed: list[Removal]) -> None:
+    """Keep `line` (no `rule`) or record it as removed; a video duration takes the title-like
+    line kept just above it too (`_is_title_like`), so a line kept can go while the last kept."""
+    if rule is None:
+        kept.append(line)
+        return
+    removed.append(Removal(rule, line.text))
+    if rule == "video" and kept and _is_title_like(kept[-1].text):
+        # The line above a duration is the video's title.
+        removed.insert(len(removed) - 1, Removal("video", kept.pop().text))
 
 
 def _is_title_like(text: str) -> bool:

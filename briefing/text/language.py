@@ -19,16 +19,17 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from briefing.models import LEAD_WORDS
 from briefing.text.forms import leading_words
 from briefing.text.segment import letter_runs, stop_words
 
 SURELY_ENGLISH = 0.25  # no page in another language reaches it (0.19 at most); 159 of 161 English pages do
 MIN_WORDS = 30  # fewer words than this in Latin letters: too short to tell, read as English
-# Words read: the lead, as many as grouping reads of an article (`summary.views.LEAD_WORDS`).
+# Words read: the lead, as many as grouping reads of an article (`briefing.models.LEAD_WORDS`).
 # Enough to tell: on the 2,980 articles of the 100 shared feeds (123 not in English), DUC
 # 2004's 500 and the 181 extraction pages (20) every article is placed as on its first 20,000
 # characters, which cost the feeds' articles 1.1 s of CPU against 0.35 s (the model's load aside).
-SAMPLE_WORDS = 400
+SAMPLE_WORDS = LEAD_WORDS
 # How sure the model must be (its probabilities normalised over its 142 languages) to set an
 # article aside: the pages in other languages score 0.80 to 1.00, while text that is in no
 # language (a word repeated, a list of names) scores low for every one ("word word..." 0.27).

@@ -12,9 +12,11 @@ from briefing.text.clean import (
     _SPACED_PERIODS,
     _may_hold_promo,
     _unglue,
+    clean_extracted,
     clean_page,
 )
 from briefing.text.dates import parse_date
+from briefing.text.forms import leading_words
 from briefing.text.normalize import _SPACES, single_spaced
 from briefing.text.rules import LINE_RULES, is_junk
 
@@ -309,3 +311,33 @@ def test_parse_date_forms() -> None:
     assert parse_date("Updated: Dec. 30, 2021 10:15 AM EST") == "2021-12-30"
     assert parse_date("2021-12-30T17:11:01.521Z") == "2021-12-30"
     assert parse_date("The council met on March 29, 2024.") is None
+
+
+# Lines of an extracted article: body sentences, a title-like line (which a video duration
+# below takes with it), durations, chrome, a promo, an entity, a line break of another kind.
+_EXTRACTED_LINES = [
+    BODY,
+    "Harbour crews worked through the night to clear the wreck from the channel.",
+    "Watch the mayor open the bridge",
+    "2:31",
+    "Share this article",
+    "Advertisement",
+    "The port reopened. READ MORE: Ferry fares rise Officials said the channel was clear.",
+    "Prices rose &amp; fell\r",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_EXTRACTED_LINES), max_size=60), st.integers(min_value=1, max_value=40))
+def test_cleaning_up_to_a_lead_gives_the_start_of_the_whole_text(lines: list[str], lead: int) -> None:
+    """What grouping and the language check read of an article cleaned only up to its lead is
+    what they read of it cleaned whole: its text begins the whole text, past `lead` words."""
+    text = "\n".join(lines)
+    whole = clean_extracted(text, "Bridge opens", lead=None)
+    start = clean_extracted(text, "Bridge opens", lead=lead)
+    if start.whole:
+        assert start == whole
+    else:
+        assert whole.body.startswith(start.body) and len(start.body.split()) > lead
+        assert leading_words(start.body, lead) == leading_words(whole.body, lead)
