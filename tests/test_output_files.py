@@ -7,6 +7,7 @@ same code paths safely.
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from commands import Ran, run_briefing
 
 REPO = Path(__file__).resolve().parents[1]
@@ -162,6 +164,42 @@ def test_output_folders_are_made_but_a_file_in_the_way_is_named(trio_folder: Pat
     (tmp_path / "plain").write_text("a file, not a folder\n", encoding="utf-8")
     blocked = digest_here(trio_folder, "-o", str(tmp_path / "plain" / "digest.txt"))
     assert blocked.returncode == 3 and "digest.txt: Not a directory" in blocked.stderr
+
+
+def test_a_failed_write_says_which_step_failed_in_the_systems_words(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o /proc/version` said "No such file or directory" of a file that is there: the system
+    said it of the new file the digest is written to before it is renamed over the target.
+    The message names that step and the folder, then gives the system's words."""
+    if os.geteuid() == 0:  # root may open /proc/version for writing; /proc takes no new file
+        proc = digest_here(trio_folder, "-o", "/proc/version")
+        said = "cannot write /proc/version: cannot make a new file in /proc to put in its place"
+        assert proc.returncode == 3 and f"{said} (No such file or directory)" in proc.stderr
+    target = tmp_path / "digest.txt"
+    target.write_text("yesterday\n", encoding="utf-8")
+    real_open, real_replace = os.open, os.replace
+
+    def read_only(path: object, flags: int, *args: object) -> int:
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), path)
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", read_only)
+    made = digest_here(trio_folder, "-o", str(target))
+    assert made.returncode == 3
+    assert f"cannot make a new file in {tmp_path} to put in its place (Read-only file system)" in made.stderr
+    monkeypatch.setattr(os, "open", real_open)
+
+    def busy(source: object, destination: object) -> None:
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), destination)
+
+    monkeypatch.setattr(os, "replace", busy)
+    renamed = digest_here(trio_folder, "-o", str(target))
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert renamed.returncode == 3
+    assert f"cannot rename the new file in {tmp_path} to its name (Device or resource busy)" in renamed.stderr
+    assert target.read_text(encoding="utf-8") == "yesterday\n" and leftovers(tmp_path) == []
 
 
 def test_an_empty_output_name_is_a_usage_error(trio_folder: Path) -> None:

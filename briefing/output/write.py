@@ -168,14 +168,19 @@ def _replace(target: Path, text: str) -> None:
     _remove_stale(target.parent)
     # A short name of our own: the target's name plus a suffix could pass the name length limit.
     temporary = target.parent / f".briefing-{secrets.token_hex(6)}.tmp"
+    folder = shown_name(target.parent)
     # Created with 0666 so that the umask decides, as it does for any new file.
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-    except PermissionError:
-        if existing is None:
-            raise
-        _in_place(target, text)  # a folder this user may not write in, a file it may
-        return
+    except OSError as error:
+        if isinstance(error, PermissionError) and existing is not None:
+            _in_place(target, text)  # a folder this user may not write in, a file it may
+            return
+        # The system's words are about the new file, not the target: `-o /proc/version` said
+        # "No such file or directory" of a file that is there.
+        place = " to put in its place" if existing is not None else ""
+        raise _step(error, f"cannot make a new file in {folder}{place}") from error
+    step = f"cannot write the new file in {folder} that takes its place"
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # ours while we live: see _remove_stale
         if existing is not None:
@@ -186,11 +191,20 @@ def _replace(target: Path, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        step = f"cannot rename the new file in {folder} to its name"
         os.replace(temporary, target)
-    except BaseException:  # Terminated by SIGTERM too: no temporary file is left behind
+    except BaseException as error:  # Terminated by SIGTERM too: no temporary file is left behind
         temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _step(error, step) from error
         raise
     _sync_folder(target.parent)
+
+
+def _step(error: OSError, what: str) -> OSError:
+    """`error` said as the step of the atomic write it failed in, with the system's words:
+    `cannot make a new file in /proc to put in its place (No such file or directory)`."""
+    return OSError(error.errno, f"{what} ({error.strerror or error})")
 
 
 def _in_place(target: Path, text: str) -> None:
