@@ -99,6 +99,17 @@ class Document:
     note: str | None = None  # worth telling about the file it came from (a feed cut short)
 
 
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """A file or feed entry skipped as the same text as an earlier article: never read (a copy
+    is no independent report of a fact), but listed, under its own outlet and address, with the
+    story of the article it repeats: a story three outlets carry word for word is a story three
+    outlets carry."""
+
+    article: Article  # its own id, headline, outlet, date, path and address; no text
+    original: str  # the id of the article it repeats
+
+
 # What happened to a source with a problem: it gave no article (a file or feed entry), it was
 # read with something worth knowing, or a URL could not be fetched.
 ProblemKind = Literal["skipped", "noted", "failed"]
@@ -120,6 +131,7 @@ class Problem:
     path: str  # a file, a folder, a URL, or a config key such as "[sources] paths"
     detail: str = ""
     entry: str | None = None  # which of a feed's entries, when the file holds many
+    copy: Copy | None = None  # a copy's own record: listed with its original's story
 
     @property
     def is_copy(self) -> bool:
@@ -204,8 +216,8 @@ class Story:
 
     id: str
     title: str  # a clean label: the most typical headline of its articles, or its key terms
-    articles: tuple[str, ...]  # article ids
-    sources: int  # distinct outlets among the articles
+    articles: tuple[str, ...]  # article ids, then those of the copies of them (Briefing.copies)
+    sources: int  # distinct outlets among the articles and their copies
     items: tuple[int, ...]  # indexes into Briefing.items
     score: float  # importance, by the formula in config.toml [rank]
     key_terms: tuple[str, ...]
@@ -227,6 +239,8 @@ class Briefing:
     date: str | None = None
     # How many items were left out because they repeat earlier briefings (--only-new).
     repeats_left_out: int = 0
+    # The copies of the shown stories' articles, story by story: listed, never read.
+    copies: tuple[Copy, ...] = ()
 
     @property
     def sentence_count(self) -> int:

@@ -57,6 +57,9 @@ def watched(ran: list[tuple[str, int, set[str]]]) -> Iterator[None]:
 def test_dask_workers_give_the_briefing_the_process_gives(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for id, text in {**CHESS, **STRIKE, **TRIO}.items():
         (tmp_path / f"{id}.txt").write_text(text, encoding="utf-8")
+    # Another outlet's word-for-word copy: listed with its story on the workers' briefing too.
+    wire = STRIKE["d_tribune"].replace("Source: Metro Tribune", "Source: Harbour Wire")
+    (tmp_path / "g_wire.txt").write_text(wire, encoding="utf-8")
     command = ["digest", str(tmp_path), "--format", "json", "--no-store"]
     assert main(command) == 0
     local = json.loads(capsys.readouterr().out)
@@ -65,6 +68,7 @@ def test_dask_workers_give_the_briefing_the_process_gives(tmp_path: Path, capsys
         assert main([*command, "--scheduler", "local:2"]) == 0, capsys.readouterr().err
     distributed = json.loads(capsys.readouterr().out)
     assert len(local["stories"]) == 3
+    assert any({"d_tribune", "g_wire"} <= set(story["articles"]) for story in distributed["stories"])
     assert distributed["items"] == local["items"] and distributed["stories"] == local["stories"]
     assert distributed == local
     # The files were read, and the stories summarized, as tasks on the cluster's workers.

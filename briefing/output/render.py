@@ -14,6 +14,7 @@ import textwrap
 from typing import Any
 
 from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Format, Story
+from briefing.output.copies import CARRIED, carried_by, carrier_name, carriers, copies_of
 from briefing.sanitize import escaped_json, printable, shown_name
 from briefing.urls import shown_url
 
@@ -160,12 +161,17 @@ def render_text(briefing: Briefing) -> str:
     lines += [] if lines[-1] == "" else [""]
     lines += ["Sources"]
     cited, others = _cited(briefing)
+    carried = carried_by(briefing)
     for article in cited:
         lines += textwrap.wrap(
             _source_line(article), WIDTH, initial_indent=f"[{cited_as[article.id]}] ", subsequent_indent="    "
         )
         url = shown_url(article.url)  # on a line of its own, never wrapped: a terminal can open it
         lines += [f"    {url}"] if url else []
+        if article.id in carried:
+            lines += textwrap.wrap(
+                CARRIED + carried[article.id], WIDTH, initial_indent="    ", subsequent_indent="    "
+            )
     lines += [others] if others else []
     return "\n".join(lines) + "\n"
 
@@ -173,13 +179,20 @@ def render_text(briefing: Briefing) -> str:
 def rewrap(text: str, width: int) -> str:
     """A text digest, wrapped at `WIDTH` when it was made, wrapped again at `width` (a screen's).
 
-    A line that starts with a space continues the one before it, and its indent is kept; lines
+    A line that starts with a space continues the one before it (not a source's address, which
+    is a line of its own), and its indent is kept; lines
     that were never wrapped (the header, blank lines) are kept as they are. A word that
     `textwrap` broke after its hyphen is joined again without a space.
     """
     logical: list[tuple[str, str]] = []  # (text, the indent of its continuation lines)
     for line in text.split("\n"):
-        if line.startswith(" ") and logical and logical[-1][0].strip() and not _URL_LINE.match(line):
+        if (
+            line.startswith(" ")
+            and logical
+            and logical[-1][0].strip()
+            and not _URL_LINE.match(line)
+            and not _URL_LINE.match(logical[-1][0])  # an address ends its source: "also carried" is apart
+        ):
             first, indent = logical[-1]
             joint = "" if re.search(r"\w-$", first) else " "
             logical[-1] = (first + joint + line.strip(), indent or line[: len(line) - len(line.lstrip())])
@@ -236,13 +249,23 @@ def render_markdown(briefing: Briefing) -> str:
     lines += [] if lines[-1] == "" else [""]
     lines += ["## Sources", ""]
     cited, others = _cited(briefing)
+    copies = copies_of(briefing)
     for article in cited:
         date = f", {article.date}" if article.date else ""
         headline = _link(f"*{_md(article.title)}*", shown_url(article.url))
         # A bullet labelled [n], not "n.": Markdown would number the list itself.
         lines.append(f"- \\[{cited_as[article.id]}\\] {_code(article.id)}: {_md(article.source)}, {headline}{date}")
+        if carried := carriers(article, copies.get(article.id, [])):
+            names = ", ".join(_link(_md(carrier_name(copy)), shown_url(copy.article.url)) for copy in carried)
+            lines.append(f"  - {CARRIED}{names}")
     lines += ["", f"*{others}*"] if others else []
     return "\n".join(lines) + "\n"
+
+
+def listed(briefing: Briefing) -> list[tuple[Article, str | None]]:
+    """The articles read, then the copies of them the stories list, each with the id of the
+    article it copies (`copy_of` in JSON; None for an article read)."""
+    return [(a, None) for a in briefing.articles] + [(copy.article, copy.original) for copy in briefing.copies]
 
 
 def known_source(article: Article) -> str | None:
@@ -316,8 +339,9 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "date": a.date,
                 "path": shown_name(a.path),
                 "url": shown_name(a.url) if a.url is not None else None,
+                **({"copy_of": shown_name(original)} if original is not None else {}),
             }
-            for a in briefing.articles
+            for a, original in listed(briefing)
         ],
         "settings": {
             "algorithm": briefing.settings.algorithm,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from briefing.config import Config
 from briefing.errors import StoreError
-from briefing.models import LEAD_WORDS, Article, Briefing, Format, Problem
+from briefing.models import LEAD_WORDS, Article, Briefing, Copy, Format, Problem
 from briefing.output.render import render
 from briefing.output.write import expand_path, write_output, write_stdout
 from briefing.run.cached import CachedReader
@@ -48,6 +48,11 @@ class Reading:
     previous: list[str] | None
     history_failure: StoreError | None = None
     views: list[StoryView] | None = None  # the articles' views, when the cache gave them
+
+    @property
+    def copies(self) -> tuple[Copy, ...]:
+        """The sources skipped as copies of an article read: listed with its story."""
+        return tuple(problem.copy for problem in self.problems if problem.copy is not None)
 
 
 def read_day(
@@ -102,8 +107,10 @@ class Day:
         previous: Sequence[str] | None = None,
         mapper: Mapper | None = None,
         views: list[StoryView] | None = None,
+        copies: Sequence[Copy] = (),
     ) -> None:
         self.articles = list(articles)  # the shown stories' cut into sentences as they are read
+        self.copies = tuple(copies)  # of the articles: listed with their stories, never read
         self.day = day
         self.previous = previous
         self.mapper = mapper  # an engine's: the shown stories become its tasks, nothing is kept
@@ -129,7 +136,7 @@ class Day:
         key = (config.stories, config.topic, config.rank)
         if key not in self._plans:
             ids = tuple(article.id for article in self.articles)
-            self._plans[key] = plan_day(ids, self._views, config, self.previous, self.day)
+            self._plans[key] = plan_day(ids, self._views, config, self.previous, self.day, self.copies)
         plan = self._plans[key]
         if self.mapper is not None:
             drafts = shown_drafts(self.articles, self._views, plan, config, self.mapper, usage=self._usage, whole=whole)
@@ -139,7 +146,8 @@ class Day:
             drafts = shown_drafts(self.articles, self._views, plan, config, run, summarizer, first, self._usage, whole)
             shown = [(tuple(self.articles[a].id for a in plan.stories[k]), config.merge.threshold) for k, _ in drafts]
             self.shown_sentences = sum(len(self._read[key].features) for key in shown if key in self._read)
-        return replace(assemble(tuple(self.articles), plan, drafts, config, self.previous), date=self.day)
+        briefing = assemble(tuple(self.articles), plan, drafts, config, self.previous, self.copies)
+        return replace(briefing, date=self.day)
 
     def ready(self, config: Config) -> bool:
         """Whether every story the briefing `config` asks for shows was read already (its

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from briefing.config import Config
-from briefing.models import SAME_TEXT, UNKNOWN_SOURCE, Article, Document, Problem, Removal, Rest, located
+from briefing.models import SAME_TEXT, UNKNOWN_SOURCE, Article, Copy, Document, Problem, Removal, Rest, located
 from briefing.sources.documents import NotReadable, read_document
 from briefing.sources.folders import read_file, skipped, survey
 from briefing.sources.markdown import front_matter, is_markdown, markdown_text
@@ -35,6 +35,12 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # the feeds of Hugo sites. No news is older than this; such a date is no date.
 _EARLIEST = "1900-01-01"
 NO_TEXT = "no article text left after cleaning"
+# A copy under another headline is listed with its original's story only when the text they
+# share is this many words or more: one article carried twice. Shorter, it is a feed's
+# boilerplate: the 55 copies under another headline in the 100 shared feeds share 1 to 10
+# words ("[allAfrica]", "Status: Broken => Running" under 40 game titles), the teaser
+# morning's copies 34 to 40, DUC's whole articles hundreds.
+COPY_WORDS = 20
 OTHER_LANGUAGE = "briefing summarizes English only"
 
 
@@ -234,7 +240,8 @@ def load_documents(
     """Cleaned articles from documents, and a record for each one skipped or worth a note.
 
     Documents empty after cleaning, or the same text as an earlier one, are skipped (a copy
-    would count twice as corroboration). `mapper` cleans them (default: here, in turn). Not
+    would count twice as corroboration; its Problem keeps its `Copy`, which the briefing lists
+    with its original's story). `mapper` cleans them (default: here, in turn). Not
     `segmented`: their texts are not cut into sentences (`text.segment.segmented` does it later),
     and with `lead`, cleaned only up to their lead where they can be (`parse_article`).
     """
@@ -251,7 +258,7 @@ def checked(
     worth a note. `languages`: each article's `language_of`, if the caller knows them."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, Article]] = {}  # text: where it was first read, and that article
     per_path = Counter(document.path for document in documents)
     for number, (document, article) in enumerate(zip(documents, _whole_where_alike(cleaned))):
         if document.note:
@@ -261,14 +268,15 @@ def checked(
         if not (article.sentences if article.segmented else article.text):
             problems.append(Problem("skipped", NO_TEXT, document.path, entry=entry))
         elif article.text in seen:
-            problems.append(Problem("skipped", SAME_TEXT, document.path, seen[article.text], entry))
+            where, original = seen[article.text]
+            problems.append(Problem("skipped", SAME_TEXT, document.path, where, entry, copy_of(article, original)))
         elif language := (languages[number] if languages is not None else language_of(article.text)):
             # The summarizer reads English: another language made a section of its own and
             # key terms no reader could use. Said once, and the article is left out.
             reason = f"in {language_name(language)}: {OTHER_LANGUAGE}"
             problems.append(Problem("skipped", reason, document.path, entry=entry))
         else:
-            seen[article.text] = located(document.path, entry)
+            seen[article.text] = (located(document.path, entry), article)
             articles.append(article)
     return tuple(articles), problems
 
@@ -282,6 +290,16 @@ def _whole_where_alike(articles: Sequence[Article]) -> list[Article]:
         whole(article) if article.rest and starts[article.text.split("\n\n", 1)[0]] > 1 else article
         for article in articles
     ]
+
+
+def copy_of(article: Article, original: Article) -> Copy | None:
+    """`article`, the same text as `original`, as a copy of it to list with its story; None
+    when they are not one article: another headline over a text too short to tell one
+    (`COPY_WORDS`), a feed's boilerplate under each of its entries."""
+    headline = " ".join(article.title.split()).casefold() == " ".join(original.title.split()).casefold()
+    if not headline and len(article.text.split()) < COPY_WORDS:
+        return None
+    return Copy(replace(article, text="", sentences=(), removed=(), segmented=False, rest=None), original.id)
 
 
 def load_articles(

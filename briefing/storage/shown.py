@@ -15,7 +15,18 @@ import json
 from dataclasses import astuple, dataclass
 from typing import Any
 
-from briefing.models import Article, Briefing, BriefingItem, Figure, Removal, Sentence, Settings, SourceSentence, Story
+from briefing.models import (
+    Article,
+    Briefing,
+    BriefingItem,
+    Copy,
+    Figure,
+    Removal,
+    Sentence,
+    Settings,
+    SourceSentence,
+    Story,
+)
 from briefing.storage.cache import Cache
 from briefing.storage.db import Store
 
@@ -65,6 +76,7 @@ def _briefing(briefing: Briefing) -> list[Any]:
         briefing.story_count,
         briefing.date,
         briefing.repeats_left_out,
+        [[_article(copy.article, False), copy.original] for copy in briefing.copies],
     ]
 
 
@@ -90,7 +102,7 @@ def _story(story: Story) -> list[Any]:
 
 
 def _from(data: list[Any]) -> Briefing:
-    items, articles, key_terms, settings, stories, story_count, date, repeats = data
+    items, articles, key_terms, settings, stories, story_count, date, repeats, copies = data
     return Briefing(
         tuple(_item_from(item) for item in items),
         tuple(_article_from(article) for article in articles),
@@ -100,6 +112,7 @@ def _from(data: list[Any]) -> Briefing:
         int(story_count),
         _text(date, optional=True),
         int(repeats),
+        tuple(Copy(_article_from(article), _text(original)) for article, original in copies),
     )
 
 
@@ -166,7 +179,7 @@ def _texts(values: list[Any]) -> tuple[str, ...]:
 def _whole(briefing: Briefing) -> bool:
     """Whether every index and name in the briefing points at something in it: the screens
     look them up without asking."""
-    ids = {article.id for article in briefing.articles}
+    ids = {article.id for article in briefing.articles} | {copy.article.id for copy in briefing.copies}
     told = {article.id: article for article in briefing.articles if article.text}
     count = len(briefing.items)
     return (

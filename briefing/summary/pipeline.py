@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from briefing.config import Config
-from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Settings, Story, StoryMark
+from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Copy, Settings, Story, StoryMark
 from briefing.summary import story_rank
 from briefing.summary.novelty import mark_items
 from briefing.summary.stories import day_number, find_stories
@@ -91,9 +91,12 @@ def plan_day(
     config: Config,
     previous: Sequence[str] | None = None,
     today: str | None = None,
+    copies: Sequence[Copy] = (),
 ) -> DayPlan:
     """The stories of the articles `views` describe (`ids` their ids), most important first;
-    only those about `[topic] query`, if one is set."""
+    only those about `[topic] query`, if one is set. A copy of an article in another outlet
+    counts that outlet among the story's (`copies`; never one in the article's own outlet, nor
+    a copy that names none)."""
     stories = [story for story in find_stories(views, config.stories) if any(views[a].words for a in story)]
     found = len(stories)
     if config.topic.query:
@@ -102,8 +105,17 @@ def plan_day(
         stories = [story for story in stories if is_about(terms, must, [views[a] for a in story])]
     dated = [day for day in (day_number(view.date) for view in views) if not math.isnan(day)]
     clock = day_number(today) if today else max(dated, default=None)
-    ranked = story_rank.rank(ids, views, stories, config.rank, clock, previous)
+    ranked = story_rank.rank(ids, views, stories, config.rank, clock, previous, _carried(ids, copies))
     return DayPlan(tuple(stories[k] for k, _ in ranked), tuple(score for _, score in ranked), found)
+
+
+def _carried(ids: Sequence[str], copies: Sequence[Copy]) -> list[frozenset[str]]:
+    """For each article, the outlets that ran it word for word (its own, or none named, among
+    them: the story's signals count each outlet once, and no unnamed one)."""
+    outlets: dict[str, set[str]] = {}
+    for copy in copies:
+        outlets.setdefault(copy.original, set()).add(copy.article.source)
+    return [frozenset(outlets.get(id, ())) for id in ids]
 
 
 def shown_drafts(
@@ -172,8 +184,12 @@ def assemble(
     drafts: list[tuple[int, StoryDraft]],
     config: Config,
     previous: Sequence[str] | None,
+    copies: Sequence[Copy] = (),
 ) -> Briefing:
-    """The briefing of the stories drafted, in the plan's order, items marked against `previous`."""
+    """The briefing of the stories drafted, in the plan's order, items marked against `previous`.
+
+    `copies` (of the day's articles, skipped when read) are listed with their originals' stories
+    and count among their articles and outlets; they add nothing to an item's support."""
     summary = config.summary
     settings = Settings(
         summary.algorithm,
@@ -189,8 +205,14 @@ def assemble(
     marked = bool(previous)
     items: list[BriefingItem] = []
     stories: list[Story] = []
+    copies_of: dict[str, list[Copy]] = {}
+    for copy in copies:
+        copies_of.setdefault(copy.original, []).append(copy)
+    listed: list[Copy] = []
     for rank_number, (k, draft) in enumerate(drafts, start=1):
         members, story_id = day.stories[k], f"s{rank_number}"
+        carried = [copy for a in members for copy in copies_of.get(articles[a].id, ())]
+        listed += carried
         draft = _marked(draft, previous) if previous else draft
         first = len(items)
         items.extend(replace(item, story=story_id) for item in draft.items)
@@ -201,8 +223,11 @@ def assemble(
             Story(
                 story_id,
                 draft.title,
-                tuple(articles[a].id for a in members),
-                len({articles[a].source for a in members} - {UNKNOWN_SOURCE}),
+                tuple(articles[a].id for a in members) + tuple(copy.article.id for copy in carried),
+                len(
+                    ({articles[a].source for a in members} | {copy.article.source for copy in carried})
+                    - {UNKNOWN_SOURCE}
+                ),
                 tuple(range(first, len(items))),
                 day.importance[k],
                 draft.key_terms,
@@ -217,6 +242,7 @@ def assemble(
         settings,
         tuple(stories),
         day.found,
+        copies=tuple(listed),
     )
 
 

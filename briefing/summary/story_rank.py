@@ -51,17 +51,26 @@ def rank(
     weights: RankConfig,
     today: float | None,
     previous: Sequence[str] | None,
+    carried: Sequence[frozenset[str]] | None = None,
 ) -> list[tuple[int, float]]:
     """The stories (indexes into `stories`) with their importance, most important first.
 
     `today` is the day the briefing is for, as a day number (None: no clock, every story
     counts as recent; with one, an undated story counts as old); `previous` the item texts
-    of earlier briefings (None: not compared). Equal scores go to the story more widely reported, then to the one whose
-    first article id sorts first: never to input order.
+    of earlier briefings (None: not compared); `carried` names, for each article, the other
+    outlets that ran it word for word (their copies were set aside when read). Equal scores
+    go to the story more widely reported, then to the one whose first article id sorts first:
+    never to input order.
     """
     new = _new_headlines(views, previous) if previous is not None else None
     story_signals = [
-        signals([views[a] for a in story], today, None if new is None else [new[a] for a in story]) for story in stories
+        signals(
+            [views[a] for a in story],
+            today,
+            None if new is None else [new[a] for a in story],
+            frozenset().union(*(carried[a] for a in story)) if carried else frozenset(),
+        )
+        for story in stories
     ]
     importance = scores(story_signals, weights)
     order = sorted(
@@ -76,32 +85,40 @@ def rank(
     return [(k, importance[k]) for k in order]
 
 
-def signals(views: Sequence[StoryView], today: float | None, new: Sequence[bool] | None = None) -> Signals:
+def signals(
+    views: Sequence[StoryView],
+    today: float | None,
+    new: Sequence[bool] | None = None,
+    carried: frozenset[str] = frozenset(),
+) -> Signals:
     """The signals of a story told by the articles `views` describe.
 
-    `new` says for each article whether its headline is new against history (None: not compared).
+    `new` says for each article whether its headline is new against history (None: not
+    compared). `carried`: the outlets that ran some of the articles word for word; each is one
+    more outlet reporting the story (as aggregators count syndication), never corroboration.
     """
     dated = [day for day in (day_number(view.date) for view in views) if not math.isnan(day)]
     # A story with no date earns no recency against a clock: an undated page ("My setup",
     # "Publications") outranked two outlets' reports of the day's news.
     recency = 0.5 ** max(today - max(dated), 0.0) if today is not None and dated else float(today is None)
     return Signals(
-        articles=math.log2(1 + reports(views)),
-        sources=math.log2(1 + len({view.source for view in views} - {UNKNOWN_SOURCE})),
+        articles=math.log2(1 + reports(views, carried)),
+        sources=math.log2(1 + len(({view.source for view in views} | carried) - {UNKNOWN_SOURCE})),
         corroboration=corroboration(views),
         recency=recency,
         novelty=sum(new) / len(new) if new else 0.0,
     )
 
 
-def reports(views: Sequence[StoryView]) -> int:
-    """How many independent reports the articles are: one per outlet, where the outlet is known.
+def reports(views: Sequence[StoryView], carried: frozenset[str] = frozenset()) -> int:
+    """How many independent reports the articles are: one per outlet, where the outlet is known,
+    the `carried` outlets (which ran some of them word for word) among them.
 
     A feed that posts eleven near-identical entries, or an outlet that runs a story in five
     pieces, is one voice; articles that name no outlet (bare text files) count one each,
     since nothing says they share one.
     """
-    known = {view.source for view in views if view.source != UNKNOWN_SOURCE}
+    known = {view.source for view in views if view.source != UNKNOWN_SOURCE} | (carried - {UNKNOWN_SOURCE})
     return len(known) + sum(view.source == UNKNOWN_SOURCE for view in views)
 
 

@@ -185,7 +185,7 @@ class BriefingApp(Workers):
         self.history = "read" if read.previous else "off"
         from briefing.run.day import Day  # loaded by the reading worker already
 
-        self.session = Day(read.articles, self.day, read.previous, views=read.views)
+        self.session = Day(read.articles, self.day, read.previous, views=read.views, copies=read.copies)
         self.kept = None  # the first briefing of these articles is kept
         self.refresh_bindings()  # after a read that gave none, +, - and a are back
         if read.problems:

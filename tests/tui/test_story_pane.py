@@ -251,3 +251,32 @@ async def test_plus_minus_and_another_algorithm_on_stories_read_already_draw_one
         app.screen.dismiss("textrank")
         await ready(pilot)
         assert drawn == [True] and app.briefing.settings.algorithm == "textrank" and len(app.briefing.stories) == 3
+
+
+async def test_a_copy_in_another_outlet_counts_in_the_pane_and_names_its_outlet_under_the_source(
+    mixed_folder: Path, tmp_path: Path
+) -> None:
+    wire = STRIKE["d_tribune"].replace("Source: Metro Tribune", "Source: Harbour Wire")
+    (mixed_folder / "g_wire.txt").write_text(wire, encoding="utf-8")
+    app = app_for(mixed_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        briefing = app.briefing
+        strike = next(k for k, story in enumerate(briefing.stories) if "d_tribune" in story.articles)
+        stories = app.main.query_one(StoryList)
+        assert "3 articles" in " ".join(str(stories.options[strike].prompt).split())  # the copy among them
+        stories.highlighted = strike
+        await pilot.pause()
+        items = app.main.query_one(ItemList)
+        quoting = next(
+            n
+            for n in range(items.option_count)
+            if "d_tribune" in briefing.items[int(items.get_option_at_index(n).id or 0)].article_ids
+        )
+        items.highlighted = quoting
+        await pilot.pause()
+        sources = [str(o.prompt) for o in app.main.query_one(SourceList).options if o.id is not None]
+        assert any(
+            s.startswith("Metro Tribune") and "also carried word for word by: Harbour Wire" in s for s in sources
+        )
+        assert not any("g_wire" in source.article for item in briefing.items for source in item.sources)

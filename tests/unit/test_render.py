@@ -114,3 +114,27 @@ def test_sources_give_each_quoted_articles_address_and_only_a_safe_one(trio: tup
     odd = replace(articles[0], url="https://gazette.example/a>b) <c>")
     html = MarkdownIt().render(render(summarize((odd, *articles[1:]), Config()), "markdown"))
     assert '<a href="https://gazette.example/a%3Eb)%20%3Cc%3E">' in html and html.count("<a ") == 1
+
+
+def test_where_else_an_article_ran_stays_apart_from_its_address_and_is_safe(trio: tuple[Article, ...]) -> None:
+    """A copy's outlet is untrusted like any name: no markup of its own; in a text digest its
+    line stays apart from the address above it when the history screen wraps it again."""
+    from markdown_it import MarkdownIt
+
+    from briefing.models import Copy
+    from briefing.output.render import rewrap
+
+    articles = tuple(replace(a, url=f"https://{a.id}.example/story") for a in trio)
+    made = summarize(articles, Config())
+    wire = replace(articles[0], id="d_wire", source="Wire [x](https://evil.example)", url="javascript:alert(1)")
+    copy = Copy(wire, "a_gazette")
+    briefing = replace(made, copies=(copy,), stories=())
+    text, markdown = render(briefing, "text"), render(briefing, "markdown")
+    lines = rewrap(text, 40).splitlines()
+    assert "    https://a_gazette.example/story" in lines
+    assert lines[lines.index("    https://a_gazette.example/story") + 1].startswith(
+        "    also carried word for word by: Wire"
+    )
+    html = MarkdownIt().render(markdown)
+    assert "Wire [x](https://evil.example)" in html and "javascript" not in html and 'href="https://evil' not in html
+    assert json.loads(render(briefing, "json"))["articles"][-1]["copy_of"] == "a_gazette"

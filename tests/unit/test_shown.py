@@ -11,6 +11,7 @@ import pytest
 from builders import CHESS, STRIKE, TRIO, article
 
 from briefing.config import Config, StoriesConfig
+from briefing.models import Article, Copy
 from briefing.storage.cache import Cache
 from briefing.storage.db import Store
 from briefing.storage.shown import KIND, keep, last
@@ -20,7 +21,15 @@ from briefing.summary.pipeline import summarize
 def _briefing():  # type: ignore[no-untyped-def]
     articles = tuple(article(id, text) for id, text in {**TRIO, **STRIKE, **CHESS}.items())
     config = replace(Config(), stories=replace(StoriesConfig(), max=2))
-    return replace(summarize(articles, config), date="2024-04-05")
+    made = summarize(articles, config)
+    # Another outlet's word-for-word copy of the first story's first article, listed with it.
+    first = made.stories[0]
+    wire = Article(
+        "g_wire", "Copied", "Harbour Wire", None, "g_wire.txt", "https://wire.example/1", "", (), segmented=False
+    )
+    copy = Copy(wire, first.articles[0])
+    stories = (replace(first, articles=(*first.articles, wire.id)), *made.stories[1:])
+    return replace(made, date="2024-04-05", stories=stories, copies=(copy,))
 
 
 def test_a_kept_briefing_comes_back_as_it_was_shown(tmp_path: Path) -> None:
@@ -31,9 +40,9 @@ def test_a_kept_briefing_comes_back_as_it_was_shown(tmp_path: Path) -> None:
         assert last(store, "other folder") is None
     assert stored is not None and stored.made == "2024-04-05T06:00:00+00:00"
     back = stored.briefing
-    told = {id for story in briefing.stories for id in story.articles}
+    told = {id for story in briefing.stories for id in story.articles} - {copy.article.id for copy in briefing.copies}
     assert told and len(told) < len(briefing.articles)  # a story was left out: its articles' text is not kept
-    assert back.items == briefing.items and back.stories == briefing.stories
+    assert back.items == briefing.items and back.stories == briefing.stories and back.copies == briefing.copies
     assert (back.settings, back.key_terms, back.date, back.story_count) == (
         briefing.settings,
         briefing.key_terms,

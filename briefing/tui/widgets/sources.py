@@ -6,15 +6,19 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from briefing.models import Article, BriefingItem, SourceSentence
+from briefing.output.copies import CARRIED
 from briefing.output.render import plural
 from briefing.sanitize import shown_name
 from briefing.tui.widgets.items import highlighted
 from briefing.tui.widgets.wrapped import WrappedOptionList
 
 
-def source_prompt(article: Article, text: str, quoted: bool, query: str = "", figure: str = "") -> Text:
+def source_prompt(
+    article: Article, text: str, quoted: bool, query: str = "", figure: str = "", carried: str = ""
+) -> Text:
     """`Daily Courier · Cracks Close Harbour Bridge` over the sentence; the quoted one says so,
-    and an article whose figure differs from the others' says which it gives."""
+    an article whose figure differs from the others' says which it gives, and one that other
+    outlets ran word for word names them (`carried`) under the sentence."""
     prompt = Text(shown_name(article.source), style="bold")
     prompt.append(" · ")
     prompt.append(shown_name(article.title), style="bold")
@@ -24,6 +28,8 @@ def source_prompt(article: Article, text: str, quoted: bool, query: str = "", fi
         prompt.append(f"  gives {shown_name(figure)}", style="bold yellow")
     prompt.append("\n")
     prompt.append_text(highlighted(text, query))
+    if carried:
+        prompt.append(f"\n{CARRIED}{carried}", style="dim")
     return prompt
 
 
@@ -40,8 +46,16 @@ def one_per_article(item: BriefingItem) -> list[tuple[int, SourceSentence]]:
 class SourceList(WrappedOptionList):
     """The articles reporting the highlighted item, one sentence each; enter opens one."""
 
-    def show(self, item: BriefingItem | None, articles: dict[str, Article], reporting: int, query: str = "") -> None:
-        """The articles behind `item`, of the `reporting` articles on its story."""
+    def show(
+        self,
+        item: BriefingItem | None,
+        articles: dict[str, Article],
+        reporting: int,
+        query: str = "",
+        carried: dict[str, str] | None = None,
+    ) -> None:
+        """The articles behind `item`, of the `reporting` articles on its story; `carried`
+        names, for an article, the other outlets that ran it word for word (`carried_by`)."""
         self.clear_options()
         if item is None:
             self.border_title = "Sources"
@@ -51,7 +65,12 @@ class SourceList(WrappedOptionList):
             if number:
                 self.add_option(None)  # a rule between two articles
             prompt = source_prompt(
-                articles[source.article], source.text, position == 0, query, figures.get(source.article, "")
+                articles[source.article],
+                source.text,
+                position == 0,
+                query,
+                figures.get(source.article, ""),
+                (carried or {}).get(source.article, ""),
             )
             self.add_option(Option(prompt, id=str(position)))
         verb = "reports" if item.support == 1 else "report"
