@@ -25,6 +25,7 @@ from briefing.text.lexicon import (
     POINTERS,
     REFERRING,
 )
+from briefing.text.quotes import broken_quote
 from briefing.text.rules import is_junk
 from briefing.text.segment import cut_at_title
 
@@ -100,8 +101,10 @@ def form(text: str, tokens: Sequence[Word], punctuated: bool = True) -> float:
         score -= 0.6
     if text[:1] in '“"‘':
         score -= 0.3
-    if text.count("“") != text.count("”") or text.count('"') % 2:
-        score -= 0.3
+    # A quotation the sentence opens and another closes, or closes after another opened it
+    # (`quotes.broken_quote`), shows its reader a broken quote: never an item.
+    if broken_quote(text):
+        score -= 0.6
     # A sentence that leans on the one before it (a pronoun or connective opening, "here",
     # "that November") is no item: its reader never saw the sentence before. At 0.2 less, 13
     # of the 400 items of DUC 2004's 50 sections (8 items each) leaned back; at 0.6 less (no

@@ -228,9 +228,11 @@ def test_a_renumbered_sentence_is_the_same_but_for_its_article() -> None:
     assert features and all(renumbered(f, 3) == replace(f, article=3) for f in features)
 
 
-@pytest.mark.parametrize("closing", ["”", '"', "’", "'", "»", ")"])
-def test_a_statement_ending_in_a_closing_mark_reads_alone(closing: str) -> None:
-    text = f"The council approved the new budget on Monday after a long debate.{closing}"
+@pytest.mark.parametrize(
+    ("opening", "closing"), [("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"), ("«", "»"), ("(", ")")]
+)
+def test_a_statement_ending_in_a_closing_mark_reads_alone(opening: str, closing: str) -> None:
+    text = f"The council said it {opening}approved the new budget on Monday after a long debate.{closing}"
     assert unsplit_form(text) >= 0.5
 
 
