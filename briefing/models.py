@@ -276,3 +276,4 @@ class PastBriefing:
     key_terms: tuple[str, ...]
     articles: int
     items: int
+    settings: Settings | None = None  # None: what was recorded is not settings this code wrote

@@ -16,6 +16,7 @@ def history_command(args: argparse.Namespace) -> int:
     from briefing.output.write import write_stdout
     from briefing.storage.briefings import Briefings
     from briefing.storage.db import Store, store_path
+    from briefing.summary.settings import settings_of
 
     config = load_config(args.config)
     if getattr(args, "history_command", None) == "forget":
@@ -25,7 +26,7 @@ def history_command(args: argparse.Namespace) -> int:
     if not past:
         say("no briefings recorded yet")
         return ExitCode.OK
-    write_stdout("\n".join(history_lines(past)) + "\n")
+    write_stdout("\n".join(history_lines(past, settings_of(config))) + "\n")
     return ExitCode.OK
 
 
@@ -35,10 +36,11 @@ def show_command(args: argparse.Namespace) -> int:
     from briefing.output.write import write_stdout
     from briefing.storage.briefings import Briefings
     from briefing.storage.db import Store, store_path
+    from briefing.summary.settings import settings_of
 
     config = load_config(args.config)
     with Store(store_path(config), create=False) as store:  # nor does showing one
-        text = Briefings(store).as_printed(args.which, args.format, today())
+        text = Briefings(store).as_printed(args.which, args.format, today(), settings_of(config))
     write_stdout(text, args.format)
     return ExitCode.OK
 

@@ -133,7 +133,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     forget.add_argument("which", metavar="ID|DATE", help="a briefing id, or a date (YYYY-MM-DD, today, yesterday)")
     show = commands.add_parser("show", parents=[common], help="print a past briefing exactly as it was printed")
-    show.add_argument("which", metavar="ID|DATE", help="a briefing id, or a date (YYYY-MM-DD, today, yesterday)")
+    show.add_argument(
+        "which",
+        metavar="ID|DATE",
+        help="a briefing id, or a date (YYYY-MM-DD, today, yesterday): that day's briefing made with the config's"
+        " settings, not a narrower --topic/--stories/-n run",
+    )
     show.add_argument("--format", choices=FORMATS, default="text")
 
     evaluate = commands.add_parser("eval", parents=[common], help="ROUGE of the briefing and plain sumy on a dataset")

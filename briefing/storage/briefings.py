@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from briefing import clock
 from briefing.errors import StoreError, UsageError
-from briefing.models import Article, Briefing, Format, PastBriefing, lead_of
+from briefing.models import Article, Briefing, Format, PastBriefing, Settings, lead_of
 from briefing.sanitize import shown_name, valid_unicode
 from briefing.storage.db import Store, text_hash
 
@@ -133,20 +133,28 @@ class Briefings:
         """Every recorded briefing, oldest first."""
         with self.store.reading() as db:
             rows = db.execute(
-                "SELECT b.id, b.created, b.day, b.date, b.key_terms, b.article_count, count(i.id) FROM briefings b"
-                " LEFT JOIN items i ON i.briefing = b.id GROUP BY b.id ORDER BY b.created, b.id"
+                "SELECT b.id, b.created, b.day, b.date, b.key_terms, b.article_count, count(i.id), b.settings"
+                " FROM briefings b LEFT JOIN items i ON i.briefing = b.id GROUP BY b.id ORDER BY b.created, b.id"
             ).fetchall()
         return [
             PastBriefing(
-                r[0], str(r[1]), str(r[2] or str(r[1])[:10]), _text_or_none(r[3]), _key_terms(r[4]), r[5], r[6]
+                r[0],
+                str(r[1]),
+                str(r[2] or str(r[1])[:10]),
+                _text_or_none(r[3]),
+                _key_terms(r[4]),
+                r[5],
+                r[6],
+                _settings(r[7]),
             )
             for r in rows
         ]
 
-    def find(self, which: str, today: str) -> int:
+    def find(self, which: str, today: str, usual: Settings | None = None) -> int:
         """The id of the briefing `which` names: an id, or a date (YYYY-MM-DD, 'today',
-        'yesterday') for the day's briefing: the latest made that day without a topic, else the
-        latest. A UsageError says what was not found."""
+        'yesterday') for the day's briefing: the latest made that day with the `usual` settings
+        (the config's: a plain `briefing digest`, cron's), else the latest made without a
+        topic, else the latest. A UsageError says what was not found."""
         text = which.strip().lower()
         with self.store.reading() as db:
             if re.fullmatch("[0-9]+", text):
@@ -165,7 +173,7 @@ class Briefings:
             rows = db.execute(
                 "SELECT id, settings FROM briefings WHERE day = ? ORDER BY created DESC, id DESC", (day,)
             ).fetchall()
-        found = min(rows, key=lambda row: _has_topic(row[1]), default=None)  # the first of the latest
+        found = min(rows, key=lambda row: _narrower(row[1], usual), default=None)  # the first of the latest
         if found is None:
             said = f" ({text})" if text in ("today", "yesterday") else ""
             raise UsageError(f"no briefing made on {day}{said} in the history; 'briefing history' lists them")
@@ -187,9 +195,9 @@ class Briefings:
             db.execute("DELETE FROM articles WHERE hash NOT IN (SELECT article FROM briefing_articles)")
         return [past[n] for n in numbers]
 
-    def as_printed(self, which: str, format: Format, today: str | None = None) -> str:
+    def as_printed(self, which: str, format: Format, today: str | None = None, usual: Settings | None = None) -> str:
         """A stored briefing exactly as it was printed, named as `find` reads `which`."""
-        number = self.find(which, today or clock.today())
+        number = self.find(which, today or clock.today(), usual)
         column = {"text": "text", "markdown": "markdown", "json": "json"}[format]
         with self.store.reading() as db:
             row = db.execute(f"SELECT {column} FROM briefings WHERE id = ?", (number,)).fetchone()
@@ -208,14 +216,37 @@ def _key_terms(stored: object) -> tuple[str, ...]:
     return tuple(str(term) for term in terms if isinstance(term, (str, int, float))) if isinstance(terms, list) else ()
 
 
-def _has_topic(settings: object) -> bool:
-    """Whether a briefing's recorded settings (JSON) name a topic; settings that are not
-    what this code wrote (a file another program changed) name none."""
+# What a briefing's recorded settings hold (its JSON's "settings"), each of its type.
+_SETTINGS: dict[str, type | tuple[type, ...]] = {
+    "algorithm": str,
+    "sentences": int,
+    "words": int,
+    "bytes": int,
+    "threshold": (int, float),
+    "stories": int,
+    "topic": str,
+}
+
+
+def _settings(stored: object) -> Settings | None:
+    """A briefing's recorded settings (JSON), or None for settings this code did not write (a
+    file another program changed)."""
     try:
-        parsed = json.loads(settings) if isinstance(settings, (str, bytes)) else None
+        parsed = json.loads(stored) if isinstance(stored, (str, bytes)) else None
     except (ValueError, RecursionError):
-        return False
-    return isinstance(parsed, dict) and bool(parsed.get("topic"))
+        return None
+    if not isinstance(parsed, dict) or parsed.keys() != _SETTINGS.keys():
+        return None
+    if not all(isinstance(parsed[key], kind) for key, kind in _SETTINGS.items()):
+        return None
+    return Settings(**parsed)
+
+
+def _narrower(stored: object, usual: Settings | None) -> tuple[bool, bool]:
+    """How far a briefing's recorded settings are from the day's briefing: not the `usual`
+    ones, then about a topic (False first)."""
+    settings = _settings(stored)
+    return (usual is not None and settings != usual, bool(settings and settings.topic))
 
 
 def _text_or_none(value: object) -> str | None:

@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from briefing.config import Config
-from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Copy, Settings, Story, StoryMark
+from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Copy, Story, StoryMark
 from briefing.summary import story_rank
 from briefing.summary.novelty import mark_items
+from briefing.summary.settings import settings_of
 from briefing.summary.stories import day_number, find_stories
 from briefing.summary.story import STORY_SENTENCES, StoryDraft, StoryTask, summarize_task
 from briefing.summary.terms import title_stems
@@ -190,16 +191,7 @@ def assemble(
 
     `copies` (of the day's articles, skipped when read) are listed with their originals' stories
     and count among their articles and outlets; they add nothing to an item's support."""
-    summary = config.summary
-    settings = Settings(
-        summary.algorithm,
-        summary.sentences,
-        summary.words,
-        summary.bytes,
-        config.merge.threshold,
-        config.stories.max,
-        config.topic.query,
-    )
+    settings = settings_of(config)
     # Marks only against earlier items: on a history's first briefing every item would be
     # "new", which says nothing (a new user's finding).
     marked = bool(previous)

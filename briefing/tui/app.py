@@ -291,7 +291,7 @@ class BriefingApp(Workers):
             if number is not None:
                 self._show_past(self.config, number)
 
-        self.push_screen(HistoryScreen(message.past), chosen)
+        self.push_screen(HistoryScreen(message.past, message.usual), chosen)
 
     def on_past_shown(self, message: PastShown) -> None:
         self.push_screen(PastBriefingScreen(message.text))

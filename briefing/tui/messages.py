@@ -115,6 +115,7 @@ class PastListed(Message):
     """The history's briefings, oldest first, for the user to choose one."""
 
     past: list[PastBriefing]
+    usual: Settings | None = None  # the config's: a past briefing made otherwise is labelled so
 
 
 @dataclass

@@ -20,6 +20,7 @@ from briefing.models import Briefing
 from briefing.run.memory import batch_memory
 from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, store_path
+from briefing.summary.settings import settings_of
 from briefing.tui import clipboard, theme
 from briefing.tui.messages import (
     ArticlesRead,
@@ -136,7 +137,7 @@ class Workers(App[None]):
     @work(thread=True, group="history", exit_on_error=False)
     def _list_history(self, config: Config) -> None:
         with Store(store_path(config)) as store:
-            self.post_message(PastListed(Briefings(store).history()))
+            self.post_message(PastListed(Briefings(store).history(), settings_of(config)))
 
     @work(thread=True, group="history", exit_on_error=False)
     def _show_past(self, config: Config, number: int) -> None:

@@ -9,10 +9,20 @@ from builders import CHESS, STRIKE, TRIO, Clock
 from pilots import app_for, ready, screen_text
 from rich.text import Text
 from textual.containers import ScrollableContainer
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
+
+
+async def history_list(pilot: Pilot[None]) -> OptionList:
+    """The past briefings `h` lists, once the day's briefing is on screen."""
+    await ready(pilot)
+    await pilot.press("h")
+    await ready(pilot)
+    assert isinstance(pilot.app.screen, HistoryScreen)
+    return pilot.app.screen.query_one(OptionList)
 
 
 async def test_j_and_k_move_in_the_history_and_a_past_briefing_is_wrapped_to_the_screen(
@@ -31,11 +41,7 @@ async def test_j_and_k_move_in_the_history_and_a_past_briefing_is_wrapped_to_the
         clock.advance(days=1)
     app = app_for(folder, tmp_path)
     async with app.run_test(size=(120, 16)) as pilot:
-        await ready(pilot)
-        await pilot.press("h")
-        await ready(pilot)
-        assert isinstance(app.screen, HistoryScreen)
-        options = app.screen.query_one(OptionList)
+        options = await history_list(pilot)
         assert options.highlighted == 2  # the newest, under the header
         await pilot.press("k")
         assert options.highlighted == 1
@@ -59,6 +65,23 @@ async def test_j_and_k_move_in_the_history_and_a_past_briefing_is_wrapped_to_the
         await pilot.press("k")
         await pilot.pause()
         assert body.scroll_y == 1
+
+
+async def test_the_history_list_labels_a_narrow_run_as_briefing_history_does(tmp_path: Path, clock: Clock) -> None:
+    """A --topic look after the day's briefing is its own entry: h lists it with its topic."""
+    from briefing.cli.main import main
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for id, text in {**CHESS, **STRIKE, **TRIO}.items():
+        (folder / f"{id}.txt").write_text(text, encoding="utf-8")
+    assert main(["digest", str(folder), "-o", str(tmp_path / "day.txt")]) == 0
+    assert main(["digest", str(folder), "--topic", "nurses strike", "-o", str(tmp_path / "topic.txt")]) == 0
+    app = app_for(folder, tmp_path)
+    async with app.run_test(size=(120, 16)) as pilot:
+        options = await history_list(pilot)
+        lines = [str(options.get_option_at_index(i).prompt) for i in (1, 2)]
+        assert "(" not in lines[0] and "  (topic: nurses strike) " in lines[1]
 
 
 async def test_help_is_whole_on_80x24_and_explains_every_mark(tmp_path: Path) -> None:

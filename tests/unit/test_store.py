@@ -113,9 +113,10 @@ def test_same_day_briefing_from_other_articles_is_compared_with_the_earlier_one(
 def test_a_narrower_run_is_an_entry_beside_the_days_briefing_not_in_its_place(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: Clock
 ) -> None:
-    """Cron's briefing, then a --topic and a -n 1 look at the same articles: history keeps all
-    three with the time each was made, `show today` prints cron's, and tomorrow's marks are
-    made against all of cron's items, not the narrow run's."""
+    """Cron's briefing, then a --topic, a -n 1 and a --stories 1 look at the same articles:
+    history keeps all four with the time each was made, each narrow one labelled with what it
+    narrows, `show today` prints cron's (a new user saw the --stories 3 run's), and tomorrow's
+    marks are made against all of cron's items, not the narrow runs'."""
     folder = tmp_path / "inbox"
     folder.mkdir()
     for id, text in {**CHESS, **STRIKE, **TRIO}.items():
@@ -129,10 +130,16 @@ def test_a_narrower_run_is_an_entry_beside_the_days_briefing_not_in_its_place(
     assert capsys.readouterr().out == full
     clock.advance(hours=1)
     assert main(["digest", str(folder), "-n", "1"]) == 0
+    clock.advance(hours=1)
+    assert main(["digest", str(folder), "--stories", "1"]) == 0
     capsys.readouterr()
+    assert main(["show", "today"]) == 0
+    assert capsys.readouterr().out == full
     assert main(["history"]) == 0
     rows = capsys.readouterr().out.splitlines()[1:]
-    assert [row.split()[2] for row in rows] == ["07:00", "08:00", "09:00"]
+    assert [row.split()[2] for row in rows] == ["07:00", "08:00", "09:00", "10:00"]
+    labels = [re.findall(r"\d  (\(.*\)) ", row) for row in rows]
+    assert labels == [[], ["(topic: nurses strike)"], ["(1 item a story)"], ["(1 story)"]]
     clock.advance(days=1)
     assert main(["digest", str(folder)]) == 0
     assert "(repeat)" in (again := capsys.readouterr().out) and "(new)" not in again

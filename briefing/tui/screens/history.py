@@ -14,7 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.models import PastBriefing
+from briefing.models import PastBriefing, Settings
 from briefing.output.listing import HEADER, history_line
 from briefing.output.render import WIDTH, rewrap
 from briefing.sanitize import printable
@@ -56,14 +56,15 @@ class HistoryScreen(ModalScreen[int | None]):
         *dialog_bindings(),
     ]
 
-    def __init__(self, past: list[PastBriefing]) -> None:
+    def __init__(self, past: list[PastBriefing], usual: Settings | None = None) -> None:
         super().__init__()
         self.past = past
+        self.usual = usual  # a past briefing made with other settings says how
 
     def compose(self) -> ComposeResult:
         options = OptionList(
             Option(Text(HEADER, style="bold"), disabled=True),
-            *(Option(Text(history_line(entry)), id=str(entry.id)) for entry in self.past),
+            *(Option(Text(history_line(entry, self.usual)), id=str(entry.id)) for entry in self.past),
             id="history-list",
         )
         options.border_title = "Past briefings (enter shows one)"
