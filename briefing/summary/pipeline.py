@@ -18,6 +18,7 @@ from itertools import chain
 from briefing.config import Config
 from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Copy, Story, StoryMark
 from briefing.summary import story_rank
+from briefing.summary.across import said_once
 from briefing.summary.novelty import mark_items
 from briefing.summary.settings import settings_of
 from briefing.summary.stories import day_number, find_stories
@@ -187,7 +188,8 @@ def assemble(
     previous: Sequence[str] | None,
     copies: Sequence[Copy] = (),
 ) -> Briefing:
-    """The briefing of the stories drafted, in the plan's order, items marked against `previous`.
+    """The briefing of the stories drafted, in the plan's order, items marked against `previous`,
+    each sentence once: an item an earlier section showed is left out (`across`).
 
     `copies` (of the day's articles, skipped when read) are listed with their originals' stories
     and count among their articles and outlets; they add nothing to an item's support."""
@@ -195,6 +197,9 @@ def assemble(
     # Marks only against earlier items: on a history's first briefing every item would be
     # "new", which says nothing (a new user's finding).
     marked = bool(previous)
+    told = said_once([draft for _, draft in drafts])
+    # A section all of whose items an earlier section told is not shown.
+    drafts = [(k, draft) for (k, before), draft in zip(drafts, told) if draft.items or not before.items]
     items: list[BriefingItem] = []
     stories: list[Story] = []
     copies_of: dict[str, list[Copy]] = {}
