@@ -33,7 +33,9 @@ ANALYSIS_CODE = ("briefing/sources/*.py", "briefing/text/*.py", "briefing/summar
 # feeds import's TOML writer (sources/subscriptions.py: no article is read there).
 # Version 7: a feed's `&` inside a CDATA section (an entry's link) was read as "&amp;".
 # Version 8: an entry's id reads its link's percent-escapes, without apostrophes or accents.
-# Version 10's was recorded again for text/quotes.py (a sentence's form reads it, reading does not).
+# Version 10: an article whose story is not shown is kept cleaned up to its lead ("whole").
+# Version 10's was recorded again for text/quotes.py (a sentence's form reads it, reading does
+# not), and for files.checked telling copies by their lead (what the cache keeps is the same).
 FINGERPRINTS = {
     1: "517e05727e576285",
     2: "a3f6a0808fd2f13e",
@@ -44,7 +46,7 @@ FINGERPRINTS = {
     7: "cce24e45b5771650",
     8: "2d3464a472001304",
     9: "c8ba28b178084548",
-    10: "f5c6bf3746c1a6d4",
+    10: "2901cffb166379b2",
 }
 
 
