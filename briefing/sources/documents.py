@@ -183,17 +183,25 @@ def _letters(text: str) -> str:
     return "".join(char for char in text.lower() if char.isalnum())
 
 
-def outlet_name(title: str | None, host: str | None) -> str | None:
+def outlet_name(
+    title: str | None, host: str | None, description: str | None = None, sections: frozenset[str] = frozenset()
+) -> str | None:
     """The outlet a feed's title names, without the section it adds: the part of the title its
     site's address spells ("NYT > World News" on www.nytimes.com is "NYT", "Japan Today -
     Category World" "Japan Today"), without a trailing "feed" ("TheWeek feed"). Outlets count
     as sources: two sections of one outlet are not two sources. A title that names no part of
-    the address is kept whole; a long one that does, up to the words that spell it."""
+    the address is kept whole; a long one that does, up to the words that spell it. A title
+    that is only a section of the site (`sections`: the folders of its entries' addresses, as
+    "World" of The Washington Post's www.washingtonpost.com/world/...) names no outlet: the
+    publisher is the words of the feed's `description` that spell the address ("The
+    Washington Post World section provides ..."), else the host."""
     name = _FEED_WORD.sub("", title or "").strip()
     if not name:
         return host
     site = _letters(host or "")
     labels = [label for label in (host or "").lower().split(".")[:-1] if label not in ("www", "feeds", "rss")]
+    if _letters(name) in sections:
+        return _spelled(description or "", labels) or host
     for part in _TITLE_PARTS.split(name):
         letters = _letters(part)
         if len(letters) >= 3 and (letters in site or any(len(label) >= 3 and label in letters for label in labels)):
@@ -210,10 +218,23 @@ def outlet_name(title: str | None, host: str | None) -> str | None:
     return name
 
 
+def _spelled(text: str, labels: list[str]) -> str | None:
+    """The fewest words of `text` that spell one of the address's `labels` (3 letters or more):
+    "Washington Post" of "The Washington Post World section ..." on www.washingtonpost.com."""
+    words = text.split()
+    for end in range(1, len(words) + 1):
+        for start in range(end - 1, max(end - _SHORT_TITLE, 0) - 1, -1):
+            letters = _letters(" ".join(words[start:end]))
+            if any(len(label) >= 3 and label in letters for label in labels):
+                return " ".join(words[start:end]).strip(".,;:!()\"'")
+    return None
+
+
 def feed_documents(feed: Feed, path: str, id: str, url: str | None = None) -> list[Document]:
     """One document per entry (an entry listed twice, once), with the outlet its feed names
     (`outlet_name`) as the source; a feed cut short says so in its first document's note."""
-    source = outlet_name(feed.title, hostname(feed.link or url)) or None
+    sections = frozenset(_letters(part) for entry in feed.entries for part in url_path(entry.link).split("/") if part)
+    source = outlet_name(feed.title, hostname(feed.link or url), feed.description, sections) or None
     documents: list[Document] = []
     used: set[str] = set()
     links: set[str] = set()

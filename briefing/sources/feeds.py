@@ -72,6 +72,7 @@ class Feed:
     link: str | None
     entries: tuple[Entry, ...]
     complete: bool = True  # False: the XML stops before its root's closing tag (a cut download or copy)
+    description: str | None = None  # what the feed says of itself ("The Washington Post World section ...")
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -107,6 +108,7 @@ def parse_feed(data: bytes) -> Feed:
         link=_link(feed.get("link")),
         entries=tuple(_entry(entry) for entry in parsed.get("entries") or ()),
         complete=json_feed or _CLOSED.search(data[-_SNIFF:]) is not None,
+        description=_name(feed.get("subtitle")),
     )
 
 

@@ -188,6 +188,33 @@ def test_an_entry_id_reads_as_words_not_as_escapes(tmp_path: Path) -> None:
     ]
 
 
+def test_a_feed_titled_by_a_section_of_its_site_is_credited_to_the_publisher(tmp_path: Path) -> None:
+    """The Washington Post's world feed is titled "World", a folder of its entries' addresses
+    (www.washingtonpost.com/world/...): a new user saw "World" as the outlet. The publisher is
+    the words of the feed's description that spell the address, else the host; a title that
+    is no section ("Danny" on blog.dmcc.io) is kept."""
+
+    def feed(title: str, description: str, site: str, folder: str) -> bytes:
+        text = f"The council of {title} approved the budget on Monday after a long debate about {folder}."
+        return (
+            f"<?xml version='1.0'?><rss version='2.0'><channel><title>{title}</title><link>https://{site}/</link>"
+            f"<description>{description}</description><item><title>Budget passes</title>"
+            f"<link>https://{site}/{folder}/2026/02/17/budget/</link><description>{text}</description></item>"
+            "</channel></rss>"
+        ).encode()
+
+    feeds = {
+        "post": feed("World", "The Daily Planet World section: news and analysis", "www.dailyplanet.example", "world"),
+        "bare": feed("World", "News from around the globe", "www.dailyplanet.example", "europe/world"),
+        "blog": feed("Danny", "Notes on work, life, and the tools in between", "blog.dmcc.example", "posts"),
+    }
+    for name, data in feeds.items():
+        (tmp_path / f"{name}.xml").write_bytes(data)
+    articles, _ = load_articles([str(tmp_path)])
+    outlets = {article.id.split("/")[0]: article.source for article in articles}
+    assert outlets == {"post": "Daily Planet", "bare": "www.dailyplanet.example", "blog": "Danny"}
+
+
 def test_a_feed_is_credited_to_its_outlet_not_to_a_section_of_it() -> None:
     """Two sections of one outlet are one source: a feed's title names the outlet where the
     part of it that its site's address spells is; else it is kept whole."""
