@@ -75,7 +75,7 @@ def _requestable(url: str) -> None:
 URL_PARTS = st.text(st.characters(codec="utf-8"), max_size=12)
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(
     scheme=st.sampled_from(["http", "https", "HTTP", "ftp", "", "javascript"]),
     host=st.one_of(URL_PARTS, st.sampled_from(["127.0.0.1", "[::1]", "[::1", "example.org", "Bücher.de", "a..b"])),
@@ -96,7 +96,7 @@ def test_any_url_is_either_requestable_or_refused_with_a_reason(
     assert check_url(checked) == checked  # checking twice changes nothing
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
 def test_any_text_is_either_a_url_or_a_bad_url(text: str) -> None:
     with contextlib.suppress(BadURL):
