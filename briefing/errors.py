@@ -52,6 +52,14 @@ class OutputError(BriefingError):
     exit_code = ExitCode.OUTPUT
 
 
+class ReaderGone(BriefingError):
+    """Whoever read stdout stopped before the end (`briefing digest | head`): their choice, not a
+    failure, so the command ends as `git log | head` does, silently with 0 (docs/exit-codes.md).
+    What was cut short is not delivered, so it is not recorded in the history either."""
+
+    exit_code = ExitCode.OK
+
+
 class UsageError(BriefingError):
     """A command-line argument is malformed or names something that does not exist."""
 

@@ -150,17 +150,18 @@ def test_a_failed_delivery_records_nothing(
         [sys.executable, "-m", "briefing", "digest", str(trio_folder)], stdout=writer, stderr=subprocess.PIPE, text=True
     )
     os.close(writer)
-    assert broken.returncode == 3 and "broken pipe" in broken.stderr and "Traceback" not in broken.stderr
+    assert (broken.returncode, broken.stderr) == (0, "")  # as `git log | true`: the reader's choice, not a failure
     capsys.readouterr()
     assert main(["history"]) == 0
     assert "no briefings recorded yet" in capsys.readouterr().err
 
 
-def test_a_reader_that_leaves_midway_gets_an_error_and_no_record(
+def test_a_reader_that_leaves_midway_is_no_error_and_no_record(
     trio_folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`briefing digest | head -1`: the reader takes the first line and goes while the rest is
-    being written; the cut-short digest is not delivered, so it must not count as read."""
+    being written. As `git log | head`: no message, exit 0 (a new user read exit 3 and 'broken
+    pipe' as a failed output file). The cut-short digest was not read, so it is not recorded."""
     reader, writer = os.pipe()
     fcntl.fcntl(writer, F_SETPIPE_SZ, 4096)  # a digest longer than the pipe holds
     process = subprocess.Popen(
@@ -173,7 +174,7 @@ def test_a_reader_that_leaves_midway_gets_an_error_and_no_record(
     assert os.read(reader, 1) == b"{"  # the digest is being written, and holds more than the pipe
     os.close(reader)
     stderr = process.communicate(timeout=120)[1]
-    assert process.returncode == 3 and "broken pipe" in stderr and "Traceback" not in stderr
+    assert (process.returncode, stderr) == (0, "")
     capsys.readouterr()
     assert main(["history"]) == 0
     assert "no briefings recorded yet" in capsys.readouterr().err

@@ -21,7 +21,7 @@ from types import FrameType
 from typing import NoReturn
 
 from briefing.cli.console import say, stderr_line
-from briefing.errors import BriefingError, ExitCode, Terminated
+from briefing.errors import BriefingError, ExitCode, ReaderGone, Terminated
 from briefing.sanitize import printable
 from briefing.version import __version__
 
@@ -275,13 +275,14 @@ def exit_code(error: BaseException, debug: bool = False) -> ExitCode:
     exception becomes a code.
 
     A BriefingError's message and its own code; Ctrl-C and SIGTERM/SIGHUP their shell codes,
-    silently (the person or the service manager asked for it); a database error that escaped
+    silently (the person or the service manager asked for it), and a reader of stdout that
+    left early (`| head`) 0, silently too; a database error that escaped
     the store's mapping, STORE. Anything else is a bug, INTERNAL, named on one line. With
     --debug the traceback is shown instead of the message.
     """
     if isinstance(error, KeyboardInterrupt):
         return ExitCode.INTERRUPTED
-    if isinstance(error, Terminated):
+    if isinstance(error, (Terminated, ReaderGone)):
         return error.exit_code
     if debug:
         stderr_line(printable("".join(traceback.format_exception(error))).rstrip())

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from briefing.errors import OutputError, UsageError
+from briefing.errors import OutputError, ReaderGone, UsageError
 from briefing.models import Briefing, Format
 from briefing.placeholders import PATTERN, unknown_placeholder
 from briefing.sanitize import escaped_json, printable, shown_name
@@ -259,8 +259,8 @@ def _sync_folder(folder: Path) -> None:
 
 
 def write_stdout(text: str, format: Format = "text") -> None:
-    """Print a document: a briefing, or what a command lists. A closed, full or broken stdout
-    is an OutputError, not a traceback.
+    """Print a document: a briefing, or what a command lists. A closed or full stdout is an
+    OutputError, not a traceback; a reader that left before the end (a broken pipe) is ReaderGone.
 
     Every document passes the one sanitiser on its way, whatever it was made from: a briefing
     rendered now, one stored in the history (a file anyone could have written), a config's
@@ -275,7 +275,7 @@ def write_stdout(text: str, format: Format = "text") -> None:
     except OSError as error:
         _discard_stdout()
         if isinstance(error, BrokenPipeError):
-            raise OutputError("stdout was closed before the whole briefing was printed (broken pipe)") from error
+            raise ReaderGone("stdout was closed before the whole briefing was printed (broken pipe)") from error
         raise OutputError(f"cannot print the briefing: {error.strerror or error}") from error
 
 
