@@ -149,7 +149,7 @@ def render_text(briefing: Briefing) -> str:
     ]
     for story, items in _sections(briefing):
         if story:
-            lines += textwrap.wrap(f"== {shown_name(story.title)} ==", WIDTH, subsequent_indent="   ")
+            lines += heading_lines(shown_name(story.title), WIDTH)
             lines.append(_story_line(story))
         width = len(str(len(items))) + 2
         for number, item in enumerate(items, start=1):
@@ -176,6 +176,21 @@ def render_text(briefing: Briefing) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Joins a heading's last word to its closing marks while it is wrapped: no title holds it
+# (`shown_name` drops control characters), and `textwrap` breaks no line at it.
+_GLUE = "\x00"
+
+
+def heading_lines(title: str, width: int) -> list[str]:
+    """A section's `== title ==`, wrapped at `width` with the title's last word kept with the
+    closing marks: a new user saw "== Trump told Netanyahu ... sources say" and then "   =="
+    alone on the next line, read as a line broken by mistake."""
+    head, _, last = f"== {title}".rpartition(" ")
+    return [
+        line.replace(_GLUE, " ") for line in textwrap.wrap(f"{head} {last}{_GLUE}==", width, subsequent_indent="   ")
+    ]
+
+
 def rewrap(text: str, width: int) -> str:
     """A text digest, wrapped at `WIDTH` when it was made, wrapped again at `width` (a screen's).
 
@@ -200,7 +215,10 @@ def rewrap(text: str, width: int) -> str:
             logical.append((line, ""))
     lines: list[str] = []
     for line, indent in logical:
-        lines += textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False) if indent else [line]
+        if line.startswith("== ") and line.endswith(" ==") and len(line) > width:
+            lines += heading_lines(line[3:-3], width)
+        else:
+            lines += textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False) if indent else [line]
     return "\n".join(lines)
 
 

@@ -138,3 +138,23 @@ def test_where_else_an_article_ran_stays_apart_from_its_address_and_is_safe(trio
     html = MarkdownIt().render(markdown)
     assert "Wire [x](https://evil.example)" in html and "javascript" not in html and 'href="https://evil' not in html
     assert json.loads(render(briefing, "json"))["articles"][-1]["copy_of"] == "a_gazette"
+
+
+def test_a_section_title_never_leaves_its_closing_marks_alone(trio: tuple[Article, ...]) -> None:
+    """A new user saw '== Trump told Netanyahu ... sources say' and then '   ==' alone on the
+    next line: the closing marks wrap with the title's last word, in the digest and when the
+    history screen wraps it again at its own width."""
+    import textwrap
+
+    from briefing.output.render import WIDTH, rewrap
+
+    made = summarize((*trio, *top_story_of(trio).articles[-1:]), Config())
+    title = "Trump told Netanyahu he would back Israeli strikes on Iran now, sources say"  # 75 characters
+    assert textwrap.wrap(f"== {title} ==", WIDTH)[-1] == "==", "the title no longer makes the case"
+    first = made.stories[0]
+    briefing = replace(made, stories=(replace(first, title=title), *made.stories[1:]))
+    for lines in (render(briefing, "text").splitlines(), rewrap(render(briefing, "text"), 50).splitlines()):
+        heading = lines.index(next(line for line in lines if line.startswith("== Trump")))
+        closing = next(line for line in lines[heading:] if line.endswith("=="))
+        assert closing.strip() != "==" and closing.endswith(" say =="), lines[heading : heading + 3]
+        assert all(len(line) <= WIDTH for line in lines[heading : lines.index(closing) + 1])
