@@ -235,6 +235,30 @@ def test_stories_caps_the_sections(mixed_folder: Path) -> None:
     assert "Chess" not in result.stdout
 
 
+def test_a_wrong_count_names_the_option_typed_or_the_config_key(
+    trio_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--stories -1` said "'stories.max' must be 0 (all) or more", a key the user never typed."""
+    for typed, option in (
+        (["--stories", "-1"], "--stories"),
+        (["-n", "-1"], "-n/--sentences"),
+        (["--words", "x"], "--words"),
+    ):
+        for command in ("digest", "tui"):
+            if command == "tui" and option != "--stories":
+                continue
+            with pytest.raises(SystemExit) as ended:
+                main([command, str(trio_folder), *typed])
+            said = capsys.readouterr().err
+            assert ended.value.code == 2 and f"argument {option}: " in said, said
+            assert "stories.max" not in said and "summary.sentences" not in said
+            assert typed[1] != "-1" or "must be 0 (all) to 1,000,000,000, got -1" in said
+    config = tmp_path / "config.toml"
+    config.write_text("[stories]\nmax = -1\n", encoding="utf-8")
+    assert main(["digest", str(trio_folder), "--config", str(config)]) == 2
+    assert "'stories.max' must be 0 (all) or more, got -1" in capsys.readouterr().err
+
+
 def test_config_before_or_after_the_command_is_read(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[summary]\nalgoritm = 1\n", encoding="utf-8")

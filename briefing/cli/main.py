@@ -16,7 +16,7 @@ import sqlite3
 import sys
 import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import NoReturn
 
@@ -36,6 +36,25 @@ def _common() -> argparse.ArgumentParser:
     )
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for errors")
     return common
+
+
+def _count(zero: str) -> Callable[[str], int]:
+    """A count typed after an option: a whole number from 0 (which means `zero`) up. A wrong
+    one is argparse's usage error, which names the option as typed (`argument --stories: must
+    be 0 (all) or more, got -1`); the same value in config.toml names its key instead."""
+
+    def count(text: str) -> int:
+        from briefing.config import MAX_INT
+
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not 0 <= value <= MAX_INT:
+            raise argparse.ArgumentTypeError(f"must be 0 ({zero}) to {MAX_INT:,}, got {value}")
+        return value
+
+    return count
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,12 +102,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     budget = digest.add_mutually_exclusive_group()
     budget.add_argument(
-        "-n", "--sentences", type=int, metavar="N", help="items per story (0: all; default [summary] sentences)"
+        "-n",
+        "--sentences",
+        type=_count("all"),
+        metavar="N",
+        help="items per story (0: all; default [summary] sentences)",
     )
-    budget.add_argument("--words", type=int, metavar="W", help="about W words instead of N items")
-    budget.add_argument("--bytes", type=int, metavar="B", help="about B bytes (for evaluation)")
+    budget.add_argument("--words", type=_count("no budget"), metavar="W", help="about W words instead of N items")
+    budget.add_argument("--bytes", type=_count("no budget"), metavar="B", help="about B bytes (for evaluation)")
     digest.add_argument("--algorithm", choices=ALGORITHMS, help="sumy algorithm that rates sentences (see below)")
-    digest.add_argument("--stories", type=int, metavar="K", help="at most K stories, most important first (0: all)")
+    digest.add_argument(
+        "--stories", type=_count("all"), metavar="K", help="at most K stories, most important first (0: all)"
+    )
     digest.add_argument("--topic", metavar="TEXT", help='only the stories about TEXT, e.g. "Ukraine"')
     digest.add_argument(
         "--scheduler", metavar="local:N|tcp://HOST:PORT", help="run the work as Dask tasks (needs briefing[dask])"
@@ -125,7 +150,9 @@ def _parser() -> argparse.ArgumentParser:
         "--no-store", action="store_true", help="neither mark items against the history nor record what w writes"
     )
     tui.add_argument("--topic", metavar="TEXT", help='only the stories about TEXT, e.g. "Ukraine"')
-    tui.add_argument("--stories", type=int, metavar="K", help="at most K stories, most important first (0: all)")
+    tui.add_argument(
+        "--stories", type=_count("all"), metavar="K", help="at most K stories, most important first (0: all)"
+    )
 
     history = commands.add_parser("history", parents=[common], help="list past briefings (or forget one)")
     forget = history.add_subparsers(dest="history_command").add_parser(
