@@ -71,6 +71,24 @@ def test_output_file_is_written_and_dates_expand(
     assert not list(tmp_path.glob("x-*"))
 
 
+def test_the_output_files_extension_picks_its_format_unless_format_is_given(
+    trio_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new user's `-o out.json` and `-o out.md` held plain text."""
+    for name, starts in (
+        ("out.json", "{"),
+        ("out.MD", "# Briefing"),
+        ("out.markdown", "# Briefing"),
+        ("out", "Briefing"),
+    ):
+        assert main(["digest", str(trio_folder), "--no-store", "-o", str(tmp_path / name)]) == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts), name
+    json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert main(["digest", str(trio_folder), "--no-store", "-o", str(tmp_path / "x.json"), "--format", "text"]) == 0
+    assert (tmp_path / "x.json").read_text(encoding="utf-8").startswith("Briefing for")
+    assert capsys.readouterr().out == ""
+
+
 def test_sentence_count_and_algorithm_options(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["digest", str(trio_folder), "-n", "2", "--algorithm", "textrank"]) == 0
     out = capsys.readouterr().out

@@ -23,7 +23,7 @@ def digest_command(args: argparse.Namespace) -> int:
     from briefing.config import load_config, with_overrides
     from briefing.errors import SourceError
     from briefing.output.progress import ProgressBar
-    from briefing.output.write import check_template, not_delivered
+    from briefing.output.write import check_template, format_for, not_delivered
     from briefing.run.day import Day, deliver, read_day
     from briefing.run.gather import is_url
     from briefing.sanitize import shown_name
@@ -81,7 +81,7 @@ def digest_command(args: argparse.Namespace) -> int:
     shown = without_repeats(briefing) if args.only_new and read.previous is not None else briefing
     # A day with nothing to report leaves no entry.
     keep = read.previous is not None and bool(briefing.items)
-    _, store_failure = deliver(shown, config, args.format, args.output, keep)
+    _, store_failure = deliver(shown, config, format_for(args.output, args.format), args.output, keep)
     if store_failure:
         say(f"{store_failure}; the briefing was delivered but not recorded")
     elif keep:  # the TUI on the same sources shows it at once, while it makes its own

@@ -118,13 +118,17 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument(
         "--scheduler", metavar="local:N|tcp://HOST:PORT", help="run the work as Dask tasks (needs briefing[dask])"
     )
-    digest.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    digest.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: -o's extension says it: .json json, .md or .markdown markdown, else text)",
+    )
     digest.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write atomically to FILE (its folders are made if missing); {date} is today's date,"
-        " {news_date} the newest article's",
+        help="write atomically to FILE (its folders are made if missing), in the format its extension names"
+        " unless --format is given; {date} is today's date, {news_date} the newest article's",
     )
     digest.add_argument(
         "--explain", action="store_true", help="also list on stderr what cleaning removed, and every file set aside"

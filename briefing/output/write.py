@@ -56,6 +56,19 @@ def expand_path(template: str, date: str | None, news_date: str | None = None) -
     return path
 
 
+# The formats an output file's name asks for; any other name gets text.
+_EXTENSIONS: dict[str, Format] = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
+
+
+def format_for(template: str | None, given: Format | None = None) -> Format:
+    """The format of a digest: `given` (--format) when there is one, else the one the output
+    file's extension names (`-o today.json` is JSON, `.md` or `.markdown` Markdown), else text.
+    A new user's `-o out.json` got plain text in a file named .json."""
+    if given is not None:
+        return given
+    return _EXTENSIONS.get(os.path.splitext(template or "")[1].lower(), "text")
+
+
 def not_delivered(briefing: Briefing) -> str | None:
     """Why `briefing` must be neither printed nor written, or None when it is to be delivered.
 

@@ -123,14 +123,15 @@ class Workers(App[None]):
         """Write the digest and record it; unless `confirmed`, over a file that holds another
         briefing only once the user says so (`ReplaceAsked`)."""
         from briefing.output.render import render
-        from briefing.output.write import expand_path, replaces_other
+        from briefing.output.write import expand_path, format_for, replaces_other
         from briefing.run.day import deliver
 
         target = expand_path(config.output.path, briefing.date, briefing.news_date)
-        if not confirmed and replaces_other(target, render(briefing, "text")):
+        written_as = format_for(config.output.path)  # as -o: briefing-{date}.md is Markdown
+        if not confirmed and replaces_other(target, render(briefing, written_as)):
             self.post_message(ReplaceAsked(briefing, target))
             return
-        path, failure = deliver(briefing, config, "text", config.output.path, store)
+        path, failure = deliver(briefing, config, written_as, config.output.path, store)
         assert path is not None
         self.post_message(Written(path, str(failure) if failure else "", replaced=confirmed))
 

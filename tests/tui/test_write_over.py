@@ -59,6 +59,27 @@ async def test_w_again_over_the_same_briefing_does_not_ask(trio_folder: Path, tm
         assert [n.message for n in app._notifications] == [f"Wrote {written}"] * 2
 
 
+async def test_w_writes_the_format_output_path_names(trio_folder: Path, tmp_path: Path) -> None:
+    """[output] path = "digest-{date}.md" is Markdown, as `digest -o digest.md` is (both wrote
+    plain text); writing it again is the same briefing, so nothing is asked."""
+    from dataclasses import replace
+
+    from briefing.config import Config, OutputConfig
+    from briefing.tui.app import create_app
+
+    app = create_app(
+        [str(trio_folder)], replace(Config(), output=OutputConfig(path=str(tmp_path / "digest-{date}.md")))
+    )
+    written = tmp_path / "digest-2024-04-05.md"
+    async with app.run_test() as pilot:
+        await pilot_presses_w(pilot)
+        await pilot.press("w")
+        await ready(pilot)
+        assert app.screen is app.main
+        assert written.read_text(encoding="utf-8").startswith("# Briefing for 2024-04-05")
+        assert [n.message for n in app._notifications] == [f"Wrote {written}"] * 2
+
+
 async def pilot_presses_w(pilot: Pilot[None]) -> None:
     """`w` once the briefing is on screen, and what it opens drawn."""
     await ready(pilot)
