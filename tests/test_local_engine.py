@@ -152,13 +152,13 @@ def test_a_day_read_on_two_processes_gives_the_briefing_one_process_gives(tmp_pa
     for processes in (1, 2):
         config = tmp_path / f"{processes}.toml"
         config.write_text(f"[engine]\nprocesses = {processes}\n", encoding="utf-8")
-        command = [sys.executable, "-m", "briefing", "digest", str(day), "--format", "json", "--no-store"]
+        command = [sys.executable, "-m", "briefing", "digest", str(day), "--format", "json", "--no-store", "--explain"]
         result = subprocess.run([*command, "--config", str(config)], capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr
         outputs.append((json.loads(result.stdout), result.stderr))
     (alone, alone_said), (pooled, pooled_said) = outputs
     assert pooled == alone and pooled_said == alone_said
-    assert "copy.txt" in pooled_said  # the repeated file is found among the workers' results too
+    assert "copy.txt: skipped, same text as" in pooled_said  # the repeated file is found among the workers' results too
     assert len(pooled["items"]) > 3
 
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from briefing.models import Problem
-from briefing.output.problems import problem_lines, skipped_count
+from briefing.output.problems import is_routine, problem_lines, skipped_count
 from briefing.sanitize import printable
 
 
@@ -28,12 +28,19 @@ def stderr_line(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
 
-def report_problems(problems: Sequence[Problem], read: int, every: bool = False) -> None:
+def report_problems(problems: Sequence[Problem], read: int, every: bool = False, routine: bool = True) -> None:
     """The problems' lines (`briefing.output.problems`: a feed's or a folder's alike grouped,
-    unless `every`), then how many sources were skipped of how many."""
-    for line in problem_lines(problems, every):
+    unless `every`), then how many sources were skipped of how many. Without `routine` (or
+    `every`), the routine skips (`is_routine`: feed entries set aside, wire copies) are only
+    counted on that last line, and only when another problem is said: a good morning says
+    nothing, so a cron job's log stays empty."""
+    said = problems if every or routine else [problem for problem in problems if not is_routine(problem)]
+    for line in problem_lines(said, every):
         say(line)
-    skipped = skipped_count(problems)
+    skipped = skipped_count(said)
     if skipped:
+        total = skipped_count(problems) + read
         entries = any(problem.entry is not None for problem in problems)
-        say(f"skipped {skipped} of {skipped + read} {'files and feed entries' if entries else 'files'}")
+        usual = skipped_count(problems) - skipped
+        more = f"; {usual} more set aside as usual (--explain lists them)" if usual else ""
+        say(f"skipped {skipped} of {total} {'files and feed entries' if entries else 'files'}{more}")

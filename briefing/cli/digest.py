@@ -60,7 +60,8 @@ def digest_command(args: argparse.Namespace) -> int:
             fetch_first(config)
         fetched = args.fetch or args.fetched
         read = read_day(args.sources, config, day, not args.no_store, reading, engine, fetched, args.explain)
-        report_problems(read.problems, len(read.articles), every=args.explain)
+        # Routine skips are said when nothing else was read: then they are why.
+        report_problems(read.problems, len(read.articles), args.explain, routine=not read.articles)
         if args.explain:
             for article in read.articles:
                 for removal in article.removed:

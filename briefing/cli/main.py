@@ -131,7 +131,10 @@ def _parser() -> argparse.ArgumentParser:
         " unless --format is given; {date} is today's date, {news_date} the newest article's",
     )
     digest.add_argument(
-        "--explain", action="store_true", help="also list on stderr what cleaning removed, and every file set aside"
+        "--explain",
+        action="store_true",
+        help="also list on stderr what cleaning removed, and every file and feed entry set aside (the routine ones"
+        " too: no text, another language, a copy)",
     )
     digest.add_argument("--no-store", action="store_true", help="neither mark items against the history nor record")
     digest.add_argument("--only-new", action="store_true", help="leave out items that repeat earlier briefings")

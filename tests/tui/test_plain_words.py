@@ -81,7 +81,7 @@ async def test_many_skipped_files_make_one_toast_and_e_lists_them_by_cause(trio_
         # a press sent before that went nowhere.
         await until(pilot, lambda: type(app.focused).__name__ == "CollapsibleTitle", "the first cause focused")
         shown = screen_text(app)
-        assert "Read with a problem: 37" in shown
+        assert "Set aside or noted: 37 files skipped" in shown
         assert "25 skipped, same text as an earlier one" in shown and "12 skipped, " in shown
         assert "copy00.txt" not in shown and "blank00.txt" not in shown
         await pilot.press("enter")  # the first cause, the most common, unfolds

@@ -36,6 +36,22 @@ def test_notes_and_failures_are_said_without_skipped() -> None:
     assert problems_count([noted]) == problem_lines([noted])[0]
 
 
+def test_a_count_names_feed_entries_and_files_as_what_they_are() -> None:
+    """The TUI said "896 files skipped; e explains" of the 100 real feeds: 880 were entries."""
+    assert problems_count([*EMPTY, *COPIES]) == "2 feed entries and 3 files skipped"
+    assert problems_count([*EMPTY, COPIES[0]]) == "2 feed entries and 1 file skipped"
+    assert problems_count([*EMPTY, EMPTY[0]]) == "3 feed entries skipped"
+
+
+def test_routine_skips_are_feed_entries_set_aside_and_copies() -> None:
+    from briefing.output.problems import is_routine
+
+    unreadable = Problem("skipped", "cannot read it (Permission denied)", "inbox/locked.txt")
+    empty_file = Problem("skipped", "no article text left after cleaning", "inbox/page.html")
+    failed = Problem("failed", "HTTP 404 Not Found", "https://a.example/p")
+    assert [is_routine(p) for p in (*EMPTY, COPIES[0], unreadable, empty_file, failed)] == [1, 1, 1, 0, 0, 0]
+
+
 def test_many_files_of_one_folder_skipped_for_one_reason_share_a_line() -> None:
     """A folder of 50,000 empty files wrote 50,001 lines to stderr (issue 31, R22)."""
     empty = [Problem("skipped", "no article text left after cleaning", f"inbox/e{i}.txt") for i in range(50_000)]

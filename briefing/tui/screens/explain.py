@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Collapsible, Static
 
 from briefing.models import Article, Problem
-from briefing.output.problems import by_cause, cause_lines
+from briefing.output.problems import by_cause, cause_lines, problems_count
 from briefing.sanitize import printable, shown_name
 from briefing.tui.keys import dialog_bindings, screen_binding
 
@@ -40,7 +40,8 @@ def problem_groups(problems: list[Problem]) -> list[Widget]:
     cause's list folded under its count (Enter unfolds it): the 100 real feeds' 896 skipped
     entries, a line each, filled 22 screens of 40 lines; by cause they are 3 lines."""
     folded = len(problems) > _OPEN
-    widgets: list[Widget] = [Static(Text(f"Read with a problem: {len(problems)}", style="bold"), classes="heading")]
+    counted = problems_count(problems) if len(problems) > 1 else f"{len(problems)}"
+    widgets: list[Widget] = [Static(Text(f"Set aside or noted: {counted}", style="bold"), classes="heading")]
     if folded:
         widgets.append(
             Static(Text("Enter lists a cause's files and entries; Tab goes to the next cause.", style="dim"))
