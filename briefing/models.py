@@ -160,7 +160,12 @@ class SourceSentence:
     start: int
     end: int
     text: str
-    similarity: float
+    similarity: float  # the cosine with the item's sentence, rounded to 3 places
+    # Which same-fact test made it support: "item" (the item's own sentence), "cosine",
+    # "clause", "event", "quote" (`summary.facts.SameFact.test`) against the item's sentence,
+    # or "group" (none alone: its mean similarity to the fact's other sentences). "" when not
+    # known (a briefing recorded before this was kept).
+    joined: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,21 @@ def test_the_output_files_extension_picks_its_format_unless_format_is_given(
     assert capsys.readouterr().out == ""
 
 
+def test_json_names_the_same_fact_test_that_made_each_source_support(capsys: pytest.CaptureFixture[str]) -> None:
+    """A new user saw sources with similarity 0.174 and 0.23 below the 0.45 that config.toml
+    calls the level "at or above which two sentences count as reporting the same fact": the
+    cosine is one of the tests, and each source now names the one that linked it."""
+    assert main(["digest", str(REPO / "seeds"), "--no-store", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    threshold = data["settings"]["threshold"]
+    sources = [source for item in data["items"] for source in item["sources"]]
+    assert [item["sources"][0]["same_fact"] for item in data["items"]] == ["item"] * len(data["items"])
+    assert {source["same_fact"] for source in sources} <= {"item", "cosine", "clause", "event", "quote", "group"}
+    below = [source for source in sources if source["similarity"] < threshold]
+    assert below and all(source["same_fact"] not in ("item", "cosine") for source in below)
+    assert all(source["similarity"] >= threshold for source in sources if source["same_fact"] == "cosine")
+
+
 def test_sentence_count_and_algorithm_options(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["digest", str(trio_folder), "-n", "2", "--algorithm", "textrank"]) == 0
     out = capsys.readouterr().out

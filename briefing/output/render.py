@@ -328,6 +328,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                         "sentence": s.sentence,
                         "span": [s.start, s.end],
                         "similarity": s.similarity,
+                        **({"same_fact": s.joined} if s.joined else {}),
                         "text": printable(s.text),
                     }
                     for s in item.sources

@@ -91,7 +91,7 @@ def _article(article: Article, told: bool) -> list[Any]:
 
 
 def _item(item: BriefingItem) -> list[Any]:
-    sources = [[s.article, s.sentence, s.start, s.end, s.text, s.similarity] for s in item.sources]
+    sources = [[s.article, s.sentence, s.start, s.end, s.text, s.similarity, s.joined] for s in item.sources]
     figures = [[f.value, f.unit, list(f.articles)] for f in item.disagreement]
     return [item.text, item.article, item.sentence, sources, item.score, item.mark, item.story, figures]
 
@@ -147,8 +147,9 @@ def _item_from(data: list[Any]) -> BriefingItem:
     text, article, sentence, sources, score, mark, story, figures = data
     _texts([text, article, story])
     said = tuple(
-        SourceSentence(_text(a), int(n), int(start), int(end), _text(told), float(similarity))
-        for a, n, start, end, told, similarity in sources
+        # One kept before `joined` was (six fields) is shown without it.
+        SourceSentence(_text(a), int(n), int(start), int(end), _text(told), float(similarity), *map(_text, joined[:1]))
+        for a, n, start, end, told, similarity, *joined in sources
     )
     if mark not in (None, "new", "update", "repeat") or not said:
         raise ValueError("not an item")

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Literal
 
 from briefing.summary.features import SentenceFeatures, anchor_words
 from briefing.summary.scipy_sparse import sparse
 from briefing.summary.vectors import SparseRows, count_matrix, similar_pairs, unit_tfidf
 from briefing.text.lexicon import CALENDAR_WORDS, HAPPENINGS
 from briefing.text.segment import stem
+
+# The tests that can make two sentences one fact (`SameFact.test`).
+SameFactTest = Literal["cosine", "clause", "event", "quote"]
 
 # Numbers and names survive paraphrase and translation, so they count more than a single word.
 _FACT_WEIGHT = 1.0
@@ -255,11 +259,25 @@ class SameFact:
         they report the same event; cosines below the neighbour cut count as 0, and so does a
         cosine made of shared names alone (`_only_names_shared`) unless they report one event."""
         cosine = self._near.row(a).get(b, 0.0)
-        if cosine >= self.threshold and not self._only_names_shared(a, b):
+        test = self.test(a, b)
+        if test == "cosine":
             return cosine
-        if self._same_clause(a, b) or self._same_event(a, b) or self._same_quote(a, b):
+        if test is not None:
             return self.threshold
         return cosine if cosine < self.threshold else 0.0
+
+    def test(self, a: int, b: int) -> SameFactTest | None:
+        """Which test says sentences `a` and `b` state the same fact, the first that does in
+        this order: "cosine" (their cosine reaches the threshold, and is not names alone),
+        "clause" (`_same_clause`), "event" (`_same_event`), "quote" (`_same_quote`); None
+        when none does. The JSON names it for each source sentence of an item."""
+        if self._near.row(a).get(b, 0.0) >= self.threshold and not self._only_names_shared(a, b):
+            return "cosine"
+        if self._same_clause(a, b):
+            return "clause"
+        if self._same_event(a, b):
+            return "event"
+        return "quote" if self._same_quote(a, b) else None
 
     def _only_names_shared(self, a: int, b: int) -> bool:
         """Whether two sentences agree on whom they name and on nothing they say of them: no

@@ -13,7 +13,6 @@ import numpy as np
 
 from briefing.summary.facts import SameFact
 from briefing.summary.features import SentenceFeatures
-from briefing.summary.vectors import SparseRows
 
 _MIN_TERMS = 5
 
@@ -25,6 +24,10 @@ class Group:
     members: tuple[int, ...]
     representative: int
     similarity: tuple[float, ...]
+    # Per member, why it is in the group: the representative is "item"; another
+    # member names the same-fact test that links it to the representative, or "group" when none
+    # does alone and its mean similarity to the members before it let it join.
+    joined: tuple[str, ...]
 
 
 def group_sentences(
@@ -61,13 +64,13 @@ def group_sentences(
         members.sort()
         for member in members:
             assigned[member] = True
-        groups.append(_with_representative(members, facts.vectors, features, priority, clean))
+        groups.append(_with_representative(members, facts, features, priority, clean))
     return groups
 
 
 def _with_representative(
     members: list[int],
-    rows: SparseRows,
+    facts: SameFact,
     features: Sequence[SentenceFeatures],
     priority: np.ndarray,
     clean: Sequence[bool] | np.ndarray | None = None,
@@ -83,7 +86,8 @@ def _with_representative(
     pair both are equally typical; the one rated higher (the leader) speaks.
     """
     if len(members) == 1:
-        return Group((members[0],), members[0], (1.0,))
+        return Group((members[0],), members[0], (1.0,), ("item",))
+    rows = facts.vectors
     total: dict[int, float] = {}
     for member in members:
         for term, value in rows.row(member).items():
@@ -95,5 +99,7 @@ def _with_representative(
         range(len(members)),
         key=lambda i: (-features[members[i]].form, spun[i], -typicality[i], -priority[members[i]], i),
     )
-    representative = rows.row(members[best])
-    return Group(tuple(members), members[best], tuple(min(1.0, rows.dot(m, representative)) for m in members))
+    speaker = members[best]
+    representative = rows.row(speaker)
+    joined = tuple("item" if m == speaker else facts.test(speaker, m) or "group" for m in members)
+    return Group(tuple(members), speaker, tuple(min(1.0, rows.dot(m, representative)) for m in members), joined)

@@ -207,15 +207,19 @@ def _day_frequency(facts: Sequence[ArticleFacts], terms: Sequence[set[str]], tas
 
 
 def _item(group: Group, features: list[SentenceFeatures], articles: tuple[Article, ...], score: float) -> BriefingItem:
-    def source(member: int, similarity: float) -> SourceSentence:
+    def source(member: int, similarity: float, joined: str) -> SourceSentence:
         article = articles[features[member].article]
         sentence = article.sentences[features[member].index]
         return SourceSentence(
-            article.id, sentence.index, sentence.start, sentence.end, sentence.text, round(similarity, 3)
+            article.id, sentence.index, sentence.start, sentence.end, sentence.text, round(similarity, 3), joined
         )
 
-    rep = source(group.representative, 1.0)
-    others = [source(m, s) for m, s in zip(group.members, group.similarity) if m != group.representative]
+    rep = source(group.representative, 1.0, "item")
+    others = [
+        source(m, s, joined)
+        for m, s, joined in zip(group.members, group.similarity, group.joined)
+        if m != group.representative
+    ]
     ids = [article.id for article in articles]
     differ = disagreement(group.members, group.representative, features, ids)
     return BriefingItem(rep.text, rep.article, rep.sentence, (rep, *others), round(score, 4), disagreement=differ)

@@ -189,7 +189,10 @@ def test_a_paraphrase_outside_the_group_still_corroborates_its_fact() -> None:
         "The Harbour Bridge was shut on Monday after engineers found cracks in two of its steel supports.",
     )
     features = sentence_features(tuple(article(f"a{i}", t) for i, t in enumerate(texts)))
-    apart = [Group((0,), 0, (1.0,)), Group((1,), 1, (1.0,))]  # as if another group had taken the second
+    apart = [
+        Group((0,), 0, (1.0,), ("item",)),
+        Group((1,), 1, (1.0,), ("item",)),
+    ]  # as if another group had taken the second
     alone = quality(features, np.zeros(2), apart, Config().score, 2)
     corroborated = quality(features, np.zeros(2), apart, Config().score, 2, SameFact(features, 0.45))
     assert (corroborated > alone).all()

@@ -86,7 +86,7 @@ def test_of_leads_as_early_in_their_articles_the_newest_comes_first() -> None:
     undated = article("x_undated", "Title: Talks\n\nThe talks in Geneva were the second round this year.")
     articles = (undated, preview, report)
     features = sentence_features(articles)
-    groups = [Group((m,), m, (1.0,)) for m, f in enumerate(features) if f.index == 0]
+    groups = [Group((m,), m, (1.0,), ("item",)) for m, f in enumerate(features) if f.index == 0]
     first = [articles[features[g.representative].article].id for g in order_groups(groups, features, articles)]
     assert first == ["c_report", "a_preview", "x_undated"]
 
@@ -96,7 +96,7 @@ def test_leads_of_one_day_come_in_one_order_whatever_order_the_articles_come_in(
     orders = set()
     for articles in (same_day, same_day[::-1]):
         features = sentence_features(articles)
-        groups = [Group((m,), m, (1.0,)) for m, f in enumerate(features) if f.index == 0]
+        groups = [Group((m,), m, (1.0,), ("item",)) for m, f in enumerate(features) if f.index == 0]
         orders.add(
             tuple(articles[features[g.representative].article].id for g in order_groups(groups, features, articles))
         )
