@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
+from textual.events import Event
+from textual.message import Message
 from textual.worker import get_current_worker
 
 from briefing.config import Config
@@ -51,6 +53,13 @@ class Workers(App[None]):
 
     config: Config
     day: str  # the day the briefing is made for
+
+    async def _on_message(self, message: Message) -> None:
+        """A worker's news that arrives after the reader quit, once the app has closed its
+        screens (a progress report posted while they closed), has nowhere to be shown: it is
+        dropped, where its handler would stop the app with an IndexError and exit status 1."""
+        if self.screen_stack or isinstance(message, Event):
+            await super()._on_message(message)
 
     @work(thread=True, group="load", exit_on_error=False)
     def _read_articles(self, generation: int, sources: list[str], config: Config, store: bool) -> None:

@@ -19,7 +19,7 @@ from briefing.models import Briefing, BriefingItem, Settings, SourceSentence
 from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, store_path
 from briefing.tui.app import BriefingApp
-from briefing.tui.messages import Summarized
+from briefing.tui.messages import Progressed, Summarized
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.widgets.items import ItemList
 from briefing.tui.widgets.status import StatusBar
@@ -298,3 +298,15 @@ async def test_the_busy_indicator_waits_a_moment_over_a_briefing(
         go.set()
         await ready(pilot)
         assert not app.main.query_one("#busy").display and app.briefing.settings.sentences < 8
+
+
+async def test_progress_that_arrives_after_quitting_is_not_a_crash(trio_folder: Path, tmp_path: Path) -> None:
+    """A worker's progress report can be handled after the app closed its screens (the reader
+    quit while the day was summarized): it is dropped, and the app exits cleanly."""
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+    assert not app.screen_stack
+    await app._on_message(Progressed("summarizing", 0.5))
+    await app._on_message(Summarized(app.wanted, app.briefing, app.generation))
+    assert app.return_code in (None, 0)
