@@ -133,3 +133,23 @@ def test_a_shown_address_leaves_out_the_parameters_that_track_the_reader() -> No
     assert shown_url(tagged) == "https://x.example/a?id=3&q=a%26b&page=2&utm=1#part"
     assert shown_url("https://x.example/?utm_source=feed&utm_medium=rss") == "https://x.example/"
     assert check_url(tagged) == tagged.removesuffix("#part")  # what a request asks for is unchanged
+
+
+def test_a_shown_address_leaves_out_a_feed_referrer_and_a_fragment_that_only_tags_the_reader() -> None:
+    """A new user saw NDTV's links end in #publisher=newsstand and alexwlchan.net's carry
+    ?ref=rss: both only say where the reader came from. A fragment that is a place in the page
+    stays, and so does a `ref` that names something else (GitHub's ?ref=main is a branch)."""
+    ndtv = "https://www.ndtv.com/world-news/iran-talks-11051417#publisher=newsstand"
+    assert shown_url(ndtv) == "https://www.ndtv.com/world-news/iran-talks-11051417"
+    assert shown_url("https://alexwlchan.net/2026/notes/?ref=rss") == "https://alexwlchan.net/2026/notes/"
+    assert shown_url("https://x.example/a?id=3&REF=Feed#utm_source=x&ref=rss") == "https://x.example/a?id=3"
+    kept = (
+        "https://github.com/o/r/blob/x.py?ref=main",
+        "https://x.example/post#comment-210335",
+        "https://x.example/post#publisher",
+        "https://x.example/app#/search?q=1&publisher=acme",
+        "https://x.example/post#publisher=newsstand&page=2",
+    )
+    for address in kept:
+        assert shown_url(address) == address
+    assert check_url(ndtv) == ndtv.removesuffix("#publisher=newsstand")  # what a request asks for is unchanged
