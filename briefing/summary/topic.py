@@ -4,6 +4,10 @@ A query's terms (its content words, as `briefing.text.forms` writes them, and it
 written: `briefing.text.query`) are matched against each story's articles' views (headline
 and lead): a story is about the topic when, on average over the query's words, most of its
 articles use the word. A story that mentions a word in passing in one article is not about it.
+Each article counts by how typical its headline is of the story: a roundup whose headline
+lists other stories too ("Rev. Jesse Jackson has died. And, U.S. and Iran set for high-stakes
+nuclear talks") counts less in the story it was grouped with (Jackson's death) than that
+story's own report, so Jackson's death is no story about Iran.
 
 Some terms must be there: an acronym, and a word typed with a capital, a name ("Taylor
 Swift": a post quoting "Elise Taylor" is not about her; "Peru election": not Germany's). The
@@ -55,17 +59,35 @@ def required(query: str) -> frozenset[str]:
     return names or terms
 
 
-def relevance(terms: frozenset[str], article_terms: Sequence[set[str]]) -> float:
-    """The mean, over the query's terms, of the share of the story's articles using each."""
+def relevance(terms: frozenset[str], article_terms: Sequence[set[str]], weights: Sequence[float]) -> float:
+    """The mean, over the query's terms, of the share of the story's articles using each, each
+    article counting its weight (all alike when no weight is above 0)."""
     if not terms or not article_terms:
         return 0.0
-    return sum(sum(t in words for words in article_terms) for t in terms) / (len(terms) * len(article_terms))
+    if not any(weights):
+        weights = [1.0] * len(article_terms)
+    used_weight = sum(weight for t in terms for words, weight in zip(article_terms, weights) if t in words)
+    return used_weight / (len(terms) * sum(weights))
+
+
+def headline_weights(views: Sequence[StoryView]) -> list[float]:
+    """How typical each article's headline is of its story: the mean, over the headline's
+    content words, of the share of the story's articles that use the word (headline or lead).
+    An article whose headline tells other stories too scores low; one with no headline, 0."""
+    uses = [{*view.title, *view.lead} for view in views]
+    weights = []
+    for view in views:
+        words = set(content(view.title))
+        weights.append(sum(word in use for word in words for use in uses) / (len(words) * len(uses)) if words else 0.0)
+    return weights
 
 
 def is_about(terms: frozenset[str], must: frozenset[str], views: Sequence[StoryView]) -> bool:
-    """Whether a story (the views of its articles) is about the query: most of its articles
-    use each term it `must` (`required`), and its terms on average."""
+    """Whether a story (the views of its articles) is about the query: most of its articles,
+    each counting by how typical its headline is of the story (`headline_weights`), use each
+    term it `must` (`required`), and its terms on average."""
     article_terms = [used(terms, view) for view in views]
-    return relevance(terms, article_terms) >= _MATCH and all(
-        relevance(frozenset([term]), article_terms) >= _MATCH for term in must
+    weights = headline_weights(views)
+    return relevance(terms, article_terms, weights) >= _MATCH and all(
+        relevance(frozenset([term]), article_terms, weights) >= _MATCH for term in must
     )

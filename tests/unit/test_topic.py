@@ -30,3 +30,21 @@ def test_lower_case_words_of_a_query_with_a_name_only_add_to_it() -> None:
 def test_a_query_of_lower_case_words_needs_every_word() -> None:
     assert not about("tree-sitter", HOMES)
     assert about("tree cover", HOMES)
+
+
+JACKSON = (
+    "Jesse Jackson, civil rights leader and presidential hopeful, dies at 84",
+    "The Rev. Jesse Jackson, the civil rights leader who twice ran for president, died on Tuesday in Chicago.",
+)
+ROUNDUP = (
+    "Rev. Jesse Jackson has died. And, U.S. and Iran set for high-stakes nuclear talks",
+    "Civil rights leader Jesse Jackson has died at 84. Iran and the U.S. meet in Geneva for nuclear talks.",
+)
+
+
+def test_a_roundup_headline_naming_the_topic_does_not_make_another_story_about_it() -> None:
+    # Jackson's death, grouped with a morning roundup that also names the Iran talks: the
+    # reader who asked for Iran does not want it (half of its articles named Iran).
+    assert not about("Iran", JACKSON, ROUNDUP)
+    assert about("Jesse Jackson", JACKSON, ROUNDUP)
+    assert about("Iran", ROUNDUP)  # alone, the roundup is a story that tells of Iran
