@@ -6,7 +6,6 @@ errors that name the key path, so a typo never silently falls back to a default.
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import sys
@@ -235,6 +234,8 @@ def _build(cls: Any, data: Any, origin: str, prefix: str) -> Any:
         if path == "stories.attach":  # a config copied from an earlier version: its threshold is on an old scale
             raise ConfigError(f"{origin}: 'stories.attach' is gone: remove it, and 'stories.threshold' (now 0.12)")
         if key not in known:
+            import difflib  # for a mistake only
+
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"; did you mean '{prefix}{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
             raise ConfigError(f"{origin}: unknown key '{path}'{hint}")
@@ -292,6 +293,8 @@ def _check_values(config: Config, origin: str) -> None:
             raise ConfigError(f"{origin}: 'sources.feeds' holds '{shown_name(url)}': {error}") from None
     summary = config.summary
     if summary.algorithm not in ALGORITHM_NAMES:
+        import difflib  # for a mistake only
+
         close = difflib.get_close_matches(summary.algorithm, ALGORITHM_NAMES, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise ConfigError(

@@ -7,7 +7,6 @@ the key's name, instead of the TUI finding it when `w` is pressed, and `-o` says
 
 from __future__ import annotations
 
-import difflib
 import re
 
 PLACEHOLDERS = {"date": "the briefing's date (today)", "news_date": "the newest article's date"}
@@ -19,6 +18,8 @@ def unknown_placeholder(template: str) -> str | None:
     or None when every placeholder in it is known."""
     for found in PATTERN.findall(template):
         if found not in PLACEHOLDERS:
+            import difflib  # for a mistake only
+
             close = difflib.get_close_matches(found, PLACEHOLDERS, n=1)
             hint = f" (did you mean {{{close[0]}}}?)" if close else ""
             known = "; ".join(f"{{{key}}} {meaning}" for key, meaning in PLACEHOLDERS.items())

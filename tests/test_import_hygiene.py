@@ -115,3 +115,40 @@ def test_digest_imports_none_of_numpys_tools() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stdout.split("\n")[:2] == ["True []", "1 None"], result.stdout
+
+
+def test_digest_of_a_few_files_imports_no_pool_logging_or_suggestions() -> None:
+    """A day of a few files starts no worker pool (multiprocessing and its sockets come with the
+    first pool), reads no page (logging quiets the page extractors), makes no typo's suggestion
+    (difflib) and fetches nothing (tempfile holds the throwaway store of --no-store's fetch)."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from briefing.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['digest', 'seeds', '--no-store'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'multiprocessing', 'logging', 'difflib', 'socket', 'tempfile'}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_the_command_line_runs_numpy_on_one_thread(tmp_path: Path) -> None:
+    """numpy's OpenBLAS would start a thread per core as it is imported, for matrix products
+    far larger than a story's (a day's work goes to processes): the `briefing` script runs on
+    its own thread alone, unless the user set OPENBLAS_NUM_THREADS."""
+    code = (
+        "import os, sys\n"
+        "sys.argv = ['briefing', 'digest', 'seeds', '--no-store', '-o', os.devnull]\n"
+        "import briefing.cli.main as cli\n"
+        "leave = os._exit\n"
+        "def counted(code):\n"
+        "    status = open('/proc/self/status').read()\n"
+        "    print(status.split('Threads:')[1].split()[0], 'numpy' in sys.modules, flush=True)\n"
+        "    leave(code)\n"
+        "os._exit = counted\n"
+        "cli.run()\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "OPENBLAS_NUM_THREADS"}
+    env["XDG_DATA_HOME"] = str(tmp_path)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env)
+    assert result.stdout.split() == ["1", "True"], (result.stdout, result.stderr)

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 
 def digest_command(args: argparse.Namespace) -> int:
-    import tempfile
     from dataclasses import replace
 
     from briefing.clock import today
@@ -52,6 +51,8 @@ def digest_command(args: argparse.Namespace) -> int:
         if args.no_store and any(is_url(source) for source in args.sources):
             # Pages fetched now go through a store (that is how fetching deduplicates); with
             # --no-store it is a throwaway one, so the history is left exactly as it was.
+            import tempfile
+
             scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-"))
             config = replace(config, store=replace(config.store, path=os.path.join(scratch, "fetched.db")))
         reading = bar.part(0.0, 0.3)

@@ -21,7 +21,6 @@ import errno
 import fcntl
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -180,7 +179,7 @@ def _replace(target: Path, text: str) -> None:
             return
     _remove_stale(target.parent)
     # A short name of our own: the target's name plus a suffix could pass the name length limit.
-    temporary = target.parent / f".briefing-{secrets.token_hex(6)}.tmp"
+    temporary = target.parent / f".briefing-{os.urandom(6).hex()}.tmp"
     folder = shown_name(target.parent)
     # Created with 0666 so that the umask decides, as it does for any new file.
     try:

@@ -17,7 +17,6 @@ costs more CPU than it saves wall time; per-story summaries take those features 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -80,8 +79,9 @@ def process_mapper(processes: int = 0, progress: Progress | None = None) -> Iter
 
 
 def _fork_is_safe() -> bool:
-    """Fork copies one thread; on macOS system libraries break in the child, so only Linux."""
-    return sys.platform.startswith("linux") and {"fork", "forkserver"} <= set(multiprocessing.get_all_start_methods())
+    """Fork copies one thread; on macOS system libraries break in the child, so only Linux
+    (where multiprocessing has both fork and its fork server)."""
+    return sys.platform.startswith("linux")
 
 
 # What a worker forked from the server runs, imported there once rather than in each worker.
@@ -100,6 +100,7 @@ class _PoolMapper:
         if len(inputs) < MINIMUM_INPUTS:
             return in_turn()(function, inputs)
         # Imported for the first pool: a day of a few files (`digest seeds`) starts none.
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 

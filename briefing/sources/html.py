@@ -9,7 +9,6 @@ content is already the article, only marked up: its block elements become paragr
 from __future__ import annotations
 
 import html
-import logging
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -90,7 +89,10 @@ def extract_page(markup: str | bytes, url: str | None = None) -> Page:
 
 def _quiet(*names: str) -> None:
     """Keep the extractors' log lines ("discarding data: None") off stderr, where each failed
-    page gets one line of ours; once per logger, at first use rather than at import."""
+    page gets one line of ours; once per logger, at first use rather than at import (a day
+    without pages imports no logging)."""
+    import logging
+
     for name in names:
         logger = logging.getLogger(name)
         if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
