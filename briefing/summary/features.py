@@ -68,7 +68,9 @@ class SentenceFeatures:
     # The stems of what the sentence names as met before: the nouns of its opening's definite
     # descriptions said in the sentences just before it ("the camps" of "According to U.S.
     # intelligence sources, the camps were ...", `_met_before`), and the people its article
-    # named whole before and it names by the last word alone ("Jaffrelot said", `_short_names`).
+    # named whole before and it names by the last word alone ("Jaffrelot said", `_short_names`),
+    # the acronyms it spelled out before ("The ICO cited ...", `_acronyms_met`) and speakers it
+    # named just before, as a bare plural ("Regulators said ...", `_bare_speakers`).
     refers: frozenset[str] = frozenset()
 
 
@@ -248,6 +250,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
         punctuated = any(ENDS_STATEMENT.search(sentence.text[-3:]) for sentence in article.sentences)
         recent: list[frozenset[str]] = []
         surnames: set[str] = set()
+        spelled: set[str] = set()  # acronyms the article spelled out so far
         for sentence in article.sentences:
             raw = tokenize(sentence.text)
             tokens = list(map(_token, raw))
@@ -255,6 +258,7 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
             content = [t for t in words if not t.stop]
             names = _names(tokens)
             numbers = frozenset(t.number for t in tokens if t.number is not None)
+            before = frozenset().union(*recent[-_RECENT:])  # the stems of the sentences just before
             features.append(
                 SentenceFeatures(
                     article=article_index,
@@ -275,10 +279,13 @@ def sentence_features(articles: tuple[Article, ...]) -> list[SentenceFeatures]:
                     clause=_opening_clause(raw, tokens),
                     quoted=_quoted_runs(sentence.text),
                     name_tails=_name_tails(words),
-                    refers=_met_before(tokens, frozenset().union(*recent[-_RECENT:]))
-                    | _short_names(tokens, names, surnames),
+                    refers=_met_before(tokens, before)
+                    | _bare_speakers(tokens, before)
+                    | _short_names(tokens, names, surnames)
+                    | _acronyms_met(raw, tokens, spelled),
                 )
             )
+            spelled.update(_spelled_out(raw))
             recent.append(frozenset(t.stem for t in content))
             surnames.update(name.rsplit(" ", 1)[1] for name in names if " " in name)
     return features
@@ -335,6 +342,42 @@ def _met_before(tokens: list[Token], before: frozenset[str]) -> frozenset[str]:
         if phrase[-1].stem in before and phrase[-1].stem not in said:
             found.add(phrase[-1].stem)
     return frozenset(found)
+
+
+# What a speaker does, after a bare plural that opens a sentence ("Regulators said ...").
+_SAYS = frozenset(["said", "say", "says", "told", "added", "noted", "warned", "argued", "believe", "believed"])
+
+
+def _bare_speakers(tokens: list[Token], before: frozenset[str]) -> frozenset[str]:
+    """The stem of a bare plural that opens a sentence as its speaker ("Regulators said X's blue
+    checkmark system ... breach the law's transparency requirements") when the sentences just
+    before it (`before`) named them: the reader of the item alone does not know which."""
+    if len(tokens) < 2 or tokens[1].lowered not in _SAYS:
+        return frozenset()
+    first = tokens[0]
+    if first.word and first.lowered.endswith("s") and first.stem in before:
+        return frozenset([first.stem])
+    return frozenset()
+
+
+def _spelled_out(raw: Sequence[str]) -> set[str]:
+    """The acronyms a sentence gives in parentheses after what they stand for ("the United
+    Kingdom Information Commissioner's Office (ICO)")."""
+    return {
+        word
+        for before, word, after in zip(raw, raw[1:], raw[2:])
+        if before == "(" and after == ")" and 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+    }
+
+
+def _acronyms_met(raw: Sequence[str], tokens: list[Token], spelled: set[str]) -> frozenset[str]:
+    """The stems of the acronyms its article spelled out before that a sentence uses without
+    spelling them out itself ("The ICO cited reports of the tool's use"): the reader of the item
+    alone has not met them."""
+    if not spelled:
+        return frozenset()
+    here = _spelled_out(raw)
+    return frozenset(token.stem for word, token in zip(raw, tokens) if word in spelled and word not in here)
 
 
 def _short_names(tokens: list[Token], names: set[str], surnames: set[str]) -> frozenset[str]:

@@ -112,7 +112,8 @@ def select(
     sentences are in their outlet's own words: the others' gain is scaled by
     `SPUN_WEIGHT`, and coverage counts anchors too (`anchored_concepts`), as the spinner
     broke the word pairs the articles would otherwise share. `lead`, one of `groups`, is
-    chosen first (the event the story's headline names, `order.headline_lead`). `titled` holds
+    chosen first (the event the story's headline names, `order.headline_lead`), unless it waits
+    for an item to name what it names as known. `titled` holds
     the stems of the section's title: what it names, a reader has met (`SentenceFeatures.refers`)."""
     if not groups:
         return Selection(())
@@ -146,6 +147,7 @@ def select(
     # Mark Langston took over." leave).
     pointing = {row: features[rep].refers for row, rep in enumerate(reps) if features[rep].refers}
     met = set(titled)
+    first = next((index for index, group in enumerate(groups) if group is lead), None)
     chosen: list[int] = []
     words = used_bytes = 0
     while available.any() and (not budget.sentences or len(chosen) < budget.sentences):
@@ -159,8 +161,10 @@ def select(
             if not nouns <= met:
                 gains[row] = 0.0
         best = int(np.argmax(gains))
-        if not chosen and lead is not None:
-            best = next(index for index, group in enumerate(groups) if group is lead)
+        # The lead comes first, unless it waits for a thing no item has named: then the others
+        # are picked as ever (waiting, it emptied its section).
+        if not chosen and first is not None and gains[first] > 0:
+            best = first
         if gains[best] <= 0:
             break
         available[best] = False

@@ -176,9 +176,11 @@ def draft_story(rated: RatedStory, config: Config) -> StoryDraft:
         rated.lead,
         frozenset(title_stems(story.title)),
     )
+    # A lead picked after the items it waited for (`select`) is read after them.
+    lead = rated.lead if chosen.within[:1] == (rated.lead,) else None
     items = tuple(
         _item(g, features, story.articles, float(rated.scores[g.representative]))
-        for g in reading_order(chosen, features, story.articles, rated.lead)
+        for g in reading_order(chosen, features, story.articles, lead)
     )
     return StoryDraft(items, story.key_terms, story.title)
 
