@@ -158,6 +158,17 @@ _NAMED_BEFORE = re.compile(
 )
 
 
+# "Since then, up to 100,000 Russian troops have been piling up ...": a time counted from the
+# sentence before. The fact stands; its time needs the sentence before right above it
+# (`select.told_before`), where an opening phrase on "that" ("After that,") is no item at all.
+_FROM_THEN = frozenset(["since", "by", "until", "even", "back", "only", "just"])
+
+
+def counts_from_before(tokens: Sequence[Word]) -> bool:
+    """Whether a sentence opens on a time the sentence before set ("Since then,", "By then,")."""
+    return len(tokens) > 2 and tokens[1].lowered == "then" and tokens[0].lowered in _FROM_THEN
+
+
 def _points_to_place_or_time(text: str) -> bool:
     """Whether a sentence points to a place, day, speaker, event or subject it does not name: at
     its opening, or a quotation's speaker."""

@@ -15,8 +15,9 @@ import numpy as np
 
 from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
+from briefing.summary.form import counts_from_before
 from briefing.summary.merge import Group
-from briefing.summary.select import Selection
+from briefing.summary.select import Selection, told_before
 from briefing.summary.stories import day_number
 from briefing.text.lexicon import CALENDAR_WORDS
 
@@ -109,7 +110,20 @@ def reading_order(
     if lead is not None:
         ordered.remove(lead)
         ordered.insert(0, lead)
-    return [*ordered, *crossing]
+    return _after_their_time([*ordered, *crossing], features)
+
+
+def _after_their_time(groups: list[Group], features: Sequence[SentenceFeatures]) -> list[Group]:
+    """`groups` with each whose sentence counts its time from the sentence before ("Since then,
+    ...", `form.counts_from_before`) moved right after the group holding that sentence."""
+    for group in [g for g in groups if counts_from_before(features[g.representative].tokens)]:
+        row = told_before(features, group.representative, groups)
+        if row is None:
+            continue
+        anchor = groups[row]
+        groups.remove(group)
+        groups.insert(next(i for i, g in enumerate(groups) if g is anchor) + 1, group)
+    return groups
 
 
 def _tells_news(feature: SentenceFeatures) -> bool:
