@@ -26,6 +26,20 @@ from briefing.run.fetching import fetch
 
 LONG = " ".join(TRIO[name].split("\n\n", 1)[1] for name in ("b_courier", "c_herald")) * 3
 PAGE = news_page()
+STRIKE_TEASERS = [
+    (
+        "Nurses Strike at Saint Anne Hospital",
+        "Nurses at Saint Anne Hospital walked off the job on Tuesday, demanding higher pay and safer staffing levels.",
+    ),
+    (
+        "Saint Anne Nurses Walk Out",
+        "About 900 nurses went on strike at Saint Anne Hospital on Tuesday over pay and staffing levels.",
+    ),
+    (
+        "Strike Talks Collapse at Saint Anne",
+        "The nurses union said about 900 members joined the strike after talks with Saint Anne managers collapsed.",
+    ),
+]
 
 
 def feed_with_etag(body: bytes, etag: str = '"v1"') -> Handler:
@@ -94,7 +108,12 @@ def test_changed_feed_downloads_only_new_pages(server: Server, tmp_path: Path) -
     assert len(stored(tmp_path)) == 2
 
 
-def test_a_failed_page_is_retried_with_back_off_and_nothing_is_lost_or_doubled(
+def texts(tmp_path: Path) -> dict[str, str]:
+    with sqlite3.connect(tmp_path / "briefing.db") as db:
+        return dict(db.execute("SELECT url, text FROM fetched"))
+
+
+def test_a_failed_page_keeps_its_teaser_and_is_retried_with_back_off_then_completes_it(
     server: Server, tmp_path: Path, clock: Clock
 ) -> None:
     server.routes["/feed.xml"] = feed_with_etag(gazette(server))
@@ -102,16 +121,23 @@ def test_a_failed_page_is_retried_with_back_off_and_nothing_is_lost_or_doubled(
     settings = config(tmp_path)
     first = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
     assert [str(f) for f in first.failures] == [f"{server.url}/story.html: HTTP 500 Internal Server Error"]
-    assert [url for url, _ in stored(tmp_path)] == [f"{server.url}/full"]
+    assert first.new == 2, "the entry whose page failed was not kept: its headline and teaser are news"
+    assert texts(tmp_path)[f"{server.url}/story.html"] == "Engineers found cracks in the bridge."
+    assert sorted(first.urls) == [f"{server.url}/full", f"{server.url}/story.html"]
     server.routes["/story.html"] = send(200, PAGE.encode(), Content_Type="text/html")
     soon = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
-    assert (soon.new, soon.deferred, soon.failures) == (0, 1, ())
+    assert (soon.new, soon.completed, soon.deferred, soon.failures) == (0, 0, 1, ())
     assert len(server.requests("/story.html")) == 1, "a page that just failed was asked again at once"
     assert "If-None-Match" not in server.requests("/feed.xml")[1], "the feed was marked fresh with a page missing"
     clock.advance(hours=1)
     later = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
-    assert (later.new, later.deferred) == (1, 0) and len(stored(tmp_path)) == 2
+    assert (later.new, later.completed, later.deferred) == (0, 1, 0) and len(stored(tmp_path)) == 2
     assert len(server.requests("/story.html")) == 2
+    assert texts(tmp_path)[f"{server.url}/story.html"] != "Engineers found cracks in the bridge.", "the page never came"
+    assert later.summary() == "0 new articles from 1 feed; 1 teaser completed by its page"
+    last = fetch([f"{server.url}/feed.xml"], tmp_path / "briefing.db", settings)
+    assert (last.new, last.completed, last.unchanged) == (0, 0, 1)
+    assert len(server.requests("/story.html")) == 2, "a page that came was asked again"
 
 
 def test_a_page_that_keeps_failing_is_tried_less_and_less_often(server: Server, tmp_path: Path, clock: Clock) -> None:
@@ -275,6 +301,37 @@ def test_cli_fetch_exits_1_when_nothing_arrives(server: Server, tmp_path: Path) 
     (tmp_path / "config.toml").write_text(f'[sources]\nfeeds = ["{server.url}/gone.xml"]\n', encoding="utf-8")
     result = run(tmp_path, "fetch")
     assert result.returncode == 1 and "gone.xml: HTTP 404 Not Found" in result.stderr
+    digest = run(tmp_path, "digest")
+    assert digest.returncode == 1
+    assert "1 host of the feeds failed lately ('briefing fetch --verbose' says why)" in digest.stderr
+    assert "run 'briefing fetch' first" not in digest.stderr, "told to fetch right after a fetch that failed"
+
+
+def test_cli_a_morning_whose_pages_all_fail_is_briefed_from_its_teasers(server: Server, tmp_path: Path) -> None:
+    # Offline, behind a proxy, or on sites that refuse robots: the feed answers, its pages don't.
+    teasers = [(title, f"{server.url}/p/{n}", f"<p>{text}</p>") for n, (title, text) in enumerate(STRIKE_TEASERS)]
+    server.routes["/feed.xml"] = send(200, rss(*teasers), Content_Type="application/rss+xml")
+    for n in range(len(teasers)):
+        server.routes[f"/p/{n}"] = send(503, b"busy")
+    (tmp_path / "config.toml").write_text(
+        f'[sources]\npaths = []\nfeeds = ["{server.url}/feed.xml"]\n', encoding="utf-8"
+    )
+    fetched = run(tmp_path, "fetch")
+    assert fetched.returncode == 0, fetched.stderr
+    assert "3 new articles from 1 feed; 3 pages failed" in fetched.stderr
+    digest = run(tmp_path, "digest", "--no-store")
+    assert digest.returncode == 0, digest.stderr
+    assert "Saint Anne" in digest.stdout
+
+
+def test_cli_fetch_exits_1_when_a_feed_answers_with_nothing_to_keep(server: Server, tmp_path: Path) -> None:
+    server.routes["/feed.xml"] = send(
+        200, rss(("A headline", f"{server.url}/p", "")), Content_Type="application/rss+xml"
+    )
+    server.routes["/p"] = send(404)
+    (tmp_path / "config.toml").write_text(f'[sources]\nfeeds = ["{server.url}/feed.xml"]\n', encoding="utf-8")
+    result = run(tmp_path, "fetch")
+    assert result.returncode == 1, "fetch said it had articles at hand when it kept none"
 
 
 def test_cli_digest_url_fetches_and_summarizes_directly(server: Server, tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ def other() -> Iterator[Server]:
 
 def teasers(server: Server, count: int) -> bytes:
     """A feed of `count` teasers, whose pages `briefing fetch` has to download, and one full entry."""
-    items = [(f"Story {n}", f"{server.url}/p/{n}", "<p>A teaser.</p>") for n in range(count)]
+    items = [(f"Story {n}", f"{server.url}/p/{n}", f"<p>A teaser of story {n}.</p>") for n in range(count)]
     return rss(("Cracks Close Harbour Bridge", f"{server.url}/full", f"<p>{LONG}</p>"), *items)
 
 
@@ -57,7 +57,7 @@ def test_a_failing_morning_is_one_line_per_host_and_the_next_identical_morning_a
     assert morning(tmp_path, capsys) == [
         lines[first],
         lines[second],
-        "briefing: 1 new article from 1 feed; 1 feed failed; 30 pages failed",
+        "briefing: 31 new articles from 1 feed; 1 feed failed; 30 pages failed",  # the teasers are kept
     ]
     clock.advance(days=1)  # the same failures: the pages are tried again, and nothing is said of them
     assert morning(tmp_path, capsys) == ["briefing: 0 new articles from 1 feed; 1 feed failed; 30 pages failed"]
@@ -84,7 +84,7 @@ def test_a_failing_morning_is_one_line_per_host_and_the_next_identical_morning_a
     assert morning(tmp_path, capsys) == [
         f"briefing: {other.url}/gone.xml: HTTP 500 Internal Server Error",  # a new reason is said
         f"briefing: {host}: fetched again (it had failed since 2024-04-05)",
-        "briefing: 30 new articles from 1 feed; 1 feed failed",
+        "briefing: 0 new articles from 1 feed; 30 teasers completed by their page; 1 feed failed",
     ]
     assert port in other.url
 

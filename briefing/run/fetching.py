@@ -3,7 +3,8 @@ given as SOURCES).
 
 A page is downloaded once: entries whose link is stored already are not fetched again, a page
 linked by several feeds of a run is downloaded once for all (`briefing.run.downloads`), and a
-teaser entry's page is fetched for its text. Downloading is `briefing.net.fetch`'s; reading
+teaser entry's page is fetched for its text; while that page fails, the entry itself (headline
+and teaser) is kept, and the page, when it comes, completes it. Downloading is `briefing.net.fetch`'s; reading
 what came as feeds and pages is `briefing.sources`'; keeping it is `briefing.storage.fetched`'s.
 
 Every failure is a `Failure(url, reason)` and the run goes on; failed pages are remembered
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timezone
 from pathlib import Path
@@ -52,12 +53,14 @@ TEASER_WORDS = 150
 
 @dataclass(frozen=True, slots=True)
 class FetchReport:
-    """What a fetch did: new articles stored, feeds unchanged since last time, the URLs of the
-    articles each answering source holds now, HTTP requests made, and the failures; the feeds
+    """What a fetch did: new articles stored, stored teasers completed by their page, feeds
+    unchanged since last time, the URLs of the articles each answering source holds now (those
+    stored), HTTP requests made, and the failures; the feeds
     and pages that answered, pages left for a later run (they failed lately), the failures by
     host (`new` when they are to be said), and the hosts that work again after failing."""
 
     new: int = 0
+    completed: int = 0
     unchanged: int = 0
     urls: tuple[str, ...] = ()
     requests: int = 0
@@ -76,6 +79,10 @@ class FetchReport:
         )
         line = f"{plural(self.new, 'new article')} from {answered or '0 feeds'}"
         line += f" ({self.unchanged} unchanged)" if self.unchanged else ""
+        if self.completed:
+            line += (
+                f"; {plural(self.completed, 'teaser')} completed by {'its' if self.completed == 1 else 'their'} page"
+            )
         failed_feeds = sum(host.feeds for host in self.hosts) if self.hosts else 0
         failed_pages = len(self.failures) - failed_feeds
         if failed_feeds:
@@ -136,7 +143,7 @@ def fetch(
     failures: list[Failure] = []
     failed: set[str] = set()
     arrived: list[str] = []
-    new = unchanged = 0
+    new = completed = unchanged = 0
     now = clock.now().astimezone(timezone.utc)
     sources = [_Source(url) for url in dict.fromkeys(urls)]
     down: Counter[str] = Counter()  # timeouts and the like, by host, from the download threads
@@ -162,8 +169,8 @@ def fetch(
         def submit(source: _Source, url: str, page: Document | None, state: FeedState | None = None) -> None:
             downloads.submit(url, state, (source, page))
 
-        def later(links: Iterable[str]) -> set[str]:
-            return log.waiting(links, now)
+        def later(links: set[str], stored: set[str]) -> tuple[set[str], set[str]]:
+            return log.waiting(links, now), log.pending(links & stored)
 
         for source in sources:
             submit(source, source.url, None, inbox.feed_state(source.url) if conditional else None)
@@ -185,6 +192,8 @@ def fetch(
                         failed.add(url)
                         failures.append(Failure(url, str(error)))
                     source.complete = False
+                    if page is not None:  # the entry itself is kept: a headline and a teaser are news
+                        source.ready.append(page)
                 except BriefingError:  # the history failed: that is the run's failure, said as such
                     raise
                 except Exception as error:  # a bug met on one URL costs that URL, not the run's other feeds
@@ -192,10 +201,13 @@ def fetch(
                         Failure(url, f"internal error (a bug in briefing): {type(error).__name__}: {error}")
                     )
                     source.complete = False
+                    if page is not None:
+                        source.ready.append(page)
                 if page is not None:
                     source.waiting -= 1
                 if source.opened and source.waiting == 0:
-                    new += _finish(source, inbox)
+                    added, whole = _finish(source, inbox)
+                    new, completed = new + added, completed + whole
                 if progress:
                     progress("fetching", done / (done + len(downloads)))
         inbox.prune(config.store.keep_days)
@@ -212,10 +224,14 @@ def fetch(
             log.set_reported({host.host: (host.reason, host.since) for host in failing}, [h for h, _ in recovered])
         log.prune(config.store.keep_days, now)
         still_failing = tuple((host, *said) for host, said in sorted(log.reported().items())) if report_hosts else ()
+        answered = [url for source in sources if source.opened for url in source.urls]  # in the order given
+        kept = inbox.known(answered)
+        at_hand = tuple(url for url in answered if url in kept)
     return FetchReport(
         new=new,
+        completed=completed,
         unchanged=unchanged,
-        urls=tuple(url for source in sources if source.opened for url in source.urls),  # in the order given
+        urls=at_hand,
         requests=downloads.requests,
         failures=tuple(failures),
         feeds=sum(source.opened and source.feed for source in sources),
@@ -241,11 +257,12 @@ def _opened(
     inbox: Inbox,
     feeds_only: bool,
     submit: Callable[[_Source, str, Document | None], None],
-    later: Callable[[Iterable[str]], set[str]],
+    later: Callable[[set[str], set[str]], tuple[set[str], set[str]]],
 ) -> int:
     """Take a feed's or page's response apart; 1 when a feed is unchanged since last time.
 
-    `later(links)` names the teaser pages that failed lately and wait for a later run.
+    `later(links, stored)` names the teaser pages that failed lately and wait for a later run,
+    and those of the `stored` entries whose page never came (their teaser is kept meanwhile).
     """
     source.state = response.state
     if response.status == 304:
@@ -266,18 +283,18 @@ def _opened(
         pairs = [(d.url, d if d.url else replace(d, url=f"{source.url}#{d.id}")) for d in entries]
         source.urls = [d.url or "" for _, d in pairs]
         stored = inbox.known(source.urls)
-        teasers = {link for link, document in pairs if link and document.url not in stored and _teaser(document)}
-        waiting = later(teasers)
+        teasers = {link for link, document in pairs if link and _teaser(document)}
+        waiting, unfinished = later(teasers, stored)
+        teasers -= stored - unfinished  # a stored teaser whose page came, or was never needed
         for link, document in pairs:
-            if document.url in stored:
+            if link in teasers and link not in waiting:
+                source.waiting += 1
+                submit(source, link, document)  # if the page fails, the entry is kept as it is
                 continue
             if link in waiting:
                 source.deferred += 1
                 source.complete = False  # its feed is read again next run, for this page
-            elif link in teasers:
-                source.waiting += 1
-                submit(source, link, document)
-            else:
+            if document.url not in stored:
                 source.ready.append(document)
         return 0
     if feeds_only:
@@ -302,7 +319,8 @@ def _page_document(entry: Document, response: Response) -> Document:
     return replace(page, url=entry.url, source=entry.source or page.source, date=entry.date or page.date)
 
 
-def _finish(source: _Source, inbox: Inbox) -> int:
-    """Store what a source gave; its feed state only when nothing it needed is missing."""
+def _finish(source: _Source, inbox: Inbox) -> tuple[int, int]:
+    """Store what a source gave (how many new, how many teasers completed); its feed state
+    only when nothing it needed is missing."""
     state = source.state if source.feed and source.complete else None
     return inbox.save(source.ready, feed=source.url if source.feed else None, state=state, title=source.title)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from briefing.config import Config
 from briefing.errors import SourceError, StoreError
 from briefing.models import Article, Document, Problem
+from briefing.output.render import plural
 from briefing.sources.files import load_documents as clean_documents
 from briefing.sources.files import read_sources as read_files
 from briefing.sources.files import unique
@@ -116,12 +117,31 @@ def _nothing_configured(config: Config, fetched: bool = False) -> str:
     just fetched (`fetched`) is not told to fetch."""
     hours = config.sources.window_hours
     if config.sources.feeds:
-        advice = "" if fetched else "; run 'briefing fetch' first (or 'briefing digest --fetch'), or name a folder"
+        failing = _failing_hosts(config)
+        if failing:  # fetch ran, and it is the feeds that fail: running it again says why
+            advice = f"; {plural(failing, 'host')} of the feeds failed lately ('briefing fetch --verbose' says why)"
+        else:
+            advice = "" if fetched else "; run 'briefing fetch' first (or 'briefing digest --fetch'), or name a folder"
         return f"nothing fetched from [sources] feeds in the last {hours} hours, and [sources] paths names no folder{advice}"
     return (
         "no articles to read: name a folder ('briefing digest FOLDER'), set [sources] paths in the config,"
         " or add a feed ('briefing feeds add URL') and fetch it"
     )
+
+
+def _failing_hosts(config: Config) -> int:
+    """How many hosts `briefing fetch` last reported failing (0 without a readable history)."""
+    from briefing.storage.db import Store, store_path
+    from briefing.storage.failures import FailureLog
+
+    path = store_path(config)
+    if not path.exists():
+        return 0
+    try:
+        with Store(path) as store:
+            return len(FailureLog(store).reported())
+    except StoreError:
+        return 0
 
 
 def _stored(

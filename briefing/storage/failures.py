@@ -22,11 +22,18 @@ class FailureLog:
 
     def waiting(self, urls: Iterable[str], now: datetime) -> set[str]:
         """Those of `urls` that failed and whose next try is later than `now`."""
-        stamp = now.isoformat()
+        return self._among(urls, " AND retry > ?", now.isoformat())
+
+    def pending(self, urls: Iterable[str]) -> set[str]:
+        """Those of `urls` that failed and have not arrived since, due for a try or not."""
+        return self._among(urls)
+
+    def _among(self, urls: Iterable[str], condition: str = "", *values: str) -> set[str]:
+        """Those of `urls` with a failure (that meets `condition`, an SQL AND clause)."""
         found: set[str] = set()
         with self.store.reading() as db:
             for url in urls:
-                if db.execute("SELECT 1 FROM failures WHERE url = ? AND retry > ?", (url, stamp)).fetchone():
+                if db.execute(f"SELECT 1 FROM failures WHERE url = ?{condition}", (url, *values)).fetchone():
                     found.add(url)
         return found
 

@@ -61,16 +61,30 @@ class Inbox:
         state: FeedState | None = None,
         title: str | None = None,
         now: datetime | None = None,
-    ) -> int:
-        """Store new documents (and the feed's state, if given) in one transaction; how many were new."""
+    ) -> tuple[int, int]:
+        """Store documents (and the feed's state, if given) in one transaction: how many were new,
+        and how many stored ones were completed. A document whose URL is stored with a shorter
+        text (a teaser kept while its page failed) replaces it; the same text is stored once."""
         stamp = (now or datetime.now(timezone.utc)).isoformat()
-        new = 0
+        new = completed = 0
         with self.store.writing() as db:
             for document in documents:
                 url = document.url or document.id
                 digest = text_hash(document.text)
-                seen = db.execute("SELECT 1 FROM fetched WHERE url = ? OR hash = ?", (url, digest)).fetchone()
-                if seen or not document.text.strip():
+                if not document.text.strip():
+                    continue
+                kept = db.execute("SELECT hash, length(text) FROM fetched WHERE url = ?", (url,)).fetchone()
+                if kept and (kept[0] == digest or kept[1] >= len(document.text)):
+                    continue
+                if db.execute("SELECT 1 FROM fetched WHERE hash = ? AND url != ?", (digest, url)).fetchone():
+                    continue  # the same text under another URL: one article
+                if kept:
+                    db.execute(
+                        "UPDATE fetched SET hash = ?, id = ?, title = ?, source = ?, author = ?, date = ?, text = ?"
+                        " WHERE url = ?",
+                        (digest, document.id, *_metadata(document), url),
+                    )
+                    completed += 1
                     continue
                 db.execute(
                     "INSERT INTO fetched (url, hash, feed, fetched, id, title, source, author, date, text)"
@@ -85,7 +99,7 @@ class Inbox:
                     " modified = excluded.modified, checked = excluded.checked",
                     (feed, title, state.etag, state.modified, stamp),
                 )
-        return new
+        return new, completed
 
     def prune(self, keep_days: int, now: datetime | None = None) -> int:
         """Forget articles fetched more than `keep_days` days ago (0: keep all); how many went.
