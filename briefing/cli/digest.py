@@ -89,7 +89,7 @@ def digest_command(args: argparse.Namespace) -> int:
     elif keep:  # the TUI on the same sources shows it at once, while it makes its own
         from briefing.run.stored import keep_briefing, sources_key
 
-        keep_briefing(sources_key(args.sources, config, fetched), briefing, config)
+        keep_briefing(sources_key(args.sources, config, fetched), briefing, config, read.origin)
     failure = store_failure or read.history_failure
     if failure:
         return failure.exit_code

@@ -10,7 +10,6 @@ way: the cache only holds what the same code gave for the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -20,6 +19,7 @@ from typing import Any, TypeVar
 from briefing.config import Config
 from briefing.errors import StoreError
 from briefing.models import Article, Document, Problem, Removal, Rest, Sentence
+from briefing.run.unchanged import content_hash, file_key, files_key
 from briefing.sources.files import checked, collected, file_ids, parse_article, read_bytes
 from briefing.sources.files import read_sources as read_files
 from briefing.sources.folders import read_file, survey
@@ -43,6 +43,7 @@ class CachedReader:
     def __init__(self, cache: Cache | None) -> None:
         self.cache = cache  # None: read everything, keep nothing (--no-store)
         self.views: dict[str, StoryView] = {}  # each article's view, by the article's id
+        self.files: str | None = None  # the files read, as `briefing.run.unchanged.files_key`
 
     def _get(self, kind: str, keys: Iterable[str]) -> dict[str, str]:
         if self.cache is not None:
@@ -83,7 +84,8 @@ class CachedReader:
         paths, others = survey(sources)
         ids = file_ids(paths)
         data = [read_file(path, max_bytes) for path in paths]
-        keys = {n: _file_key(d, path) for n, (d, path) in enumerate(zip(data, paths)) if isinstance(d, bytes)}
+        keys = {n: file_key(d, path) for n, (d, path) in enumerate(zip(data, paths)) if isinstance(d, bytes)}
+        self.files = files_key(paths, [d if isinstance(d, Problem) else keys[n] for n, d in enumerate(data)], others)
         kept = self._get("file", keys.values())
         decoded = {n: _decoded(_documents, kept[keys[n]], paths[n], ids[n]) for n in keys if keys[n] in kept}
         known = {n: documents for n, documents in decoded.items() if documents is not None}
@@ -174,25 +176,12 @@ def _article_and_view(
     return article, article_view(article), language_of(article.text) if article.text else None
 
 
-def _hash(*parts: str | bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def _file_key(data: bytes, path: Path) -> str:
-    """A file by its bytes and by what its name makes of them (a page, Markdown)."""
-    return _hash(data, path.suffix.lower())
-
-
 def _document_key(document: Document, patterns: tuple[str, ...], segmented: bool, lead: int | None) -> str:
     """A document by everything cleaning reads of it, the user's patterns, whether its text is
     cut into sentences, and how much of it is cleaned (`lead`)."""
     fields = [document.text, document.title, document.source, document.date, document.url, document.author]
     shape = [document.extracted, is_markdown(document.path), list(patterns), segmented, lead]
-    return _hash(json.dumps([fields, shape], ensure_ascii=False))
+    return content_hash(json.dumps([fields, shape], ensure_ascii=False))
 
 
 def _documents_json(read: list[Document] | Problem, id: str) -> str:

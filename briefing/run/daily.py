@@ -11,25 +11,24 @@ a delivery.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from briefing.config import Config
-from briefing.models import FORMATS, Article, Briefing
+from briefing.models import FORMATS, Briefing
 from briefing.output.render import render
-from briefing.storage.briefings import Briefings, articles_key
+from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, store_path
 from briefing.version import __version__
 
 
-def earlier_items(articles: Sequence[Article], config: Config, day: str) -> list[str]:
-    """The item texts a briefing of `articles` made on `day` is marked against: the briefings of
-    the [store] compare_days days before `day`, and those of `day` built from other articles.
+def earlier_items(articles: str, config: Config, day: str) -> list[str]:
+    """The item texts a briefing of the articles `articles` (their `articles_key`) made on `day`
+    is marked against: the briefings of the [store] compare_days days before `day`, and those
+    of `day` built from other articles.
 
     They depend only on the day and the articles: a shell that re-summarizes the same
     articles (the TUI's + and -) reads them once and passes them to every `summarize`.
     """
     with Store(store_path(config)) as store:
-        return Briefings(store).earlier_items(day, config.store.compare_days, articles_key(articles))
+        return Briefings(store).earlier_items(day, config.store.compare_days, articles)
 
 
 def record(briefing: Briefing, config: Config) -> int:

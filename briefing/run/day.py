@@ -24,10 +24,13 @@ from briefing.output.render import render
 from briefing.output.write import expand_path, write_output, write_stdout
 from briefing.run.cached import CachedReader
 from briefing.run.daily import earlier_items, record
-from briefing.run.gather import gather
+from briefing.run.gather import gather, is_url
+from briefing.run.unchanged import reading_key
 from briefing.sources.files import whole
+from briefing.storage.briefings import articles_key
 from briefing.storage.cache import Cache
 from briefing.storage.db import Store, store_path
+from briefing.storage.shown import Origin
 from briefing.summary.pipeline import DayPlan, article_view, assemble, plan_day, shown_drafts, view_usage
 from briefing.summary.story import RatedStory, ReadStory, StoryDraft, StoryTask, draft_story, rate_story, read_story
 from briefing.summary.views import StoryView
@@ -48,6 +51,7 @@ class Reading:
     previous: list[str] | None
     history_failure: StoreError | None = None
     views: list[StoryView] | None = None  # the articles' views, when the cache gave them
+    origin: Origin | None = None  # what a briefing of them is made from, when it can be told again
 
     @property
     def copies(self) -> tuple[Copy, ...]:
@@ -85,10 +89,15 @@ def read_day(
         return Reading(articles, problems, None)
     if progress:
         progress("reading the history", 0.0)
+    key = articles_key(articles)
     try:
-        return Reading(articles, problems, earlier_items(articles, config, day), views=views)
+        previous = earlier_items(key, config, day)
     except StoreError as error:
         return Reading(articles, problems, None, error, views)
+    # Only files named as sources can be compared later (`briefing.run.unchanged`).
+    files = None if fetched or not sources or any(is_url(source) for source in sources) else reader.files
+    origin = Origin(reading_key(files, previous, config, day), key) if files else None
+    return Reading(articles, problems, previous, views=views, origin=origin)
 
 
 class Day:

@@ -19,7 +19,7 @@ from briefing.config import Config
 from briefing.errors import StoreError
 from briefing.models import Briefing
 from briefing.storage.db import Store, store_path
-from briefing.storage.shown import Stored, keep, last
+from briefing.storage.shown import Origin, Stored, keep, last
 
 
 def sources_key(sources: Sequence[str], config: Config, fetched: bool = False) -> str:
@@ -46,10 +46,11 @@ def stored_briefing(key: str, config: Config) -> Stored | None:
         return None
 
 
-def keep_briefing(key: str, briefing: Briefing, config: Config) -> None:
-    """Keep `briefing` as the last one of `key`, made now; a history that cannot take it is left alone."""
+def keep_briefing(key: str, briefing: Briefing, config: Config, origin: Origin | None = None) -> None:
+    """Keep `briefing`, made from `origin`, as the last one of `key`, made now; a history that
+    cannot take it is left alone."""
     try:
         with Store(store_path(config)) as store:
-            keep(store, key, briefing, clock.now().isoformat(timespec="seconds"))
+            keep(store, key, briefing, clock.now().isoformat(timespec="seconds"), origin)
     except StoreError:
         pass

@@ -34,18 +34,30 @@ KIND = "shown"
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """What a briefing was made from (`briefing.run.unchanged`): its reading, as one key, and
+    its articles (`briefing.storage.briefings.articles_key`: the earlier items depend on them)."""
+
+    reading: str
+    articles: str
+
+
+@dataclass(frozen=True, slots=True)
 class Stored:
-    """A briefing kept in the history, and when it was made (an ISO time with its offset)."""
+    """A briefing kept in the history, when it was made (an ISO time with its offset), and
+    what from, if that can be told again (files named as sources)."""
 
     briefing: Briefing
     made: str
+    origin: Origin | None = None
 
 
-def keep(store: Store, key: str, briefing: Briefing, made: str) -> None:
-    """Keep `briefing`, made at `made`, as the last one of the sources `key` names."""
+def keep(store: Store, key: str, briefing: Briefing, made: str, origin: Origin | None = None) -> None:
+    """Keep `briefing`, made at `made` from `origin`, as the last one of the sources `key` names."""
     # ASCII: a file name that is not UTF-8 holds lone surrogates, which SQLite's text cannot;
     # escaped, they come back as they were.
-    Cache(store).put(KIND, {key: json.dumps([made, _briefing(briefing)])})
+    kept = [made, _briefing(briefing), *([[origin.reading, origin.articles]] if origin else [])]
+    Cache(store).put(KIND, {key: json.dumps(kept)})
 
 
 def last(store: Store, key: str) -> Stored | None:
@@ -54,13 +66,14 @@ def last(store: Store, key: str) -> Stored | None:
     if text is None:
         return None
     try:
-        made, data = json.loads(text)
+        made, data, *origin = json.loads(text)  # one kept before origins were has none
         if not isinstance(made, str):
             return None
         briefing = _from(data)
+        told = Origin(*_texts(origin[0])) if origin else None
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return None
-    return Stored(briefing, made) if _whole(briefing) else None
+    return Stored(briefing, made, told) if _whole(briefing) else None
 
 
 def _briefing(briefing: Briefing) -> list[Any]:

@@ -3,8 +3,8 @@
 Reading articles and the history, summarizing and writing run in thread workers
 (`briefing.tui.workers`), each calling one core function (the same ones `briefing digest`
 calls) and posting the result as a message; only the app's handlers, here, change its
-state, on its own thread. Article text and
-names are always shown as Rich `Text` or with markup off, never as markup.
+state, on its own thread. Article text and names are always shown as Rich `Text` or with
+markup off, never as markup.
 """
 
 from __future__ import annotations
@@ -51,11 +51,12 @@ from briefing.tui.screens.history import HistoryScreen, PastBriefingScreen
 from briefing.tui.screens.main import Host, MainScreen
 from briefing.tui.screens.welcome import WelcomeScreen
 from briefing.tui.widgets.footer import NARROW
-from briefing.tui.widgets.items import no_articles
+from briefing.tui.widgets.items import no_articles, problems_summary
 from briefing.tui.workers import Cancelled, Workers
 
 if TYPE_CHECKING:
     from briefing.run.day import Day
+    from briefing.storage.shown import Origin
 
 
 class BriefingApp(Workers):
@@ -85,13 +86,13 @@ class BriefingApp(Workers):
         self.previous: list[str] | None = None  # the earlier items marks are made against, once read
         self.day = today()  # the day the briefing is made for; marks compare with the days before
         self.wanted = Request(config.summary.sentences or 8, config.summary.algorithm)
-        # The one briefing shown: the main screen reads it here.
-        self.briefing: Briefing | None = None
+        self.briefing: Briefing | None = None  # the one briefing shown: the main screen reads it here
         # When the briefing shown was made, while it is the one stored in the history (the last
         # made of the same sources, shown until today's is); None once today's is shown.
         self.stored: str | None = None
         self.key = sources_key(sources, config)  # what the stored briefing is kept under
         self.kept: Briefing | None = None  # the briefing kept for the next launch, once it is
+        self.origin: Origin | None = None  # what the day's briefings are made from, once read
         self.session: Day | None = None  # the day's articles and what summarizing them gave so far
         # Each reading of the day and each request gets a new number; a result for an older
         # one is dropped, so a briefing of the articles before `f` never flashes after it.
@@ -119,14 +120,14 @@ class BriefingApp(Workers):
         self.generation += 1
         self.main.busy("Reading articles…")
         if self.store and self.briefing is None:
-            self._find_stored(self.generation, self.key, self.config)
+            self._find_stored(self.generation, self.key, self.sources, self.config)
         self._read_articles(self.generation, self.sources, self.config, self.store)
 
     def on_unmount(self) -> None:
         """Keep the briefing as the reader leaves it (one item more, another algorithm), for the
         next launch to show; a stored one shown till now is in the history already."""
         if self.store and self.briefing is not None and self.stored is None and self.briefing is not self.kept:
-            keep_briefing(self.key, self.briefing, self.config)
+            keep_briefing(self.key, self.briefing, self.config, self.origin)
 
     def on_resize(self, event: events.Resize) -> None:
         """Stack the panes on narrow terminals, by the new size (the event's: the app's own size
@@ -162,13 +163,8 @@ class BriefingApp(Workers):
     def tell(self, message: str, title: str = "", severity: SeverityLevel = "information", timeout: float = 5) -> None:
         """A notification whose text is shown as it is: names and article text are never markup,
         and, as on the command line's stderr, a newline in a name does not break the line."""
-        self.notify(
-            printable(message, one_line=True),
-            title=printable(title, one_line=True),
-            severity=severity,
-            timeout=timeout,
-            markup=False,
-        )
+        text, heading = printable(message, one_line=True), printable(title, one_line=True)
+        self.notify(text, title=heading, severity=severity, timeout=timeout, markup=False)
 
     # Handlers --------------------------------------------------------------------------------
 
@@ -179,14 +175,13 @@ class BriefingApp(Workers):
         if not read.articles:  # every file skipped: the screen says so, and what to do
             self._no_articles(problems_count(read.problems) or "nothing was read", read.problems)
             return
-        self.articles = read.articles
-        self.problems = read.problems
-        self.previous = read.previous
-        self.history = "read" if read.previous else "off"
+        self.articles, self.problems = read.articles, read.problems
+        self.previous, self.history = read.previous, ("read" if read.previous else "off")
         from briefing.run.day import Day  # loaded by the reading worker already
 
         self.session = Day(read.articles, self.day, read.previous, views=read.views, copies=read.copies)
-        self.kept = None  # the first briefing of these articles is kept
+        if read.origin is None or read.origin != self.origin:  # the first briefing of these articles is kept
+            self.kept, self.origin = None, read.origin
         self.refresh_bindings()  # after a read that gave none, +, - and a are back
         if read.problems:
             self.tell(problems_summary(read.problems), severity="warning")
@@ -195,10 +190,14 @@ class BriefingApp(Workers):
         self.resummarize()
 
     def on_stored_found(self, message: StoredFound) -> None:
-        """Show the stored briefing, marked as such, while today's is made as it was (`request`)."""
+        """Show the stored briefing, marked as such, while today's is made as it was (`request`);
+        unmarked when it is today's: kept as it is (the day is still read, for + and - and
+        another algorithm; today's first story alone does not replace it)."""
         if message.generation == self.generation and self.briefing is None and self.articles is None:
             self.wanted = message.request
             self.briefing, self.stored = message.stored.briefing, message.stored.made
+            if message.today:
+                self.stored, self.kept, self.origin = None, message.stored.briefing, message.stored.origin
             self.main.show(None, complete=False)
             self.refresh_bindings()
 
@@ -239,10 +238,10 @@ class BriefingApp(Workers):
                 self.tell("The new articles are in briefings of [sources]: start briefing without a folder")
 
     def on_summarized(self, message: Summarized) -> None:
-        """Show the briefing made; over a stored one, only today's whole briefing (its first
-        story alone would take the stored one's other stories off the screen)."""
+        """Show the briefing made; over a stored or kept one, only today's whole briefing (its
+        first story alone would take the other stories off the screen)."""
         if message.generation == self.generation and message.request == self.wanted:
-            if self.stored and not message.complete:
+            if (self.stored or self.briefing is self.kept is not None) and not message.complete:
                 return
             before, self.briefing = self.briefing, message.briefing
             stored, self.stored = self.stored, None
@@ -252,7 +251,9 @@ class BriefingApp(Workers):
             if message.complete and self.store and self.kept is None:
                 # Once a reading: a briefing kept at each + or - made the next one 0.3 s slower.
                 self.kept = message.briefing
-                self._keep(self.key, message.briefing, self.config)
+                self._keep(self.key, message.briefing, self.config, self.origin)
+            elif before is not None and before is self.kept and message.briefing.settings == before.settings:
+                self.kept = message.briefing  # made again as it was kept: not kept again
 
     def on_written(self, message: Written) -> None:
         self.tell(f"{'Replaced' if message.replaced else 'Wrote'} {message.path.resolve()}", title="Digest written")
@@ -384,11 +385,6 @@ def _several_stories(briefing: Briefing) -> bool:
 def _most_items(briefing: Briefing) -> int:
     """The most items any story of the briefing has: what `-` shortens and `+` lengthens."""
     return max((len(story.items) for story in briefing.stories), default=len(briefing.items))
-
-
-def problems_summary(problems: Sequence[Problem]) -> str:
-    """One line for the files skipped or noted while reading, however many there are."""
-    return problems_count(problems) + ("; e explains" if len(problems) > 1 else "")
 
 
 _HOST: type[Host] = BriefingApp  # the main screen's view of the app: mypy checks that it holds

@@ -56,11 +56,13 @@ class ArticlesRead(Message):
 class StoredFound(Message):
     """The briefing last made of the same sources, found in the history for the app's
     `generation`th reading of the day: shown, marked as stored, until today's is made with
-    `request`, as the stored one was made."""
+    `request`, as the stored one was made; shown as today's when it is (`today`: made from
+    the same files, settings and history, `briefing.run.unchanged`)."""
 
     generation: int
     stored: Stored
     request: Request
+    today: bool = False
 
 
 @dataclass

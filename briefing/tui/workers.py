@@ -22,6 +22,7 @@ from briefing.models import Briefing
 from briefing.run.memory import batch_memory
 from briefing.storage.briefings import Briefings
 from briefing.storage.db import Store, store_path
+from briefing.storage.shown import Origin
 from briefing.summary.settings import settings_of
 from briefing.tui import clipboard, theme
 from briefing.tui.messages import (
@@ -76,22 +77,24 @@ class Workers(App[None]):
             self.post_message(NothingToRead(str(error)))
 
     @work(thread=True, group="stored", exit_on_error=False)
-    def _find_stored(self, generation: int, key: str, config: Config) -> None:
-        """The briefing last made of the same sources, if the history keeps one: a read of
-        one row, done before the reading stack is loaded."""
+    def _find_stored(self, generation: int, key: str, sources: list[str], config: Config) -> None:
+        """The briefing last made of the same sources, if the history keeps one, and whether it
+        is today's: a read of one row and of the files' bytes, done before the reading stack is
+        loaded."""
         from briefing.run.stored import stored_briefing
+        from briefing.run.unchanged import made_today
 
         stored = stored_briefing(key, config)
         request = request_of(stored.briefing.settings, config) if stored is not None else None
         if stored is not None and request is not None:  # one the TUI cannot make again is not shown
-            self.post_message(StoredFound(generation, stored, request))
+            self.post_message(StoredFound(generation, stored, request, made_today(stored, sources, config, self.day)))
 
     @work(thread=True, exclusive=True, group="keep", exit_on_error=False)
-    def _keep(self, key: str, briefing: Briefing, config: Config) -> None:
-        """Keep the briefing made as the sources' last one, for the next launch to show at once."""
+    def _keep(self, key: str, briefing: Briefing, config: Config, origin: Origin | None) -> None:
+        """Keep the briefing made (from `origin`) as the sources' last one, for the next launch to show at once."""
         from briefing.run.stored import keep_briefing
 
-        keep_briefing(key, briefing, config)
+        keep_briefing(key, briefing, config, origin)
 
     @work(thread=True, exclusive=True, group="summarize", exit_on_error=False)
     def _summarize(self, generation: int, request: Request, day: Day) -> None:

@@ -4,6 +4,7 @@ marked as stored with its time, and replaces it with today's once that is made."
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,12 @@ from commands import run_briefing
 from pilots import app_for, footer, ready, screen_text, until
 
 import briefing.run.day
+from briefing.config import Config, RankConfig
+from briefing.models import FORMATS
+from briefing.output.render import render
 from briefing.storage.cache import Cache
 from briefing.storage.db import Store, store_path
-from briefing.tui.app import BriefingApp
+from briefing.tui.app import BriefingApp, create_app
 from briefing.tui.widgets.items import ItemList
 from briefing.tui.widgets.status import StatusBar
 
@@ -116,6 +120,50 @@ async def test_no_stored_briefing_without_the_history_or_from_a_damaged_one(
     app = app_for(trio_folder, tmp_path)
     await _nothing_until_read(app, *held)
     assert not [n for n in app._notifications if n.severity == "error"]
+
+
+async def test_a_launch_on_the_files_cron_read_shows_todays_briefing_at_once(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    """Cron's briefing of the same files, settings and earlier items is today's: shown as such
+    (not marked stored, w writes it) while the day is read again, and made again the same."""
+    _cron(trio_folder, clock)
+    _, go = _held(monkeypatch, "gather")
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await until(pilot, lambda: app.briefing is not None, "today's briefing")
+        kept = app.briefing
+        assert kept is not None and app.stored is None
+        assert header(app).startswith("Briefing for 2024-04-05 · 3 articles")
+        await until(pilot, lambda: "w Write" in footer(app), "w, to write it")
+        go.set()
+        await ready(pilot)
+        assert app.briefing is not kept and app.briefing is not None  # made again from the articles
+        assert [render(kept, f) for f in FORMATS] == [render(app.briefing, f) for f in FORMATS]
+
+
+async def test_a_file_or_a_setting_changed_since_makes_the_kept_briefing_stored_again(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    """A briefing kept from other bytes, or made with other settings, is not today's: it is
+    shown marked as stored until today's is made."""
+    _cron(trio_folder, clock)
+    file = sorted(trio_folder.iterdir())[0]
+    file.write_text(file.read_text(encoding="utf-8") + "\nOfficials said more talks would follow.\n", encoding="utf-8")
+    _, go = _held(monkeypatch, "gather")
+    await _stored_until_read(app_for(trio_folder, tmp_path), go)
+    await _stored_until_read(create_app([str(trio_folder)], replace(Config(), rank=RankConfig(recency=0.0))), go)
+
+
+async def _stored_until_read(app: BriefingApp, go: threading.Event) -> None:
+    """The stored briefing is shown marked as such until the day is read; then today's."""
+    async with app.run_test(size=(140, 30)) as pilot:
+        await until(pilot, lambda: app.briefing is not None, "the stored briefing")
+        assert app.stored is not None and header(app).startswith("Stored briefing of")
+        go.set()
+        await ready(pilot)
+        assert app.stored is None
+    go.clear()
 
 
 async def _nothing_until_read(app: BriefingApp, started: threading.Event, go: threading.Event) -> None:

@@ -37,7 +37,8 @@ ANALYSIS_CODE = ("briefing/sources/*.py", "briefing/text/*.py", "briefing/summar
 # Version 10's was recorded again for text/quotes.py (a sentence's form reads it, reading does
 # not), and for files.checked telling copies by their lead (what the cache keeps is the same).
 # Version 11's was recorded again for sources/html.py importing logging at its first page, not
-# at import (the same logger set up the same way).
+# at import (the same logger set up the same way), and for run/cached.py noting the files it
+# read as one key (`briefing.run.unchanged`; the same entries under the same keys).
 FINGERPRINTS = {
     1: "517e05727e576285",
     2: "a3f6a0808fd2f13e",
@@ -49,7 +50,7 @@ FINGERPRINTS = {
     8: "2d3464a472001304",
     9: "c8ba28b178084548",
     10: "2901cffb166379b2",
-    11: "2465f2d03f581e15",
+    11: "3c06e2d75fd29724",
 }
 
 

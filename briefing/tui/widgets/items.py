@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from briefing.models import Briefing, BriefingItem
+from briefing.models import Briefing, BriefingItem, Problem
+from briefing.output.problems import problems_count
 from briefing.output.render import differ
 from briefing.sanitize import printable
 from briefing.tui.widgets.wrapped import WrappedOptionList
@@ -118,3 +119,8 @@ def no_articles(reason: str, skipped: bool, fetch: bool) -> Text:
     text.append("q", style="bold")
     text.append(" quits. To read other articles: briefing FOLDER, or briefing URL.")
     return text
+
+
+def problems_summary(problems: Sequence[Problem]) -> str:
+    """One line for the files skipped or noted while reading, however many there are."""
+    return problems_count(problems) + ("; e explains" if len(problems) > 1 else "")
