@@ -38,9 +38,18 @@ def differ(item: BriefingItem) -> str:
     return f" (sources differ: {values} {item.disagreement[0].unit})"
 
 
-def _mark(item: BriefingItem) -> str:
+def shown_mark(item: BriefingItem, story: Story | None) -> str | None:
+    """The item's mark as a reader sees it (new, update, repeat; None before any history): an
+    item of a new story is not marked, since the story's line says "new story" once. Every
+    item of a day's 10 new stories read "(new)" (58 of 58 on the real feeds after one earlier
+    briefing); the JSON keeps each item's mark."""
+    return None if item.mark == "new" and story is not None and story.mark == "new" else item.mark
+
+
+def _mark(item: BriefingItem, story: Story | None) -> str:
     """`(new) `, `(update) ` or `(repeat) ` once the briefing was compared with history."""
-    return f"({item.mark}) " if item.mark else ""
+    mark = shown_mark(item, story)
+    return f"({mark}) " if mark else ""
 
 
 def numbers(briefing: Briefing) -> dict[str, int]:
@@ -153,7 +162,7 @@ def render_text(briefing: Briefing) -> str:
             lines.append(_story_line(story))
         width = len(str(len(items))) + 2
         for number, item in enumerate(items, start=1):
-            text = f"{_mark(item)}{printable(item.text)}{printable(differ(item))} {_markers(item, cited_as)}"
+            text = f"{_mark(item, story)}{printable(item.text)}{printable(differ(item))} {_markers(item, cited_as)}"
             lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
         lines += [""] if story else []
     if not briefing.items:  # no item quotes a source: the counts above say what was read
@@ -259,7 +268,7 @@ def render_markdown(briefing: Briefing) -> str:
         if story:
             lines += [f"## {_md(story.title)}", "", f"*{_story_line(story)}*", ""]
         for number, item in enumerate(items, start=1):
-            mark = f"**{item.mark}** " if item.mark else ""
+            mark = f"**{shown}** " if (shown := shown_mark(item, story)) else ""
             lines.append(f"{number}. {mark}{_md(item.text)}{_md(differ(item))} {_md(_markers(item, cited_as))}")
         lines += [""] if story else []
     if not briefing.items:

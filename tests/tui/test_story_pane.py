@@ -45,6 +45,9 @@ async def test_several_stories_get_a_pane_with_label_count_and_mark(mixed_folder
         items = app.main.query_one(ItemList)
         assert items.option_count == len(first.items)
         assert [int(items.get_option_at_index(n).id) for n in range(items.option_count)] == list(first.items)
+        assert all(app.briefing.items[i].mark == "new" for i in first.items)
+        shown = [str(items.get_option_at_index(n).prompt) for n in range(items.option_count)]
+        assert not any("(new)" in prompt for prompt in shown), "a new story's items each say (new)"
 
 
 async def test_a_story_of_headlines_only_is_listed_and_says_why_it_has_no_items(

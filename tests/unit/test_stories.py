@@ -204,6 +204,23 @@ def test_a_story_seen_before_is_not_new_and_repeats_can_be_left_out() -> None:
     assert [i for story in fresh.stories for i in story.items] == list(range(len(fresh.items)))
 
 
+def test_a_new_storys_items_are_not_each_marked_new_but_an_ongoing_storys_new_items_are() -> None:
+    """After one briefing on something else, every item of a day's 10 new stories read
+    "(new)": the story's line says "new story" once. The JSON keeps each item's mark."""
+    first = summarize(day(), Config(), previous=[])
+    bridge = next(story for story in first.stories if "a_gazette" in story.articles)
+    again = summarize(day(), Config(), previous=[first.items[bridge.items[0]].text])
+    ongoing = next(story for story in again.stories if story.mark == "ongoing")
+    assert any(again.items[i].mark == "new" for i in ongoing.items)
+    new = [story for story in again.stories if story.mark == "new"]
+    assert len(new) == 2 and all(again.items[i].mark == "new" for story in new for i in story.items)
+    text, markdown = render(again, "text"), render(again, "markdown")
+    new_items = sum(item.mark == "new" for item in again.items) - sum(len(story.items) for story in new)
+    assert text.count("(new) ") == markdown.count("**new** ") == new_items > 0
+    assert text.count("; new story") == markdown.count("; new story") == 2
+    assert [item["mark"] for item in json.loads(render(again, "json"))["items"]] == [i.mark for i in again.items]
+
+
 def test_articles_far_apart_in_time_are_less_likely_one_story() -> None:
     march = article("a_gazette", MIXED["a_gazette"].replace("2024-04-02", "2024-03-01"))
     views = [article_view(a) for a in (march, *day("b_courier", "c_herald"))]

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Sequence
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from briefing.models import Briefing, BriefingItem, Problem
+from briefing.models import Briefing, BriefingItem, Problem, Story
 from briefing.output.problems import problems_count
-from briefing.output.render import differ
+from briefing.output.render import differ, shown_mark
 from briefing.sanitize import printable
 from briefing.tui.widgets.wrapped import WrappedOptionList
 
@@ -26,13 +26,13 @@ def highlighted(text: str, query: str, style: str = "") -> Text:
     return shown
 
 
-def item_prompt(number: int, item: BriefingItem, articles: int, query: str = "") -> Text:
+def item_prompt(number: int, item: BriefingItem, articles: int, query: str = "", story: Story | None = None) -> Text:
     """`1. (new) text  3/5`: 3 of the 5 articles on the item's story report it; where they give
     different figures for one count, it says so. The mark in brackets, as the digest prints
     it: without colour a bare "new" read as the sentence's first word (a new user's finding)."""
     prompt = Text(f"{number}. ", style="bold")
-    if item.mark:
-        prompt.append(f"({item.mark}) ", style=MARK_STYLES[item.mark])
+    if mark := shown_mark(item, story):
+        prompt.append(f"({mark}) ", style=MARK_STYLES[mark])
     prompt.append_text(highlighted(item.text, query))
     if item.disagreement:
         prompt.append(printable(differ(item)), style="bold yellow")
@@ -73,7 +73,11 @@ class ItemList(WrappedOptionList):
         counting of `articles`, `query` stressed, the `highlight`th highlighted (or the last);
         with none, the line `nothing` says why."""
         self.clear_options()
-        self.add_options(Option(item_prompt(numbers[i], briefing.items[i], articles, query), id=str(i)) for i in shown)
+        stories = {i: story for story in briefing.stories for i in story.items} if len(briefing.stories) > 1 else {}
+        self.add_options(
+            Option(item_prompt(numbers[i], briefing.items[i], articles, query, stories.get(i)), id=str(i))
+            for i in shown
+        )
         if shown:
             self.highlighted = min(highlight, len(shown) - 1)
         else:
