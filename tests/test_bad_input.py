@@ -66,11 +66,13 @@ def test_unreadable_file_is_skipped(folder: Path, monkeypatch: pytest.MonkeyPatc
 def test_binary_files_are_skipped(folder: Path) -> None:
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (folder / "nul.txt").write_bytes(b"\x00" * 500 + b"text")
+    (folder / "noise.txt").write_bytes(bytes(range(1, 32)) * 40)  # control bytes, no NUL: decoded, then judged
     found = messages(folder)
     assert any("image.txt: skipped, a PNG image is not text" in m for m in found)
     assert any("nul.txt: skipped, binary data is not text" in m for m in found)
+    assert any("noise.txt: skipped, binary data is not text" in m for m in found), "two wordings for one thing"
     result = run("digest", str(folder), "--no-store")
-    assert result.returncode == 0 and "briefing: skipped 2 of 3 files" in result.stderr
+    assert result.returncode == 0 and "briefing: skipped 3 of 4 files" in result.stderr
 
 
 def test_a_feeds_entries_set_aside_as_usual_say_nothing_unless_asked(folder: Path) -> None:

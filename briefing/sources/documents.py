@@ -139,7 +139,7 @@ def read_document(
         return feed_documents(feed, path, id, url)
     text = decode(data, charset)
     if looks_binary(text):
-        raise NotReadable("binary data, not text")
+        raise NotReadable("binary data is not text")
     damaged = text.count("\ufffd") - data.count("\ufffd".encode())
     note = f"{damaged} byte{'s' if damaged > 1 else ''} that no encoding reads, shown as �" if damaged > 0 else None
     if text.lstrip()[:1] in ("{", "["):

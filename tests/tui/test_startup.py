@@ -77,6 +77,19 @@ async def test_the_welcome_says_why_once_and_names_the_config_file_read(
             assert f"[sources] paths in {expected}, e.g." in text
 
 
+async def test_the_welcome_of_an_empty_config_does_not_say_no_articles_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = replace(Config(), sources=replace(SourcesConfig(), paths=(), feeds=()))
+    app = create_app([], config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        text = " ".join(text_of(app.screen.query_one(Static), width=300).split())
+        assert "No articles to read yet (name a folder" in text, text
+        assert text.lower().count("no articles to read") == 1, text
+
+
 def read_anyway(app: BriefingApp) -> str:
     """What the items pane says in place of a briefing."""
     items = app.main.query_one(ItemList)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rich.console import Group
@@ -37,7 +38,10 @@ def welcome_text(reason: str, config_file: Path | None) -> Group:
     intro.append("briefing turns a morning's overlapping news articles into one short briefing, ")
     intro.append("each fact once, with the articles that report it.\n\n")
     intro.append("No articles to read yet", style="bold")
-    intro.append(f" ({printable(reason)}). Point it at some:\n")
+    # Reading's reason may open with the same words ("no articles to read: name a folder ...").
+    why = re.sub(r"^no articles to read(: |$)", "", reason, flags=re.IGNORECASE)
+    intro.append(f" ({printable(why)})" if why else "")
+    intro.append(". Point it at some:\n")
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
