@@ -176,6 +176,9 @@ def test_explain_lists_removals_on_stderr(trio_folder: Path) -> None:
     )
     result = run("digest", str(trio_folder), "--explain")
     assert "d_page\tcomments\tComments are closed." in result.stderr
+    table = [line for line in result.stderr.splitlines() if "\t" in line]
+    assert table[0] == "article\trule\tremoved text", "the removals' columns are not named"
+    assert all(line.count("\t") == 2 for line in table)
     assert "Comments are closed" not in result.stdout
 
 

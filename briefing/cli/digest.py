@@ -64,9 +64,13 @@ def digest_command(args: argparse.Namespace) -> int:
         # Routine skips are said when nothing else was read: then they are why.
         report_problems(read.problems, len(read.articles), args.explain, routine=not read.articles)
         if args.explain:
-            for article in read.articles:
-                for removal in article.removed:
-                    stderr_line("\t".join(shown_name(field) for field in (article.id, removal.rule, removal.text)))
+            removed = [
+                (article.id, removal.rule, removal.text) for article in read.articles for removal in article.removed
+            ]
+            if removed:  # tab-separated, under a header naming its columns (for a person, and for cut or awk)
+                stderr_line("article\trule\tremoved text")
+            for fields in removed:
+                stderr_line("\t".join(shown_name(field) for field in fields))
         if not read.articles:
             raise SourceError("no article could be read")
         if read.history_failure:
