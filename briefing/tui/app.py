@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from textual import events
 from textual.app import App
+from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
@@ -24,6 +25,7 @@ from briefing.config import Config, config_path
 from briefing.errors import BriefingError
 from briefing.models import Article, Briefing, Problem
 from briefing.output.problems import problems_count
+from briefing.output.render import plural
 from briefing.output.write import not_delivered
 from briefing.run.stored import keep_briefing, sources_key
 from briefing.sanitize import printable
@@ -160,6 +162,10 @@ class BriefingApp(Workers):
         }.get(worker.group, "Failed")
         self.tell(reason, title=title, severity="error", timeout=10)
 
+    def _key_shown(self, id: str) -> str:
+        """The first key bound to the action `id`, as the footer shows it ("+" for plus)."""
+        return self.get_key_display(Binding(self.keymap[id].split(",")[0].strip(), ""))
+
     def tell(self, message: str, title: str = "", severity: SeverityLevel = "information", timeout: float = 5) -> None:
         """A notification whose text is shown as it is: names and article text are never markup,
         and, as on the command line's stderr, a newline in a name does not break the line."""
@@ -200,6 +206,16 @@ class BriefingApp(Workers):
                 self.stored, self.kept, self.origin = None, message.stored.briefing, message.stored.origin
             self.main.show(None, complete=False)
             self.refresh_bindings()
+            configured = Request(self.config.summary.sentences or 8, self.config.summary.algorithm)
+            if message.request != configured:  # say why this launch is not what config.toml asks for
+                longer, shorter, algorithm = (self._key_shown(id) for id in ("longer", "shorter", "algorithm"))
+                self.tell(
+                    f"As it was left: {_request_words(message.request)}; config.toml asks for"
+                    f" {_request_words(configured)} ({longer} and {shorter} change the length,"
+                    f" {algorithm} the algorithm)",
+                    title="Settings",
+                    timeout=8,
+                )
 
     def on_nothing_to_read(self, message: NothingToRead) -> None:
         if self.sources or self.config.sources.feeds:  # a named folder held nothing, or f can fetch some
@@ -376,6 +392,11 @@ class BriefingApp(Workers):
         if action == "fetch":  # `briefing seeds` with no feeds configured listed f in `?` (a new user's finding)
             return bool(self.config.sources.feeds)
         return True
+
+
+def _request_words(request: Request) -> str:
+    """`8 items a story, lexrank`: a request as the reader reads it."""
+    return f"{plural(request.count, 'item')} a story, {request.algorithm}"
 
 
 def _several_stories(briefing: Briefing) -> bool:

@@ -72,6 +72,7 @@ async def test_a_launch_shows_crons_briefing_until_todays_replaces_it(
         await ready(pilot)
         assert "Stored" not in screen_text(app) and "2 articles" in header(app)
         assert listed(app) != stored and "w Write" in footer(app)
+        assert not any("As it was left" in n.message for n in app._notifications)  # cron's: config.toml's
 
 
 async def test_the_tui_keeps_its_briefing_for_its_next_launch(
@@ -96,6 +97,10 @@ async def test_the_tui_keeps_its_briefing_for_its_next_launch(
         # Today's is made as the reader left it, not with the config's length: nothing reorders.
         assert app.briefing is not None and app.briefing.settings.sentences == count != 8
         assert len(listed(app)) == len(shown)
+        # ... and the reader is told so: the digest and cron's file keep config.toml's 8 items.
+        said = [n.message for n in app._notifications]
+        assert f"As it was left: {count} items a story, lexrank; config.toml asks for 8 items a story" in " ".join(said)
+        assert "(+ and - change the length, a the algorithm)" in " ".join(said)
 
 
 async def test_a_stored_briefing_the_launch_would_not_make_again_is_not_shown(
