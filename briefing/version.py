@@ -7,4 +7,4 @@ __version__ = "0.1.0"
 # the history by content hash under this number (`briefing.storage.cache`). Bump it whenever
 # the code that reads, cleans, segments or views an article changes what it gives, so that
 # nothing read the old way is used again; tests/unit/test_cache.py notices such a change.
-ANALYSIS_VERSION = 11
+ANALYSIS_VERSION = 12

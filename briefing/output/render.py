@@ -46,12 +46,6 @@ def shown_mark(item: BriefingItem, story: Story | None) -> str | None:
     return None if item.mark == "new" and story is not None and story.mark == "new" else item.mark
 
 
-def _mark(item: BriefingItem, story: Story | None) -> str:
-    """`(new) `, `(update) ` or `(repeat) ` once the briefing was compared with history."""
-    mark = shown_mark(item, story)
-    return f"({mark}) " if mark else ""
-
-
 def numbers(briefing: Briefing) -> dict[str, int]:
     """The number each quoted article is cited by: 1, 2, 3, ... in article order (the shown
     stories' articles first), none skipped. An article of a shown story that no item quotes
@@ -162,7 +156,8 @@ def render_text(briefing: Briefing) -> str:
             lines.append(_story_line(story))
         width = len(str(len(items))) + 2
         for number, item in enumerate(items, start=1):
-            text = f"{_mark(item, story)}{printable(item.text)}{printable(differ(item))} {_markers(item, cited_as)}"
+            mark = f"({shown}) " if (shown := shown_mark(item, story)) else ""
+            text = f"{mark}{printable(item.text)}{printable(differ(item))} {_markers(item, cited_as)}"
             lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
         lines += [""] if story else []
     if not briefing.items:  # no item quotes a source: the counts above say what was read

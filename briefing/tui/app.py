@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Literal
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
@@ -25,7 +24,6 @@ from briefing.config import Config, config_path
 from briefing.errors import BriefingError
 from briefing.models import Article, Briefing, Problem
 from briefing.output.problems import problems_count
-from briefing.output.render import plural
 from briefing.output.write import not_delivered
 from briefing.run.stored import keep_briefing, sources_key
 from briefing.sanitize import printable
@@ -41,10 +39,11 @@ from briefing.tui.messages import (
     PastShown,
     Progressed,
     ReplaceAsked,
-    Request,
     StoredFound,
     Summarized,
     Written,
+    configured,
+    left_as,
 )
 from briefing.tui.screens.algorithm import AlgorithmScreen, DayCost
 from briefing.tui.screens.confirm import ConfirmScreen
@@ -87,7 +86,7 @@ class BriefingApp(Workers):
         self.history: Literal["reading", "read", "off"] = "reading" if store else "off"
         self.previous: list[str] | None = None  # the earlier items marks are made against, once read
         self.day = today()  # the day the briefing is made for; marks compare with the days before
-        self.wanted = Request(config.summary.sentences or 8, config.summary.algorithm)
+        self.wanted = configured(config)
         self.briefing: Briefing | None = None  # the one briefing shown: the main screen reads it here
         # When the briefing shown was made, while it is the one stored in the history (the last
         # made of the same sources, shown until today's is); None once today's is shown.
@@ -162,10 +161,6 @@ class BriefingApp(Workers):
         }.get(worker.group, "Failed")
         self.tell(reason, title=title, severity="error", timeout=10)
 
-    def _key_shown(self, id: str) -> str:
-        """The first key bound to the action `id`, as the footer shows it ("+" for plus)."""
-        return self.get_key_display(Binding(self.keymap[id].split(",")[0].strip(), ""))
-
     def tell(self, message: str, title: str = "", severity: SeverityLevel = "information", timeout: float = 5) -> None:
         """A notification whose text is shown as it is: names and article text are never markup,
         and, as on the command line's stderr, a newline in a name does not break the line."""
@@ -206,16 +201,9 @@ class BriefingApp(Workers):
                 self.stored, self.kept, self.origin = None, message.stored.briefing, message.stored.origin
             self.main.show(None, complete=False)
             self.refresh_bindings()
-            configured = Request(self.config.summary.sentences or 8, self.config.summary.algorithm)
-            if message.request != configured:  # say why this launch is not what config.toml asks for
-                longer, shorter, algorithm = (self._key_shown(id) for id in ("longer", "shorter", "algorithm"))
-                self.tell(
-                    f"As it was left: {_request_words(message.request)}; config.toml asks for"
-                    f" {_request_words(configured)} ({longer} and {shorter} change the length,"
-                    f" {algorithm} the algorithm)",
-                    title="Settings",
-                    timeout=8,
-                )
+            notice = left_as(message.request, configured(self.config), self.keymap, self.get_key_display)
+            if notice:  # say why this launch is not what config.toml asks for
+                self.tell(notice, title="Settings", timeout=8)
 
     def on_nothing_to_read(self, message: NothingToRead) -> None:
         if self.sources or self.config.sources.feeds:  # a named folder held nothing, or f can fetch some
@@ -392,11 +380,6 @@ class BriefingApp(Workers):
         if action == "fetch":  # `briefing seeds` with no feeds configured listed f in `?` (a new user's finding)
             return bool(self.config.sources.feeds)
         return True
-
-
-def _request_words(request: Request) -> str:
-    """`8 items a story, lexrank`: a request as the reader reads it."""
-    return f"{plural(request.count, 'item')} a story, {request.algorithm}"
 
 
 def _several_stories(briefing: Briefing) -> bool:

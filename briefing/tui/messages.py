@@ -7,10 +7,12 @@ the handler against what the user asks for now, and no state is ever half-writte
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.message import Message
 
 from briefing.config import ALGORITHM_NAMES, Config
@@ -29,6 +31,32 @@ class Request:
 
     count: int
     algorithm: str
+
+
+def configured(config: Config) -> Request:
+    """What config.toml asks for: its items a story (8 when it counts words or bytes) and algorithm."""
+    return Request(config.summary.sentences or 8, config.summary.algorithm)
+
+
+def left_as(left: Request, asked: Request, keymap: dict[str, str], shown: Callable[[Binding], str]) -> str:
+    """Why a launch shows another length or algorithm than config.toml `asked` for (the reader
+    `left` it so); "" when they agree. The keys are named as `keymap` binds them, `shown` as the
+    footer shows a key ("+" for plus)."""
+    if left == asked:
+        return ""
+
+    def key(action: str) -> str:
+        return shown(Binding(keymap[action].split(",")[0].strip(), ""))
+
+    return (
+        f"As it was left: {_words(left)}; config.toml asks for {_words(asked)}"
+        f" ({key('longer')} and {key('shorter')} change the length, {key('algorithm')} the algorithm)"
+    )
+
+
+def _words(request: Request) -> str:
+    """`8 items a story, lexrank`: a request as the reader reads it."""
+    return f"{request.count} item{'' if request.count == 1 else 's'} a story, {request.algorithm}"
 
 
 def request_of(settings: Settings, config: Config) -> Request | None:
