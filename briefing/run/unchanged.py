@@ -32,7 +32,7 @@ def made_today(stored: Stored, sources: Sequence[str], config: Config, day: str)
     now, by this code with these settings, on `day`, against the earlier items the history
     holds now. Its origin says what it was made from; one that cannot be told again has none."""
     origin = stored.origin
-    if origin is None:
+    if origin is None or stored.briefing.date != day:  # yesterday's: no file need be read to tell
         return False
     files = files_now(sources, config.sources.max_bytes)
     if files is None:
