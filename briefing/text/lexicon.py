@@ -102,6 +102,7 @@ OPENERS = frozenset(
         "otherwise",
         "separately",
         "partly",
+        "then",
     ]
 )
 # "However" or "though" set off early in the sentence ("In Brussels, however, ...") answer

@@ -66,6 +66,7 @@ def test_a_plain_statement_reads_alone() -> None:
         "Yugoslavia had repeatedly rejected such a mission to Kosovo until its membership is restored.",
         "The 240-mile-high construction job began two hours earlier with the capture of the module.",
         "Three days later the council voted to close the bridge for six more weeks.",
+        "Then everyone will talk about the players and managers and not the umpires.",
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:
@@ -87,6 +88,7 @@ def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:
         "The report of the bridge commission blamed the council for the cracks in the supports.",
         "The council rejected proposals such as a toll on the bridge at its meeting on Monday.",
         "The mayor returned home Monday, a day earlier than planned, to open the new bridge.",
+        "Then-President Bill Clinton signed the bill into law at the White House in 1996.",
     ],
 )
 def test_there_is_this_week_and_here_in_a_quote_lean_on_nothing(text: str) -> None:
