@@ -30,6 +30,7 @@ from briefing.sanitize import printable
 from briefing.tui import theme
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.keys import LEGEND, acting_screen, bindings, help_rows
+from briefing.tui.lengths import NOTHING_MORE, most_items, nothing_more
 from briefing.tui.messages import (
     ArticlesRead,
     Copied,
@@ -250,6 +251,8 @@ class BriefingApp(Workers):
             before, self.briefing = self.briefing, message.briefing
             stored, self.stored = self.stored, None
             self.main.show(before, message.complete)
+            if message.complete and before is not None and nothing_more(before, message.briefing):
+                self.tell(NOTHING_MORE)
             if stored or before is None or _several_stories(before) != _several_stories(message.briefing):
                 self.refresh_bindings()  # w can write it now; s goes to another story, if any
             if message.complete and self.store and self.kept is None:
@@ -316,14 +319,14 @@ class BriefingApp(Workers):
     def action_longer(self) -> None:
         """One more item (per story). Presses while a summary runs add up: each asks for one more."""
         briefing = None if self.stored else self.briefing  # today's may hold more than the stored one
-        if briefing is not None and self.wanted.count >= briefing.settings.sentences > _most_items(briefing):
-            self.tell("Every fact worth a line is already in the briefing")
+        if briefing is not None and self.wanted.count >= briefing.settings.sentences > most_items(briefing):
+            self.tell(NOTHING_MORE)
             return
         self.wanted = replace(self.wanted, count=self.wanted.count + 1)
         self.resummarize()
 
     def action_shorter(self) -> None:
-        count = min(self.wanted.count, _most_items(self.briefing) if self.briefing else self.wanted.count)
+        count = min(self.wanted.count, most_items(self.briefing) if self.briefing else self.wanted.count)
         if count <= 1:
             self.tell("The briefing is down to one item per story, its shortest")
             return
@@ -384,11 +387,6 @@ class BriefingApp(Workers):
 
 def _several_stories(briefing: Briefing) -> bool:
     return len(briefing.stories) > 1
-
-
-def _most_items(briefing: Briefing) -> int:
-    """The most items any story of the briefing has: what `-` shortens and `+` lengthens."""
-    return max((len(story.items) for story in briefing.stories), default=len(briefing.items))
 
 
 _HOST: type[Host] = BriefingApp  # the main screen's view of the app: mypy checks that it holds
