@@ -260,7 +260,7 @@ def test_a_topic_briefing_numbers_its_sources_from_one(mixed_folder: Path) -> No
     assert result.returncode == 0, result.stderr
     cited = {int(n) for group in re.findall(r"\[([\d,]+)\]$", result.stdout, re.MULTILINE) for n in group.split(",")}
     assert cited == {1, 2}
-    assert re.search(r"^\[1\] d_tribune", result.stdout, re.MULTILINE)
+    assert re.search(r'^\[1\] Metro Tribune, "Nurses Strike at Saint Anne Hospital"', result.stdout, re.MULTILINE)
 
 
 def test_stories_caps_the_sections(mixed_folder: Path) -> None:

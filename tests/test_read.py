@@ -140,5 +140,5 @@ def test_an_article_that_names_no_outlet_has_a_null_source_in_json(tmp_path: Pat
         sources = {a["id"]: a["source"] for a in json.loads(output.stdout)["articles"]}
         assert sources == {"a_gazette": None, "b_courier": "Daily Courier", "c_herald": "Evening Herald"}
     text = run("digest", "--no-store", str(folder), env_home=tmp_path).stdout
-    assert "a_gazette: unknown source," in text
+    assert 'unknown source, "Harbour Bridge Shut After Cracks Found", 2024-04-02' in text
     assert "source: unknown source" in run("read", str(folder), env_home=tmp_path).stdout

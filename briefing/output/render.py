@@ -15,15 +15,13 @@ from typing import Any
 
 from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Format, Story
 from briefing.output.copies import CARRIED, carried_by, carrier_name, carriers, copies_of
+from briefing.output.wrap import WIDTH, heading_lines
 from briefing.sanitize import escaped_json, printable, shown_name
 from briefing.urls import shown_url
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
 # An `&` that would start a character reference in a Markdown link's address ("&copy;").
 _REFERENCE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# A line of a text digest that is a source's address: never joined to the line before it.
-_URL_LINE = re.compile(r"^ +https?://\S+$")
-WIDTH = 78
 
 
 def _markers(item: BriefingItem, cited_as: dict[str, int]) -> str:
@@ -137,8 +135,12 @@ def _story_line(story: Story) -> str:
 
 
 def _source_line(article: Article) -> str:
+    """`NDTV, "Iran Has Not Agreed ...", 2026-02-18`: what a reader looks for first, then, for an
+    article with no address to show (a file), the file it was read from, in brackets. A new user
+    saw each line begin with an id ('08f1ee71883dbcde/iran-has-not-agreed-to-all-trumps-red-lines-jd-v:')."""
     date = f", {article.date}" if article.date else ""
-    return f'{shown_name(article.id)}: {shown_name(article.source)}, "{shown_name(article.title)}"{date}'
+    line = f'{shown_name(article.source)}, "{shown_name(article.title)}"{date}'
+    return line if shown_url(article.url) else f"{line} ({shown_name(article.path)})"
 
 
 def render_text(briefing: Briefing) -> str:
@@ -168,7 +170,13 @@ def render_text(briefing: Briefing) -> str:
     carried = carried_by(briefing)
     for article in cited:
         lines += textwrap.wrap(
-            _source_line(article), WIDTH, initial_indent=f"[{cited_as[article.id]}] ", subsequent_indent="    "
+            _source_line(article),
+            WIDTH,
+            initial_indent=f"[{cited_as[article.id]}] ",
+            subsequent_indent="    ",
+            # A file's path is never broken inside a name: copied from the screen, it opens.
+            break_long_words=False,
+            break_on_hyphens=False,
         )
         url = shown_url(article.url)  # on a line of its own, never wrapped: a terminal can open it
         lines += [f"    {url}"] if url else []
@@ -178,52 +186,6 @@ def render_text(briefing: Briefing) -> str:
             )
     lines += [others] if others else []
     return "\n".join(lines) + "\n"
-
-
-# Joins a heading's last word to its closing marks while it is wrapped: no title holds it
-# (`shown_name` drops control characters), and `textwrap` breaks no line at it.
-_GLUE = "\x00"
-
-
-def heading_lines(title: str, width: int) -> list[str]:
-    """A section's `== title ==`, wrapped at `width` with the title's last word kept with the
-    closing marks: a new user saw "== Trump told Netanyahu ... sources say" and then "   =="
-    alone on the next line, read as a line broken by mistake."""
-    head, _, last = f"== {title}".rpartition(" ")
-    return [
-        line.replace(_GLUE, " ") for line in textwrap.wrap(f"{head} {last}{_GLUE}==", width, subsequent_indent="   ")
-    ]
-
-
-def rewrap(text: str, width: int) -> str:
-    """A text digest, wrapped at `WIDTH` when it was made, wrapped again at `width` (a screen's).
-
-    A line that starts with a space continues the one before it (not a source's address, which
-    is a line of its own), and its indent is kept; lines
-    that were never wrapped (the header, blank lines) are kept as they are. A word that
-    `textwrap` broke after its hyphen is joined again without a space.
-    """
-    logical: list[tuple[str, str]] = []  # (text, the indent of its continuation lines)
-    for line in text.split("\n"):
-        if (
-            line.startswith(" ")
-            and logical
-            and logical[-1][0].strip()
-            and not _URL_LINE.match(line)
-            and not _URL_LINE.match(logical[-1][0])  # an address ends its source: "also carried" is apart
-        ):
-            first, indent = logical[-1]
-            joint = "" if re.search(r"\w-$", first) else " "
-            logical[-1] = (first + joint + line.strip(), indent or line[: len(line) - len(line.lstrip())])
-        else:
-            logical.append((line, ""))
-    lines: list[str] = []
-    for line, indent in logical:
-        if line.startswith("== ") and line.endswith(" ==") and len(line) > width:
-            lines += heading_lines(line[3:-3], width)
-        else:
-            lines += textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False) if indent else [line]
-    return "\n".join(lines)
 
 
 def _md(text: str) -> str:
@@ -274,9 +236,11 @@ def render_markdown(briefing: Briefing) -> str:
     copies = copies_of(briefing)
     for article in cited:
         date = f", {article.date}" if article.date else ""
-        headline = _link(f"*{_md(article.title)}*", shown_url(article.url))
+        url = shown_url(article.url)
+        headline = _link(f"*{_md(article.title)}*", url)
+        file = "" if url else f" ({_code(article.path)})"
         # A bullet labelled [n], not "n.": Markdown would number the list itself.
-        lines.append(f"- \\[{cited_as[article.id]}\\] {_code(article.id)}: {_md(article.source)}, {headline}{date}")
+        lines.append(f"- \\[{cited_as[article.id]}\\] {_md(article.source)}, {headline}{date}{file}")
         if carried := carriers(article, copies.get(article.id, [])):
             names = ", ".join(_link(_md(carrier_name(copy)), shown_url(copy.article.url)) for copy in carried)
             lines.append(f"  - {CARRIED}{names}")

@@ -44,10 +44,10 @@ def test_sources_are_numbered_without_gaps_in_every_format(trio: tuple[Article, 
     briefing = replace(whole, items=(ferry, mayor))  # b_courier, the second article, quoted by neither
     text = render(briefing, "text")
     assert "the bridge reopens. [2]\n" in text and "without new\n   taxes. [1]\n" in text
-    assert "\n[1] a_gazette: " in text and "\n[2] c_herald: " in text and "[3]" not in text
+    assert "\n[1] River Gazette, " in text and "\n[2] Evening Herald, " in text and "[3]" not in text
     assert "and 1 other article, not quoted above" in text
     markdown = render(briefing, "markdown")
-    assert "reopens. \\[2\\]\n" in markdown and "- \\[2\\] `c_herald`" in markdown and "\\[3\\]" not in markdown
+    assert "reopens. \\[2\\]\n" in markdown and "- \\[2\\] Evening Herald" in markdown and "\\[3\\]" not in markdown
     numbered = {a["id"]: a["number"] for a in json.loads(render(briefing, "json"))["articles"]}
     assert numbered == {"a_gazette": 1, "b_courier": None, "c_herald": 2}
 
@@ -87,7 +87,7 @@ def test_sources_give_each_quoted_articles_address_and_only_a_safe_one(trio: tup
     address can add a link or markup of its own."""
     from markdown_it import MarkdownIt
 
-    from briefing.output.render import rewrap
+    from briefing.output.wrap import rewrap
 
     urls = {
         "a_gazette": "https://gazette.example/bridge?utm_source=feed&id=7&utm_medium=rss&copy;=1",
@@ -116,13 +116,44 @@ def test_sources_give_each_quoted_articles_address_and_only_a_safe_one(trio: tup
     assert '<a href="https://gazette.example/a%3Eb)%20%3Cc%3E">' in html and html.count("<a ") == 1
 
 
+def test_a_source_begins_with_its_outlet_and_headline_and_a_file_ends_it(trio: tuple[Article, ...]) -> None:
+    """A new user read '[1] 08f1ee71883dbcde/iran-has-not-agreed-to-all-trumps-red-lines-jd-v: NDTV,
+    ...' where the outlet and headline were expected: the id is the program's, not the reader's.
+    A source gives its outlet, headline and date, then where to read it: its address on a line
+    of its own, or the file it was read from, whose path no wrap breaks (copied, it opens)."""
+    from briefing.output.wrap import rewrap
+
+    path = "/tmp/pytest-of-root/pytest-1234/test-a-source-begins-with-its0/news/b-courier-long-name.txt"
+    urls = {"a_gazette": "https://gazette.example/bridge", "b_courier": None, "c_herald": "https://herald.example/f"}
+    articles = tuple(
+        replace(a, url=urls[a.id], path=path if a.id == "b_courier" else a.path, id=f"feed0123/{a.id}-slug")
+        for a in trio
+    )
+    text, markdown = (render(summarize(articles, Config()), format) for format in ("text", "markdown"))
+    assert "slug" not in text and "slug" not in markdown
+    lines = text.splitlines()
+    sources = lines[lines.index("Sources") + 1 :]
+    assert sources[:2] == [
+        '[1] River Gazette, "Harbour Bridge Shut After Cracks Found", 2024-04-02',
+        "    https://gazette.example/bridge",
+    ]
+    assert sources[2] == '[2] Daily Courier, "Cracks Close Harbour Bridge", 2024-04-02'
+    assert sources[3] == f"    ({path})"  # longer than a line: alone, whole
+    assert f"({path})" in rewrap(text, 60)
+    assert (
+        "- \\[1\\] River Gazette, [*Harbour Bridge Shut After Cracks Found*](<https://gazette.example/bridge>), 2024-04-02\n"
+        in markdown
+    )
+    assert f"- \\[2\\] Daily Courier, *Cracks Close Harbour Bridge*, 2024-04-02 (`{path}`)\n" in markdown
+
+
 def test_where_else_an_article_ran_stays_apart_from_its_address_and_is_safe(trio: tuple[Article, ...]) -> None:
     """A copy's outlet is untrusted like any name: no markup of its own; in a text digest its
     line stays apart from the address above it when the history screen wraps it again."""
     from markdown_it import MarkdownIt
 
     from briefing.models import Copy
-    from briefing.output.render import rewrap
+    from briefing.output.wrap import rewrap
 
     articles = tuple(replace(a, url=f"https://{a.id}.example/story") for a in trio)
     made = summarize(articles, Config())
@@ -146,7 +177,7 @@ def test_a_section_title_never_leaves_its_closing_marks_alone(trio: tuple[Articl
     history screen wraps it again at its own width."""
     import textwrap
 
-    from briefing.output.render import WIDTH, rewrap
+    from briefing.output.wrap import WIDTH, rewrap
 
     made = summarize((*trio, *top_story_of(trio).articles[-1:]), Config())
     title = "Trump told Netanyahu he would back Israeli strikes on Iran now, sources say"  # 75 characters

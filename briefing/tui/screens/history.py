@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from briefing.models import PastBriefing, Settings
 from briefing.output.listing import HEADER, history_line
-from briefing.output.render import WIDTH, rewrap
+from briefing.output.wrap import WIDTH, rewrap
 from briefing.sanitize import printable
 from briefing.tui.keys import dialog_bindings, motion_bindings, screen_binding
 from briefing.tui.widgets.footer import KeyFooter
