@@ -3,6 +3,7 @@ and what the history and the network keep of them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -255,12 +256,24 @@ class Briefing:
 
     @property
     def news_dates(self) -> tuple[str, str] | None:
-        """The oldest and newest article date, or None when no article is dated.
+        """The oldest and newest date of the articles read, or None when no article is dated.
 
         Dates after the briefing's own date are left out: no news comes from the future, so
         such a date is a page's mistake or a spammer's, and must not pose as the news date.
         """
-        dates = sorted(a.date for a in self.articles if a.date and (self.date is None or a.date <= self.date))
+        return self._span(self.articles)
+
+    @property
+    def quoted_dates(self) -> tuple[str, str] | None:
+        """The oldest and newest date of the articles the items quote (the Sources list), or
+        None when none of them is dated: the span of the news shown. A day's feeds hold old
+        entries of stories not shown (a blog's archive): the 100 real feeds' articles span
+        2008-05-22 to 2026-02-18, the ones a briefing of them quotes 2026-02-13 to 2026-02-18."""
+        quoted = {article for item in self.items for article in item.article_ids}
+        return self._span(a for a in self.articles if a.id in quoted)
+
+    def _span(self, articles: Iterable[Article]) -> tuple[str, str] | None:
+        dates = sorted(a.date for a in articles if a.date and (self.date is None or a.date <= self.date))
         return (dates[0], dates[-1]) if dates else None
 
     @property

@@ -70,6 +70,24 @@ def test_the_header_says_what_was_read_apart_from_what_is_shown(trio: tuple[Arti
     assert one.splitlines()[2] == "Read 3 articles; shown 3 items, picked from 11 sentences (lexrank)"
 
 
+def test_the_header_gives_the_dates_of_the_news_it_shows(trio: tuple[Article, ...]) -> None:
+    """The 100 real feeds' briefing said "articles of 2008-05-22 to 2026-02-18": a blog's
+    archive entry, in no story shown, stretched the day over 18 years. The header gives the
+    dates of the articles the briefing quotes; the JSON keeps every article's span beside them."""
+    archive = article(
+        "d_archive",
+        "Title: Sunny Week Ahead\nDate: 2008-05-22\n\n"
+        "Forecasters expect a dry and sunny week across the region with light winds.",
+    )
+    briefing = replace(summarize((*trio, archive), TOP_STORY), date="2024-04-05")
+    assert all("d_archive" not in item.article_ids for item in briefing.items)
+    for format in ("text", "markdown"):
+        assert "(articles of 2024-04-02 to 2024-04-03)\n" in render(briefing, format)  # type: ignore[arg-type]
+    data = json.loads(render(briefing, "json"))
+    assert data["news_dates"] == ["2008-05-22", "2024-04-03"]
+    assert data["quoted_dates"] == ["2024-04-02", "2024-04-03"]
+
+
 def test_a_briefing_with_nothing_to_report_lists_no_sources() -> None:
     listing = article(
         "a_list", "Title: Opening Hours\n\nMonday to Friday from nine to five\n\nSaturday from ten to two"
