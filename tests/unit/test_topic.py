@@ -48,3 +48,23 @@ def test_a_roundup_headline_naming_the_topic_does_not_make_another_story_about_i
     assert not about("Iran", JACKSON, ROUNDUP)
     assert about("Jesse Jackson", JACKSON, ROUNDUP)
     assert about("Iran", ROUNDUP)  # alone, the roundup is a story that tells of Iran
+
+
+NEWSROOM = "The owner cut a third of the newsroom's staff this week, and more cuts may come."  # 16 words
+
+
+def test_a_word_said_once_far_into_an_article_is_said_in_passing() -> None:
+    cuts = " ".join([NEWSROOM] * 5)  # 80 words before it
+    assert not about("Ukraine", ("What the newsroom cuts mean", f"{cuts} Its coverage of Ukraine will suffer."))
+    assert about("Ukraine", ("What the newsroom cuts mean", f"Its coverage of Ukraine will suffer. {cuts}"))
+    twice = f"{cuts} Ukraine loses its bureau. Coverage of Ukraine will suffer."
+    assert about("Ukraine", ("What the newsroom cuts mean", twice))
+
+
+def test_a_place_is_told_of_by_the_word_for_its_people() -> None:
+    assert about("Iran", ("Mourners gather for slain protesters", "Iranians mourned the protesters killed last month."))
+    assert about(
+        "Ukraine", ("Zelensky says Trump exerts undue pressure", "Ukrainian President Volodymyr Zelensky spoke.")
+    )
+    assert about("China", ("Robots win fans in San Francisco", "Chinese boxing robots drew crowds on Sunday."))
+    assert not about("Iran", ("Mourners gather for slain protesters", "Irish mourners gathered in Dublin."))
