@@ -56,6 +56,27 @@ MONTH_PATTERN = "(?:" + "|".join(short.capitalize() for short in MONTH_ABBREVIAT
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Days and months, spelled out and abbreviated: dates, not names, though capitalised.
 CALENDAR_WORDS = frozenset((*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS))
+# Titles of office ("President", "Prime Minister", "Secretary of State", "Foreign Minister"):
+# they say who acts, not what happened, and an officeholder acts in many stories a day.
+OFFICE_WORDS = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "state",
+        "foreign",
+        "chancellor",
+        "king",
+        "queen",
+        "governor",
+        "mayor",
+        "senator",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
+)
 
 # Words by which a sentence points back to the one before it ("these", "such", "the two").
 REFERRING = frozenset(["these", "those", "such"])

@@ -153,3 +153,14 @@ def test_reports_whose_headlines_share_three_words_join_where_their_leads_differ
     assert together(stories, 0, 2)
     # Two shared headline words are a subject ("Olympic medal"), not one event.
     assert not together(stories, 4, 5)
+
+
+def test_two_reports_sharing_only_a_title_of_office_stay_apart() -> None:
+    # "Prime Minister" says who acts, not what happened: a hospital opening and a confidence
+    # vote are two stories (as were "President Macron" in India and in a budget fight).
+    views = [
+        view("Prime Minister opens new hospital wing", "The Prime Minister cut the ribbon in the north on Monday."),
+        view("Prime Minister faces confidence vote", "The Prime Minister must win over rebels in parliament."),
+        *FILLERS,
+    ]
+    assert not together(stories_of(views), 0, 1)
