@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Format, Story
 from briefing.output.copies import CARRIED, carried_by, carrier_name, carriers, copies_of
-from briefing.output.wrap import WIDTH, heading_lines
+from briefing.output.wrap import GLUE, WIDTH, heading_lines
 from briefing.sanitize import escaped_json, printable, shown_name
 from briefing.urls import shown_url
 
@@ -136,13 +136,24 @@ def _story_line(story: Story) -> str:
     return f"{line}; new story" if story.mark == "new" else line
 
 
-def _source_line(article: Article) -> str:
-    """`NDTV, "Iran Has Not Agreed ...", 2026-02-18`: what a reader looks for first, then, for an
-    article with no address to show (a file), the file it was read from, in brackets. A new user
-    saw each line begin with an id ('08f1ee71883dbcde/iran-has-not-agreed-to-all-trumps-red-lines-jd-v:')."""
-    date = f", {article.date}" if article.date else ""
-    line = f'{shown_name(article.source)}, "{shown_name(article.title)}"{date}'
-    return line if shown_url(article.url) else f"{line} ({shown_name(article.path)})"
+def _source_lines(article: Article, number: int) -> list[str]:
+    """`[1] NDTV, "Iran Has Not Agreed ...", 2026-02-18`: what a reader looks for first (a new
+    user saw each line begin with an id), then where to read it on a line of its own: its
+    address, or the file it was read from in brackets, whose path no wrap breaks (copied, it
+    opens). The date wraps with the headline's last word: a new user saw '2026-02-17' alone on a
+    line under 12 of the 36 sources of the 100 real feeds, and a seed's path alone under its date."""
+    date = f",{GLUE}{article.date}" if article.date else ""
+    head = f'{shown_name(article.source)}, "{shown_name(article.title)}"{date}'
+    lines = textwrap.wrap(
+        head,
+        WIDTH,
+        initial_indent=f"[{number}] ",
+        subsequent_indent="    ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    url = shown_url(article.url)  # never wrapped: a terminal can open it
+    return [*(line.replace(GLUE, " ") for line in lines), f"    {url}" if url else f"    ({shown_name(article.path)})"]
 
 
 def render_text(briefing: Briefing) -> str:
@@ -171,17 +182,7 @@ def render_text(briefing: Briefing) -> str:
     cited, others = _cited(briefing)
     carried = carried_by(briefing)
     for article in cited:
-        lines += textwrap.wrap(
-            _source_line(article),
-            WIDTH,
-            initial_indent=f"[{cited_as[article.id]}] ",
-            subsequent_indent="    ",
-            # A file's path is never broken inside a name: copied from the screen, it opens.
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        url = shown_url(article.url)  # on a line of its own, never wrapped: a terminal can open it
-        lines += [f"    {url}"] if url else []
+        lines += _source_lines(article, cited_as[article.id])
         if article.id in carried:
             lines += textwrap.wrap(
                 CARRIED + carried[article.id], WIDTH, initial_indent="    ", subsequent_indent="    "

@@ -165,6 +165,30 @@ def test_a_source_begins_with_its_outlet_and_headline_and_a_file_ends_it(trio: t
     assert f"- \\[2\\] Daily Courier, *Cracks Close Harbour Bridge*, 2024-04-02 (`{path}`)\n" in markdown
 
 
+def test_a_sources_date_and_file_never_stand_alone_on_a_line(trio: tuple[Article, ...]) -> None:
+    """A new user saw '2026-02-17' alone on a line under 12 of the 36 sources of the 100 real
+    feeds (the headline filled the line) and a seed's '(seeds/001_c955dd54978403ac.txt)' alone
+    under one source but beside the date of the next: the date wraps with the headline's last
+    word, and a file, like an address, has a line of its own, in the digest and when the
+    history screen wraps it again."""
+    from briefing.output.wrap import rewrap
+
+    title = "'Agreed On Guiding Principles For Deal': Iran On US Nuclear Talks"  # fills the line
+    made = (
+        replace(trio[0], source="NDTV", title=title, date="2026-02-17", url="https://ndtv.example/a"),
+        replace(trio[1], title="Bridge", date="2024-04-02", url=None, path="news/b.txt"),
+        trio[2],
+    )
+    text = render(summarize(made, Config()), "text")
+    for lines in (text.splitlines(), rewrap(text, 78).splitlines()):
+        sources = lines[lines.index("Sources") + 1 :]
+        ndtv = next(n for n, line in enumerate(sources) if "NDTV" in line)
+        assert sources[ndtv + 1 : ndtv + 3] == ['    Talks", 2026-02-17', "    https://ndtv.example/a"], sources
+        bridge = next(n for n, line in enumerate(sources) if '"Bridge"' in line)
+        assert sources[bridge].endswith('"Bridge", 2024-04-02'), sources
+        assert sources[bridge + 1] == "    (news/b.txt)", sources
+
+
 def test_where_else_an_article_ran_stays_apart_from_its_address_and_is_safe(trio: tuple[Article, ...]) -> None:
     """A copy's outlet is untrusted like any name: no markup of its own; in a text digest its
     line stays apart from the address above it when the history screen wraps it again."""
