@@ -96,3 +96,26 @@ async def test_the_highlighted_item_stays_in_sight_after_a_resize(trio_folder: P
         lines = screen_text(app).split("\n")[region.y : region.bottom]
         shown = " ".join(" ".join(line[region.x : region.right].split()) for line in lines)
         assert " ".join(item.text.split()[-3:]) in shown, shown
+
+
+async def test_at_80x24_the_items_get_most_of_the_stacked_screen(tmp_path: Path) -> None:
+    """At 80x24 on a day of several stories a new user saw one item and a half: the stories,
+    items and sources panes, stacked, shared the rows about evenly (5 rows of items, and a news
+    item is 3 lines at 80 columns). The items are what the briefing is for. These items are 2
+    lines each: at least three of the first story's show whole (as two of 3 lines would)."""
+    from builders import CHESS, STRIKE, TRIO
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for id, text in {**CHESS, **STRIKE, **TRIO}.items():
+        (folder / f"{id}.txt").write_text(text, encoding="utf-8")
+    app = app_for(folder, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert app.briefing is not None and len(app.briefing.stories) > 1
+        region = app.query_one(ItemList).scrollable_content_region
+        lines = screen_text(app).split("\n")[region.y : region.bottom]
+        shown = " ".join(" ".join(line[region.x : region.right].split()) for line in lines)
+        first = [app.briefing.items[index] for index in app.briefing.stories[0].items]
+        whole = [item for item in first if " ".join(item.text.split()) in shown]
+        assert len(whole) >= 3, shown
