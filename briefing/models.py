@@ -247,6 +247,9 @@ class Briefing:
     repeats_left_out: int = 0
     # The copies of the shown stories' articles, story by story: listed, never read.
     copies: tuple[Copy, ...] = ()
+    # The ids of the articles that are only their feed's headline and teaser: the page they
+    # link failed to download (`briefing.run.day.read_day` tells them from the history).
+    teasers: frozenset[str] = frozenset()
 
     @property
     def sentence_count(self) -> int:

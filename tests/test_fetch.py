@@ -324,6 +324,32 @@ def test_cli_a_morning_whose_pages_all_fail_is_briefed_from_its_teasers(server: 
     assert "Saint Anne" in digest.stdout
 
 
+def test_cli_a_briefing_says_which_of_its_articles_are_only_a_teaser(server: Server, tmp_path: Path) -> None:
+    """A new user's fetch reached the feeds but not their pages, and the briefing of headlines and
+    one-sentence teasers read like one of whole articles: its header counts the articles quoted
+    that are only a feed's teaser, the page that came not among them."""
+    teasers = [(title, f"{server.url}/p/{n}", f"<p>{text}</p>") for n, (title, text) in enumerate(STRIKE_TEASERS)]
+    server.routes["/feed.xml"] = send(200, rss(*teasers), Content_Type="application/rss+xml")
+    strike = (*(text for _, text in STRIKE_TEASERS), "Managers said talks would resume on Friday")
+    server.routes["/p/0"] = send(200, news_page(STRIKE_TEASERS[0][0], strike).encode(), Content_Type="text/html")
+    for n in (1, 2):
+        server.routes[f"/p/{n}"] = send(503, b"busy")
+    (tmp_path / "config.toml").write_text(f'[sources]\nfeeds = ["{server.url}/feed.xml"]\n', encoding="utf-8")
+    assert run(tmp_path, "fetch").returncode == 0
+    made = json.loads(run(tmp_path, "digest", "--no-store", "--format", "json").stdout)
+    quoted = [a for a in made["articles"] if a["number"]]
+    failed = [a for a in quoted if a["url"] != f"{server.url}/p/0"]
+    assert failed and len(failed) < len(quoted), quoted  # the test makes its case: a page and teasers quoted
+    note = (
+        f"{len(failed)} of the {len(quoted)} articles quoted {'is' if len(failed) == 1 else 'are'} only a feed's"
+        f" headline and teaser: {'its page' if len(failed) == 1 else 'their pages'} failed to download"
+        " ('briefing fetch --verbose' says why)"
+    )
+    text, markdown = (run(tmp_path, "digest", "--no-store", "--format", f).stdout for f in ("text", "markdown"))
+    assert text.splitlines()[3] == note
+    assert f"\n*{note}*\n" in markdown
+
+
 def test_cli_fetch_exits_1_when_a_feed_answers_with_nothing_to_keep(server: Server, tmp_path: Path) -> None:
     server.routes["/feed.xml"] = send(
         200, rss(("A headline", f"{server.url}/p", "")), Content_Type="application/rss+xml"

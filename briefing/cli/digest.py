@@ -77,7 +77,7 @@ def digest_command(args: argparse.Namespace) -> int:
             say(f"{read.history_failure}; items are not marked and the briefing will not be recorded")
         # This machine's cores only read the files (briefing.run.local says why).
         mapper = engine if config.engine.scheduler else None
-        session = Day(read.articles, day, read.previous, mapper, read.views, read.copies)
+        session = Day.of(read, day, mapper)
         briefing = session.briefing(config, bar.part(0.3, 0.7))
     bar.close()
     refused = not_delivered(briefing)

@@ -90,6 +90,25 @@ def _counts(briefing: Briefing) -> str:
     return f"{read}; shown {items}, {picked}{repeats} ({briefing.settings.algorithm})"
 
 
+TEASER_WHY = "'briefing fetch --verbose' says why"
+
+
+def teaser_note(briefing: Briefing) -> str:
+    """`24 of the 27 articles quoted are only a feed's headline and teaser: ...` ("" when none
+    is). A new user's fetch reached the feeds but not their pages, and the briefing of their
+    headlines and one-sentence teasers read like one of whole articles."""
+    quoted = {article for item in briefing.items for article in item.article_ids}
+    count = len(quoted & briefing.teasers)
+    if not count:
+        return ""
+    if count == len(quoted):
+        these = "The article quoted is" if count == 1 else f"All {count} articles quoted are"
+    else:
+        these = f"{count} of the {len(quoted)} articles quoted {'is' if count == 1 else 'are'}"
+    pages = "its page" if count == 1 else "their pages"
+    return f"{these} only a feed's headline and teaser: {pages} failed to download ({TEASER_WHY})"
+
+
 def title(briefing: Briefing) -> str:
     """The day the briefing is for, with the span of the dates of the articles it quotes beside
     it (of every article read when it quotes none that is dated): one stale entry of a story not
@@ -163,6 +182,7 @@ def render_text(briefing: Briefing) -> str:
         title(briefing),
         f"Key terms: {shown_name(', '.join(briefing.key_terms)) or 'none'}",
         _counts(briefing),
+        *([note] if (note := teaser_note(briefing)) else []),
         "",
     ]
     for story, items in _sections(briefing):
@@ -216,12 +236,13 @@ def _link(text: str, url: str | None) -> str:
 
 def render_markdown(briefing: Briefing) -> str:
     """Markdown with the same content as the text digest; article text is escaped."""
-    cited_as = numbers(briefing)
+    cited_as, note = numbers(briefing), teaser_note(briefing)
     lines = [
         f"# {_md(title(briefing))}",
         "",
         f"**Key terms:** {_md(', '.join(briefing.key_terms)) or 'none'}  ",
-        f"*{_counts(briefing)}*",
+        f"*{_counts(briefing)}*" + ("  " if note else ""),
+        *([f"*{_md(note)}*"] if note else []),
         "",
     ]
     for story, items in _sections(briefing):

@@ -52,6 +52,7 @@ class Reading:
     history_failure: StoreError | None = None
     views: list[StoryView] | None = None  # the articles' views, when the cache gave them
     origin: Origin | None = None  # what a briefing of them is made from, when it can be told again
+    teasers: frozenset[str] = frozenset()  # the articles that are only a feed's teaser (`Briefing.teasers`)
 
     @property
     def copies(self) -> tuple[Copy, ...]:
@@ -83,8 +84,9 @@ def read_day(
         articles, problems = gather(sources, config, progress, mapper, fetched, reader, None if whole else LEAD_WORDS)
         views = reader.views_of(articles)
         reader.prune()
+    teasers = _teasers(articles, config)
     if not store:
-        return Reading(articles, problems, None, views=views)
+        return Reading(articles, problems, None, views=views, teasers=teasers)
     if not articles:
         return Reading(articles, problems, None)
     if progress:
@@ -93,11 +95,30 @@ def read_day(
     try:
         previous = earlier_items(key, config, day)
     except StoreError as error:
-        return Reading(articles, problems, None, error, views)
+        return Reading(articles, problems, None, error, views, teasers=teasers)
     # Only files named as sources can be compared later (`briefing.run.unchanged`).
     files = None if fetched or not sources or any(is_url(source) for source in sources) else reader.files
     origin = Origin(reading_key(files, previous, config, day), key) if files else None
-    return Reading(articles, problems, previous, views=views, origin=origin)
+    return Reading(articles, problems, previous, views=views, origin=origin, teasers=teasers)
+
+
+def _teasers(articles: Sequence[Article], config: Config) -> frozenset[str]:
+    """The ids of `articles` that are only their feed's headline and teaser: a fetch kept the
+    entry while the page it links failed, and the page has not come since. A day of files (no
+    article with an address) asks nothing; a history that cannot be read tells none."""
+    from briefing.storage.failures import FailureLog
+
+    if not any(article.url for article in articles):
+        return frozenset()
+    try:
+        path = store_path(config)  # no home folder: no history, and no fetch either
+        if not path.exists():
+            return frozenset()
+        with Store(path) as store:
+            failed = FailureLog(store).urls()
+    except StoreError:
+        return frozenset()
+    return frozenset(article.id for article in articles if article.url in failed)
 
 
 class Day:
@@ -117,9 +138,11 @@ class Day:
         mapper: Mapper | None = None,
         views: list[StoryView] | None = None,
         copies: Sequence[Copy] = (),
+        teasers: frozenset[str] = frozenset(),
     ) -> None:
         self.articles = list(articles)  # the shown stories' cut into sentences as they are read
         self.copies = tuple(copies)  # of the articles: listed with their stories, never read
+        self.teasers = teasers  # of the articles: only a feed's teaser (`Briefing.teasers`)
         self.day = day
         self.previous = previous
         self.mapper = mapper  # an engine's: the shown stories become its tasks, nothing is kept
@@ -156,7 +179,12 @@ class Day:
             shown = [(tuple(self.articles[a].id for a in plan.stories[k]), config.merge.threshold) for k, _ in drafts]
             self.shown_sentences = sum(len(self._read[key].features) for key in shown if key in self._read)
         briefing = assemble(tuple(self.articles), plan, drafts, config, self.previous, self.copies)
-        return replace(briefing, date=self.day)
+        return replace(briefing, date=self.day, teasers=self.teasers)
+
+    @classmethod
+    def of(cls, read: Reading, day: str, mapper: Mapper | None = None) -> Day:
+        """The day of what `read_day` read."""
+        return cls(read.articles, day, read.previous, mapper, read.views, read.copies, read.teasers)
 
     def ready(self, config: Config) -> bool:
         """Whether every story the briefing `config` asks for shows was read already (its

@@ -28,6 +28,11 @@ class FailureLog:
         """Those of `urls` that failed and have not arrived since, due for a try or not."""
         return self._among(urls)
 
+    def urls(self) -> set[str]:
+        """Every URL that failed and has not arrived since: one query, however many articles ask."""
+        with self.store.reading() as db:
+            return {url for (url,) in db.execute("SELECT url FROM failures")}
+
     def _among(self, urls: Iterable[str], condition: str = "", *values: str) -> set[str]:
         """Those of `urls` with a failure (that meets `condition`, an SQL AND clause)."""
         found: set[str] = set()

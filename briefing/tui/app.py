@@ -181,7 +181,7 @@ class BriefingApp(Workers):
         self.previous, self.history = read.previous, ("read" if read.previous else "off")
         from briefing.run.day import Day  # loaded by the reading worker already
 
-        self.session = Day(read.articles, self.day, read.previous, views=read.views, copies=read.copies)
+        self.session = Day.of(read, self.day)
         if read.origin is None or read.origin != self.origin:  # the first briefing of these articles is kept
             self.kept, self.origin = None, read.origin
         self.refresh_bindings()  # after a read that gave none, +, - and a are back

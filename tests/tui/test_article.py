@@ -140,3 +140,37 @@ async def test_the_article_shows_its_address_as_the_digest_does_and_c_copies_it(
         await pilot.press("c")
         await until(pilot, lambda: app.clipboard == shown, "the address copied")
         assert any(n.message.startswith("Asked the terminal to copy the address") for n in app._notifications)
+
+
+async def test_an_article_that_is_only_a_feed_teaser_says_so(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A new user opened an item of a morning whose pages failed and read one sentence as if it
+    were the whole article: the view says it is only the feed's headline and teaser."""
+    from dataclasses import replace
+
+    from builders import rss
+    from local_server import send
+
+    from briefing.config import Config, SourcesConfig
+    from briefing.run.fetching import fetch
+    from briefing.storage.db import store_path
+    from briefing.tui.app import create_app
+
+    teasers = [
+        ("Nurses Strike at Saint Anne Hospital", "Nurses at Saint Anne Hospital walked off the job on Tuesday."),
+        ("Saint Anne Nurses Walk Out", "About 900 nurses went on strike at Saint Anne Hospital on Tuesday."),
+    ]
+    server.routes["/feed.xml"] = send(
+        200,
+        rss(*((t, f"{server.url}/p/{n}", f"<p>{s}</p>") for n, (t, s) in enumerate(teasers))),
+        Content_Type="application/rss+xml",
+    )
+    for n in range(len(teasers)):
+        server.routes[f"/p/{n}"] = send(503, b"busy")
+    config = replace(Config(), sources=replace(SourcesConfig(), feeds=(f"{server.url}/feed.xml",)))
+    fetch(config.sources.feeds, store_path(config), config)
+    app = create_app([], config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article view")
+        assert "Only the feed's headline and teaser: the page failed to download" in screen_text(app)

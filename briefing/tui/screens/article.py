@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefing.models import Article
+from briefing.output.render import TEASER_WHY
 from briefing.sanitize import printable, shown_name
 from briefing.tui.keys import screen_binding
 from briefing.tui.widgets.footer import KeyFooter
@@ -64,11 +65,12 @@ class ArticleScreen(Screen[None]):
         screen_binding("copy", "copy_address", "Copy address", "copy the article's address"),
     ]
 
-    def __init__(self, article: Article, chosen: int, marked: set[int]) -> None:
+    def __init__(self, article: Article, chosen: int, marked: set[int], teaser: bool = False) -> None:
         super().__init__()
         self.article = article
         self.chosen = chosen
         self.marked = marked
+        self.teaser = teaser  # only a feed's headline and teaser: shown as all there is, it misled
         # The address a reader opens: only what the digest's Sources list shows (check_url's).
         self.address = shown_url(article.url)
 
@@ -76,6 +78,9 @@ class ArticleScreen(Screen[None]):
         yield Static(article_title(self.article), id="article-title")
         if self.address:  # Text, never markup; a terminal's own selection copies it too
             yield Static(Text(self.address, style="underline"), id="article-url")
+        if self.teaser:
+            note = f"Only the feed's headline and teaser: the page failed to download ({TEASER_WHY})"
+            yield Static(Text(note, style="italic"), id="article-teaser")
         with VerticalScroll(id="article-body"):
             for position, paragraph in enumerate(article_text(self.article, self.chosen, self.marked)):
                 yield Static(paragraph, classes="paragraph", id=f"p{position}")

@@ -322,8 +322,9 @@ class MainScreen(Screen[None]):
         source = self.current_source
         if source is None or self.briefing is None:
             return
-        quoted = {s.sentence for item in self.briefing.items for s in item.sources[:1] if s.article == source.article}
-        self.app.push_screen(ArticleScreen(self.article(source.article), source.sentence, quoted))
+        chosen, briefing = source.article, self.briefing
+        quoted = {s.sentence for item in briefing.items for s in item.sources[:1] if s.article == chosen}
+        self.app.push_screen(ArticleScreen(self.article(chosen), source.sentence, quoted, chosen in briefing.teasers))
 
     def action_explain(self) -> None:
         source = self.current_source
