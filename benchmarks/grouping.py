@@ -10,6 +10,9 @@ Days, each grouped whole and as two half-days of their own (the halves never see
 - feeds: the 100 real feeds of ../shared/eval/data/feeds/real; 531 news entries of 13 of them
   labelled by two annotators (benchmarks/data/feed_stories, their meet as gold); halves by odd
   and even feed file.
+- feeds/5, feeds/10: mornings of 5 and 10 of those feed files, drawn 12 times from each half
+  (the files of a half only), each grouped as a day of its own; pairs pooled over the draws.
+  A user's morning is a few feeds: most entries the only report of their event.
 Printed per day and part: pairwise precision, recall, F1 and B-cubed F1 of `find_stories` on
 the articles as `briefing` reads them (an exact copy, which the reader sets aside, counts in
 its original's story), and the seconds grouping took.
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import random
 import sys
 import tempfile
 import time
@@ -135,6 +139,26 @@ def feeds_day(feeds: Path, labels: dict[str, str]) -> Day:
     return Day(articles, keys, [half[Path(a.path).name] for a in articles], {})
 
 
+def small_mornings(
+    day: Day, gold: dict[str, str], part: int, files: int, config: Config
+) -> tuple[dict[str, int], dict[str, str]]:
+    """Found stories and gold labels of 12 mornings of `files` feed files of half `part`, each
+    grouped alone; keys and labels carry their draw, so only pairs within a morning count."""
+    feed_of = [key.split(" ", 1)[0] for key in day.keys]
+    names = sorted({feed for feed, half in zip(feed_of, day.halves) if half == part})
+    draw_from = random.Random(files * 2 + part)
+    found: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for draw in range(12):
+        chosen = set(draw_from.sample(names, files))
+        picked = [i for i, feed in enumerate(feed_of) if feed in chosen]
+        stories = find_stories([article_view(day.articles[i]) for i in picked], config.stories)
+        for number, story in enumerate(stories):
+            found.update({f"{draw} {day.keys[picked[i]]}": draw * 100_000 + number for i in story})
+        labels.update({f"{draw} {day.keys[i]}": f"{draw} {gold[day.keys[i]]}" for i in picked if day.keys[i] in gold})
+    return found, labels
+
+
 def report(name: str, day: Day, gold: dict[str, str], config: Config) -> None:
     for part, label in ((None, "whole"), (0, "tune"), (1, "confirm")):
         found, seconds = day.grouped(part, config)
@@ -166,6 +190,11 @@ def main() -> None:
             print(f"[stories] threshold = {threshold}")
             for name, day, gold in days:
                 report(name, day, gold, config)
+            feeds, labels = days[2][1], days[2][2]
+            for files in (5, 10):
+                for part, label in ((0, "tune"), (1, "confirm")):
+                    p, r, f, b = scores(*small_mornings(feeds, labels, part, files, config))
+                    print(f"feeds/{files:<2} {label:<8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  B3 {b:.3f}")
             sys.stdout.flush()
 
 

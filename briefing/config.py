@@ -61,7 +61,7 @@ class MergeConfig:
 
 @dataclass(frozen=True, slots=True)
 class StoriesConfig:
-    threshold: float = 0.12
+    threshold: float = 0.10
     days_apart: float = 3.0
     max: int = 10
 
@@ -232,7 +232,7 @@ def _build(cls: Any, data: Any, origin: str, prefix: str) -> Any:
     for key, value in data.items():
         path = f"{prefix}{key}"
         if path == "stories.attach":  # a config copied from an earlier version: its threshold is on an old scale
-            raise ConfigError(f"{origin}: 'stories.attach' is gone: remove it, and 'stories.threshold' (now 0.12)")
+            raise ConfigError(f"{origin}: 'stories.attach' is gone: remove it, and 'stories.threshold' (now 0.10)")
         if key not in known:
             import difflib  # for a mistake only
 

@@ -19,10 +19,12 @@ A second pass joins groups whose headlines share `HEADLINE_WORDS` content words,
 pair for half of their cross pairs, at half the threshold: reports of one event from
 different angles ("Vance says ...", "Araghchi says ...") whose leads share little.
 
-The threshold grows with the day: a bigger morning holds more stories on neighbouring
-subjects (four on Iran, six on the Winter Olympics, on one day of real feeds), so a shared
-word is weaker evidence there. benchmarks/stories.py and config.toml [stories] give the
-measurements behind the numbers.
+The threshold follows the odds that two entries of the day report one story, read from the
+day itself: how many close neighbours an entry has, against how many entries there are. A
+day of wire reports, ten to a story, merges readily; a morning of feeds, where most entries
+are the only report of their event (four stories on Iran, six on the Winter Olympics, one
+report each), asks more of a shared word, whatever its size. benchmarks/grouping.py and
+config.toml [stories] give the measurements behind the numbers.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -55,11 +58,17 @@ TERMS = 40
 # Idf as if the day held at least this many articles: in a small day a story's own words are
 # in a third of the articles and their idf falls to that of everyday words.
 _DAY_AT_LEAST = 200
-# The threshold at a day of 500 distinct entries grows by `PER_DECADE` for each tenfold more,
-# never below `_FLOOR` (a day of 4 articles merging at 0.02 mixed stories).
-PER_DECADE = 0.15
-_FLOOR = 0.05
-_DAY = 500
+# The threshold is the configured one where 1 pair in 100 of the day's entries is one story
+# (`_ODDS`), and grows by `PER_DECADE` for each tenfold lower odds, never below `_FLOOR`. The
+# odds are each entry's neighbours at cosine `_CLOSE` or more, plus `_SMOOTH`, over the entries
+# it could pair with. Tuned on halves of the labelled days (benchmarks/grouping.py): the size
+# of the day stood for these odds before, and a morning of 5 real feeds (~150 entries) then
+# merged at 0.05, pairwise F1 0.17/0.39 (now 0.33/0.71).
+PER_DECADE = 0.10
+_FLOOR = 0.04
+_ODDS = 0.01
+_CLOSE = 0.15
+_SMOOTH = 0.2
 # A join needs this share of the cross pairs of the two groups linked: a chain of entries
 # each like only the next grew to 5 without it, and a roundup naming two stories joined them.
 _LINKED = 0.5
@@ -85,12 +94,13 @@ def find_stories(views: Sequence[StoryView], config: StoriesConfig) -> list[tupl
             first[view.title, view.lead] = len(distinct)
             distinct.append(index)
         copy_of.append(first[view.title, view.lead])
-    threshold = day_threshold(len(distinct), config.threshold)
     if len(distinct) < 2:
         groups = [list(range(len(distinct)))]
     else:
         unique = [views[i] for i in distinct]
-        similar = _similarity(unique, threshold * _SPARSE, config.days_apart)
+        evidence = _Evidence.of(unique, config.days_apart)
+        threshold = day_threshold(evidence.similar(_CLOSE), config.threshold)
+        similar = evidence.similar(threshold * _SPARSE)
         groups = average_linkage(similar, threshold)
         # Reports of one event that tell it in other words share their headline's words.
         groups = average_linkage(similar, threshold * _SPARSE, _LINKED, groups, headline_pairs(unique))
@@ -123,9 +133,13 @@ def _not_evidence() -> frozenset[str]:
     return stop_forms() | CALENDAR_WORDS | OFFICE_WORDS
 
 
-def day_threshold(count: int, at_500: float) -> float:
-    """The mean cosine two groups need to merge in a day of `count` distinct entries."""
-    return max(_FLOOR, at_500 + PER_DECADE * math.log10(max(count, 2) / _DAY))
+def day_threshold(similar: sparse.csr_matrix, typical: float) -> float:
+    """The mean cosine two groups need to merge, given the day's similarities (no diagonal):
+    `typical` where 1 pair in 100 is one story, more where fewer are."""
+    count = similar.shape[0]
+    close = np.count_nonzero(similar.data >= _CLOSE) / max(count, 1)
+    odds = (close + _SMOOTH) / max(count - 1, 1)
+    return max(_FLOOR, typical + PER_DECADE * math.log10(_ODDS / odds))
 
 
 def _terms(view: StoryView) -> tuple[list[str], list[float], set[str]]:
@@ -142,33 +156,47 @@ def _terms(view: StoryView) -> tuple[list[str], list[float], set[str]]:
     return terms, weights, named
 
 
-def _similarity(views: Sequence[StoryView], keep: float, days_apart: float) -> sparse.csr_matrix:
-    """Cosine similarities of the views, decayed by time, those at least `keep` (no diagonal).
-    A pair that shares a single kept term keeps its similarity only when it is a name in both."""
-    rows = [_terms(view) for view in views]
-    terms = [row_terms for row_terms, _, _ in rows]
-    vectors = unit_tfidf(
-        count_matrix(terms, [weights for _, weights, _ in rows]),
-        sublinear=True,
-        documents=_DAY_AT_LEAST,
-        heaviest=TERMS,
-    )
-    similar = similar_pairs(vectors, keep)
-    similar.setdiag(0.0)
-    similar.eliminate_zeros()
-    pairs = similar.tocoo()
-    # The same rows give the same columns: which kept terms are names in each view.
-    kept = sparse.csr_matrix(vectors > 0, dtype=float)
-    named = sparse.csr_matrix(count_matrix(terms, [[float(t in names) for t in ts] for ts, _, names in rows]) > 0)
-    named = sparse.csr_matrix(named.multiply(kept))
-    shared = np.asarray(kept[pairs.row].multiply(kept[pairs.col]).sum(axis=1)).ravel()
-    shared_names = np.asarray(named[pairs.row].multiply(named[pairs.col]).sum(axis=1)).ravel()
-    pairs.data[(shared < 2) & (shared_names < 1)] = 0.0
-    days = np.array([day_number(view.date) for view in views], dtype=float)
-    similar = _apart_in_time(sparse.csr_matrix(pairs), days, days, days_apart)
-    similar.data[similar.data < keep] = 0.0
-    similar.eliminate_zeros()
-    return similar
+@dataclass(frozen=True)
+class _Evidence:
+    """The day's entries as weighted term vectors, which of their kept terms are names, and
+    their dates: what `similar` reads, built once for the two thresholds it is asked at."""
+
+    vectors: sparse.csr_matrix
+    named: sparse.csr_matrix
+    days: np.ndarray
+    days_apart: float
+
+    @classmethod
+    def of(cls, views: Sequence[StoryView], days_apart: float) -> _Evidence:
+        rows = [_terms(view) for view in views]
+        terms = [row_terms for row_terms, _, _ in rows]
+        vectors = unit_tfidf(
+            count_matrix(terms, [weights for _, weights, _ in rows]),
+            sublinear=True,
+            documents=_DAY_AT_LEAST,
+            heaviest=TERMS,
+        )
+        # The same rows give the same columns: which kept terms are names in each view.
+        kept = sparse.csr_matrix(vectors > 0, dtype=float)
+        named = sparse.csr_matrix(count_matrix(terms, [[float(t in names) for t in ts] for ts, _, names in rows]) > 0)
+        days = np.array([day_number(view.date) for view in views], dtype=float)
+        return cls(vectors, sparse.csr_matrix(named.multiply(kept)), days, days_apart)
+
+    def similar(self, keep: float) -> sparse.csr_matrix:
+        """Cosine similarities, decayed by time, those at least `keep` (no diagonal). A pair
+        that shares a single kept term keeps its similarity only when it is a name in both."""
+        similar = similar_pairs(self.vectors, keep)
+        similar.setdiag(0.0)
+        similar.eliminate_zeros()
+        pairs = similar.tocoo()
+        kept = sparse.csr_matrix(self.vectors > 0, dtype=float)
+        shared = np.asarray(kept[pairs.row].multiply(kept[pairs.col]).sum(axis=1)).ravel()
+        shared_names = np.asarray(self.named[pairs.row].multiply(self.named[pairs.col]).sum(axis=1)).ravel()
+        pairs.data[(shared < 2) & (shared_names < 1)] = 0.0
+        similar = _apart_in_time(sparse.csr_matrix(pairs), self.days, self.days, self.days_apart)
+        similar.data[similar.data < keep] = 0.0
+        similar.eliminate_zeros()
+        return similar
 
 
 def _apart_in_time(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from itertools import pairwise
 
 from briefing.config import StoriesConfig
-from briefing.summary.stories import day_threshold, find_stories
+from briefing.summary.stories import find_stories
 from briefing.summary.views import StoryView, story_view
 
 # A day of 500 entries whose other stories are about other things: only the entries shown
-# here share any word. Fillers make the day's size, and so its threshold, that of a morning.
+# here share any word. Fillers, each the only report of its event, make the day's threshold a morning's.
 FILLERS = [
     story_view(f"Filler {n} headline", f"Unrelated filler text number {n} about {word} matters.", "2026-02-17", "x")
     for n, word in enumerate(("gardening", "chess", "opera", "sailing", "pottery") * 4)
@@ -110,16 +110,29 @@ def test_reports_days_apart_need_more_evidence() -> None:
     assert together(stories_of([a, months_later], days_apart=0.0), 0, 1)
 
 
-def test_a_bigger_day_asks_more_evidence_of_a_pair() -> None:
-    assert day_threshold(10, 0.12) == day_threshold(100, 0.12) < day_threshold(500, 0.12) < day_threshold(3000, 0.12)
-    # The same pair of weakly related entries joins on a small day and not on a big one.
+def test_a_day_of_lone_reports_asks_more_evidence_of_a_pair_than_a_day_of_many_reports_a_story() -> None:
+    # The same pair of weakly related entries in two days of 122 entries: where each other
+    # story is told by three reports (a day of wire copy), the pair joins; where each entry
+    # is the only report of its event (a morning of a few feeds), it stays apart.
     pair = [
-        view("Wildfire forces evacuations near Athens", "Firefighters battled a wildfire north of Athens."),
-        view("Greek heatwave strains power grid", "Athens recorded its hottest day as a wildfire burned."),
+        view(
+            "Wildfire forces evacuations near Athens",
+            "Firefighters battled a wildfire north of Athens as residents of seaside villages fled by boat and by road.",
+        ),
+        view(
+            "Greek heatwave strains power grid",
+            "Athens recorded its hottest day since records began, with power cuts in several districts, "
+            "ferries halted and tourists sheltering indoors, as a wildfire burned.",
+        ),
     ]
-    big_day = [*pair, *(view(f"Headline {spelled(n)}", f"Report on {spelled(n)}wood matters.") for n in range(3000))]
-    assert together(stories_of(pair), 0, 1)
-    assert not together(stories_of(big_day), 0, 1)
+    told_thrice = [
+        view(f"{spelled(n)} {spelled(n + 100)} {spelled(n + 200)}", f"{spelled(n)} {spelled(n + 100)} {when}.")
+        for n in range(40)
+        for when in ("on Monday", "late on Monday", "after a long debate")
+    ]
+    told_once = [view(f"{spelled(n)} {spelled(n + 200)}", f"{spelled(n + 400)} {spelled(n)}wood.") for n in range(120)]
+    assert together(stories_of([*pair, *told_thrice]), 0, 1)
+    assert not together(stories_of([*pair, *told_once]), 0, 1)
 
 
 # Four reports of one round of talks: two tell it through Vance, two through Araghchi, and
