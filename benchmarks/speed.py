@@ -166,7 +166,7 @@ def start(runs: int, against: Path | None) -> None:
         )
     if against:
         # CPU seconds move less with the machine's load than wall seconds do (2 cores, shared).
-        for label, values in (("wall", walls), ("CPU", cpus)):
+        for label, values in (("wall", walls), ("CPU", cpus), ("imports", loads)):
             ratio = median([a / b for a, b in zip(values["this"], values["before"])])
             print(f"start: this / before, {label}, median of paired ratios: {ratio:.2f}")
 

@@ -20,11 +20,6 @@ from briefing.sanitize import shown_name
 from briefing.urls import BadURL, check_url
 from briefing.xdg import config_home
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 MAX_DAYS = 36_500  # day counts beyond a century are typos, and overflow date arithmetic
 # No count in a config means more than this (10**30 bytes overflowed a read's size); a setting
 # with a closer limit says so in _check_values.
@@ -212,6 +207,10 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
 
 def parse_config(text: str, origin: str = "<config>") -> Config:
     """Validate TOML text into a Config, or raise ConfigError naming the problem."""
+    if sys.version_info >= (3, 11):  # imported here: a run with no config file reads no TOML
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

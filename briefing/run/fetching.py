@@ -40,7 +40,8 @@ from briefing.run.failures import (
     retry_delay,
 )
 from briefing.sources.documents import NotReadable, entry_slug, feed_documents, read_document
-from briefing.sources.feeds import Entry, NotAFeed, looks_like_feed, parse_feed
+from briefing.sources.feeds import Entry, NotAFeed, parse_feed
+from briefing.sources.sniff import looks_like_feed
 from briefing.storage.failures import FailureLog
 from briefing.storage.fetched import Inbox
 from briefing.tasks import Progress

@@ -12,13 +12,16 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from briefing.models import Document
 from briefing.sanitize import shown_name
-from briefing.sources.feeds import Entry, Feed, NotAFeed, looks_like_feed, parse_feed
-from briefing.sources.html import extract_page, looks_like_html
+from briefing.sources.sniff import looks_like_feed, looks_like_html
 from briefing.urls import hostname, url_path
+
+if TYPE_CHECKING:
+    from briefing.sources.feeds import Entry, Feed
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),
@@ -130,6 +133,8 @@ def read_document(
     if kind:
         raise NotReadable(f"{kind} is not text")
     if looks_like_feed(data):
+        from briefing.sources.feeds import NotAFeed, parse_feed  # a folder of text files needs no parser
+
         try:
             feed = parse_feed(data)
         except NotAFeed as error:
@@ -152,6 +157,8 @@ def read_document(
         else:
             raise NotReadable("JSON data that is not a JSON Feed")
     if looks_like_html(text) or (path.lower().endswith((".html", ".htm")) and "<" in text):
+        from briefing.sources.html import extract_page
+
         page = extract_page(text, url)
         return [
             Document(

@@ -17,16 +17,8 @@ from typing import Any
 from briefing.sanitize import printable
 from briefing.sources.html import fragment_text
 from briefing.sources.jsonfeed import NotJSON, typed_json_feed
+from briefing.sources.sniff import SNIFF, is_json_feed
 
-# The first element of an XML feed, after any declaration, comments, doctype or stylesheet.
-_XML_FEED = re.compile(
-    rb"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:[\w.-]+:)?(?:rss|feed|RDF)[\s>/]", re.DOTALL | re.IGNORECASE
-)
-_JSON_FEED = re.compile(rb'^\s*\{.*?"version"\s*:\s*"https?://jsonfeed\.org/version/', re.DOTALL)
-# A feed's root element after junk a server printed first (a PHP warning, a stray tag),
-# provided no page began before it.
-_FEED_ROOT = re.compile(rb"<(?:[\w.-]+:)?(?:rss|RDF)[\s>]|<feed[\s>][^>]*?http://www\.w3\.org/2005/Atom", re.IGNORECASE)
-_PAGE_ROOT = re.compile(rb"<(?:html|body)[\s>]", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # An `&` that XML cannot read: bare, or opening an HTML entity (`&nbsp;`). The five XML
 # entities and character references are left alone (and cost no Python call).
@@ -43,7 +35,6 @@ _FORBIDDEN = re.compile(
     rb"|&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]));"
 )
 _WIDE = re.compile(rb"\xff\xfe|\xfe\xff|\x00.|.\x00", re.DOTALL)
-_SNIFF = 4096
 # The end of a whole RSS, Atom or RDF document: its root's closing tag, near the end (servers
 # append comments and scripts after it). The XML parser recovers from a file cut short without
 # a word, keeping the entries before the cut.
@@ -75,20 +66,11 @@ class Feed:
     description: str | None = None  # what the feed says of itself ("The Washington Post World section ...")
 
 
-def looks_like_feed(data: bytes) -> bool:
-    """Whether the bytes start like an RSS, Atom, RDF or JSON Feed document (BOM allowed)."""
-    head = data[:_SNIFF].removeprefix(b"\xef\xbb\xbf")
-    if _XML_FEED.match(head) or _JSON_FEED.match(head):
-        return True
-    root = _FEED_ROOT.search(head)
-    return root is not None and _PAGE_ROOT.search(head, 0, root.start()) is None
-
-
 def parse_feed(data: bytes) -> Feed:
     """The feed's title, link and entries; NotAFeed when the bytes hold none."""
     import fastfeedparser  # 0.05 s to import: only runs that meet a feed pay for it
 
-    json_feed = bool(_JSON_FEED.match(data[:_SNIFF].removeprefix(b"\xef\xbb\xbf")))
+    json_feed = is_json_feed(data)
     if json_feed:
         try:
             data = typed_json_feed(data.removeprefix(b"\xef\xbb\xbf"))
@@ -107,7 +89,7 @@ def parse_feed(data: bytes) -> Feed:
         title=_name(feed.get("title")),
         link=_link(feed.get("link")),
         entries=tuple(_entry(entry) for entry in parsed.get("entries") or ()),
-        complete=json_feed or _CLOSED.search(data[-_SNIFF:]) is not None,
+        complete=json_feed or _CLOSED.search(data[-SNIFF:]) is not None,
         description=_name(feed.get("subtitle")),
     )
 
@@ -125,7 +107,7 @@ def repaired(data: bytes) -> bytes:
     if not _WIDE.match(data[:2]):  # UTF-16 and UTF-32 hold NUL bytes in every character
         data = _FORBIDDEN.sub(lambda match: b"" if match.group().startswith(b"\x1b") else b" ", data)
     data = _escaped_ampersands(data)
-    root = _ATOM_ROOT.search(data[:_SNIFF])
+    root = _ATOM_ROOT.search(data[:SNIFF])
     if root and b"xmlns" not in root.group(0):
         data = data[: root.start()] + b'<feed xmlns="http://www.w3.org/2005/Atom"' + data[root.start() + 5 :]
     return data

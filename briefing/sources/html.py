@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-_LOOKS_LIKE_HTML = re.compile(r"<(?:!doctype html|html|body|head|p|div|article)[\s>]", re.IGNORECASE)
 _WHOLE_PAGE = re.compile(r"<(?:html|body|head)[\s>]", re.IGNORECASE)
 _BLOCKS = frozenset(
     ["p", "div", "article", "section", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "blockquote", "title"]
@@ -48,11 +47,6 @@ class Page:
     author: str | None = None
     date: str | None = None
     url: str | None = None
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether the text is markup rather than prose (several block tags near the start)."""
-    return len(_LOOKS_LIKE_HTML.findall(text[:20000])) >= 2
 
 
 def extract_page(markup: str | bytes, url: str | None = None) -> Page:

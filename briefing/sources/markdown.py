@@ -16,7 +16,6 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from briefing.models import Removal
-from briefing.sources.html import fragment_text
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -146,4 +145,6 @@ def _html_block(markup: str, blocks: list[str], removed: list[Removal]) -> None:
     if markup.lstrip().startswith("<!--") and markup.rstrip().endswith("-->"):
         removed.append(Removal("comment", markup.strip()))
         return
+    from briefing.sources.html import fragment_text  # html.parser: only for Markdown that holds HTML
+
     blocks.extend(fragment_text(markup).split("\n"))

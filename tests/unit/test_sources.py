@@ -101,7 +101,7 @@ def test_a_feed_cut_short_is_read_up_to_the_cut_and_said_to_be(tmp_path: Path) -
 
 
 def test_feeds_are_recognised_by_content_even_after_server_junk() -> None:
-    from briefing.sources.feeds import looks_like_feed
+    from briefing.sources.sniff import looks_like_feed
 
     feed = rss(("A", "https://x.example/a", "<p>Text.</p>"))
     assert looks_like_feed(feed) and looks_like_feed(b"\xef\xbb\xbf" + feed)
