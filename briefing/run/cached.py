@@ -14,15 +14,16 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
+from time import time_ns
 from typing import Any, TypeVar
 
 from briefing.config import Config
 from briefing.errors import StoreError
 from briefing.models import Article, Document, Problem, Removal, Rest, Sentence
-from briefing.run.unchanged import content_hash, file_key, files_key
+from briefing.run.unchanged import content_hash, file_key, files_key, settled, status_key
 from briefing.sources.files import checked, collected, file_ids, parse_article, read_bytes
 from briefing.sources.files import read_sources as read_files
-from briefing.sources.folders import read_file, survey
+from briefing.sources.folders import read_stated, survey
 from briefing.sources.markdown import is_markdown
 from briefing.storage.cache import Cache
 from briefing.summary.pipeline import article_view
@@ -83,9 +84,14 @@ class CachedReader:
             return read_files(sources, max_bytes, mapper)
         paths, others = survey(sources)
         ids = file_ids(paths)
-        data = [read_file(path, max_bytes) for path in paths]
+        stated = [read_stated(path, max_bytes) for path in paths]
+        read_at = time_ns()
+        data = [found for found, _ in stated]
         keys = {n: file_key(d, path) for n, (d, path) in enumerate(zip(data, paths)) if isinstance(d, bytes)}
         self.files = files_key(paths, [d if isinstance(d, Problem) else keys[n] for n, d in enumerate(data)], others)
+        # Each file's status as it was read, for a launch to tell it unchanged unread (`briefing.run.unchanged`).
+        statuses = {n: info for n, (_, info) in enumerate(stated) if n in keys and info and settled(info, read_at)}
+        self._put("status", {status_key(paths[n], info): json.dumps(keys[n]) for n, info in statuses.items()})
         kept = self._get("file", keys.values())
         decoded = {n: _decoded(_documents, kept[keys[n]], paths[n], ids[n]) for n in keys if keys[n] in kept}
         known = {n: documents for n, documents in decoded.items() if documents is not None}

@@ -142,23 +142,29 @@ def read_file(path: Path, max_bytes: int = 0) -> bytes | Problem:
     Never opens a FIFO or a device for reading (that could block forever or never end): the
     file is opened non-blocking and checked to be a regular file before a byte is read.
     """
+    return read_stated(path, max_bytes)[0]
+
+
+def read_stated(path: Path, max_bytes: int = 0) -> tuple[bytes | Problem, os.stat_result | None]:
+    """As `read_file`, with the file's status as it was opened, before a byte was read (None
+    when it could not be opened)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        return skipped(path, f"cannot read it ({error.strerror or error})")
+        return skipped(path, f"cannot read it ({error.strerror or error})"), None
     with os.fdopen(fd, "rb") as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
-            return skipped(path, f"{kind(info.st_mode)}, not a file; it was not read")
+            return skipped(path, f"{kind(info.st_mode)}, not a file; it was not read"), info
         if max_bytes and info.st_size > max_bytes:
-            return _too_large(path, info.st_size, max_bytes)
+            return _too_large(path, info.st_size, max_bytes), info
         try:
             data = file.read(max_bytes + 1) if max_bytes else file.read()
         except OSError as error:
-            return skipped(path, f"cannot read it ({error.strerror or error})")
+            return skipped(path, f"cannot read it ({error.strerror or error})"), info
     if max_bytes and len(data) > max_bytes:
-        return _too_large(path, len(data), max_bytes)
-    return data
+        return _too_large(path, len(data), max_bytes), info
+    return data, info
 
 
 def _too_large(path: Path, size: int, limit: int) -> Problem:

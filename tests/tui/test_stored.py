@@ -3,7 +3,9 @@ marked as stored with its time, and replaces it with today's once that is made."
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +14,9 @@ from builders import Clock
 from commands import run_briefing
 from pilots import app_for, footer, ready, screen_text, until
 
+import briefing.run.cached
 import briefing.run.day
+import briefing.run.unchanged
 from briefing.config import Config, RankConfig
 from briefing.models import FORMATS
 from briefing.output.render import render
@@ -183,3 +187,62 @@ async def _nothing_until_read(app: BriefingApp, started: threading.Event, go: th
         assert app.briefing is not None
     started.clear()
     go.clear()
+
+
+def _cron_later(folder: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch, hours: float = 1) -> None:
+    """Cron's digest (`_cron`), reading the files `hours` after they were written: long enough
+    for each file's status to tell its bytes (`briefing.run.unchanged.settled`)."""
+    with monkeypatch.context() as later:
+        later.setattr(briefing.run.cached, "time_ns", lambda: time.time_ns() + int(hours * 3600e9), raising=False)
+        _cron(folder, clock)
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the launch's check reads, as it reads them."""
+    names: list[str] = []
+    original = briefing.run.unchanged.read_file
+
+    def reading(path: Path, max_bytes: int = 0) -> object:
+        names.append(path.name)
+        return original(path, max_bytes)
+
+    monkeypatch.setattr(briefing.run.unchanged, "read_file", reading)
+    return names
+
+
+async def test_files_cron_read_are_told_unchanged_without_being_read_again(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    """A launch tells the files cron read unchanged by their status (size, times, inode) as
+    cron read them, without reading their bytes again, and shows today's briefing at once;
+    a file changed shortly before cron read it (an edit in the same tick of the file system's
+    clock would leave its times as they were) is read again to tell."""
+    fresh = sorted(trio_folder.iterdir())[0]
+    soon = time.time() + 3600 - 5  # five seconds before cron reads it
+    os.utime(fresh, (soon, soon))
+    _cron_later(trio_folder, clock, monkeypatch)
+    reads = _reads(monkeypatch)
+    _, go = _held(monkeypatch, "gather")
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await until(pilot, lambda: app.briefing is not None, "today's briefing")
+        assert app.stored is None and header(app).startswith("Briefing for 2024-04-05 · 3 articles")
+        go.set()
+        await ready(pilot)
+    assert reads == [fresh.name]
+
+
+async def test_a_file_edited_to_the_same_size_and_times_is_noticed(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    """An edit that keeps a file's size and puts its modification time back (as `cp -p`,
+    `rsync -t` or `touch -r` do) still makes the kept briefing stored: the file's change
+    time, which no one sets, tells it."""
+    _cron_later(trio_folder, clock, monkeypatch)
+    file = sorted(trio_folder.iterdir())[0]
+    before = file.stat()
+    file.write_text(file.read_text(encoding="utf-8").replace("said", "Said", 1), encoding="utf-8")
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (file.stat().st_size, file.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    _, go = _held(monkeypatch, "gather")
+    await _stored_until_read(app_for(trio_folder, tmp_path), go)
