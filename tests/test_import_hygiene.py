@@ -154,15 +154,16 @@ def test_the_command_line_runs_numpy_on_one_thread(tmp_path: Path) -> None:
     assert result.stdout.split() == ["1", "True"], (result.stdout, result.stderr)
 
 
-def test_digest_of_text_files_without_a_config_imports_no_parser_or_toml(tmp_path: Path) -> None:
-    """Text files need neither the feed nor the page parser (nor html.parser under them), and
-    a run with no config file reads no TOML: each is imported by the runs that meet one."""
+def test_digest_of_text_files_without_a_config_imports_no_parser_toml_or_re2(tmp_path: Path) -> None:
+    """Text files need neither the feed nor the page parser (nor html.parser under them), a
+    run with no config file reads no TOML, and one with no drop_patterns needs no RE2 engine:
+    each is imported by the runs that meet one."""
     code = (
         "import sys, io, contextlib\n"
         "from briefing.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['digest', 'seeds', '--no-store'])\n"
-        "heavy = ('briefing.sources.feeds', 'briefing.sources.html', 'html.parser', 'tomllib', 'tomli')\n"
+        "heavy = ('briefing.sources.feeds', 'briefing.sources.html', 'html.parser', 'tomllib', 'tomli', 're2')\n"
         "print(sorted(m for m in sys.modules if m in heavy))\n"
     )
     env = {key: value for key, value in os.environ.items() if key != "BRIEFING_CONFIG"}

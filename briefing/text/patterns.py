@@ -15,8 +15,6 @@ import re
 from functools import lru_cache
 from typing import Protocol
 
-import re2
-
 
 class Pattern(Protocol):
     """What cleaning needs of a compiled user pattern."""
@@ -37,6 +35,8 @@ _HINTS = (
 @lru_cache(maxsize=256)
 def compile_user(pattern: str) -> Pattern:
     """`pattern` compiled for linear-time search; a PatternError says why it cannot be."""
+    import re2  # only a config with drop_patterns needs the engine (0.003 s of a start)
+
     options = re2.Options()
     options.log_errors = False  # RE2 would also print the reason on stderr
     try:
