@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pilots import app_for, ready, screen_text
+from pilots import app_for, ready, screen_text, until
 from textual.widgets._toast import Toast
 
 from briefing.tui.widgets.status import StatusBar
@@ -23,15 +23,15 @@ async def test_markup_in_a_skipped_file_name_is_shown_literally(
     shutil.copytree(trio_folder, news)
     (news / file).write_text("\n\n", encoding="utf-8")  # empty: skipped, and named in a toast
     app = app_for(news, tmp_path)
+    name = f"{folder}/{file}"
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        # Read while it shows: a toast lasts 5 s, and at load 10 the briefing came after it went.
+        await until(pilot, lambda: any(f"{name}: skipped" in n.message for n in app._notifications), "the toast")
+        await until(pilot, lambda: app.screen.query(Toast), "the toast on screen")
+        assert name in str(app.screen.query_one(Toast).render())
+        await pilot.click(Toast)
         await ready(pilot)
         assert app.briefing is not None
-        name = f"{folder}/{file}"
-        assert any(f"{name}: skipped" in n.message for n in app._notifications)
-        toast = app.screen.query_one(Toast)
-        assert name in str(toast.render())
-        await pilot.click(Toast)
-        await pilot.pause()
         assert app.return_code is None and app.is_running
 
 
