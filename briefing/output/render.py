@@ -138,8 +138,10 @@ def _nothing(briefing: Briefing) -> str:
 
 
 def _sections(briefing: Briefing) -> list[tuple[Story | None, list[BriefingItem]]]:
-    """The items by story, most important story first; one untitled section for one story."""
-    if len(briefing.stories) < 2:
+    """The items by story, most important story first; one untitled section for a day of one
+    story. A story picked out of several (`--stories 1`, a `--topic` one story is about) keeps its
+    title: a new user's `--topic Iran --stories 1` named none of the 2539 stories it came from."""
+    if len(briefing.stories) < 2 and (briefing.story_count < 2 or not briefing.stories):
         return [(None, list(briefing.items))]
     return [(story, [briefing.items[i] for i in story.items]) for story in briefing.stories]
 

@@ -57,7 +57,7 @@ def test_the_header_says_what_was_read_apart_from_what_is_shown(trio: tuple[Arti
     holds: the header says "Read" for what was read and "shown" for what the digest holds."""
     briefing = top_story_of(trio)
     text = render(briefing, "text")
-    shown = sum(line[:1].isdigit() for line in text.splitlines()[3:])  # the numbered items
+    shown = sum(line.split(" ")[0][:-1].isdigit() for line in text.splitlines()[3:])  # the numbered items ("1.")
     assert (shown, briefing.story_count) == (3, 2)
     header = (
         f"Read 4 articles in 2 stories; shown 1 story with 3 items, picked from {briefing.sentence_count} sentences"
@@ -231,3 +231,22 @@ def test_a_section_title_never_leaves_its_closing_marks_alone(trio: tuple[Articl
         closing = next(line for line in lines[heading:] if line.endswith("=="))
         assert closing.strip() != "==" and closing.endswith(" say =="), lines[heading : heading + 3]
         assert all(len(line) <= WIDTH for line in lines[heading : lines.index(closing) + 1])
+
+
+def test_one_story_picked_out_of_several_keeps_its_title(trio: tuple[Article, ...]) -> None:
+    """A new user's `--topic Iran --stories 1` on a day of 2539 stories printed eight items under
+    no title: which story they were, and how many outlets report it, was said nowhere. A story
+    picked out of several keeps its heading and counts; a day of one story has none, as before."""
+    from builders import CHESS, STRIKE
+
+    from briefing.config import StoriesConfig
+
+    day = (*trio, *(article(id, text) for id, text in {**CHESS, **STRIKE}.items()))
+    one = replace(Config(), stories=replace(StoriesConfig(), max=1))
+    briefing = summarize(day, one)
+    assert len(briefing.stories) == 1 and briefing.story_count > 1
+    title = briefing.stories[0].title
+    text, markdown = render(briefing, "text"), render(briefing, "markdown")
+    assert f"== {title} ==" in text.splitlines() and "3 articles, 3 sources" in text.splitlines()
+    assert f"## {title}" in markdown.splitlines()
+    assert "==" not in render(summarize(trio, one), "text")
