@@ -18,6 +18,8 @@ both groups, so neither one shared phrase nor one bridging entry chains two stor
 A second pass joins groups whose headlines share `HEADLINE_WORDS` content words, pair by
 pair for half of their cross pairs, at half the threshold: reports of one event from
 different angles ("Vance says ...", "Araghchi says ...") whose leads share little.
+Two teasers whose headlines each name two actors the other never mentions are two events,
+whatever words they share ("Geneva", "talks").
 
 The threshold follows the odds that two entries of the day report one story, read from the
 day itself: how many close neighbours an entry has, against how many entries there are. A
@@ -78,6 +80,14 @@ _LINKED = 0.5
 # "nuclear", "talks" where their leads tell of Vance, Araghchi and Geneva. Two words joined
 # topics (Olympics, Silicon Valley), four little (benchmarks/grouping.py, issue 32's notes).
 HEADLINE_WORDS = 3
+# Two teasers (leads under `TEASER_WORDS` words) whose headlines each name `APART_NAMES` or more
+# people, places or bodies the other entry never mentions report two events, whatever words
+# they share: "Ukraine, Russia hold peace talks in Geneva" and "Iran, US talks in Geneva". A
+# teaser tells its headline's actors or it is about others; a whole article may name them far
+# below its lead. Tuned on halves of small mornings of real feeds (benchmarks/grouping.py):
+# feeds/10 F1 0.497/0.717 -> 0.544/0.800; one unmatched name each lost the feeds' confirm half.
+TEASER_WORDS = 80
+APART_NAMES = 2
 # Pairs below this share of the threshold are left out of the similarity graph (sparse,
 # linear memory): they count 0 in the group means and as unlinked.
 _SPARSE = 0.5
@@ -165,6 +175,11 @@ class _Evidence:
     named: sparse.csr_matrix
     days: np.ndarray
     days_apart: float
+    # Of each teaser, the names in its headline, all its words and names, and how many of the
+    # first there are (0 for a whole article: the rule asks nothing of it).
+    headline_names: tuple[frozenset[str], ...]
+    mentions: tuple[frozenset[str], ...]
+    named_in_headline: np.ndarray
 
     @classmethod
     def of(cls, views: Sequence[StoryView], days_apart: float) -> _Evidence:
@@ -180,7 +195,18 @@ class _Evidence:
         kept = sparse.csr_matrix(vectors > 0, dtype=float)
         named = sparse.csr_matrix(count_matrix(terms, [[float(t in names) for t in ts] for ts, _, names in rows]) > 0)
         days = np.array([day_number(view.date) for view in views], dtype=float)
-        return cls(vectors, sparse.csr_matrix(named.multiply(kept)), days, days_apart)
+        teasers = [len(view.lead) < TEASER_WORDS for view in views]
+        headline_names = tuple(
+            frozenset(names.intersection(view.title) if teaser else ())
+            for view, (_, _, names), teaser in zip(views, rows, teasers)
+        )
+        mentions = tuple(
+            frozenset((*view.title, *view.lead, *names) if teaser else ())
+            for view, (_, _, names), teaser in zip(views, rows, teasers)
+        )
+        counts = np.array([len(headline) for headline in headline_names])
+        named = sparse.csr_matrix(named.multiply(kept))
+        return cls(vectors, named, days, days_apart, headline_names, mentions, counts)
 
     def similar(self, keep: float) -> sparse.csr_matrix:
         """Cosine similarities, decayed by time, those at least `keep` (no diagonal). A pair
@@ -193,10 +219,23 @@ class _Evidence:
         shared = np.asarray(kept[pairs.row].multiply(kept[pairs.col]).sum(axis=1)).ravel()
         shared_names = np.asarray(self.named[pairs.row].multiply(self.named[pairs.col]).sum(axis=1)).ravel()
         pairs.data[(shared < 2) & (shared_names < 1)] = 0.0
+        pairs.data[self._apart(pairs.row, pairs.col)] = 0.0
         similar = _apart_in_time(sparse.csr_matrix(pairs), self.days, self.days, self.days_apart)
         similar.data[similar.data < keep] = 0.0
         similar.eliminate_zeros()
         return similar
+
+    def _apart(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Whether each pair is two teasers whose headlines each name `APART_NAMES` the other never mentions."""
+        apart = np.zeros(len(rows), dtype=bool)
+        named = self.named_in_headline
+        (asked,) = np.nonzero((named[rows] >= APART_NAMES) & (named[columns] >= APART_NAMES))
+        for pair, a, b in zip(asked.tolist(), rows[asked].tolist(), columns[asked].tolist()):
+            apart[pair] = (
+                len(self.headline_names[a] - self.mentions[b]) >= APART_NAMES
+                and len(self.headline_names[b] - self.mentions[a]) >= APART_NAMES
+            )
+        return apart
 
 
 def _apart_in_time(

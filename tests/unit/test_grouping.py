@@ -177,3 +177,15 @@ def test_two_reports_sharing_only_a_title_of_office_stay_apart() -> None:
         *FILLERS,
     ]
     assert not together(stories_of(views), 0, 1)
+
+
+def test_two_teasers_whose_headlines_name_other_actors_stay_apart_though_they_share_words() -> None:
+    views = [
+        view("Ukraine and Russia hold peace talks in Geneva", "Envoys of Ukraine and Russia met in Geneva for talks."),
+        view("Iran and US hold nuclear talks in Geneva", "Envoys of Iran and the US met in Geneva for talks."),
+        view("Russia and Ukraine end a tense day of talks", "The Geneva talks of Russia and Ukraine ended late."),
+        *FILLERS,
+    ]
+    stories = stories_of(views)
+    assert not together(stories, 0, 1)
+    assert together(stories, 0, 2)
