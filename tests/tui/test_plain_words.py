@@ -37,6 +37,24 @@ async def test_explain_names_the_article_by_its_title(trio_folder: Path, tmp_pat
         assert "a_gazette" not in shown
 
 
+async def test_explain_says_in_words_when_cleaning_removed_nothing(tmp_path: Path) -> None:
+    """A new user pressed e on an article cleaning left whole and saw a table with an empty
+    "rule" column beside "nothing was removed": one line says it instead."""
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    body = "The council voted on Monday to close the old bridge after engineers found cracks in it."
+    (folder / "a.txt").write_text(f"{body}\n", encoding="utf-8")  # no header lines to remove either
+    app = app_for(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExplainScreen)
+        shown = screen_text(app)
+        assert "Nothing was removed from “The council voted on Monday" in shown
+        assert "(unknown source): its text is read as it came." in shown
+        assert "┃ rule" not in shown and "nothing was removed" not in shown
+
+
 async def test_help_explains_the_support_badge(trio_folder: Path, tmp_path: Path) -> None:
     app = app_for(trio_folder, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

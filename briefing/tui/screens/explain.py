@@ -19,17 +19,19 @@ from briefing.tui.keys import dialog_bindings, screen_binding
 _OPEN = 10  # up to this many problems are listed open; more, by cause, each cause folded
 
 
-def removed_table(article: Article) -> Table:
-    title = Text("Removed from “")
+def removed_table(article: Article) -> Table | Text:
+    """What cleaning removed from `article`, rule by rule, or a line saying nothing was: a new
+    user read an empty "rule" column beside "nothing was removed" as a table that broke."""
+    title = Text("Removed from “" if article.removed else "Nothing was removed from “")
     title.append(shown_name(article.title), style="bold")
     title.append(f"” ({shown_name(article.source)})")
+    if not article.removed:
+        return title.append(": its text is read as it came.")
     table = Table(title=title, expand=True, show_lines=False)
     table.add_column("rule", style="cyan", no_wrap=True)
     table.add_column("text", ratio=1)
     for removal in article.removed:
         table.add_row(Text(removal.rule), Text(printable(removal.text)))
-    if not article.removed:
-        table.add_row("", "nothing was removed")
     return table
 
 
