@@ -84,13 +84,13 @@ class CachedReader:
             return read_files(sources, max_bytes, mapper)
         paths, others = survey(sources)
         ids = file_ids(paths)
+        reading_from = time_ns()  # before any status is taken: the earliest it can tell
         stated = [read_stated(path, max_bytes) for path in paths]
-        read_at = time_ns()
         data = [found for found, _ in stated]
         keys = {n: file_key(d, path) for n, (d, path) in enumerate(zip(data, paths)) if isinstance(d, bytes)}
         self.files = files_key(paths, [d if isinstance(d, Problem) else keys[n] for n, d in enumerate(data)], others)
         # Each file's status as it was read, for a launch to tell it unchanged unread (`briefing.run.unchanged`).
-        statuses = {n: info for n, (_, info) in enumerate(stated) if n in keys and info and settled(info, read_at)}
+        statuses = {n: info for n, (_, info) in enumerate(stated) if n in keys and info and settled(info, reading_from)}
         self._put("status", {status_key(paths[n], info): json.dumps(keys[n]) for n, info in statuses.items()})
         kept = self._get("file", keys.values())
         decoded = {n: _decoded(_documents, kept[keys[n]], paths[n], ids[n]) for n in keys if keys[n] in kept}

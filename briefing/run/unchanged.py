@@ -107,10 +107,10 @@ def status_key(path: Path, info: os.stat_result) -> str:
     return content_hash(str(path), *(str(number) for number in numbers))
 
 
-def settled(info: os.stat_result, read_at_ns: int) -> bool:
-    """Whether a file's status, taken before its bytes were read by `read_at_ns` (the clock's
-    nanoseconds), tells those bytes: its last change was well before (`SETTLED_NS`)."""
-    return max(info.st_mtime_ns, info.st_ctime_ns) < read_at_ns - SETTLED_NS
+def settled(info: os.stat_result, since_ns: int) -> bool:
+    """Whether a file's status, taken (and its bytes read) after `since_ns` (the clock's
+    nanoseconds), tells those bytes: its last change was well before then (`SETTLED_NS`)."""
+    return max(info.st_mtime_ns, info.st_ctime_ns) < since_ns - SETTLED_NS
 
 
 def _kept_key(value: str | None) -> str | None:
