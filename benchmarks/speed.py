@@ -10,7 +10,8 @@ same load (this machine is shared; wall times move by seconds between minutes):
   day       `digest FEEDS --no-store` against `digest DUC --no-store`: wall, peak RSS, ratio
   again     a second `digest` of the same fetched day (FEEDS served on 127.0.0.1, `briefing
             fetch`, then `digest` with no SOURCES) with the history on, against the first
-  start     `digest seeds` in a fresh process (wall and CPU), and its imports (`-X importtime`)
+  start     `digest seeds` in a fresh process (wall and CPU), and its imports (`-X importtime`;
+            and in CPU seconds, which the machine's load stretches less)
   tui       launch to a filled screen on FEEDS against `digest seeds` (Pilot), three ways:
             cold (an empty history), warm (the second launch: its cache, the briefing it
             kept) and after cron (`digest FEEDS` with the history on, then the TUI); each
@@ -135,6 +136,38 @@ def imports(tree: Path) -> float:
     return total / 1e6
 
 
+# `digest seeds --no-store` in-process, its top-level imports timed in CPU seconds: what
+# `-X importtime` times in wall seconds, which a loaded machine stretches several times over.
+IMPORTS_CPU_CHILD = """
+import builtins, contextlib, io, time
+real, depth, total = builtins.__import__, 0, 0.0
+
+def timed(*args, **kwargs):
+    global depth, total
+    if depth:
+        return real(*args, **kwargs)
+    depth, began = 1, time.process_time()
+    try:
+        return real(*args, **kwargs)
+    finally:
+        depth, total = 0, total + time.process_time() - began
+
+builtins.__import__ = timed
+from briefing.cli.main import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["digest", "seeds", "--no-store"])
+print(total)
+"""
+
+
+def imports_cpu(tree: Path, env: dict[str, str]) -> float:
+    """CPU seconds of the imports of `digest seeds --no-store` (after Python's own start-up)."""
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORTS_CPU_CHILD], capture_output=True, text=True, cwd=tree, env=env, check=True
+    )
+    return float(result.stdout)
+
+
 def compile_trees(trees: dict[str, Path]) -> None:
     """Each tree's modules compiled, as an installed package's are: with PYTHONDONTWRITEBYTECODE
     set (this machine sets it), a fresh checkout would compile every module on every run, and
@@ -148,6 +181,7 @@ def start(runs: int, against: Path | None) -> None:
     trees = {"this": HERE, **({"before": against} if against else {})}
     walls: dict[str, list[float]] = {name: [] for name in trees}
     loads: dict[str, list[float]] = {name: [] for name in trees}
+    loads_cpu: dict[str, list[float]] = {name: [] for name in trees}
     cpus: dict[str, list[float]] = {name: [] for name in trees}
     compile_trees(trees)
     with tempfile.TemporaryDirectory(prefix="speed-history-") as history:
@@ -159,14 +193,16 @@ def start(runs: int, against: Path | None) -> None:
                 after = resource.getrusage(resource.RUSAGE_CHILDREN)
                 cpus[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
                 loads[name].append(imports(tree))
+                loads_cpu[name].append(imports_cpu(tree, env))
     for name in trees:
         print(
             f"start ({name}): digest seeds wall median {median(walls[name]):.2f} s (bar 0.6), "
-            f"CPU {median(cpus[name]):.2f} s, imports {median(loads[name]):.2f} s (bar 0.3)"
+            f"CPU {median(cpus[name]):.2f} s, imports {median(loads[name]):.2f} s (bar 0.3), "
+            f"imports' CPU {median(loads_cpu[name]):.3f} s"
         )
     if against:
         # CPU seconds move less with the machine's load than wall seconds do (2 cores, shared).
-        for label, values in (("wall", walls), ("CPU", cpus), ("imports", loads)):
+        for label, values in (("wall", walls), ("CPU", cpus), ("imports", loads), ("imports' CPU", loads_cpu)):
             ratio = median([a / b for a, b in zip(values["this"], values["before"])])
             print(f"start: this / before, {label}, median of paired ratios: {ratio:.2f}")
 
