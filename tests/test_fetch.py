@@ -340,6 +340,7 @@ def test_cli_a_briefing_says_which_of_its_articles_are_only_a_teaser(server: Ser
     quoted = [a for a in made["articles"] if a["number"]]
     failed = [a for a in quoted if a["url"] != f"{server.url}/p/0"]
     assert failed and len(failed) < len(quoted), quoted  # the test makes its case: a page and teasers quoted
+    assert [a for a in quoted if a.get("teaser")] == failed  # JSON marks each, and only those
     note = (
         f"{len(failed)} of the {len(quoted)} articles quoted {'is' if len(failed) == 1 else 'are'} only a feed's"
         f" headline and teaser: {'its page' if len(failed) == 1 else 'their pages'} failed to download"

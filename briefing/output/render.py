@@ -354,6 +354,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "path": shown_name(a.path),
                 "url": shown_name(a.url) if a.url is not None else None,
                 **({"copy_of": shown_name(original)} if original is not None else {}),
+                **({"teaser": True} if a.id in briefing.teasers else {}),
             }
             for a, original in listed(briefing)
         ],
