@@ -84,7 +84,7 @@ class TopicConfig:
 @dataclass(frozen=True, slots=True)
 class ScoreConfig:
     algorithm: float = 1.0
-    coverage: float = 1.0
+    coverage: float = 1.25
     support: float = 0.25
     position: float = 1.0
     length: float = 0.3

@@ -45,3 +45,18 @@ def test_a_detail_three_of_ten_outlets_share_does_not_lead_the_fact_four_report(
         *FILLER,
     ]
     assert first_item(outlets) == DAM
+
+
+def test_what_four_of_ten_outlets_report_outranks_the_best_rated_sentence_they_do_not_share() -> None:
+    # The dam's burst, word for word in four of ten outlets, against a sentence no other shares
+    # rated as well as any can be (quality 1); at a tie the choir's sentence, first, would win.
+    articles = tuple(
+        article(f"outlet{number}", text) for number, text in enumerate([FILLER[1], DAM, DAM, DAM, DAM, *FILLER[2:]])
+    )
+    features = sentence_features(articles)
+    texts = tuple(sentence.text for a in articles for sentence in a.sentences)
+    facts = SameFact(features, Config().merge.threshold)
+    groups = group_sentences(features, facts, np.zeros(len(features)))
+    quality = np.array([1.0 if text == FILLER[1] else 0.0 for text in texts])
+    chosen = select(groups, features, texts, quality, facts, Budget(sentences=1), Config().score.coverage)
+    assert texts[chosen.within[0].representative] == DAM
