@@ -168,10 +168,12 @@ def _terms(view: StoryView) -> tuple[list[str], list[float], set[str]]:
 
 @dataclass(frozen=True)
 class _Evidence:
-    """The day's entries as weighted term vectors, which of their kept terms are names, and
-    their dates: what `similar` reads, built once for the two thresholds it is asked at."""
+    """The day's entries as weighted term vectors, which terms each keeps and which of those
+    are names, and their dates: what `similar` reads, built once for the two thresholds it is
+    asked at."""
 
     vectors: sparse.csr_matrix
+    kept: sparse.csr_matrix
     named: sparse.csr_matrix
     days: np.ndarray
     days_apart: float
@@ -206,7 +208,7 @@ class _Evidence:
         )
         counts = np.array([len(headline) for headline in headline_names])
         named = sparse.csr_matrix(named.multiply(kept))
-        return cls(vectors, named, days, days_apart, headline_names, mentions, counts)
+        return cls(vectors, kept, named, days, days_apart, headline_names, mentions, counts)
 
     def similar(self, keep: float) -> sparse.csr_matrix:
         """Cosine similarities, decayed by time, those at least `keep` (no diagonal). A pair
@@ -215,8 +217,7 @@ class _Evidence:
         similar.setdiag(0.0)
         similar.eliminate_zeros()
         pairs = similar.tocoo()
-        kept = sparse.csr_matrix(self.vectors > 0, dtype=float)
-        shared = np.asarray(kept[pairs.row].multiply(kept[pairs.col]).sum(axis=1)).ravel()
+        shared = np.asarray(self.kept[pairs.row].multiply(self.kept[pairs.col]).sum(axis=1)).ravel()
         shared_names = np.asarray(self.named[pairs.row].multiply(self.named[pairs.col]).sum(axis=1)).ravel()
         pairs.data[(shared < 2) & (shared_names < 1)] = 0.0
         pairs.data[self._apart(pairs.row, pairs.col)] = 0.0
