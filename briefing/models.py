@@ -133,10 +133,16 @@ class Problem:
     detail: str = ""
     entry: str | None = None  # which of a feed's entries, when the file holds many
     copy: Copy | None = None  # a copy's own record: listed with its original's story
+    fetched: bool = False  # a feed entry `briefing fetch` stored: `path` is its page's address
 
     @property
     def is_copy(self) -> bool:
         return self.kind == "skipped" and self.reason == SAME_TEXT
+
+    @property
+    def is_entry(self) -> bool:
+        """Whether it is about a feed's entry: one of a feed file's, or one fetched and stored."""
+        return self.entry is not None or self.fetched
 
 
 def located(path: str, entry: str | None) -> str:

@@ -40,7 +40,7 @@ def report_problems(problems: Sequence[Problem], read: int, every: bool = False,
     skipped = skipped_count(said)
     if skipped:
         total = skipped_count(problems) + read
-        entries = any(problem.entry is not None for problem in problems)
+        entries = any(problem.is_entry for problem in problems)
         usual = skipped_count(problems) - skipped
         more = f"; {usual} more set aside as usual (--explain lists them)" if usual else ""
         say(f"skipped {skipped} of {total} {'files and feed entries' if entries else 'files'}{more}")

@@ -81,11 +81,11 @@ def _cause_line(members: list[Problem]) -> str:
 
 def is_routine(problem: Problem) -> bool:
     """Whether `problem` is how a morning's news usually goes, not something to act on: a feed
-    entry set aside (no text left after cleaning, another language, the text of an earlier
-    one) or a file that repeats another's text (a wire copy). A file that gives no article for
+    entry, read from a feed file or fetched and stored, set aside (no text left after cleaning,
+    another language, the text of an earlier one) or a file that repeats another's text (a wire copy). A file that gives no article for
     any other reason, a feed that cannot be parsed and a failed download are not: on the 100
     real feeds, 896 routine skips wrote 21 lines to a cron log that should stay empty."""
-    return problem.kind == "skipped" and (problem.entry is not None or problem.is_copy)
+    return problem.kind == "skipped" and (problem.is_entry or problem.is_copy)
 
 
 def skipped_count(problems: Sequence[Problem]) -> int:
@@ -96,7 +96,7 @@ def skipped_words(problems: Sequence[Problem]) -> str:
     """How many feed entries and files of `problems` were skipped, each named as what it is:
     "880 feed entries and 16 files skipped" ("" for none)."""
     skipped = [problem for problem in problems if problem.kind == "skipped"]
-    entries = sum(problem.entry is not None for problem in skipped)
+    entries = sum(problem.is_entry for problem in skipped)
     files = len(skipped) - entries
     parts = [f"{entries} feed entr{'y' if entries == 1 else 'ies'}"] if entries else []
     parts += [f"{files} file{'' if files == 1 else 's'}"] if files else []

@@ -71,10 +71,10 @@ def gather(
         report = fetch(urls, store_path(config), config, progress, feeds_only=False, conditional=False)
         problems += [Problem("failed", failure.reason, failure.url) for failure in report.failures]
         documents += _stored(config, problems, urls=report.urls)
-    if sources and fetched:
-        documents += _recent(config, problems)
-    if not sources:
-        recent = _recent(config, problems)
+    recent = _recent(config, problems) if fetched or not sources else []
+    if sources:
+        documents += recent
+    else:
         found, skipped = [], []
         if not config.sources.paths and not recent:
             raise SourceError(_nothing_configured(config, fetched))
@@ -91,7 +91,10 @@ def gather(
     documents = [replace(document, id=id) for document, id in zip(documents, ids)]
     # Not cut into sentences: only the stories shown are (`summary.pipeline.shown_drafts`).
     articles, notes = load_documents(documents, config, progress, mapper, segmented=False, lead=lead)
-    return articles, [*problems, *notes]
+    # What `briefing fetch` stored from the feeds is their entries: one set aside as usual is
+    # routine, not a file to tell of every morning (a page of no text filled cron's log daily).
+    stored = {document.path for document in recent} - set(urls)
+    return articles, [*problems, *(replace(note, fetched=note.path in stored) for note in notes)]
 
 
 def configured_paths(config: Config) -> list[str]:
