@@ -103,9 +103,11 @@ def test_failures_are_grouped_by_host_with_the_commonest_reason() -> None:
     hosts = by_host(failures, ["https://a.example/feed", "http://B.example:8080/rss"], {}, "2024-04-05")
     assert [str(host) for host in hosts] == [
         "a.example: 1 feed and 9 pages failed: timeout: no answer within 20 s"
-        " (5 of them not asked after that; 1 for other reasons: --verbose lists each)",
+        " (5 of them not tried after that; 1 for another reason: --verbose lists each)",
         "http://B.example:8080/rss: DNS: cannot resolve b.example",
     ]
+    # `fetch --verbose` has just said each URL's failure: the host's line does not send there again.
+    assert hosts[0].line(listed=True).endswith("(5 of them not tried after that; 1 for another reason)")
     reported = {"a.example": ("timeout: no answer within 30 s", "2024-04-01")}  # numbers differ: the same failure
     again = by_host(failures, [], reported, "2024-04-05")
     assert [(h.host, h.new, h.since) for h in again] == [
@@ -114,3 +116,23 @@ def test_failures_are_grouped_by_host_with_the_commonest_reason() -> None:
     ]
     assert isinstance(again[0], HostFailure) and host_of("https://user@Example.org:443/x") == "example.org:443"
     assert [retry_delay(n).total_seconds() / 3600 for n in (1, 2, 3, 4, 5, 9)] == [1, 4, 16, 64, 168, 168]
+
+
+def test_verbose_names_each_url_and_its_hosts_line_does_not_send_the_reader_to_verbose(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The s8 trial: a 404 and a page that is no feed, on one host, said with --verbose."""
+    server.routes["/feed.xml"] = send(200, teasers(server, 0), Content_Type="application/rss+xml")
+    server.routes["/junk.xml"] = send(200, b"not a feed", Content_Type="text/plain")
+    urls = [f"{server.url}/{name}.xml" for name in ("feed", "junk", "missing")]
+    (tmp_path / "config.toml").write_text(
+        f"[sources]\nfeeds = {urls!r}\n".replace("'", '"') + f'[store]\npath = "{tmp_path / "briefing.db"}"\n',
+        encoding="utf-8",
+    )
+    lines = morning(tmp_path, capsys, "--verbose")
+    assert f"briefing: {urls[2]}: HTTP 404 Not Found" in lines and any(
+        line.startswith(f"briefing: {urls[1]}: ") for line in lines
+    )
+    host = server.url.removeprefix("http://")
+    (said,) = [line for line in lines if line.startswith(f"briefing: {host}: 2 feeds failed: ")]
+    assert said.endswith(" (1 for another reason)")  # which of the two leads: the one that failed first

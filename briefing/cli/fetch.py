@@ -70,7 +70,7 @@ def tell(report: FetchReport, verbose: bool = False, given: bool = False) -> Non
     hosts = by_host(report.failures, (), {}, "") if given else report.hosts
     for host in hosts:
         if (host.new or verbose) and not (verbose and len(host.failures) == 1):  # one URL: said above
-            say(str(host))
+            say(host.line(listed=verbose))
     for name, since in report.recovered:
         say(recovered(name, since))
     if verbose:  # hosts that failed before and were not asked this run: their pages wait
