@@ -88,7 +88,7 @@ class ScoreConfig:
     support: float = 0.25
     position: float = 1.0
     length: float = 0.3
-    event: float = 0.3
+    event: float = 0.15
 
 
 @dataclass(frozen=True, slots=True)
