@@ -8,17 +8,18 @@ from briefing.config import StoriesConfig
 from briefing.summary.stories import find_stories
 from briefing.summary.views import StoryView, story_view
 
-# A day of 500 entries whose other stories are about other things: only the entries shown
-# here share any word. Fillers, each the only report of its event, make the day's threshold a morning's.
-FILLERS = [
-    story_view(f"Filler {n} headline", f"Unrelated filler text number {n} about {word} matters.", "2026-02-17", "x")
-    for n, word in enumerate(("gardening", "chess", "opera", "sailing", "pottery") * 4)
-]
-
 
 def spelled(number: int) -> str:
     """A word of its own for each number (digits are not words)."""
     return "q" + "".join(chr(ord("a") + int(digit)) for digit in str(number))
+
+
+# A morning's other entries, each the only report of its event, sharing no word with any
+# other entry: they make the day's threshold a morning's of lone reports.
+FILLERS = [
+    story_view(f"{spelled(n)} {spelled(n + 100)}", f"{spelled(n + 200)} {spelled(n + 300)}.", "2026-02-17", "x")
+    for n in range(20)
+]
 
 
 def view(title: str, lead: str = "", date: str | None = "2026-02-17", source: str = "outlet") -> StoryView:
@@ -161,7 +162,7 @@ TALKS = [
 
 def test_reports_whose_headlines_share_three_words_join_where_their_leads_differ() -> None:
     # A threshold as strict as a big morning's: the leads alone keep Vance's and Araghchi's apart.
-    stories = stories_of([*TALKS, *FILLERS], threshold=0.65)
+    stories = stories_of([*TALKS, *FILLERS], threshold=0.6)
     assert together(stories, 0, 1) and together(stories, 2, 3)
     assert together(stories, 0, 2)
     # Two shared headline words are a subject ("Olympic medal"), not one event.
@@ -189,3 +190,66 @@ def test_two_teasers_whose_headlines_name_other_actors_stay_apart_though_they_sh
     stories = stories_of(views)
     assert not together(stories, 0, 1)
     assert together(stories, 0, 2)
+
+
+def test_on_a_day_of_wire_copy_a_teaser_joins_a_story_it_shares_a_few_words_with_and_on_a_sparse_morning_not() -> None:
+    # Two teasers of a mine blast, and a third telling of it from a place one of them names:
+    # a teaser's few words meet another report's in a word or two. Where every story is told
+    # three times (wire copy), that joins it; where every entry is the only report of its
+    # event (a morning of a few feeds), it stays alone.
+    blast = [
+        view(
+            "Coal mine blast in Silesia traps miners",
+            "Rescuers worked through the night near Katowice to reach the trapped miners.",
+        ),
+        view(
+            "Silesia coal mine blast leaves miners trapped underground",
+            "Dozens are trapped after a methane blast at a coal mine in southern Poland.",
+        ),
+    ]
+    told_thrice = [
+        view(f"{spelled(n)} {spelled(n + 100)} {spelled(n + 200)}", f"{spelled(n)} {spelled(n + 100)} {when}.")
+        for n in range(40)
+        for when in ("on Monday", "late on Monday", "after a long debate")
+    ]
+    told_once = [view(f"{spelled(n)} {spelled(n + 200)}", f"{spelled(n + 400)} {spelled(n)}wood.") for n in range(120)]
+    hospital = view(
+        "Katowice hospital treats injured workers",
+        "Doctors in Katowice treated eleven injured workers overnight, officials said.",
+    )
+    rescuers = view(
+        "Katowice rescuers bring up bodies",
+        "Rescuers near Katowice brought up the bodies of two men overnight, officials said.",
+    )
+    assert together(stories_of([*blast, hospital, *told_thrice]), 0, 2)
+    assert not together(stories_of([*blast, rescuers, *told_once]), 0, 2)
+
+
+def test_on_a_day_of_wire_copy_two_stories_of_many_teasers_sharing_a_place_stay_apart() -> None:
+    # Six reports of peace talks and six of a market bombing, all naming Israel once: where
+    # each is told many times and the first passes kept them apart, they are related stories,
+    # and the pass that joins a few teasers to a story does not join two stories.
+    talks = [
+        view(
+            "Settlement freeze talks resume in Jerusalem",
+            f"Negotiators met again on the settlement freeze and the disputed map, round {spelled(600 + n)}, "
+            "with envoys from Cairo, Amman and Oslo drafting clauses on water rights in Israel.",
+        )
+        for n in range(6)
+    ]
+    bombing = [
+        view(
+            "Market bombing kills shoppers in Hadera",
+            f"A suicide bomber struck the crowded market at noon, witness {spelled(800 + n)} said, and police "
+            "sealed roads while medics carried wounded vendors to hospital in Israel.",
+        )
+        for n in range(6)
+    ]
+    told_thrice = [
+        view(f"{spelled(n)} {spelled(n + 100)} {spelled(n + 200)}", f"{spelled(n)} {spelled(n + 100)} {when}.")
+        for n in range(40)
+        for when in ("on Monday", "late on Monday", "after a long debate")
+    ]
+    stories = stories_of([*talks, *bombing, *told_thrice])
+    assert together(stories, 0, 5) and together(stories, 6, 11)
+    assert not together(stories, 0, 6)
