@@ -23,6 +23,7 @@ from briefing.summary.features import SentenceFeatures, renumbered, sentence_fea
 from briefing.summary.figures import disagreement
 from briefing.summary.merge import Group, group_sentences
 from briefing.summary.order import headline_lead, reading_order
+from briefing.summary.overtaken import overtaken
 from briefing.summary.quality import algorithm_ratings, eligible, own_words_ratings, quality, rank_normalize
 from briefing.summary.select import Budget, select
 from briefing.summary.terms import article_terms, headline_stems, key_terms, story_title, title_stems
@@ -152,7 +153,10 @@ def rate_story(story: ReadStory, config: Config) -> RatedStory:
         ratings = own_words_ratings(story.articles, features, ratings, by_article, algorithm, story.key_terms)
     groups = group_sentences(features, story.facts, rank_normalize(ratings), own_words)
     scores = quality(features, ratings, groups, config.score, len(story.articles), story.facts)
-    candidates = tuple(eligible(groups, features, config.summary))
+    # A preview later reports overtook ("will meet in Geneva Tuesday" beside Wednesday's reports
+    # of the talks) is no item; it still supports its group.
+    stale = overtaken(story.articles, features, story.texts)
+    candidates = tuple(g for g in eligible(groups, features, config.summary) if g.representative not in stale)
     headlined = frozenset(number for number, article in enumerate(story.articles) if article.title == story.title)
     lead = headline_lead(candidates, features, story.headline, scores, own_words, headlined)
     return RatedStory(story, scores, candidates, own_words, lead)
