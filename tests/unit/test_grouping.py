@@ -253,3 +253,40 @@ def test_on_a_day_of_wire_copy_two_stories_of_many_teasers_sharing_a_place_stay_
     stories = stories_of([*talks, *bombing, *told_thrice])
     assert together(stories, 0, 5) and together(stories, 6, 11)
     assert not together(stories, 0, 6)
+
+
+def test_on_a_day_of_wire_copy_a_teaser_told_from_a_place_two_of_five_reports_name_joins_their_story() -> None:
+    # Five teasers of a mine blast, two of them naming Katowice, and a hospital report from
+    # Katowice that shares nothing with the other three: two of five reports is enough.
+    blast = [
+        view(
+            "Coal mine blast in Silesia traps miners",
+            "Rescuers worked through the night near Katowice to reach the trapped miners.",
+        ),
+        view(
+            "Silesia coal mine blast leaves miners trapped underground",
+            "Dozens are trapped after a methane blast at a coal mine in southern Poland.",
+        ),
+        view(
+            "Methane blamed for Silesia coal mine blast",
+            "Inspectors said methane had built up in the shaft before the blast trapped miners.",
+        ),
+        view(
+            "Poland mourns as Silesia mine blast toll rises",
+            "Flags flew at half mast across Poland for the miners killed in the coal mine blast.",
+        ),
+        view(
+            "Rescuers near Katowice reach trapped miners",
+            "Rescuers from Katowice reached a chamber where miners sheltered after the coal mine blast.",
+        ),
+    ]
+    hospital = view(
+        "Katowice hospital treats injured rescuers",
+        "Doctors in Katowice treated eleven injured rescuers overnight, officials said.",
+    )
+    told_thrice = [
+        view(f"{spelled(n)} {spelled(n + 100)} {spelled(n + 200)}", f"{spelled(n)} {spelled(n + 100)} {when}.")
+        for n in range(40)
+        for when in ("on Monday", "late on Monday", "after a long debate")
+    ]
+    assert together(stories_of([*blast, hospital, *told_thrice]), 0, 5)
