@@ -13,6 +13,8 @@ Days, each grouped whole and as two half-days of their own (the halves never see
 - feeds/5, feeds/10: mornings of 5 and 10 of those feed files, drawn 12 times from each half
   (the files of a half only), each grouped as a day of its own; pairs pooled over the draws.
   A user's morning is a few feeds: most entries the only report of their event.
+- duc/5, duc/10, teasers/5, teasers/10: days of 5 and 10 gold stories of one half, drawn and
+  pooled the same way: other, smaller days of whole articles and of teasers.
 Printed per day and part: pairwise precision, recall, F1 and B-cubed F1 of `find_stories` on
 the articles as `briefing` reads them (an exact copy, which the reader sets aside, counts in
 its original's story), and the seconds grouping took.
@@ -139,19 +141,20 @@ def feeds_day(feeds: Path, labels: dict[str, str]) -> Day:
     return Day(articles, keys, [half[Path(a.path).name] for a in articles], {})
 
 
-def small_mornings(
-    day: Day, gold: dict[str, str], part: int, files: int, config: Config
+def small_days(
+    day: Day, gold: dict[str, str], part: int, size: int, config: Config, unit: Callable[[str], str | None]
 ) -> tuple[dict[str, int], dict[str, str]]:
-    """Found stories and gold labels of 12 mornings of `files` feed files of half `part`, each
-    grouped alone; keys and labels carry their draw, so only pairs within a morning count."""
-    feed_of = [key.split(" ", 1)[0] for key in day.keys]
-    names = sorted({feed for feed, half in zip(feed_of, day.halves) if half == part})
-    draw_from = random.Random(files * 2 + part)
+    """Found stories and gold labels of 12 days of `size` units of half `part` (the `unit` of an
+    entry's key: its feed file, or its gold story), each grouped alone; keys and labels carry
+    their draw, so only pairs within a day count."""
+    unit_of = [unit(key) for key in day.keys]
+    names = sorted({name for name, half in zip(unit_of, day.halves) if half == part and name is not None})
+    draw_from = random.Random(size * 2 + part)
     found: dict[str, int] = {}
     labels: dict[str, str] = {}
     for draw in range(12):
-        chosen = set(draw_from.sample(names, files))
-        picked = [i for i, feed in enumerate(feed_of) if feed in chosen]
+        chosen = set(draw_from.sample(names, size))
+        picked = [i for i, name in enumerate(unit_of) if name in chosen]
         stories = find_stories([article_view(day.articles[i]) for i in picked], config.stories)
         for number, story in enumerate(stories):
             found.update({f"{draw} {day.keys[picked[i]]}": draw * 100_000 + number for i in story})
@@ -190,11 +193,12 @@ def main() -> None:
             print(f"[stories] threshold = {threshold}")
             for name, day, gold in days:
                 report(name, day, gold, config)
-            feeds, labels = days[2][1], days[2][2]
-            for files in (5, 10):
-                for part, label in ((0, "tune"), (1, "confirm")):
-                    p, r, f, b = scores(*small_mornings(feeds, labels, part, files, config))
-                    print(f"feeds/{files:<2} {label:<8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  B3 {b:.3f}")
+            for name, day, gold in days:
+                unit = (lambda key: key.split(" ", 1)[0]) if name == "feeds" else gold.get
+                for size in (5, 10):
+                    for part, label in ((0, "tune"), (1, "confirm")):
+                        p, r, f, b = scores(*small_days(day, gold, part, size, config, unit))
+                        print(f"{name + '/' + str(size):<8} {label:<8} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  B3 {b:.3f}")
             sys.stdout.flush()
 
 
