@@ -26,6 +26,16 @@ def view(title: str, lead: str = "", date: str | None = "2026-02-17", source: st
     return story_view(title, lead, date, source)
 
 
+# A day's other entries where every story is told three times (wire copy), and where each
+# entry is the only report of its event (a morning of a few feeds).
+TOLD_THRICE = [
+    view(f"{spelled(n)} {spelled(n + 100)} {spelled(n + 200)}", f"{spelled(n)} {spelled(n + 100)} {when}.")
+    for n in range(40)
+    for when in ("on Monday", "late on Monday", "after a long debate")
+]
+TOLD_ONCE = [view(f"{spelled(n)} {spelled(n + 200)}", f"{spelled(n + 400)} {spelled(n)}wood.") for n in range(120)]
+
+
 def stories_of(views: list[StoryView], **settings: float) -> list[tuple[int, ...]]:
     return find_stories(views, StoriesConfig(**settings))  # type: ignore[arg-type]
 
@@ -126,14 +136,8 @@ def test_a_day_of_lone_reports_asks_more_evidence_of_a_pair_than_a_day_of_many_r
             "ferries halted and tourists sheltering indoors, as a wildfire burned.",
         ),
     ]
-    told_thrice = [
-        view(f"{spelled(n)} {spelled(n + 100)} {spelled(n + 200)}", f"{spelled(n)} {spelled(n + 100)} {when}.")
-        for n in range(40)
-        for when in ("on Monday", "late on Monday", "after a long debate")
-    ]
-    told_once = [view(f"{spelled(n)} {spelled(n + 200)}", f"{spelled(n + 400)} {spelled(n)}wood.") for n in range(120)]
-    assert together(stories_of([*pair, *told_thrice]), 0, 1)
-    assert not together(stories_of([*pair, *told_once]), 0, 1)
+    assert together(stories_of([*pair, *TOLD_THRICE]), 0, 1)
+    assert not together(stories_of([*pair, *TOLD_ONCE]), 0, 1)
 
 
 # Four reports of one round of talks: two tell it through Vance, two through Araghchi, and
@@ -192,27 +196,36 @@ def test_two_teasers_whose_headlines_name_other_actors_stay_apart_though_they_sh
     assert together(stories, 0, 2)
 
 
+# Five teasers of a mine blast, two of them naming Katowice.
+BLAST = [
+    view(
+        "Coal mine blast in Silesia traps miners",
+        "Rescuers worked through the night near Katowice to reach the trapped miners.",
+    ),
+    view(
+        "Silesia coal mine blast leaves miners trapped underground",
+        "Dozens are trapped after a methane blast at a coal mine in southern Poland.",
+    ),
+    view(
+        "Methane blamed for Silesia coal mine blast",
+        "Inspectors said methane had built up in the shaft before the blast trapped miners.",
+    ),
+    view(
+        "Poland mourns as Silesia mine blast toll rises",
+        "Flags flew at half mast across Poland for the miners killed in the coal mine blast.",
+    ),
+    view(
+        "Rescuers near Katowice reach trapped miners",
+        "Rescuers from Katowice reached a chamber where miners sheltered after the coal mine blast.",
+    ),
+]
+
+
 def test_on_a_day_of_wire_copy_a_teaser_joins_a_story_it_shares_a_few_words_with_and_on_a_sparse_morning_not() -> None:
-    # Two teasers of a mine blast, and a third telling of it from a place one of them names:
+    # Two teasers of the mine blast, and a third telling of it from a place one of them names:
     # a teaser's few words meet another report's in a word or two. Where every story is told
     # three times (wire copy), that joins it; where every entry is the only report of its
     # event (a morning of a few feeds), it stays alone.
-    blast = [
-        view(
-            "Coal mine blast in Silesia traps miners",
-            "Rescuers worked through the night near Katowice to reach the trapped miners.",
-        ),
-        view(
-            "Silesia coal mine blast leaves miners trapped underground",
-            "Dozens are trapped after a methane blast at a coal mine in southern Poland.",
-        ),
-    ]
-    told_thrice = [
-        view(f"{spelled(n)} {spelled(n + 100)} {spelled(n + 200)}", f"{spelled(n)} {spelled(n + 100)} {when}.")
-        for n in range(40)
-        for when in ("on Monday", "late on Monday", "after a long debate")
-    ]
-    told_once = [view(f"{spelled(n)} {spelled(n + 200)}", f"{spelled(n + 400)} {spelled(n)}wood.") for n in range(120)]
     hospital = view(
         "Katowice hospital treats injured workers",
         "Doctors in Katowice treated eleven injured workers overnight, officials said.",
@@ -221,8 +234,8 @@ def test_on_a_day_of_wire_copy_a_teaser_joins_a_story_it_shares_a_few_words_with
         "Katowice rescuers bring up bodies",
         "Rescuers near Katowice brought up the bodies of two men overnight, officials said.",
     )
-    assert together(stories_of([*blast, hospital, *told_thrice]), 0, 2)
-    assert not together(stories_of([*blast, rescuers, *told_once]), 0, 2)
+    assert together(stories_of([*BLAST[:2], hospital, *TOLD_THRICE]), 0, 2)
+    assert not together(stories_of([*BLAST[:2], rescuers, *TOLD_ONCE]), 0, 2)
 
 
 def test_on_a_day_of_wire_copy_two_stories_of_many_teasers_sharing_a_place_stay_apart() -> None:
@@ -245,48 +258,16 @@ def test_on_a_day_of_wire_copy_two_stories_of_many_teasers_sharing_a_place_stay_
         )
         for n in range(6)
     ]
-    told_thrice = [
-        view(f"{spelled(n)} {spelled(n + 100)} {spelled(n + 200)}", f"{spelled(n)} {spelled(n + 100)} {when}.")
-        for n in range(40)
-        for when in ("on Monday", "late on Monday", "after a long debate")
-    ]
-    stories = stories_of([*talks, *bombing, *told_thrice])
+    stories = stories_of([*talks, *bombing, *TOLD_THRICE])
     assert together(stories, 0, 5) and together(stories, 6, 11)
     assert not together(stories, 0, 6)
 
 
 def test_on_a_day_of_wire_copy_a_teaser_told_from_a_place_two_of_five_reports_name_joins_their_story() -> None:
-    # Five teasers of a mine blast, two of them naming Katowice, and a hospital report from
-    # Katowice that shares nothing with the other three: two of five reports is enough.
-    blast = [
-        view(
-            "Coal mine blast in Silesia traps miners",
-            "Rescuers worked through the night near Katowice to reach the trapped miners.",
-        ),
-        view(
-            "Silesia coal mine blast leaves miners trapped underground",
-            "Dozens are trapped after a methane blast at a coal mine in southern Poland.",
-        ),
-        view(
-            "Methane blamed for Silesia coal mine blast",
-            "Inspectors said methane had built up in the shaft before the blast trapped miners.",
-        ),
-        view(
-            "Poland mourns as Silesia mine blast toll rises",
-            "Flags flew at half mast across Poland for the miners killed in the coal mine blast.",
-        ),
-        view(
-            "Rescuers near Katowice reach trapped miners",
-            "Rescuers from Katowice reached a chamber where miners sheltered after the coal mine blast.",
-        ),
-    ]
+    # A hospital report from Katowice that shares nothing with the three blast teasers that do
+    # not name it: two of five reports is enough.
     hospital = view(
         "Katowice hospital treats injured rescuers",
         "Doctors in Katowice treated eleven injured rescuers overnight, officials said.",
     )
-    told_thrice = [
-        view(f"{spelled(n)} {spelled(n + 100)} {spelled(n + 200)}", f"{spelled(n)} {spelled(n + 100)} {when}.")
-        for n in range(40)
-        for when in ("on Monday", "late on Monday", "after a long debate")
-    ]
-    assert together(stories_of([*blast, hospital, *told_thrice]), 0, 5)
+    assert together(stories_of([*BLAST, hospital, *TOLD_THRICE]), 0, 5)
