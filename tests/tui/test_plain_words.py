@@ -64,6 +64,18 @@ async def test_help_explains_the_support_badge(trio_folder: Path, tmp_path: Path
         assert "2 of the 5 articles on the item's story report it" in screen_text(app)
 
 
+async def test_help_says_what_the_filter_and_explain_keys_work_on(trio_folder: Path, tmp_path: Path) -> None:
+    """The s8 trial's reader asked which text "show only items and sources with some text"
+    meant, and e lists fetched pages and feed entries, not only "which files were skipped"."""
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        shown = screen_text(app)
+        assert "show only items and sources containing what you type" in shown
+        assert "what cleaning removed, and what was skipped" in shown and "which files" not in shown
+
+
 async def test_one_article_and_one_item_are_singular(tmp_path: Path) -> None:
     folder = tmp_path / "one"
     folder.mkdir()

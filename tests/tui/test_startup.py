@@ -128,7 +128,7 @@ async def test_a_folder_of_skipped_files_says_so_and_e_lists_them(tmp_path: Path
         await ready(pilot)
         assert app.briefing is None  # not an empty briefing of 0 articles
         said = read_anyway(app)
-        assert "No articles to read: 2 files skipped." in said and "e lists the files skipped" in said
+        assert "No articles to read: 2 files skipped." in said and "e lists what was skipped, and why" in said
         assert not app._notifications
         await pilot.press("e")
         assert isinstance(app.screen, ExplainScreen) and len(app.screen.problems) == 2

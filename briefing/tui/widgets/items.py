@@ -116,7 +116,7 @@ def no_articles(reason: str, skipped: bool, fetch: bool) -> Text:
     text.append(f": {printable(reason).rstrip('.')}.\n\n")
     if skipped:
         text.append("e", style="bold")
-        text.append(" lists the files skipped, and why.\n")
+        text.append(" lists what was skipped, and why.\n")
     if fetch:
         text.append("f", style="bold")
         text.append(" fetches the feeds of [sources] feeds now.\n")
