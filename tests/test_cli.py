@@ -254,6 +254,17 @@ def test_topic_prints_only_that_story_and_a_miss_is_exit_1(mixed_folder: Path) -
     assert not target.exists(), "an empty briefing was written for a topic no story is about"
 
 
+def test_a_topic_the_articles_name_only_in_passing_is_said_to_be_named() -> None:
+    """The s8 trial: `--topic "Wendy Sherman"` on the seeds said only "no story is about" her,
+    while item 5 of their briefing names her; the articles that name her are counted."""
+    named = run("digest", str(REPO / "seeds"), "--no-store", "--topic", "Wendy Sherman")
+    assert named.returncode == 1 and named.stdout == ""
+    said = "no story is about 'Wendy Sherman' (3 articles name it only in passing); nothing written"
+    assert named.stderr == f"briefing: {said}\n"
+    absent = run("digest", str(REPO / "seeds"), "--no-store", "--topic", "Taylor Swift")
+    assert absent.stderr == "briefing: no story is about 'Taylor Swift'; nothing written\n"
+
+
 def test_a_topic_briefing_numbers_its_sources_from_one(mixed_folder: Path) -> None:
     # The nurses' articles come fourth and fifth in the folder; the briefing cites only them.
     result = run("digest", str(mixed_folder), "--topic", "nurses strike")
