@@ -55,9 +55,9 @@ class HostFailure:
     def __str__(self) -> str:
         return self.line()
 
-    def line(self, listed: bool = False) -> str:
+    def line(self, listed: bool = False, verbose: str = "--verbose") -> str:
         """The host's line; `listed`: each URL's failure was said just before it (`fetch
-        --verbose`), so the line does not point to --verbose for them."""
+        --verbose`), so the line does not point to `verbose` for them."""
         if len(self.failures) == 1:
             return str(self.failures[0])
         counts = ((self.feeds, "feed"), (len(self.failures) - self.feeds, "page"))
@@ -66,7 +66,7 @@ class HostFailure:
         others = sum(not same_reason(failure.reason, self.reason) for failure in self.failures) - skipped
         notes = [f"{skipped} of them not tried after that"] * bool(skipped)
         other = f"{others} for {'another reason' if others == 1 else 'other reasons'}"
-        notes += [other if listed else f"{other}: --verbose lists each"] * bool(others)
+        notes += [other if listed else f"{other}: {verbose} lists each"] * bool(others)
         return f"{self.host}: {what} failed: {self.reason}" + (f" ({'; '.join(notes)})" if notes else "")
 
 

@@ -44,6 +44,7 @@ from briefing.tui.messages import (
     Summarized,
     Written,
     configured,
+    fetched_text,
     left_as,
 )
 from briefing.tui.screens.algorithm import AlgorithmScreen, DayCost
@@ -229,9 +230,8 @@ class BriefingApp(Workers):
 
     def on_fetched(self, message: Fetched) -> None:
         report = message.report
-        failing = "".join(f"\n{host}" for host in report.hosts[:3])  # as `briefing fetch` says it
         self.tell(
-            report.summary() + failing,
+            fetched_text(report),
             title="Fetched",
             severity="warning" if report.failures else "information",
         )

@@ -165,6 +165,15 @@ class Copied(Message):
     what: str = "the sentence"
 
 
+def fetched_text(report: FetchReport) -> str:
+    """What `f` fetched: the summary, then up to 3 failing hosts' lines as `briefing fetch` says
+    them, each a sentence of its own (a toast is one line: the s8 trial read "... left for a
+    later run 127.0.0.1:8871: 2 feeds failed"), sending to `briefing fetch --verbose` (the TUI
+    has no --verbose to pass)."""
+    hosts = [host.line(verbose="'briefing fetch --verbose'") for host in report.hosts[:3]]
+    return ". ".join([report.summary(), *hosts])
+
+
 @dataclass
 class Fetched(Message):
     """What fetching the configured feeds did (a FetchReport: new, unchanged, failures)."""

@@ -169,3 +169,26 @@ async def test_feeds_alone_configured_open_the_briefing_screen_where_f_fetches(
         await ready(pilot)
         assert any(n.message.startswith("0 new articles from 1 feed (1 unchanged)") for n in app._notifications)
         assert str(app.main.query_one(StatusBar).render()) == "No articles to read"
+
+
+async def test_f_says_each_failing_host_apart_from_the_summary_and_where_to_see_each_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The s8 trial's toast ran the summary into the host's line ("... left for a later run
+    127.0.0.1:8871: 2 feeds failed ...") and sent to --verbose, which the TUI has not."""
+    from briefing.run.failures import Failure, by_host
+    from briefing.run.fetching import FetchReport
+
+    feeds = ("http://127.0.0.1:9/missing.xml", "http://127.0.0.1:9/junk.xml")
+    failures = (Failure(feeds[0], "HTTP 404 Not Found"), Failure(feeds[1], "not a feed (no RSS, Atom or JSON Feed)"))
+    report = FetchReport(feeds=1, failures=failures, hosts=tuple(by_host(failures, feeds, {}, "2024-04-05")))
+    monkeypatch.setattr("briefing.run.fetching.fetch_feeds", lambda config, progress: report)
+    app = create_app([], replace(Config(), sources=replace(SourcesConfig(), paths=(), feeds=feeds)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        await ready(pilot)
+        assert [n.message for n in app._notifications if n.title == "Fetched"] == [
+            "0 new articles from 1 feed; 2 feeds failed. 127.0.0.1:9: 2 feeds failed: HTTP 404 Not Found"
+            " (1 for another reason: 'briefing fetch --verbose' lists each)"
+        ]
