@@ -68,6 +68,15 @@ def test_read_with_nothing_readable_exits_1(tmp_path: Path) -> None:
     assert result.returncode == 1 and "x.md: skipped, a PNG image is not text" in result.stderr
 
 
+def test_read_of_a_path_that_is_not_there_is_a_usage_error_as_in_digest(tmp_path: Path) -> None:
+    """The s8 trial: `briefing read nosuch.txt` exited 1 ("nothing to summarize") where `digest`
+    exits 2 for the same typo (docs/exit-codes.md: a named file that does not exist is 2)."""
+    for command in (("read",), ("digest", "--no-store")):
+        result = run(*command, str(tmp_path / "nosuch.txt"), env_home=tmp_path)
+        assert (result.returncode, result.stdout) == (2, ""), command
+        assert result.stderr == f"briefing: {tmp_path / 'nosuch.txt'}: no such file or folder\n", command
+
+
 def test_json_escapes_invisible_characters_but_keeps_the_text_exact(tmp_path: Path) -> None:
     from briefing import load_articles
 

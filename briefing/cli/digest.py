@@ -122,14 +122,15 @@ def fetch_first(config: Config) -> None:
     tell(fetch_configured(config))
 
 
-def check_sources(sources: list[str]) -> None:
+def check_sources(sources: list[str], missing_only: bool = False) -> None:
     """A UsageError for the first named source (not a URL) that cannot be reached, saying why
-    (not there, a folder on the way this user cannot look in, a file where a folder should be)."""
+    (not there, a folder on the way this user cannot look in, a file where a folder should be);
+    with `missing_only`, for one that is not there (`read` reads the others, and says why not)."""
     from briefing.paths import unreachable
     from briefing.run.gather import is_url
     from briefing.sanitize import shown_name
 
     for source in sources:
         problem = None if is_url(source) else unreachable(source)
-        if problem:
+        if problem and (problem == "no such file or folder" or not missing_only):
             raise UsageError(f"{shown_name(source)}: {problem}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from briefing.cli.console import report_problems
+from briefing.cli.digest import check_sources
 from briefing.errors import ExitCode
 
 
@@ -14,6 +15,7 @@ def read_command(args: argparse.Namespace) -> int:
     from briefing.output.write import write_stdout
     from briefing.run.gather import gather
 
+    check_sources(args.sources, missing_only=True)  # a typo is a usage error, as in digest and the TUI
     config = load_config(args.config)
     articles, problems = gather(args.sources, config)
     report_problems(problems, len(articles))
