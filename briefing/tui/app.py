@@ -186,8 +186,8 @@ class BriefingApp(Workers):
         if read.origin is None or read.origin != self.origin:  # the first briefing of these articles is kept
             self.kept, self.origin = None, read.origin
         self.refresh_bindings()  # after a read that gave none, +, - and a are back
-        if read.problems:
-            self.tell(problems_summary(read.problems), severity="warning")
+        if said := problems_summary(read.problems):
+            self.tell(said, severity="warning")
         if read.history_failure:
             self.tell(f"{read.history_failure}; items are not marked new or repeat", severity="warning")
         self.resummarize()

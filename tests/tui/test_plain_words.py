@@ -90,6 +90,23 @@ async def test_one_article_and_one_item_are_singular(tmp_path: Path) -> None:
         assert "1 article, 1 item " in header and "articles" not in header and "items" not in header
 
 
+async def test_routine_skips_alone_raise_no_toast_and_e_still_lists_them(trio_folder: Path, tmp_path: Path) -> None:
+    """The s8 trial's TUI warned at every launch of one fetched page cleaned to nothing, which
+    the command line (and cron's log) rightly leave unsaid: wire copies and feed entries set
+    aside are how news goes."""
+    folder = tmp_path / "copies"
+    shutil.copytree(trio_folder, folder)
+    for number in range(2):
+        (folder / f"copy{number}.txt").write_text(TRIO["a_gazette"], encoding="utf-8")
+    app = app_for(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert len(app.articles) == 3 and len(app.problems) == 2
+        assert not app._notifications
+        await pilot.press("e")
+        assert isinstance(app.screen, ExplainScreen) and len(app.screen.problems) == 2
+
+
 async def test_many_skipped_files_make_one_toast_and_e_lists_them_by_cause(trio_folder: Path, tmp_path: Path) -> None:
     """e listed the 100 real feeds' 896 skipped entries one by one, 22 screens of them (a new
     user's finding): many are listed by cause, with counts, each cause's list a key away."""
@@ -106,7 +123,7 @@ async def test_many_skipped_files_make_one_toast_and_e_lists_them_by_cause(trio_
         await until(pilot, lambda: app.screen.query(Toast), "the toast")
         assert len(app._notifications) == 1
         assert len(app.screen.query(Toast)) == 1
-        assert "37 files skipped; e explains" in str(app.screen.query_one(Toast).render())
+        assert "12 files skipped; 25 more set aside as usual; e explains" in str(app.screen.query_one(Toast).render())
         await ready(pilot)
         assert len(app._notifications) <= 1, "one toast, however long summarizing took"
         await pilot.press("e")

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from briefing.models import Briefing, BriefingItem, Problem, Story
-from briefing.output.problems import problems_count
+from briefing.output.problems import is_routine, problems_count
 from briefing.output.render import differ, shown_mark
 from briefing.sanitize import printable
 from briefing.tui.widgets.wrapped import WrappedOptionList
@@ -126,5 +126,13 @@ def no_articles(reason: str, skipped: bool, fetch: bool) -> Text:
 
 
 def problems_summary(problems: Sequence[Problem]) -> str:
-    """One line for the files skipped or noted while reading, however many there are."""
-    return problems_count(problems) + ("; e explains" if len(problems) > 1 else "")
+    """One line for what reading skipped or noted, however much; "" when all of it is routine
+    (`is_routine`: feed entries set aside, wire copies), of which the command line says nothing on
+    a good morning either (the s8 trial's TUI warned of one fetched page at every launch). `e`
+    lists them all."""
+    said = [problem for problem in problems if not is_routine(problem)]
+    if not said:
+        return ""
+    usual = len(problems) - len(said)
+    more = f"; {usual} more set aside as usual" if usual else ""
+    return problems_count(said) + more + ("; e explains" if len(problems) > 1 else "")
