@@ -100,3 +100,21 @@ def test_reading_the_history_makes_none(tmp_path: Path) -> None:
     forgot = run_briefing("history", "forget", "today", env=env)
     assert forgot.returncode == 2 and "no briefing made on" in forgot.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_a_folder_of_folders_says_they_are_not_read_and_how_to_name_them(tmp_path: Path) -> None:
+    """The s8 trial: DUC 2004, a folder of 50 folders of articles, gave only "no articles (.txt,
+    .md, .html or feeds) in duc2004", as if the folders were empty."""
+    days = tmp_path / "days"
+    for day in ("monday", "tuesday"):
+        (days / day).mkdir(parents=True)
+    result = run_briefing("digest", "--no-store", str(days))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"briefing: no articles (.txt, .md, .html or feeds) in {days}; the 2 folders in it are not read:"
+        f" name them ({days}/*)\n"
+    )
+    (days / "tuesday").rmdir()
+    one = run_briefing("digest", "--no-store", str(days)).stderr
+    assert one.endswith(f"; the folder in it is not read: name it ({days / 'monday'})\n")
+    assert "not read" not in run_briefing("digest", "--no-store", str(days / "monday")).stderr  # none inside

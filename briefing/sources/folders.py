@@ -91,8 +91,26 @@ def survey(sources: Iterable[str]) -> tuple[list[Path], list[Problem]]:
             raise SourceError(f"{shown_name(unread[0].path)}: {unread[0].reason}")
         names = ", ".join(Path(other.path).name for other in others[:3]) + " and others" * (len(others) > 3)
         aside = f"; {names}: {NOT_AN_ARTICLE}" if others else ""
-        raise SourceError(f"no articles (.txt, .md, .html or feeds) in {', '.join(sources)}{aside}")
+        raise SourceError(f"no articles (.txt, .md, .html or feeds) in {', '.join(sources)}{aside}{_inside(sources)}")
     return files, others
+
+
+def _inside(sources: list[str]) -> str:
+    """`; the 50 folders in it are not read: name them (duc/*)` when the sources hold folders:
+    a folder of one folder a day read as a folder of nothing (the s8 trial, on DUC 2004)."""
+    held: list[tuple[str, str]] = []  # (source, folder in it)
+    for source in sources:
+        try:
+            with os.scandir(source) as entries:
+                held += [(source, e.path) for e in entries if not e.name.startswith(".") and e.is_dir()]
+        except OSError:
+            continue
+    if not held:
+        return ""
+    if len(held) == 1:
+        return f"; the folder in it is not read: name it ({shown_name(held[0][1])})"
+    where = "it" if len({source for source, _ in held}) == 1 else "them"
+    return f"; the {len(held)} folders in {where} are not read: name them ({shown_name(held[0][0])}/*)"
 
 
 def _listed(path: Path) -> tuple[list[Path], list[Problem]]:

@@ -45,7 +45,8 @@ ANALYSIS_CODE = ("briefing/sources/*.py", "briefing/text/*.py", "briefing/summar
 # feeds.py and html.py, the same patterns: the parsers are imported when a file needs one), and
 # for run/cached.py keeping each file's status with its key (`briefing.run.unchanged.status_key`;
 # the same entries under the same keys, and new ones of a kind of their own), and for
-# text/patterns.py importing RE2 when a user's pattern is first compiled.
+# text/patterns.py importing RE2 when a user's pattern is first compiled, and for
+# sources/folders.py saying that a folder's folders are not read (the message of a run that read none).
 FINGERPRINTS = {
     1: "517e05727e576285",
     2: "a3f6a0808fd2f13e",
@@ -58,7 +59,7 @@ FINGERPRINTS = {
     9: "c8ba28b178084548",
     10: "2901cffb166379b2",
     11: "3c06e2d75fd29724",
-    12: "4ef9c5e820d7cc32",
+    12: "4935ae4054b3c349",
 }
 
 
