@@ -318,7 +318,7 @@ def test_cli_a_morning_whose_pages_all_fail_is_briefed_from_its_teasers(server: 
     )
     fetched = run(tmp_path, "fetch")
     assert fetched.returncode == 0, fetched.stderr
-    assert "3 new articles from 1 feed; 3 pages failed" in fetched.stderr
+    assert "3 new articles from 1 feed; 3 pages failed (the feed's headline and teaser kept instead)" in fetched.stderr
     digest = run(tmp_path, "digest", "--no-store")
     assert digest.returncode == 0, digest.stderr
     assert "Saint Anne" in digest.stdout

@@ -57,10 +57,14 @@ def test_a_failing_morning_is_one_line_per_host_and_the_next_identical_morning_a
     assert morning(tmp_path, capsys) == [
         lines[first],
         lines[second],
-        "briefing: 31 new articles from 1 feed; 1 feed failed; 30 pages failed",  # the teasers are kept
+        "briefing: 31 new articles from 1 feed; 1 feed failed; 30 pages failed"
+        " (the feed's headline and teaser kept instead)",  # not 30 articles lost (the s7 and s8 trials)
     ]
     clock.advance(days=1)  # the same failures: the pages are tried again, and nothing is said of them
-    assert morning(tmp_path, capsys) == ["briefing: 0 new articles from 1 feed; 1 feed failed; 30 pages failed"]
+    assert morning(tmp_path, capsys) == [
+        "briefing: 0 new articles from 1 feed; 1 feed failed; 30 pages failed"
+        " (the feed's headline and teaser kept instead)"
+    ]
     assert len(server.requests("/p/0")) == 2
     clock.advance(hours=1)  # too soon for the pages: they wait
     assert morning(tmp_path, capsys) == [
@@ -140,3 +144,17 @@ def test_verbose_names_each_url_and_its_hosts_line_does_not_send_the_reader_to_v
     )
     host = server.url.removeprefix("http://")
     assert f"briefing: {host}: 2 feeds failed: HTTP 404 Not Found (1 for another reason)" in lines
+
+
+def test_the_summary_says_what_stands_in_for_a_page_that_failed() -> None:
+    """ "30 pages failed" beside "31 new articles" read as 30 articles lost (the s7 and s8 trials):
+    a feed entry whose page failed is kept, headline and teaser; a page named alone is not."""
+    from briefing.run.fetching import FetchReport
+
+    pages = tuple(Failure(f"https://a.example/p/{n}", "HTTP 500 Internal Server Error") for n in range(3))
+    said = [FetchReport(new=3, feeds=1, failures=pages, kept=kept).summary() for kept in (3, 2, 0)]
+    assert said == [
+        "3 new articles from 1 feed; 3 pages failed (the feed's headline and teaser kept instead)",
+        "3 new articles from 1 feed; 3 pages failed (for 2, the feed's headline and teaser kept instead)",
+        "3 new articles from 1 feed; 3 pages failed",
+    ]

@@ -69,6 +69,7 @@ class FetchReport:
     feeds: int = 0
     pages: int = 0
     deferred: int = 0
+    kept: int = 0  # failed pages whose feed entry, headline and teaser, is kept in their stead
     hosts: tuple[HostFailure, ...] = ()
     recovered: tuple[tuple[str, str], ...] = ()
     failing: tuple[tuple[str, str, str], ...] = ()  # every host failing as of now: (host, reason, since)
@@ -88,8 +89,10 @@ class FetchReport:
         failed_pages = len(self.failures) - failed_feeds
         if failed_feeds:
             line += f"; {plural(failed_feeds, 'feed')} failed"
-        if failed_pages:
+        if failed_pages:  # "30 pages failed" beside "31 new articles" read as 30 lost (the s7 and s8 trials)
             line += f"; {plural(failed_pages, 'page')} failed"
+            some = "" if self.kept == failed_pages else f"for {self.kept}, "
+            line += f" ({some}the feed's headline and teaser kept instead)" if self.kept else ""
         if self.deferred:
             line += f"; {plural(self.deferred, 'page')} that failed lately left for a later run"
         return line
@@ -143,6 +146,7 @@ def fetch(
     client = Client(limits or Limits(config.sources.timeout_seconds, config.sources.max_bytes))
     failures: list[Failure] = []
     failed: set[str] = set()
+    teasers: set[str] = set()  # failed pages whose entry is kept instead
     arrived: list[str] = []
     new = completed = unchanged = 0
     now = clock.now().astimezone(timezone.utc)
@@ -195,6 +199,7 @@ def fetch(
                     source.complete = False
                     if page is not None:  # the entry itself is kept: a headline and a teaser are news
                         source.ready.append(page)
+                        teasers.update([url] if page.text.strip() else [])
                 except BriefingError:  # the history failed: that is the run's failure, said as such
                     raise
                 except Exception as error:  # a bug met on one URL costs that URL, not the run's other feeds
@@ -238,6 +243,7 @@ def fetch(
         feeds=sum(source.opened and source.feed for source in sources),
         pages=sum(source.opened and not source.feed for source in sources),
         deferred=sum(source.deferred for source in sources),
+        kept=len(teasers & failed),
         hosts=failing,
         recovered=tuple(recovered),
         failing=still_failing,
