@@ -122,9 +122,8 @@ class BriefingApp(Workers):
     def _read_day(self) -> None:
         self.generation += 1
         self.main.busy("Reading articles…")
-        if self.store and self.briefing is None:
-            self._find_stored(self.generation, self.key, self.sources, self.config)
-        self._read_articles(self.generation, self.sources, self.config, self.store)
+        stored = self.key if self.store and self.briefing is None else None  # shown while today's is made
+        self._read(self.generation, self.sources, self.config, self.store, stored)
 
     def on_unmount(self) -> None:
         """Keep the briefing as the reader leaves it (one item more, another algorithm), for the

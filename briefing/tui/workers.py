@@ -6,6 +6,7 @@ calls) and posts the result as a message (`briefing.tui.messages`); only the app
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -62,8 +63,25 @@ class Workers(App[None]):
         if self.screen_stack or isinstance(message, Event):
             await super()._on_message(message)
 
+    def _read(self, generation: int, sources: list[str], config: Config, store: bool, key: str | None) -> None:
+        """Read the day's articles; with the `key` of a stored briefing to look for, once it is
+        on screen (or found to be none). The reading's imports hold the interpreter (the NLP
+        stack, 1 s of CPU): begun beside the lookup, they made a warm launch's screen fill late."""
+        looked = threading.Event()
+        if key is None:
+            looked.set()
+        else:
+            self._find_stored(generation, key, sources, config, looked)
+        self._read_articles(generation, sources, config, store, looked)
+
     @work(thread=True, group="load", exit_on_error=False)
-    def _read_articles(self, generation: int, sources: list[str], config: Config, store: bool) -> None:
+    def _read_articles(
+        self, generation: int, sources: list[str], config: Config, store: bool, looked: threading.Event
+    ) -> None:
+        worker = get_current_worker()
+        while not looked.wait(0.05):  # the stored briefing on screen first (`_read`); a quit ends the wait
+            if worker.is_cancelled:
+                return
         from briefing.run.day import read_day  # the NLP stack, loaded here: the screen is up already
         from briefing.run.local import process_mapper
 
@@ -77,17 +95,29 @@ class Workers(App[None]):
             self.post_message(NothingToRead(str(error)))
 
     @work(thread=True, group="stored", exit_on_error=False)
-    def _find_stored(self, generation: int, key: str, sources: list[str], config: Config) -> None:
+    def _find_stored(
+        self, generation: int, key: str, sources: list[str], config: Config, looked: threading.Event
+    ) -> None:
         """The briefing last made of the same sources, if the history keeps one, and whether it
         is today's: a read of one row and of the files' bytes, done before the reading stack is
-        loaded."""
+        loaded. `looked` is set once it is on screen (after the message, then the screen's
+        next refresh), or at once when there is none."""
         from briefing.run.stored import stored_briefing
         from briefing.run.unchanged import made_today
 
-        stored = stored_briefing(key, config)
-        request = request_of(stored.briefing.settings, config) if stored is not None else None
-        if stored is not None and request is not None:  # one the TUI cannot make again is not shown
-            self.post_message(StoredFound(generation, stored, request, made_today(stored, sources, config, self.day)))
+        shown = False
+        try:
+            stored = stored_briefing(key, config)
+            request = request_of(stored.briefing.settings, config) if stored is not None else None
+            if stored is not None and request is not None:  # one the TUI cannot make again is not shown
+                today = made_today(stored, sources, config, self.day)
+                self.post_message(StoredFound(generation, stored, request, today))
+                shown = True
+        finally:
+            if shown:  # after the message's handler, the screen's next refresh
+                self.call_later(self.call_after_refresh, looked.set)
+            else:
+                looked.set()
 
     @work(thread=True, exclusive=True, group="keep", exit_on_error=False)
     def _keep(self, key: str, briefing: Briefing, config: Config, origin: Origin | None) -> None:

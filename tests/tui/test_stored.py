@@ -131,6 +131,26 @@ async def test_no_stored_briefing_without_the_history_or_from_a_damaged_one(
     assert not [n for n in app._notifications if n.severity == "error"]
 
 
+async def test_the_day_is_read_once_the_stored_briefing_is_shown(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    """The reading holds the interpreter (on 100 feeds its imports alone take a second): begun
+    beside the lookup of the stored briefing, it made that briefing come late."""
+    _cron(trio_folder, clock)
+    shown_first: list[bool] = []
+    original = briefing.run.day.read_day
+
+    def reading(*args: object, **kwargs: object) -> object:
+        shown_first.append(app.briefing is not None)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(briefing.run.day, "read_day", reading)
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await ready(pilot)
+    assert shown_first == [True]
+
+
 async def test_a_launch_on_the_files_cron_read_shows_todays_briefing_at_once(
     trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
