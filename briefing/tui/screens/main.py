@@ -19,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
 from briefing.models import Article, Briefing, BriefingItem, Problem, SourceSentence, Story
-from briefing.output.copies import carried_by
 from briefing.tui.keys import acting_screen, bindings, screen_binding
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.explain import ExplainScreen
@@ -264,9 +263,7 @@ class MainScreen(Screen[None]):
         return next(a for a in self.briefing.articles if a.id == id)
 
     def _show_sources(self) -> None:
-        articles = {a.id: a for a in self.briefing.articles} if self.briefing else {}
-        carried = carried_by(self.briefing) if self.briefing else {}
-        self.query_one(SourceList).show(self.current_item, articles, self._reporting(), self.query_text, carried)
+        self.query_one(SourceList).show_item(self.briefing, self.current_item, self._reporting(), self.query_text)
 
     @on(OptionList.OptionHighlighted, "#items")
     def _item_highlighted(self) -> None:

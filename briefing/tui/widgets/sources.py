@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from briefing.models import Article, BriefingItem, SourceSentence
-from briefing.output.copies import CARRIED
+from briefing.models import Article, Briefing, BriefingItem, SourceSentence
+from briefing.output.copies import CARRIED, carried_by
 from briefing.output.render import plural
 from briefing.sanitize import shown_name
 from briefing.tui.widgets.items import highlighted
 from briefing.tui.widgets.wrapped import WrappedOptionList
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 
 def source_prompt(
@@ -46,6 +51,28 @@ def one_per_article(item: BriefingItem) -> list[tuple[int, SourceSentence]]:
 class SourceList(WrappedOptionList):
     """The articles reporting the highlighted item, one sentence each; enter opens one."""
 
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._listed: tuple[Briefing | None, BriefingItem | None, int, str] | None = None  # by `show_item`
+        self._index: tuple[Briefing, dict[str, Article], dict[str, str]] | None = None  # a briefing's articles
+
+    def show_item(self, briefing: Briefing | None, item: BriefingItem | None, reporting: int, query: str) -> None:
+        """`show` the item of `briefing`, unless it is listed already: a new list of items
+        highlights one, which asked again for the sources just listed (one more redraw at
+        each + and -), and the briefing's articles by id and their copies are worked out once."""
+        listed = self._listed
+        if listed and listed[0] is briefing and listed[1] is item and listed[2:] == (reporting, query):
+            return
+        if briefing is not None and (self._index is None or self._index[0] is not briefing):
+            self._index = (briefing, {a.id: a for a in briefing.articles}, carried_by(briefing))
+        _, articles, carried = self._index if briefing is not None and self._index else (None, {}, {})
+        self.show(item, articles, reporting, query, carried)
+        self._listed = (briefing, item, reporting, query)
+
+    def clear_options(self) -> Self:
+        self._listed = None
+        return super().clear_options()
+
     def show(
         self,
         item: BriefingItem | None,
@@ -56,15 +83,14 @@ class SourceList(WrappedOptionList):
     ) -> None:
         """The articles behind `item`, of the `reporting` articles on its story; `carried`
         names, for an article, the other outlets that ran it word for word (`carried_by`)."""
-        self.clear_options()
         if item is None:
+            self.clear_options()
             self.border_title = "Sources"
             return
         figures = {article: f"{f.value} {f.unit}" for f in item.disagreement for article in f.articles}
-        for number, (position, source) in enumerate(one_per_article(item)):
-            if number:
-                self.add_option(None)  # a rule between two articles
-            prompt = source_prompt(
+        chosen = one_per_article(item)
+        prompts = [
+            source_prompt(
                 articles[source.article],
                 source.text,
                 position == 0,
@@ -72,7 +98,16 @@ class SourceList(WrappedOptionList):
                 figures.get(source.article, ""),
                 (carried or {}).get(source.article, ""),
             )
-            self.add_option(Option(prompt, id=str(position)))
+            for position, source in chosen
+        ]
+        ids = [str(position) for position, _ in chosen]
+        # The same list as shown (the same item in the briefing after + or -) is left as it is:
+        # listed again, it was measured and drawn again.
+        if (prompts, ids) != ([option.prompt for option in self.options], [option.id for option in self.options]):
+            self.clear_options()
+            options = [Option(prompt, id=id) for prompt, id in zip(prompts, ids, strict=True)]
+            # At once, a rule between two articles: each option added alone measured the list again.
+            self.add_options([part for k, option in enumerate(options) for part in ([None] if k else []) + [option]])
         verb = "reports" if item.support == 1 else "report"
         self.border_title = f"Sources: {item.support} of {plural(reporting, 'article')} {verb} this"
         self.highlighted = 0
