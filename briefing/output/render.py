@@ -36,12 +36,19 @@ def differ(item: BriefingItem) -> str:
     return f" (sources differ: {values} {item.disagreement[0].unit})"
 
 
-def shown_mark(item: BriefingItem, story: Story | None) -> str | None:
+def all_new(briefing: Briefing) -> bool:
+    """A briefing of one story whose every item is new: its counts say "all new" once. The
+    seeds read after any other briefing put "(new)" before each of their 8 items."""
+    return len(briefing.stories) < 2 and bool(briefing.items) and all(item.mark == "new" for item in briefing.items)
+
+
+def shown_mark(item: BriefingItem, story: Story | None, briefing: Briefing) -> str | None:
     """The item's mark as a reader sees it (new, update, repeat; None before any history): an
-    item of a new story is not marked, since the story's line says "new story" once. Every
-    item of a day's 10 new stories read "(new)" (58 of 58 on the real feeds after one earlier
-    briefing); the JSON keeps each item's mark."""
-    return None if item.mark == "new" and story is not None and story.mark == "new" else item.mark
+    item of a new story is not marked, since the story's line (or, for a day of one story, the
+    counts: `all_new`) says it once. Every item of a day's 10 new stories read "(new)" (58 of
+    58 on the real feeds after one earlier briefing); the JSON keeps each item's mark."""
+    said_once = story.mark == "new" if story is not None else all_new(briefing)
+    return None if item.mark == "new" and said_once else item.mark
 
 
 def numbers(briefing: Briefing) -> dict[str, int]:
@@ -81,7 +88,9 @@ def _counts(briefing: Briefing) -> str:
     stories = briefing.story_count > 1 or briefing.settings.topic
     read = f"Read {plural(len(briefing.articles), 'article')}"
     read += f" in {plural(briefing.story_count, 'story', 'stories')}" if stories else ""
-    items = plural(len(briefing.items), "item")
+    items = plural(len(briefing.items), "item") + (
+        ", all new" if all_new(briefing) and _sections(briefing)[0][0] is None else ""
+    )
     if stories:
         topic = f" about “{shown_name(briefing.settings.topic)}”" if briefing.settings.topic else ""
         items = f"{plural(len(briefing.stories), 'story', 'stories')}{topic} with {items}"
@@ -193,7 +202,7 @@ def render_text(briefing: Briefing) -> str:
             lines.append(_story_line(story))
         width = len(str(len(items))) + 2
         for number, item in enumerate(items, start=1):
-            mark = f"({shown}) " if (shown := shown_mark(item, story)) else ""
+            mark = f"({shown}) " if (shown := shown_mark(item, story, briefing)) else ""
             text = f"{mark}{printable(item.text)}{printable(differ(item))} {_markers(item, cited_as)}"
             lines += textwrap.wrap(text, WIDTH, initial_indent=f"{number}.".ljust(width), subsequent_indent=" " * width)
         lines += [""] if story else []
@@ -251,7 +260,7 @@ def render_markdown(briefing: Briefing) -> str:
         if story:
             lines += [f"## {_md(story.title)}", "", f"*{_story_line(story)}*", ""]
         for number, item in enumerate(items, start=1):
-            mark = f"**{shown}** " if (shown := shown_mark(item, story)) else ""
+            mark = f"**{shown}** " if (shown := shown_mark(item, story, briefing)) else ""
             lines.append(f"{number}. {mark}{_md(item.text)}{_md(differ(item))} {_md(_markers(item, cited_as))}")
         lines += [""] if story else []
     if not briefing.items:

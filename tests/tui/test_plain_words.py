@@ -147,15 +147,32 @@ async def test_many_skipped_files_make_one_toast_and_e_lists_them_by_cause(trio_
 async def test_an_items_mark_reads_as_a_mark_without_colour_as_the_digest_prints_it(
     trio_folder: Path, tmp_path: Path
 ) -> None:
+    from briefing.cli.main import main
     from briefing.output.render import render_text
 
-    earlier_briefing(tmp_path)  # on another story: the trio's items are new
+    earlier = tmp_path / "earlier"  # one of the trio's articles briefed before: some items repeat
+    earlier.mkdir()
+    shutil.copy(trio_folder / "a_gazette.txt", earlier)
+    assert main(["digest", str(earlier)]) == 0
     app = app_for(trio_folder, tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        first = app.briefing.items[0]
-        assert first.mark == "new"
+        number, first = next((n, item) for n, item in enumerate(app.briefing.items, 1) if item.mark == "new")
         opening = first.text.split()[0]
         shown = screen_text(app)  # characters only, no colour: what a monochrome terminal shows
-        assert f"1. (new) {opening}" in shown and f"1. new {opening}" not in shown
+        assert f"{number}. (new) {opening}" in shown and f"{number}. new {opening}" not in shown
         assert f"(new) {opening}" in render_text(app.briefing)
+
+
+async def test_a_day_of_one_story_all_new_says_it_once_not_before_each_item(trio_folder: Path, tmp_path: Path) -> None:
+    from briefing.output.render import render_text
+
+    earlier_briefing(tmp_path)  # on another story: every item of the trio is new
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.briefing.items and all(item.mark == "new" for item in app.briefing.items)
+        digest = render_text(app.briefing)
+        assert "(new)" not in screen_text(app) and "(new)" not in digest
+        assert f"{len(app.briefing.items)} items, all new" in str(app.query_one(StatusBar).content)
+        assert f"shown {len(app.briefing.items)} items, all new, picked from" in digest

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from briefing.models import Briefing, BriefingItem, Problem, Story
+from briefing.models import Briefing, BriefingItem, Problem
 from briefing.output.problems import is_routine, problems_count
 from briefing.output.render import differ, shown_mark
 from briefing.sanitize import printable
@@ -26,12 +26,13 @@ def highlighted(text: str, query: str, style: str = "") -> Text:
     return shown
 
 
-def item_prompt(number: int, item: BriefingItem, articles: int, query: str = "", story: Story | None = None) -> Text:
+def item_prompt(number: int, item: BriefingItem, articles: int, query: str = "", mark: str | None = None) -> Text:
     """`1. (new) text  3/5`: 3 of the 5 articles on the item's story report it; where they give
     different figures for one count, it says so. The mark in brackets, as the digest prints
-    it: without colour a bare "new" read as the sentence's first word (a new user's finding)."""
+    it: without colour a bare "new" read as the sentence's first word (a new user's finding).
+    `mark` as `render.shown_mark` gives it."""
     prompt = Text(f"{number}. ", style="bold")
-    if mark := shown_mark(item, story):
+    if mark:
         prompt.append(f"({mark}) ", style=MARK_STYLES[mark])
     prompt.append_text(highlighted(item.text, query))
     if item.disagreement:
@@ -75,7 +76,16 @@ class ItemList(WrappedOptionList):
         self.clear_options()
         stories = {i: story for story in briefing.stories for i in story.items} if len(briefing.stories) > 1 else {}
         self.add_options(
-            Option(item_prompt(numbers[i], briefing.items[i], articles, query, stories.get(i)), id=str(i))
+            Option(
+                item_prompt(
+                    numbers[i],
+                    briefing.items[i],
+                    articles,
+                    query,
+                    shown_mark(briefing.items[i], stories.get(i), briefing),
+                ),
+                id=str(i),
+            )
             for i in shown
         )
         if shown:

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing.models import Briefing
-from briefing.output.render import plural
+from briefing.output.render import all_new, plural
 from briefing.sanitize import shown_name
 
 
@@ -28,7 +28,8 @@ def shown_text(shown: int, total: int, query: str, hide_repeats: bool) -> Text:
 
 
 def status_text(briefing: Briefing, shown: int, query: str = "", hide_repeats: bool = False) -> Text:
-    """`Briefing for 2024-04-05 · 3 articles, 7 items · lexrank · Harbour Bridge, …`; where
+    """`Briefing for 2024-04-05 · 3 articles, 7 items · lexrank · Harbour Bridge, …` (`7 items,
+    all new` for a day of one story none of whose items an earlier briefing told); where
     --stories or the topic kept some of the stories found, `10 of 52 stories`, as the digest
     counts them."""
     text = Text(f"Briefing for {briefing.date or 'today'}", style="bold")
@@ -40,6 +41,8 @@ def status_text(briefing: Briefing, shown: int, query: str = "", hide_repeats: b
         text.append(f", {plural(kept, 'story', 'stories')}")
     text.append(", ")
     text.append_text(shown_text(shown, len(briefing.items), query, hide_repeats))
+    if all_new(briefing) and not query and not hide_repeats:  # its items are not each marked
+        text.append(", all new")
     if briefing.settings.topic:
         text.append(f" · about “{shown_name(briefing.settings.topic)}”", style="bold")
     text.append(f" · {briefing.settings.algorithm}", style="dim")
