@@ -67,6 +67,8 @@ def test_a_plain_statement_reads_alone() -> None:
         "The 240-mile-high construction job began two hours earlier with the capture of the module.",
         "Three days later the council voted to close the bridge for six more weeks.",
         "Then everyone will talk about the players and managers and not the umpires.",
+        "Bob Livingston, the incoming speaker of the House, couldn't have been clearer about that.",
+        "Officials of the northern town said on Monday that nobody had expected those.",
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:
@@ -89,6 +91,7 @@ def test_a_sentence_leaning_on_the_one_before_is_no_item(text: str) -> None:
         "The council rejected proposals such as a toll on the bridge at its meeting on Monday.",
         "The mayor returned home Monday, a day earlier than planned, to open the new bridge.",
         "Then-President Bill Clinton signed the bill into law at the White House in 1996.",
+        "The council chose a new mayor, a lawyer from the northern town and a young one at that.",
     ],
 )
 def test_there_is_this_week_and_here_in_a_quote_lean_on_nothing(text: str) -> None:
