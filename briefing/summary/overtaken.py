@@ -10,12 +10,14 @@ weekday on or after it, and a report dated in the week after it must be in the s
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from datetime import date
 
 from briefing.models import Article
 from briefing.summary.features import SentenceFeatures
+from briefing.summary.stories import day_number
 from briefing.text.lexicon import WEEKDAYS
 
 _DAY = "|".join(WEEKDAYS)
@@ -30,13 +32,6 @@ _FUTURE_DAY = re.compile(
 _WEEK = 7
 
 
-def _day(article: Article) -> date | None:
-    try:
-        return date.fromisoformat(article.date[:10]) if article.date else None
-    except ValueError:
-        return None
-
-
 def overtaken(
     articles: Sequence[Article], features: Sequence[SentenceFeatures], texts: Sequence[str]
 ) -> frozenset[int]:
@@ -44,16 +39,16 @@ def overtaken(
     counted from their article's date, the story has a report of from the week after: a copy
     republished months later (the seeds' spun copies are dated two years after their source)
     tells nothing of how the event went."""
-    days = [_day(article) for article in articles]
-    dated = sorted({day.toordinal() for day in days if day is not None})
+    days = [day_number(article.date) for article in articles]
+    dated = sorted({int(day) for day in days if not math.isnan(day)})
     stale = set()
     for number, feature in enumerate(features):
         written = days[feature.article]
-        if written is None or written.toordinal() >= dated[-1]:
+        if math.isnan(written) or written >= dated[-1]:
             continue
         for match in _FUTURE_DAY.finditer(texts[number]):
             named = WEEKDAYS.index((match.group(1) or match.group(2)).lower())
-            event = written.toordinal() + (named - written.weekday()) % 7
+            event = int(written) + (named - date.fromordinal(int(written)).weekday()) % 7
             if any(event < later <= event + _WEEK for later in dated):
                 stale.add(number)
     return frozenset(stale)
