@@ -85,17 +85,19 @@ def _import(args: argparse.Namespace) -> int:
     if not isinstance(data, bytes):
         raise ConfigError(f"{shown_name(args.file)}: {data.reason}")
     urls = parse_subscriptions(decode(data))
-    usable = []
+    usable, refused = [], []
     for url in urls:
         try:
             check_url(url)
         except BadURL as error:
-            say(f"{shown_name(args.file)}: {shown_name(url)} not imported: {error}")
+            refused.append(f"{shown_name(args.file)}: {shown_name(url)} not imported: {error}")
         else:
             usable.append(url)
-    if not usable:
+    if not usable:  # not a feed list at all: one line, not one per line of the file
         said = "no usable feed URL" if urls else "no feed URLs"
         raise ConfigError(f"{shown_name(args.file)}: {said} in it (expected a newsboat urls file or OPML)")
+    for line in refused:
+        say(line)
     return _update(args.config, usable, adding=True)
 
 

@@ -12,7 +12,6 @@ import xml.etree.ElementTree as ElementTree
 
 from briefing.errors import ConfigError
 
-_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _SOURCES = re.compile(r"^\s*\[sources\]\s*(?:#.*)?$", re.MULTILINE)
 _TABLE = re.compile(r"^\s*\[", re.MULTILINE)
 _FEEDS_KEY = re.compile(r"^\s*feeds\s*=\s*\[", re.MULTILINE)
@@ -29,7 +28,9 @@ def toml_string(text: str) -> str:
 
 
 def parse_subscriptions(text: str) -> list[str]:
-    """Feed URLs in a newsboat urls file (a URL, then tags, per line) or an OPML document."""
+    """Feed URLs in a newsboat urls file (a URL, then tags, per line) or an OPML document, each
+    once. Any scheme is kept: `feeds import` says which it cannot fetch, rather than dropping
+    an OPML's `ftp:` or `javascript:` entry without a word."""
     if text.lstrip().startswith("<"):
         try:
             root = ElementTree.fromstring(text.strip().encode("utf-8"))
@@ -37,9 +38,10 @@ def parse_subscriptions(text: str) -> list[str]:
             raise ConfigError(f"not an OPML file: {error}") from error
         found = [outline.get("xmlUrl") or outline.get("xmlurl") or "" for outline in root.iter("outline")]
     else:
-        # newsboat: '#' comments, "query:..." feeds (not URLs), tags after the URL.
-        found = [line.split()[0] for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return list(dict.fromkeys(url.strip() for url in found if _URL.match(url.strip())))
+        # newsboat: '#' comments, "query:..." feeds (saved searches, not URLs), tags after the URL.
+        lines = (line.strip() for line in text.splitlines())
+        found = [line.split()[0] for line in lines if line and not line.startswith(("#", '"query:'))]
+    return list(dict.fromkeys(url.strip() for url in found if url.strip()))
 
 
 def with_feeds(config_text: str, current: tuple[str, ...], urls: list[str]) -> tuple[str, int]:

@@ -124,6 +124,30 @@ def test_import_refuses_urls_holding_terminal_controls_naming_each_and_keeps_the
     assert capsys.readouterr().out == "https://good.example/rss\n"
 
 
+def test_import_names_each_opml_entry_it_cannot_fetch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    (tmp_path / "subs.opml").write_text(
+        '<opml version="2.0"><body><outline xmlUrl="javascript:alert(1)"/>'
+        '<outline xmlUrl="https://good.example/rss"/><outline xmlUrl="ftp://x.example/y"/></body></opml>',
+        encoding="utf-8",
+    )
+    assert main(["--config", str(config), "feeds", "import", str(tmp_path / "subs.opml")]) == 0
+    said = capsys.readouterr().err
+    assert "javascript:alert(1) not imported: not an http(s) URL" in said
+    assert "ftp://x.example/y not imported: not an http(s) URL" in said and "added 1 feed" in said
+
+
+def test_a_file_with_no_feed_in_it_is_one_line_not_one_per_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "config.toml").write_text("", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("The council met on Tuesday.\nIt voted.\n" * 50, encoding="utf-8")
+    assert main(["--config", str(tmp_path / "config.toml"), "feeds", "import", str(tmp_path / "notes.txt")]) == 2
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and "no usable feed URL in it" in said
+
+
 def test_feeds_add_refuses_a_url_it_could_not_fetch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = tmp_path / "config.toml"
     assert main(["--config", str(config), "feeds", "add", "http://127.0.0.1:99999/feed"]) == 2
