@@ -21,7 +21,8 @@ different angles ("Vance says ...", "Araghchi says ...") whose leads share littl
 Two teasers whose headlines each name two actors the other never mentions are two events,
 whatever words they share ("Geneva", "talks"). On a day of wire copy, where every story is told
 many times, a third pass joins groups of teasers at a lower mean: a teaser's forty words share
-few with another report's, though both tell one story.
+few with another report's, though both tell one story. On a morning of lone reports, a few
+entries that share only a topic are no story (`briefing.summary.slices`).
 
 The threshold follows the odds that two entries of the day report one story, read from the
 day itself: how many close neighbours an entry has, against how many entries there are. A
@@ -44,6 +45,7 @@ import numpy as np
 
 from briefing.config import StoriesConfig
 from briefing.summary.scipy_sparse import sparse
+from briefing.summary.slices import peeled
 from briefing.summary.vectors import count_matrix, similar_pairs, unit_tfidf
 from briefing.summary.views import StoryView
 from briefing.text.forms import stop_forms
@@ -137,6 +139,8 @@ def find_stories(views: Sequence[StoryView], config: StoriesConfig) -> list[tupl
             groups = average_linkage(
                 teasers, threshold * TEASER_SHARE, 0.0, groups, joins=partial(_teasers_join, teasers)
             )
+        else:  # a morning of lone reports: a few entries that share only a topic are no story
+            groups = peeled(groups, similar)
     story_of = {member: number for number, group in enumerate(groups) for member in group}
     stories: dict[int, list[int]] = {}
     for index, copy in enumerate(copy_of):

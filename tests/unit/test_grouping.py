@@ -271,3 +271,56 @@ def test_on_a_day_of_wire_copy_a_teaser_told_from_a_place_two_of_five_reports_na
         "Doctors in Katowice treated eleven injured rescuers overnight, officials said.",
     )
     assert together(stories_of([*BLAST, hospital, *TOLD_THRICE]), 0, 5)
+
+
+def test_on_a_sparse_morning_a_few_reports_that_share_only_a_topic_are_not_one_story() -> None:
+    # Three Olympic pieces on medals (Norway's count, the hockey final, Italy's record) meet a
+    # big morning's threshold on "Winter Olympics", "gold", "medals", but five other pieces of
+    # the Games are about as close to them: a slice of a topic, shown as "3 articles" under one
+    # headline. Its least attached member leaves (a pair is the pair rules' to judge). Three
+    # reports of Peru's Congress ousting its president, with nothing near them, stay one story.
+    medals = [
+        view(
+            "Winter Olympics medal count: Norway leads",
+            "Norway has won the most gold medals at the Winter Olympics so far.",
+        ),
+        view(
+            "US hockey team to play for Winter Olympics gold",
+            "The American women reached the final and are sure of a medal at the Winter Olympics.",
+        ),
+        view(
+            "Italy wins record Winter Olympics medals",
+            "The home team has won more gold medals than at any Winter Olympics before.",
+        ),
+    ]
+    games = [
+        view(
+            "Drones film skiers at the Winter Olympics", "Flying cameras chase downhill racers at the Winter Olympics."
+        ),
+        view(
+            "Old curling hall shines at the Winter Olympics",
+            "A stadium built in 1956 hosts curling at the Winter Olympics.",
+        ),
+        view(
+            "Mascot toys sell out at the Winter Olympics",
+            "Plush stoats named Tina and Milo are gone from shops at the Winter Olympics.",
+        ),
+        view(
+            "Figure skater questioned at the Winter Olympics",
+            "A teenager's debut raised doping questions at the Winter Olympics.",
+        ),
+        view(
+            "Snowmaking runs dry at the Winter Olympics",
+            "Warm weather strained artificial snow supplies at the Winter Olympics.",
+        ),
+    ]
+    peru = [
+        view("Peru's Congress ousts interim president Jeri", "Lawmakers removed José Jerí over a corruption probe."),
+        view(
+            "Peru removes President Jeri", "Congress voted to remove José Jerí, who faces a corruption investigation."
+        ),
+        view("Jeri impeached by Peru's Congress", "Peru's Congress impeached José Jerí after four months in office."),
+    ]
+    stories = stories_of([*medals, *games, *peru, *TOLD_ONCE], threshold=0.3)
+    assert not any(together(stories, 1, other) for other in (0, 2))
+    assert together(stories, 8, 9) and together(stories, 8, 10)
