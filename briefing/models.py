@@ -170,6 +170,7 @@ class SourceSentence:
     similarity: float  # the cosine with the item's sentence, rounded to 3 places
     # Which same-fact test made it support: "item" (the item's own sentence), "cosine",
     # "clause", "event", "quote" (`summary.facts.SameFact.test`) against the item's sentence,
+    # "restated" (an item chosen before that says nothing this one does not, `SameFact.told_within`),
     # or "group" (none alone: its mean similarity to the fact's other sentences). "" when not
     # known (a briefing recorded before this was kept).
     joined: str = ""

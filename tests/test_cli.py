@@ -98,7 +98,15 @@ def test_json_names_the_same_fact_test_that_made_each_source_support(capsys: pyt
     threshold = data["settings"]["threshold"]
     sources = [source for item in data["items"] for source in item["sources"]]
     assert [item["sources"][0]["same_fact"] for item in data["items"]] == ["item"] * len(data["items"])
-    assert {source["same_fact"] for source in sources} <= {"item", "cosine", "clause", "event", "quote", "group"}
+    assert {source["same_fact"] for source in sources} <= {
+        "item",
+        "cosine",
+        "clause",
+        "event",
+        "quote",
+        "restated",
+        "group",
+    }
     below = [source for source in sources if source["similarity"] < threshold]
     assert below and all(source["same_fact"] not in ("item", "cosine") for source in below)
     assert all(source["similarity"] >= threshold for source in sources if source["same_fact"] == "cosine")

@@ -167,6 +167,7 @@ class SameFact:
         self._entities = [_entities(f) for f in features]
         self._named_stems = [{stem(word): name for word, name in named.items()} for named in self._entities]
         self._spun = [not own_words[f.article] for f in features] if own_words is not None else None
+        self._article = [f.article for f in features]
         self._clauses = [f.clause for f in features]
         self._quoted = [f.quoted for f in features]
         # The sentences quoting each run of words, so that only they are tested as quoting alike.
@@ -322,6 +323,28 @@ class SameFact:
             shared >= _RESTATED_WORDS
             and shared >= _RESTATED_SHARE * len(words)
             and self._negated[a] == self._negated[b]
+        )
+
+    def told_within(self, a: int, b: int) -> bool:
+        """Whether sentence `b`, another outlet's, tells all that `a` does and more, in words
+        close enough to be `a`'s paraphrase: `a` restates `b` (`restates`) and their cosine
+        reaches the neighbour cut (`_NEIGHBOUR_FACTOR` of the threshold), and `b` names every
+        person, place, day and number `a` does. "Forecasters said a
+        second storm could arrive by Thursday." is told within "Forecasters warned that a second
+        storm could reach the coast by Thursday, bringing more rain." (cosine 0.44).
+
+        Restating alone is names and a few words: "Bin Laden is believed to be living in
+        Afghanistan." restates a sentence on last August's raid on Afghanistan to kill him
+        (cosine 0.16; DUC 2004's sections, 4 such pairs, none one fact). Within one article,
+        close words are the next step of a how-to or the next point of a post: on the 100 real
+        feeds, 23 of 23 such pairs told two things. Names: two entries of one status feed,
+        "Mirror War was newly added and is "Broken"" and "War Robots was newly added and is
+        "Running"", are two games."""
+        return (
+            self._article[a] != self._article[b]
+            and self._facts[a] <= self._facts[b]
+            and a in self._near.row(b)
+            and self.restates(a, b)
         )
 
     def candidates(self, a: int) -> tuple[int, ...]:

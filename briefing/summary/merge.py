@@ -103,3 +103,18 @@ def _with_representative(
     representative = rows.row(speaker)
     joined = tuple("item" if m == speaker else facts.test(speaker, m) or "group" for m in members)
     return Group(tuple(members), speaker, tuple(min(1.0, rows.dot(m, representative)) for m in members), joined)
+
+
+def restating(group: Group, restated: Sequence[Group], facts: SameFact) -> Group:
+    """`group` with the sentences of `restated` among its supports: groups none of whose
+    items says anything `group`'s does not (`SameFact.restates`), each joined as "restated"."""
+    rows = facts.vectors
+    speaker = rows.row(group.representative)
+    extra = [m for other in restated for m in other.members]
+    similarity = [min(1.0, rows.dot(m, speaker)) for m in extra]
+    return Group(
+        (*group.members, *extra),
+        group.representative,
+        (*group.similarity, *similarity),
+        (*group.joined, *("restated" for _ in extra)),
+    )

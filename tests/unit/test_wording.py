@@ -10,6 +10,7 @@ from briefing.config import Config
 from briefing.summary.facts import SameFact
 from briefing.summary.features import sentence_features
 from briefing.summary.merge import group_sentences
+from briefing.summary.pipeline import summarize_story
 from briefing.summary.select import Budget, select
 from briefing.summary.wording import clean_articles, is_spun
 
@@ -211,3 +212,43 @@ def test_charges_filed_told_twice_are_one_happening() -> None:
     features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(texts)))
     facts = SameFact(features, Config().merge.threshold)
     assert facts.same_happening(1, 0) and not facts.same_happening(2, 0)
+
+
+STORM = (
+    "A powerful storm struck the Red Coast on Sunday, killing 12 people, officials said. The governor declared a"
+    " state of emergency in three counties. About 40,000 homes were left without power after the storm toppled"
+    " lines. Schools will remain closed until Wednesday. Forecasters said a second storm could arrive by Thursday."
+)
+STORM_TOO = (
+    "The storm struck the Red Coast on Sunday, killing 12 people and leaving 40,000 homes without power, officials"
+    " said. The governor declared a state of emergency in three counties on Sunday evening. Rescue teams from four"
+    " states arrived on Monday to search flooded neighbourhoods near the harbour. Forecasters warned that a second"
+    " storm could reach the coast by Thursday, bringing more rain. Schools will remain closed until Wednesday, the"
+    " education department said in a statement. Power companies said repairs could take a week in the worst-hit"
+    " areas."
+)
+
+
+def test_a_fact_another_outlet_tells_whole_is_told_once_in_its_words() -> None:
+    """The session 8 trial: two reports of a storm gave "Forecasters warned that a second storm
+    could reach the coast by Thursday, bringing more rain. [1]" as item 5 and "Forecasters said a
+    second storm could arrive by Thursday. [2]" as item 8. The short one, picked first, says
+    nothing the long one does not: the long one takes its place, both articles behind it."""
+    articles = (article("b", STORM), article("a", STORM_TOO))
+    items = summarize_story(articles, Config()).items
+    second = [item for item in items if "second storm" in item.text]
+    assert [item.text for item in second] == [
+        "Forecasters warned that a second storm could reach the coast by Thursday, bringing more rain."
+    ]
+    assert {source.article for source in second[0].sources} == {"a", "b"}
+
+
+def test_a_sentence_of_the_same_article_is_never_told_within() -> None:
+    """Within one article, close words are the next step or the next line of a list: two games'
+    entries in one status feed are two facts."""
+    texts = ('Mirror War was newly added and is "Broken".', 'War Robots was newly added and is "Running".')
+    features = sentence_features(tuple(article(f"a{i}", text) for i, text in enumerate(texts)))
+    facts = SameFact(features, Config().merge.threshold)
+    assert not facts.told_within(0, 1) and not facts.told_within(1, 0)
+    one = sentence_features((article("a", " ".join(STORM_TOO.split(". ")[3:4]) + ". " + STORM.split(". ")[-1]),))
+    assert not SameFact(one, Config().merge.threshold).told_within(1, 0)
