@@ -10,6 +10,8 @@ Days, each grouped whole and as two half-days of their own (the halves never see
 - feeds: the 100 real feeds of ../shared/eval/data/feeds/real; 531 news entries of 13 of them
   labelled by two annotators (benchmarks/data/feed_stories, their meet as gold); halves by odd
   and even feed file.
+- news: the 13 labelled feeds alone as one morning (527 entries, the news a reader of world
+  news gets: the day's stories told by several outlets each); halves by feed file as above.
 - feeds/5, feeds/10: mornings of 5 and 10 of those feed files, drawn 12 times from each half
   (the files of a half only), each grouped as a day of its own; pairs pooled over the draws.
   A user's morning is a few feeds: most entries the only report of their event.
@@ -141,6 +143,16 @@ def feeds_day(feeds: Path, labels: dict[str, str]) -> Day:
     return Day(articles, keys, [half[Path(a.path).name] for a in articles], {})
 
 
+def news_day(feeds: Day, labels: dict[str, str]) -> Day:
+    """The labelled feeds alone, as one morning: a reader of world news, whose outlets tell the
+    day's stories several times each (denser than the 100 feeds with their blogs)."""
+    labelled = {key.split(" ", 1)[0] for key in labels}
+    chosen = [i for i, key in enumerate(feeds.keys) if key.split(" ", 1)[0] in labelled]
+    return Day(
+        [feeds.articles[i] for i in chosen], [feeds.keys[i] for i in chosen], [feeds.halves[i] for i in chosen], {}
+    )
+
+
 def small_days(
     day: Day, gold: dict[str, str], part: int, size: int, config: Config, unit: Callable[[str], str | None]
 ) -> tuple[dict[str, int], dict[str, str]]:
@@ -188,12 +200,13 @@ def main() -> None:
             ("teasers", *teaser_day(args.evaluation, Path(folder))),
             ("feeds", feeds_day(args.evaluation / "data" / "feeds" / "real", labels), labels),
         ]
+        days.append(("news", news_day(days[-1][1], labels), labels))
         for threshold in thresholds:
             config = replace(base, stories=replace(base.stories, threshold=threshold))
             print(f"[stories] threshold = {threshold}")
             for name, day, gold in days:
                 report(name, day, gold, config)
-            for name, day, gold in days:
+            for name, day, gold in days[:3]:
                 unit = (lambda key: key.split(" ", 1)[0]) if name == "feeds" else gold.get
                 for size in (5, 10):
                     for part, label in ((0, "tune"), (1, "confirm")):
