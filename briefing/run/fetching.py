@@ -19,7 +19,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from briefing import clock
@@ -150,6 +150,7 @@ def fetch(
     arrived: list[str] = []
     new = completed = unchanged = 0
     now = clock.now().astimezone(timezone.utc)
+    started = datetime.now(timezone.utc)  # the stored articles' stamp, on the history's clock (`Inbox.save`)
     sources = [_Source(url) for url in dict.fromkeys(urls)]
     down: Counter[str] = Counter()  # timeouts and the like, by host, from the download threads
     lock = threading.Lock()
@@ -212,7 +213,7 @@ def fetch(
                 if page is not None:
                     source.waiting -= 1
                 if source.opened and source.waiting == 0:
-                    added, whole = _finish(source, inbox)
+                    added, whole = _finish(source, inbox, started)
                     new, completed = new + added, completed + whole
                 if progress:
                     progress("fetching", done / (done + len(downloads)))
@@ -326,8 +327,12 @@ def _page_document(entry: Document, response: Response) -> Document:
     return replace(page, url=entry.url, source=entry.source or page.source, date=entry.date or page.date)
 
 
-def _finish(source: _Source, inbox: Inbox) -> tuple[int, int]:
+def _finish(source: _Source, inbox: Inbox, started: datetime) -> tuple[int, int]:
     """Store what a source gave (how many new, how many teasers completed); its feed state
-    only when nothing it needed is missing."""
+    only when nothing it needed is missing. Every article of a run is stamped with the run's
+    start: cron fetches at the same minute each morning, and an article stamped when it came,
+    seconds into yesterday's run, fell inside today's 24 hours when today's fetch took longer
+    than that, and the morning re-briefed yesterday (the s9 trial)."""
     state = source.state if source.feed and source.complete else None
-    return inbox.save(source.ready, feed=source.url if source.feed else None, state=state, title=source.title)
+    feed = source.url if source.feed else None
+    return inbox.save(source.ready, feed=feed, state=state, title=source.title, now=started)
