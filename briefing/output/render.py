@@ -94,7 +94,7 @@ def _counts(briefing: Briefing) -> str:
     if stories:
         topic = f" about “{shown_name(briefing.settings.topic)}”" if briefing.settings.topic else ""
         items = f"{plural(len(briefing.stories), 'story', 'stories')}{topic} with {items}"
-    repeats = f", {briefing.repeats_left_out} repeats left out" if briefing.repeats_left_out else ""
+    repeats = f", {plural(briefing.repeats_left_out, 'repeat')} left out" if briefing.repeats_left_out else ""
     picked = f"picked from {plural(briefing.sentence_count, 'sentence')}"
     return f"{read}; shown {items}, {picked}{repeats} ({briefing.settings.algorithm})"
 

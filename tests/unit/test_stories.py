@@ -204,6 +204,14 @@ def test_a_story_seen_before_is_not_new_and_repeats_can_be_left_out() -> None:
     assert [i for story in fresh.stories for i in story.items] == list(range(len(fresh.items)))
 
 
+def test_one_repeat_left_out_is_counted_in_the_singular() -> None:
+    first = summarize(day(), Config(), previous=[])
+    bridge = next(story for story in first.stories if "a_gazette" in story.articles)
+    fresh = without_repeats(summarize(day(), Config(), previous=[first.items[bridge.items[0]].text]))
+    assert fresh.repeats_left_out == 1
+    assert ", 1 repeat left out (" in render(fresh, "text")
+
+
 def test_a_new_storys_items_are_not_each_marked_new_but_an_ongoing_storys_new_items_are() -> None:
     """After one briefing on something else, every item of a day's 10 new stories read
     "(new)": the story's line says "new story" once. The JSON keeps each item's mark."""
