@@ -24,7 +24,7 @@ from briefing.summary.settings import settings_of
 from briefing.summary.stories import day_number, find_stories
 from briefing.summary.story import STORY_SENTENCES, StoryDraft, StoryTask, summarize_task
 from briefing.summary.terms import title_stems
-from briefing.summary.topic import is_about, query_forms, required
+from briefing.summary.topic import headline_names, is_about, query_forms, required
 from briefing.summary.views import StoryView, story_view
 from briefing.tasks import Mapper, Progress, in_turn
 from briefing.text.segment import segmented
@@ -102,13 +102,29 @@ def plan_day(
     stories = [story for story in find_stories(views, config.stories) if any(views[a].words for a in story)]
     found = len(stories)
     if config.topic.query:
-        terms = query_forms(config.topic.query)
-        must = required(config.topic.query)
-        stories = [story for story in stories if is_about(terms, must, [views[a] for a in story])]
+        stories = _about_topic(stories, views, config)
     dated = [day for day in (day_number(view.date) for view in views) if not math.isnan(day)]
     clock = day_number(today) if today else max(dated, default=None)
     ranked = story_rank.rank(ids, views, stories, config.rank, clock, previous, _carried(ids, copies))
     return DayPlan(tuple(stories[k] for k, _ in ranked), tuple(score for _, score in ranked), found)
+
+
+def _about_topic(stories: list[tuple[int, ...]], views: Sequence[StoryView], config: Config) -> list[tuple[int, ...]]:
+    """The stories about `[topic] query`. When none is, the articles whose headline names the
+    topic, grouped into stories about something else (a roundup's, a mixed one), are grouped
+    among themselves: the s9 trial's `--topic "Jesse Jackson"` was told no story was about
+    him, under three headlines naming him."""
+    terms, must = query_forms(config.topic.query), required(config.topic.query)
+    about = [story for story in stories if is_about(terms, must, [views[a] for a in story])]
+    if about:
+        return about
+    named = sorted(a for story in stories for a in story if headline_names(must, views[a]))
+    regrouped = find_stories([views[a] for a in named], config.stories) if named else []
+    return [
+        story
+        for story in (tuple(named[i] for i in group) for group in regrouped)
+        if is_about(terms, must, [views[a] for a in story])
+    ]
 
 
 def _carried(ids: Sequence[str], copies: Sequence[Copy]) -> list[frozenset[str]]:

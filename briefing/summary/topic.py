@@ -77,6 +77,18 @@ def used(terms: frozenset[str], view: StoryView) -> set[str]:
     return found
 
 
+def headline_names(must: frozenset[str], view: StoryView) -> bool:
+    """Whether an article's headline names every term a story about the query must use
+    (`required`): the article is about the topic, whatever story it was grouped with."""
+    title = set(view.title)
+    return bool(must) and all(
+        word_form(term[len(ACRONYM_MARK) :].lower()) in title
+        if term.startswith(ACRONYM_MARK)
+        else not spellings(term).isdisjoint(title)
+        for term in must
+    )
+
+
 def required(query: str) -> frozenset[str]:
     """The terms a story about `query` must use: its acronyms and its words typed with a
     capital; all its terms when it has neither."""

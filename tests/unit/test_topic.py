@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from builders import article
+
+from briefing import summarize
+from briefing.config import Config
 from briefing.summary.topic import is_about, query_forms, required
 from briefing.summary.views import StoryView, story_view
 
@@ -68,3 +74,28 @@ def test_a_place_is_told_of_by_the_word_for_its_people() -> None:
     )
     assert about("China", ("Robots win fans in San Francisco", "Chinese boxing robots drew crowds on Sunday."))
     assert not about("Iran", ("Mourners gather for slain protesters", "Irish mourners gathered in Dublin."))
+
+
+TALKS = (
+    "Iranian and American negotiators met in Geneva on Tuesday for a second round of nuclear talks, Iran's "
+    "foreign minister Abbas Araghchi said. The two sides agreed on a set of guiding principles for a deal, "
+    "Araghchi told reporters in Geneva after the nuclear talks. Washington wants Tehran to limit enrichment."
+)
+
+
+def test_a_headline_naming_the_topic_in_a_story_about_something_else_is_found() -> None:
+    # The s9 trial: a morning roundup headed "Rev. Jesse Jackson has died. And, ..." sat in the
+    # Iran talks' story, and `--topic "Jesse Jackson"` said no story was about him.
+    day = [article(f"iran{n}", f"Iran and U.S. hold nuclear talks in Geneva, round {n}\n\n{TALKS}") for n in range(3)]
+    roundup = "Rev. Jesse Jackson has died. And, U.S. and Iran set for nuclear talks"
+    day.append(article("roundup", f"{roundup}\n\nJesse Jackson died at 84. {TALKS}"))
+    config = Config()
+    assert len(summarize(day, config).stories) == 1  # the roundup is grouped with the talks
+    about = summarize(day, replace(config, topic=replace(config.topic, query="Jesse Jackson")))
+    assert [story.articles for story in about.stories] == [("roundup",)]
+    assert summarize(day, replace(config, topic=replace(config.topic, query="Iran"))).stories[0].articles == (
+        "iran0",
+        "iran1",
+        "iran2",
+        "roundup",
+    )
