@@ -324,3 +324,29 @@ def test_on_a_sparse_morning_a_few_reports_that_share_only_a_topic_are_not_one_s
     stories = stories_of([*medals, *games, *peru, *TOLD_ONCE], threshold=0.3)
     assert not any(together(stories, 1, other) for other in (0, 2))
     assert together(stories, 8, 9) and together(stories, 8, 10)
+
+
+def test_a_morning_of_lone_reports_where_a_few_stories_are_told_many_times_is_no_wire_copy() -> None:
+    # Three stories told by six outlets each, forty lone reports: two neighbours an entry on
+    # average, as on a day of wire copy, but most entries have none (a reader of world news).
+    # Two teasers of two crimes, sharing "police", "crime", "shocked", stay apart: the pass that
+    # joins a few teasers to a story is for days where every story is told many times.
+    told_often = [
+        view(
+            f"{spelled(n)} {spelled(n + 100)} {spelled(n + 200)}",
+            f"{spelled(n)} {spelled(n + 100)} {spelled(700 + 12 * n + k)}.",
+        )
+        for n in range(3)
+        for k in range(6)
+    ]
+    crimes = [
+        view(
+            "Kidnapped grandfather was likely mistaken for another man, police say",
+            "Police believe the kidnappers took the wrong man from his farm, a crime that shocked the valley.",
+        ),
+        view(
+            "Gisele Pelicot tells her story",
+            "The survivor of a crime that shocked France says the police inquiry changed her life.",
+        ),
+    ]
+    assert not together(stories_of([*crimes, *told_often, *TOLD_ONCE[:40]], threshold=0.3), 0, 1)
