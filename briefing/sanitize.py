@@ -84,6 +84,24 @@ def escaped_json(text: str) -> str:
     return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+def shown_path(value: object) -> str:
+    """A file's path fit to show on one line and still tell apart: each control, format or
+    line-breaking character written as its escape (`esc\\x1b[31mred.txt`, as `ls -b` does),
+    an undecodable byte as `\\xNN`. Removed, `new\\nline.txt` and `new line.txt` read alike,
+    and a path shown with its escape code taken out opens nothing (the s9 trial)."""
+    return _PATH_ESCAPE.sub(_escape, str(value))
+
+
+_PATH_ESCAPE = re.compile(f"[{INVISIBLE}\n\t\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if "\udc80" <= char <= "\udcff":  # a byte no encoding read (surrogateescape)
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
 def shown_name(value: object) -> str:
     """A name (path, id, title, URL, key term) fit to show on one line."""
     return printable(str(value), one_line=True)

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from briefing.models import Article
 from briefing.output.render import json_text, known_source
-from briefing.sanitize import printable, shown_name
+from briefing.sanitize import printable, shown_name, shown_path
 
 
 def article_dict(article: Article) -> dict[str, Any]:
@@ -23,9 +23,9 @@ def article_dict(article: Article) -> dict[str, Any]:
         "author": article.author,
         "date": article.date,
         "url": article.url,
-        "path": article.path,
     }
-    return {**{key: None if value is None else shown_name(value) for key, value in facts.items()}, "text": article.text}
+    names = {key: None if value is None else shown_name(value) for key, value in facts.items()}
+    return {**names, "path": shown_path(article.path), "text": article.text}
 
 
 def render_articles(articles: tuple[Article, ...], format: Literal["text", "json"] = "text") -> str:
@@ -40,8 +40,8 @@ def render_articles(articles: tuple[Article, ...], format: Literal["text", "json
             ("author", article.author),
             ("date", article.date),
             ("url", article.url),
-            ("path", article.path),
         ]
         lines = [f"# {shown_name(article.title)}", *(f"{key}: {shown_name(value)}" for key, value in facts if value)]
+        lines.append(f"path: {shown_path(article.path)}")
         blocks.append("\n".join([*lines, "", printable(article.text)]))
     return "\n\n".join(blocks) + ("\n" if blocks else "")

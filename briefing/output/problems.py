@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefing.models import Problem, located
+from briefing.sanitize import shown_path
 
 # Files of one folder skipped for one reason: up to this many get a line each, more share one
 # (a folder of 50,000 empty files wrote 50,001 lines to stderr).
@@ -43,7 +44,7 @@ def _files_key(problem: Problem) -> tuple[str, ...]:
 
 def _line(problem: Problem) -> str:
     said = f"{problem.reason} {problem.detail}" if problem.detail else problem.reason
-    where = located(problem.path, problem.entry)
+    where = located(shown_path(problem.path), problem.entry)
     return f"{where}: skipped, {said}" if problem.kind == "skipped" else f"{where}: {said}"
 
 
@@ -51,7 +52,7 @@ def _group_line(key: tuple[str, ...], members: list[Problem]) -> str:
     what, kind, place, reason = key
     if members[0].is_copy:
         reason = f"{reason} earlier {'articles' if what == 'entries' else 'files'}"
-    return f"{place}: {len(members)} {what}{' skipped,' if kind == 'skipped' else ':'} {reason}"
+    return f"{shown_path(place)}: {len(members)} {what}{' skipped,' if kind == 'skipped' else ':'} {reason}"
 
 
 def by_cause(problems: Sequence[Problem]) -> list[tuple[str, list[Problem]]]:
@@ -68,9 +69,8 @@ def by_cause(problems: Sequence[Problem]) -> list[tuple[str, list[Problem]]]:
 def cause_lines(members: Sequence[Problem]) -> list[str]:
     """Each problem of one cause (`by_cause`) on a line, without the cause its heading says:
     where it is, and its particular (the earlier file a copy repeats)."""
-    return [
-        f"{located(p.path, p.entry)}: {p.reason} {p.detail}" if p.detail else located(p.path, p.entry) for p in members
-    ]
+    wheres = [located(shown_path(p.path), p.entry) for p in members]
+    return [f"{where}: {p.reason} {p.detail}" if p.detail else where for where, p in zip(wheres, members)]
 
 
 def _cause_line(members: list[Problem]) -> str:

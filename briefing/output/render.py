@@ -16,7 +16,7 @@ from typing import Any
 from briefing.models import UNKNOWN_SOURCE, Article, Briefing, BriefingItem, Format, Story
 from briefing.output.copies import CARRIED, carried_by, carrier_name, carriers, copies_of
 from briefing.output.wrap import GLUE, WIDTH, heading_lines
-from briefing.sanitize import escaped_json, printable, shown_name
+from briefing.sanitize import escaped_json, printable, shown_name, shown_path
 from briefing.urls import shown_url
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
@@ -183,7 +183,7 @@ def _source_lines(article: Article, number: int) -> list[str]:
         break_on_hyphens=False,
     )
     url = shown_url(article.url)  # never wrapped: a terminal can open it
-    return [*(line.replace(GLUE, " ") for line in lines), f"    {url}" if url else f"    ({shown_name(article.path)})"]
+    return [*(line.replace(GLUE, " ") for line in lines), f"    {url}" if url else f"    ({shown_path(article.path)})"]
 
 
 def render_text(briefing: Briefing) -> str:
@@ -273,7 +273,7 @@ def render_markdown(briefing: Briefing) -> str:
         date = f", {article.date}" if article.date else ""
         url = shown_url(article.url)
         headline = _link(f"*{_md(article.title)}*", url)
-        file = "" if url else f" ({_code(article.path)})"
+        file = "" if url else f" ({_code(shown_path(article.path))})"
         # A bullet labelled [n], not "n.": Markdown would number the list itself.
         lines.append(f"- \\[{cited_as[article.id]}\\] {_md(article.source)}, {headline}{date}{file}")
         if carried := carriers(article, copies.get(article.id, [])):
@@ -360,7 +360,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "title": shown_name(a.title),
                 "source": shown_name(source) if (source := known_source(a)) is not None else None,
                 "date": a.date,
-                "path": shown_name(a.path),
+                "path": shown_path(a.path),
                 "url": shown_name(a.url) if a.url is not None else None,
                 **({"copy_of": shown_name(original)} if original is not None else {}),
                 **({"teaser": True} if a.id in briefing.teasers else {}),

@@ -43,7 +43,7 @@ async def test_a_newline_in_a_file_name_does_not_break_the_notification(trio_fol
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await ready(pilot)
         [notification] = app._notifications
-        assert "line break.txt: skipped" in notification.message and "\n" not in notification.message
+        assert "line\\nbreak.txt: skipped" in notification.message and "\n" not in notification.message
 
 
 async def test_markup_in_a_title_is_shown_literally(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from builders import unsafe
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.sanitize import printable, shown_name
+from briefing.sanitize import printable, shown_name, shown_path
 
 
 def test_every_control_format_and_separator_character_is_removed() -> None:
@@ -49,9 +49,18 @@ def test_names_are_one_line_and_valid_unicode() -> None:
     assert shown_name("\u202eexe.txt") == "exe.txt"
 
 
+def test_paths_keep_what_tells_them_apart_written_as_escapes() -> None:
+    # The s9 trial: 'new\nline.txt' and 'new line.txt' both read 'new line.txt', and a path
+    # shown without its escape code ('escred.txt') named no file.
+    assert shown_path("odd/esc\x1b[31mred.txt") == "odd/esc\\x1b[31mred.txt"
+    assert shown_path("new\nline.txt") == "new\\nline.txt" != shown_path("new line.txt")
+    assert shown_path(b"caf\xe9\xff.txt".decode("utf-8", "surrogateescape")) == "caf\\xe9\\xff.txt"
+    assert shown_path("\u202eexe.txt") == "\\u202eexe.txt" and shown_path("Zürich/ok.txt") == "Zürich/ok.txt"
+
+
 @given(st.text(alphabet=st.characters(codec=None)))
 def test_any_string_comes_out_safe_and_encodable(text: str) -> None:
-    for shown in (printable(text), shown_name(text)):
+    for shown in (printable(text), shown_name(text), shown_path(text)):
         assert unsafe(shown) == []
         shown.encode("utf-8")
-    assert "\n" not in shown_name(text)
+    assert "\n" not in shown_name(text) and "\n" not in shown_path(text)
