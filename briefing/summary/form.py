@@ -73,6 +73,10 @@ _POINTS_AHEAD = re.compile(r"here(?:'s|’s| is| are) (?:a look|what|how|why|whe
 # nothing). On the DUC mixed day it took the place of "Many Republicans immediately blamed
 # Gingrich for the party's losses on Tuesday."
 _ENDS_POINTING = re.compile(r"(?<!\bat )\b(?:that|this|these|those)[.!]?[”\"’')]*$", re.I)
+# Markup a feed sent unrendered (Markdown's "**Bold**" and "## Heading", a link's "[text](url)",
+# a tag, code): a sentence that opens with it shows its reader the raw signs. Not a hashtag
+# ("#MeToo") nor an opening quotation mark.
+_MARKUP_OPENING = re.compile(r"(?:\*|#+\s|#\[|\[|<|\{|_|~|```|\|)")
 _NO_COMMENT = re.compile(
     r"\b(?:(?:was|were|is|are|could|would) not (?:be )?(?:immediately )?(?:available|reached) for comment"
     r"|declined (?:to|further) comment|did not (?:immediately )?(?:respond|reply) to (?:a |an )?"
@@ -106,6 +110,10 @@ def form(text: str, tokens: Sequence[Word], punctuated: bool = True) -> float:
         score -= 0.6
     if text[:1] in '“"‘':
         score -= 0.3
+    # On the 100 real feeds, 53 of 11,199 items opened so (25 "**", 13 "#", 9 "["): "*/
+    # --color-card-border: var( ...", "<code>{ aim: 'ingest', ...", "## Project Closure: ...".
+    if _MARKUP_OPENING.match(text):
+        score -= 0.6
     # A quotation the sentence opens and another closes, or closes after another opened it
     # (`quotes.broken_quote`), shows its reader a broken quote: never an item.
     if broken_quote(text):

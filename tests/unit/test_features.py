@@ -287,3 +287,25 @@ def test_a_sentence_saying_no_one_commented_is_never_an_item() -> None:
         assert unsplit_form(silence) < 0.5
     # What follows a refusal is news.
     assert unsplit_form("The mayor declined to comment, but said the bridge would reopen on Friday.") == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Remember: complexity is the enemy, and it always wins in the end**.",
+        "## Project Closure: The Critical Final Phase of Project Management.",
+        "[Planning](Planning.jpg) The project planning phase consists of three key elements.",
+        "<code>{ aim: 'ingest', // The aim of the message is the ingest service.",
+        "*/ --color-card-border: var( --color-base-gray-400 ); /* Border color for cards in dark mode.",
+    ],
+)
+def test_a_sentence_opening_with_raw_markup_is_no_item(text: str) -> None:
+    """Blogs' feeds send Markdown and code unrendered: on the 100 real feeds 53 items opened with
+    "**", "##", "[text](url)" or a tag, and the trial's storm story showed "*bold* # heading
+    <script>..." once a repeat left its place."""
+    assert form_of(text) < 0.5
+
+
+def test_a_hashtag_or_a_quotation_mark_is_no_markup() -> None:
+    assert form_of("#MeToo activists marched through the city centre on Sunday, organisers said.") >= 0.5
+    assert form_of("“We will rebuild the bridge,” the mayor told reporters on Monday morning.") >= 0.5
