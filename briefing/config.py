@@ -9,11 +9,12 @@ from __future__ import annotations
 import math
 import os
 import sys
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, get_type_hints
 
 from briefing.errors import ConfigError
+from briefing.keynames import check_keys
 from briefing.paths import kind_of, unreachable
 from briefing.placeholders import unknown_placeholder
 from briefing.sanitize import shown_name
@@ -342,6 +343,7 @@ def _check_values(config: Config, origin: str) -> None:
         raise ConfigError(f"{origin}: 'output.path' {shown_name(config.output.path)!r}: {shown_name(problem)}")
     if config.clean.drop_patterns:
         _check_patterns(config.clean.drop_patterns, origin)
+    check_keys(asdict(config.keys), asdict(KeysConfig()), origin)
     # Any other count: the keys above say their own, closer, limits.
     for group in fields(config):
         for setting in fields(getattr(config, group.name)):
@@ -353,8 +355,7 @@ def _check_values(config: Config, origin: str) -> None:
 
 
 def _check_patterns(patterns: tuple[str, ...], origin: str) -> None:
-    # Imported here: most configs have no patterns, and `history` need not load RE2.
-    from briefing.text.patterns import PatternError, compile_user
+    from briefing.text.patterns import PatternError, compile_user  # most have none; `history` needs no RE2
 
     for pattern in patterns:
         try:

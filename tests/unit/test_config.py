@@ -34,6 +34,18 @@ def test_wrong_type_names_key_and_value() -> None:
         parse_config("[clean]\ndrop_patterns = [1]\n")
 
 
+def test_keys_must_be_keys_and_each_do_one_thing() -> None:
+    # The s9 trial: "j,dwn" started the TUI without a word, and "q" for down did nothing.
+    with pytest.raises(ConfigError, match=r"'keys.down' holds 'dwn', which is no key; did you mean 'down'\?"):
+        parse_config('[keys]\ndown = "j,dwn"\n')
+    with pytest.raises(ConfigError, match=r"'keys.down' and 'keys.quit' both bind 'q'"):
+        parse_config('[keys]\ndown = "q"\n')
+    with pytest.raises(ConfigError, match=r"'keys.up' holds 'hyper\+'"):
+        parse_config('[keys]\nup = "k,hyper+"\n')
+    keys = parse_config('[keys]\ndown = "j,ctrl+d,J"\nhelp = "?"\nup = "k,shift+up"\n').keys
+    assert (keys.down, keys.help, keys.up) == ("j,ctrl+d,J", "?", "k,shift+up")
+
+
 def test_bad_values_name_what_is_allowed() -> None:
     with pytest.raises(ConfigError, match=r"'summary.algorithm' is 'lexrnk'; allowed: lexrank.*did you mean 'lexrank'"):
         parse_config('[summary]\nalgorithm = "lexrnk"\n')

@@ -18,8 +18,10 @@ MAX_LINES = 400
 
 # The modules directly under briefing/ that every stage may use: plain data, errors, the
 # sanitiser, the clock, XDG folders, the Mapper seam, the version, an output name's placeholders,
-# the URL gate, the words for what is wrong with a path.
-BASE = frozenset({"models", "errors", "sanitize", "clock", "xdg", "tasks", "version", "placeholders", "urls", "paths"})
+# the URL gate, the words for what is wrong with a path, the TUI's key names.
+BASE = frozenset(
+    {"models", "errors", "sanitize", "clock", "xdg", "tasks", "version", "placeholders", "urls", "paths", "keynames"}
+)
 # What each layer may import besides itself, from the top down. `config` is base-level for
 # every stage but `text`, below it: config checks a user's patterns and topic with the text
 # stage's own rules (text/patterns.py, text/query.py), and text never reads the config.
