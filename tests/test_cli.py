@@ -130,6 +130,15 @@ def test_n_0_gives_every_item_and_help_says_so(trio_folder: Path, capsys: pytest
     assert counts[0] == counts[1] > counts[2] == 2
 
 
+def test_words_0_is_no_word_budget_so_the_items_per_story_stand(capsys: pytest.CaptureFixture[str]) -> None:
+    # The s9 trial: `--words 0` printed every item (108 on the seeds), as `-n 0` does.
+    counts = []
+    for budget in ([], ["--words", "0"], ["--bytes", "0"], ["-n", "0"]):
+        assert main(["digest", str(REPO / "seeds"), "--no-store", *budget]) == 0
+        counts.append(len(items(capsys.readouterr().out)))
+    assert counts[0] == counts[1] == counts[2] < counts[3]
+
+
 def test_formats_carry_the_same_items(trio_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 

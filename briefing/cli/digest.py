@@ -34,7 +34,7 @@ def digest_command(args: argparse.Namespace) -> int:
     if args.only_new and args.no_store:
         raise UsageError("--only-new needs the history to know what is new; drop --no-store")
     config = load_config(args.config)
-    words_or_bytes = args.words is not None or args.bytes is not None
+    words_or_bytes = bool(args.words or args.bytes)  # 0 is no budget: the items per story stand
     config = with_overrides(
         config,
         sentences=args.sentences if args.sentences is not None else (0 if words_or_bytes else None),
