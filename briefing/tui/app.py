@@ -231,7 +231,7 @@ class BriefingApp(Workers):
         report = message.report
         self.tell(
             fetched_text(report),
-            title="Fetched",
+            title="Fetched" if report.feeds or report.pages or not report.failures else "Nothing fetched",
             severity="warning" if report.failures else "information",
         )
         if report.new and not self.sources:  # fetched articles join a briefing of [sources]

@@ -192,3 +192,20 @@ async def test_f_says_each_failing_host_apart_from_the_summary_and_where_to_see_
             "0 new articles from 1 feed; 2 feeds failed. 127.0.0.1:9: 2 feeds failed: HTTP 404 Not Found"
             " (1 for another reason: 'briefing fetch --verbose' lists each)"
         ]
+
+
+async def test_f_with_every_feed_failing_is_not_titled_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The s9 trial: every feed down read "Fetched / 0 new articles from 0 feeds; 10 feeds failed"."""
+    from briefing.run.failures import Failure
+    from briefing.run.fetching import FetchReport
+
+    feeds = ("http://127.0.0.1:9/a.xml", "http://127.0.0.1:9/b.xml")
+    report = FetchReport(failures=tuple(Failure(feed, "connection refused") for feed in feeds))
+    monkeypatch.setattr("briefing.run.fetching.fetch_feeds", lambda config, progress: report)
+    app = create_app([], replace(Config(), sources=replace(SourcesConfig(), paths=(), feeds=feeds)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        await ready(pilot)
+        titles = [n.title for n in app._notifications if n.message.startswith("0 new articles from 0 feeds")]
+        assert titles == ["Nothing fetched"]
