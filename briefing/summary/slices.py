@@ -4,10 +4,10 @@ On a morning of lone reports, the Winter Olympics are twenty-five stories of one
 all saying "Winter Olympics", "medal", "Games". Five of them (the medal count, the hockey final,
 the all-time medal table, Italy's medals, the drone cameras) meet the day's threshold together on
 those words alone, and rank among the day's top stories: "2 outlets, 5 articles", under one
-headline. What gives them away is the rest of the day: as many other entries are about as close
-to the group as its members are to each other (the Games' other reports). The members of a story
-are closer to each other than to the day around them: Peru's Congress ousting its president,
-told five times, has no entry near it. `peeled` lets the least attached member of such a slice
+headline. What gives them away is the rest of the day: for each member, nearly one other entry
+is at least half as close to the group as its members are to each other (the Games' other
+reports: 4 for the 5). The members of a story stand apart from the day around them: Peru's
+Congress ousting its president, told five times, has no entry that near it. `peeled` lets the least attached member of such a slice
 go, one at a time, until the rest stands apart from the day or a pair is left (a pair the
 grouping's pair rules judged).
 
