@@ -36,7 +36,8 @@ def rewrap(text: str, width: int) -> str:
     file, each a line of its own), and its indent is kept; lines
     that were never wrapped (the header, blank lines) are kept as they are. A word that
     `textwrap` broke after its hyphen is joined again without a space; a word longer than
-    `width` (a file's path under Sources) is never broken.
+    `width` (a file's path under Sources) is never broken. A header line longer than `width`
+    (the note on teasers quoted, written on one line) is wrapped: the screen cut it.
     """
     logical: list[tuple[str, str]] = []  # (text, the indent of its continuation lines)
     sources = closed = False
@@ -60,6 +61,8 @@ def rewrap(text: str, width: int) -> str:
                 glued, width, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False
             )
             lines += [part.replace(GLUE, " ") for part in wrapped]
+        elif len(line) > width and not line.startswith(" "):  # a header's long note: wrapped, not cut
+            lines += textwrap.wrap(line, width, break_on_hyphens=False, break_long_words=False)
         else:
             lines.append(line)
     return "\n".join(lines)

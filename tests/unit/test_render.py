@@ -250,3 +250,15 @@ def test_one_story_picked_out_of_several_keeps_its_title(trio: tuple[Article, ..
     assert f"== {title} ==" in text.splitlines() and "3 articles, 3 sources" in text.splitlines()
     assert f"## {title}" in markdown.splitlines()
     assert "==" not in render(summarize(trio, one), "text")
+
+
+def test_a_header_line_longer_than_the_screen_is_wrapped_again_not_cut() -> None:
+    # The s9 trial: a past briefing's note on teasers ended "('briefing fetch --v" at 120 columns.
+    from briefing.output.wrap import rewrap
+
+    note = (
+        "38 of the 46 articles quoted are only a feed's headline and teaser: their pages failed to download "
+        "('briefing fetch --verbose' says why)"
+    )
+    lines = rewrap(f"Briefing for 2026-02-18\n{note}\n\n1. An item.\n", 60).splitlines()
+    assert all(len(line) <= 60 for line in lines) and " ".join(lines[1:4]) == note
