@@ -79,10 +79,14 @@ def cron_command(args: argparse.Namespace) -> int:
     words += ["--fetch"] if config.sources.feeds else []
     words += ["--config", str(path.absolute()), "-o", str(output)]
     command = " ".join(shlex.quote(word) for word in words) + f" 2>>{shlex.quote(str(log))}"
-    data = os.environ.get("XDG_DATA_HOME", "")
-    if os.path.isabs(data) and not config.store.path:  # cron's environment has no XDG_DATA_HOME
-        command = f"XDG_DATA_HOME={shlex.quote(data)} {command}"
-    for word in [*words, str(log), data]:
+    # Cron's environment has no XDG folders: the history (unless the config names it) and the
+    # cache, where the language model was unpacked (68 MB, again under ~/.cache without it).
+    data = os.environ.get("XDG_DATA_HOME", "") if not config.store.path else ""
+    cache = os.environ.get("XDG_CACHE_HOME", "")
+    for name, folder in (("XDG_CACHE_HOME", cache), ("XDG_DATA_HOME", data)):
+        if os.path.isabs(folder):
+            command = f"{name}={shlex.quote(folder)} {command}"
+    for word in [*words, str(log), data, cache]:
         if printable(word) != word or "\n" in word:
             raise UsageError(f"{shown_name(word)} holds a character a crontab line cannot carry; use another path")
     hour, minute = int(at.group(1)), int(at.group(2))
