@@ -35,6 +35,12 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
+SOURCES_HELP = (
+    "article files, folders or URLs (default: [sources] paths and the articles fetched in the last"
+    " [sources] window_hours)"
+)
+
+
 def _count(zero: str) -> Callable[[str], int]:
     """A count typed after an option: a whole number from 0 (which means `zero`) up. A wrong
     one is argparse's usage error, which names the option as typed (`argument --stories: must
@@ -88,8 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument(
         "sources",
         nargs="*",
-        help="article files, folders or URLs (default: [sources] paths and the articles fetched in the last"
-        " [sources] window_hours)",
+        help=SOURCES_HELP,
     )
     digest.add_argument(
         "--fetch", action="store_true", help="fetch [sources] feeds first (one cron job: fetch, then summarize)"
@@ -149,7 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     cron.add_parser(commands, common)
 
     tui = commands.add_parser("tui", parents=[common], help="open the briefing in the terminal UI (the default)")
-    tui.add_argument("sources", nargs="*", help="article files or folders (default: [sources] paths)")
+    tui.add_argument(
+        "sources",
+        nargs="*",
+        help=SOURCES_HELP,
+    )
     tui.add_argument(
         "--no-store", action="store_true", help="neither mark items against the history nor record what w writes"
     )
