@@ -7,6 +7,7 @@ calls) and posts the result as a message (`briefing.tui.messages`); only the app
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from textual import work
 from textual.app import App
 from textual.events import Event
 from textual.message import Message
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from briefing.config import Config
 from briefing.errors import SourceError
@@ -50,6 +51,30 @@ class Cancelled(Exception):
     """Raised in a worker's thread, between stages, once the worker was cancelled."""
 
 
+# Seconds a briefing is left on screen before its stories are rated by the other algorithms:
+# keys pressed in quick succession (+ + +) are not slowed by rating for a briefing gone at once.
+RATE_AHEAD_AFTER = 0.5
+
+
+def _left_alone(worker: Worker[None], seconds: float) -> bool:
+    """Whether `seconds` passed before `worker` was cancelled (by a newer request, or a quit)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if worker.is_cancelled:
+            return False
+        time.sleep(0.05)
+    return not worker.is_cancelled
+
+
+def _waited(event: threading.Event, worker: Worker[None]) -> bool:
+    """Whether `event` was set before `worker` was cancelled (a quit cancels it): waited for in
+    the worker's thread."""
+    while not event.wait(0.05):
+        if worker.is_cancelled:
+            return False
+    return True
+
+
 class Workers(App[None]):
     """The app's workers; `BriefingApp` handles what they post."""
 
@@ -78,10 +103,8 @@ class Workers(App[None]):
     def _read_articles(
         self, generation: int, sources: list[str], config: Config, store: bool, looked: threading.Event
     ) -> None:
-        worker = get_current_worker()
-        while not looked.wait(0.05):  # the stored briefing on screen first (`_read`); a quit ends the wait
-            if worker.is_cancelled:
-                return
+        if not _waited(looked, get_current_worker()):  # the stored briefing on screen first (`_read`)
+            return
         from briefing.run.day import read_day  # the NLP stack, loaded here: the screen is up already
         from briefing.run.local import process_mapper
 
@@ -132,7 +155,9 @@ class Workers(App[None]):
         screen fills as soon as it is read, then every shown story; at once when no story is
         left to read (+ and -, another algorithm: rating the read stories again takes a tenth
         of the reading), so the screen is drawn once, and its stories pane does not shrink to
-        one story and grow back."""
+        one story and grow back. Once the whole briefing has been on screen for `RATE_AHEAD_AFTER`,
+        its stories are rated by the other algorithms (`Day.rate_ahead`) until a newer request
+        cancels the worker."""
         worker = get_current_worker()
         summary = replace(self.config.summary, sentences=request.count, words=0, bytes=0, algorithm=request.algorithm)
         config = replace(self.config, summary=summary)
@@ -144,8 +169,13 @@ class Workers(App[None]):
                     return
                 self.post_message(Summarized(request, briefing, generation, complete=False))
                 briefing = day.briefing(config, self._progress())
-        if not worker.is_cancelled:
-            self.post_message(Summarized(request, briefing, generation))
+        if worker.is_cancelled:
+            return
+        self.post_message(Summarized(request, briefing, generation))
+        drawn = threading.Event()
+        self.call_later(self.call_after_refresh, drawn.set)
+        if _waited(drawn, worker) and _left_alone(worker, RATE_AHEAD_AFTER):
+            day.rate_ahead(config, lambda: worker.is_cancelled)
 
     def _progress(self) -> Callable[[str, float], None]:
         """A progress callback for the core, in the calling worker's thread: it reports each stage

@@ -9,6 +9,7 @@ import pytest
 from pilots import app_for, ready, text_of
 from textual.widgets import OptionList, Static
 
+from briefing.run import day
 from briefing.summary import algorithms
 from briefing.tui.screens.algorithm import AlgorithmScreen, DayCost, estimate, option_prompt
 from briefing.tui.screens.algorithm import about as algorithm_about
@@ -43,10 +44,31 @@ async def test_the_costs_come_from_the_day_at_hand(trio_folder: Path, tmp_path: 
         options = app.screen.query_one(OptionList)
         prompts = {option.id: str(option.prompt) for option in options.options}
         assert "instant: rated today" in prompts["lexrank"]  # the shown stories were rated by it
-        assert "under a second today" in prompts["kl"]
         about = " ".join(text_of(app.screen.query_one("#algorithm-about", Static)).split())
         sentences = app.session.shown_sentences
         assert sentences > 0 and f"({sentences} sentences today)" in about
+
+
+async def test_the_other_algorithms_rate_the_shown_stories_ahead(
+    trio_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the briefing is on screen, every other algorithm rates its stories in the
+    background: the picker says each is instant, and a switch to one never used only selects."""
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        rated: list[str] = []
+        rate_story = day.rate_story
+        monkeypatch.setattr(
+            day, "rate_story", lambda story, config: rated.append(config.summary.algorithm) or rate_story(story, config)
+        )
+        await pilot.press("a")
+        options = app.screen.query_one(OptionList)
+        assert all("instant: rated today" in str(option.prompt) for option in options.options)
+        await pilot.press(*"jjjj", "enter")  # kl
+        await ready(pilot)
+        assert app.briefing.settings.algorithm == "kl"
+        assert rated == []
 
 
 def test_a_choice_slow_for_the_day_is_flagged() -> None:
