@@ -262,7 +262,9 @@ class BriefingApp(Workers):
                 self.kept = message.briefing  # made again as it was kept: not kept again
 
     def on_written(self, message: Written) -> None:
-        self.tell(f"{'Replaced' if message.replaced else 'Wrote'} {message.path.resolve()}", title="Digest written")
+        said = f"{'Replaced' if message.replaced else 'Wrote'} {message.path.resolve()}"
+        hidden = self.main.query_text or self.main.hide_repeats  # w writes the briefing, not the view
+        self.tell(f"{said}, all items (some hidden on screen)" if hidden else said, title="Digest written")
         if message.problem:
             self.tell(f"{message.problem}; the briefing was not recorded", severity="warning")
 

@@ -85,3 +85,18 @@ async def pilot_presses_w(pilot: Pilot[None]) -> None:
     await ready(pilot)
     await pilot.press("w")
     await ready(pilot)
+
+
+async def test_w_with_a_filter_on_says_it_wrote_every_item(trio_folder: Path, tmp_path: Path) -> None:
+    # The s9 trial: with 1 of 8 items shown, w wrote all 8 and said only "Wrote ...".
+    written = tmp_path / "digest-2024-04-05.txt"
+    app = app_for(trio_folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"ferry", "enter")
+        assert 0 < len(app.main.shown) < len(app.briefing.items)
+        await pilot.press("w")
+        await ready(pilot)
+        assert [n.message for n in app._notifications] == [f"Wrote {written}, all items (some hidden on screen)"]
+        text = written.read_text(encoding="utf-8")
+        assert all(f"\n{number}. " in text for number in range(1, len(app.briefing.items) + 1))
