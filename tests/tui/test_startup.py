@@ -182,16 +182,10 @@ async def test_f_says_each_failing_host_apart_from_the_summary_and_where_to_see_
     feeds = ("http://127.0.0.1:9/missing.xml", "http://127.0.0.1:9/junk.xml")
     failures = (Failure(feeds[0], "HTTP 404 Not Found"), Failure(feeds[1], "not a feed (no RSS, Atom or JSON Feed)"))
     report = FetchReport(feeds=1, failures=failures, hosts=tuple(by_host(failures, feeds, {}, "2024-04-05")))
-    monkeypatch.setattr("briefing.run.fetching.fetch_feeds", lambda config, progress: report)
-    app = create_app([], replace(Config(), sources=replace(SourcesConfig(), paths=(), feeds=feeds)))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(pilot)
-        await pilot.press("f")
-        await ready(pilot)
-        assert [n.message for n in app._notifications if n.title == "Fetched"] == [
-            "0 new articles from 1 feed; 2 feeds failed. 127.0.0.1:9: 2 feeds failed: HTTP 404 Not Found"
-            " (1 for another reason: 'briefing fetch --verbose' lists each)"
-        ]
+    assert [message for title, message in await toasts_of_f(monkeypatch, feeds, report) if title == "Fetched"] == [
+        "0 new articles from 1 feed; 2 feeds failed. 127.0.0.1:9: 2 feeds failed: HTTP 404 Not Found"
+        " (1 for another reason: 'briefing fetch --verbose' lists each)"
+    ]
 
 
 async def test_f_with_every_feed_failing_is_not_titled_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -201,11 +195,18 @@ async def test_f_with_every_feed_failing_is_not_titled_fetched(tmp_path: Path, m
 
     feeds = ("http://127.0.0.1:9/a.xml", "http://127.0.0.1:9/b.xml")
     report = FetchReport(failures=tuple(Failure(feed, "connection refused") for feed in feeds))
+    toasts = await toasts_of_f(monkeypatch, feeds, report)
+    assert [title for title, message in toasts if message.startswith("0 new articles from 0 feeds")] == [
+        "Nothing fetched"
+    ]
+
+
+async def toasts_of_f(monkeypatch: pytest.MonkeyPatch, feeds: tuple[str, ...], report: object) -> list[tuple[str, str]]:
+    """The toasts (title, message) the TUI shows when `f` fetches `feeds` and gets `report`."""
     monkeypatch.setattr("briefing.run.fetching.fetch_feeds", lambda config, progress: report)
     app = create_app([], replace(Config(), sources=replace(SourcesConfig(), paths=(), feeds=feeds)))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("f")
         await ready(pilot)
-        titles = [n.title for n in app._notifications if n.message.startswith("0 new articles from 0 feeds")]
-        assert titles == ["Nothing fetched"]
+        return [(n.title, n.message) for n in app._notifications]
