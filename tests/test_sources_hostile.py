@@ -33,6 +33,16 @@ def test_a_symlink_loop_in_a_folder_is_one_line_and_the_digest_is_made(folder: P
     assert "Too many levels of symbolic links" in result.stderr and not unsafe(result.stderr)
 
 
+def test_a_link_to_nowhere_in_a_folder_says_so(folder: Path) -> None:
+    # The s9 trial: "dangling.txt: skipped, cannot read it (No such file or directory)" of a file
+    # that `ls` lists.
+    os.symlink(f"gone/{OSC52}old.txt", folder / "dangling.txt")
+    result = run_briefing("digest", str(folder), "--no-store")
+    assert result.returncode == 0 and result.stdout.startswith("Briefing")
+    assert "dangling.txt: skipped, a link to gone/\\x1b]52;c;aGk=\\x07old.txt, which is not there" in result.stderr
+    assert not unsafe(result.stderr)
+
+
 def test_a_symlink_to_itself_named_as_a_source_is_one_line(folder: Path) -> None:
     os.symlink("loop.txt", folder / "loop.txt")
     result = run_briefing("read", str(folder / "loop.txt"), str(folder / "a_gazette.txt"))

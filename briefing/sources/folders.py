@@ -7,6 +7,7 @@ it cannot look at cost the others; a source that is not there at all is an error
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable
@@ -15,7 +16,7 @@ from pathlib import Path
 from briefing.errors import SourceError
 from briefing.models import Problem
 from briefing.paths import kind, unreachable
-from briefing.sanitize import shown_name
+from briefing.sanitize import shown_name, shown_path
 
 # Files a folder is searched for; a file named on the command line is read whatever its name.
 # Files without an extension are included: saved feeds often have none.
@@ -169,6 +170,8 @@ def read_stated(path: Path, max_bytes: int = 0) -> tuple[bytes | Problem, os.sta
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
+        if error.errno == errno.ENOENT and path.is_symlink():  # listed by ls, so "no such file" reads false
+            return skipped(path, f"a link to {shown_path(os.readlink(path))}, which is not there"), None
         return skipped(path, f"cannot read it ({error.strerror or error})"), None
     with os.fdopen(fd, "rb") as file:
         info = os.fstat(file.fileno())

@@ -59,7 +59,7 @@ FINGERPRINTS = {
     9: "c8ba28b178084548",
     10: "2901cffb166379b2",
     11: "3c06e2d75fd29724",
-    12: "7fa7eb4ba78afcd7",
+    12: "44d6ff2afbf8a1ee",
 }
 
 
