@@ -57,7 +57,7 @@ def _add(named: str | None, urls: list[str]) -> int:
             check_url(url)
         except BadURL as error:
             raise UsageError(
-                f"'{shown_name(url)}' is not a feed's URL ({error}): give its http:// or https:// address"
+                f"'{shown_name(url)}' is not a feed's URL: {error}; give its http:// or https:// address"
             ) from None
     return _update(named, urls, adding=True)
 

@@ -152,6 +152,8 @@ def test_feeds_add_refuses_a_url_it_could_not_fetch(tmp_path: Path, capsys: pyte
     config = tmp_path / "config.toml"
     assert main(["--config", str(config), "feeds", "add", "http://127.0.0.1:99999/feed"]) == 2
     assert "port" in capsys.readouterr().err and not config.exists()
+    assert main(["--config", str(config), "feeds", "add", "not-a-url"]) == 2
+    assert "'not-a-url' is not a feed's URL: not a URL (no http:// or https://); give" in capsys.readouterr().err
 
 
 def test_an_emoji_or_a_control_character_is_written_as_toml_can_read_it(tmp_path: Path) -> None:
